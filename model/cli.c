@@ -1,0 +1,92 @@
+/* cli.c: messages and the data directory for the subcommands. */
+#include <config.h>
+
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+void
+cc_cli_warn (const char *fmt, ...)
+{
+  va_list ap;
+  fputs ("cloudcast: ", stderr);
+  va_start (ap, fmt);
+  vfprintf (stderr, fmt, ap);
+  va_end (ap);
+  fputc ('\n', stderr);
+}
+
+int
+cc_cli_fail (const cc_err *err)
+{
+  cc_cli_warn ("%s", err->msg[0] ? err->msg : cc_strstatus (err->status));
+  return err->status ? err->status : CC_ESOFTWARE;
+}
+
+int
+cc_cli_usage (const char *fmt, ...)
+{
+  va_list ap;
+  fputs ("cloudcast: ", stderr);
+  va_start (ap, fmt);
+  vfprintf (stderr, fmt, ap);
+  va_end (ap);
+  fputs ("\nTry 'cloudcast --help' for more information.\n", stderr);
+  return CC_EUSAGE;
+}
+
+static int
+is_dir (const char *p)
+{
+  struct stat st;
+  return stat (p, &st) == 0 && S_ISDIR (st.st_mode);
+}
+
+const char *
+cc_cli_datadir (void)
+{
+  /* Computed once per process; the value never changes while it runs. */
+  static char dir[PATH_MAX];
+  char exe[PATH_MAX], *slash;
+  const char *env = getenv ("CLOUDCAST_DATADIR");
+  ssize_t n;
+
+  if (env != NULL && env[0] != '\0')
+    return env;
+  if (dir[0] != '\0')
+    return dir;
+  n = readlink ("/proc/self/exe", exe, sizeof exe - 1);
+  if (n > 0)
+    {
+      exe[n] = '\0';
+      slash = strrchr (exe, '/');
+      if (slash != NULL)
+        *slash = '\0';
+      /* The uninstalled program lives in the build tree. */
+      if (strcmp (exe, CC_BUILDDIR) == 0 && is_dir (CC_SRCDATADIR))
+        {
+          snprintf (dir, sizeof dir, "%s", CC_SRCDATADIR);
+          return dir;
+        }
+      /* An installed program: $(bindir)/../share/cloudcast, which also
+         holds under DESTDIR or after moving the whole prefix. */
+      snprintf (dir, sizeof dir, "%s/../share/cloudcast", exe);
+      if (is_dir (dir))
+        return dir;
+    }
+  snprintf (dir, sizeof dir, "%s", CC_PKGDATADIR);
+  return dir;
+}
+
+const char *
+cc_cli_datafile (char *buf, unsigned long size, const char *rel)
+{
+  snprintf (buf, size, "%s/%s", cc_cli_datadir (), rel);
+  return buf;
+}

@@ -1,0 +1,129 @@
+/* main.c: the cloudcast program: option parsing and dispatch only. */
+#include <config.h>
+
+#include <getopt.h>
+#include <gsl/gsl_errno.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const struct
+{
+  const char *name;
+  int (*fn) (int, char **);
+} commands[] = {
+  { "run", cc_cmd_run },
+  { "facts", cc_cmd_facts },
+  /* BEGIN ingest dispatch (issue 3) */
+  /* END ingest dispatch */
+  /* BEGIN fit dispatch (issue 4) */
+  /* END fit dispatch */
+};
+
+static int
+usage (void)
+{
+  printf ("\
+Usage: cloudcast COMMAND [OPTION]... [FILE]...\n\
+Model cloud storage, VM and AI-service growth and cost from billing\n\
+exports or reported figures, and chart it.\n\
+\n\
+Commands:\n\
+  run [-o DIR]           run the default scenario (the reported Azure blob\n\
+                         storage case) and write facts, projection, cost\n\
+                         and charts into DIR (default cloudcast-out)\n\
+  facts [FILE]           print two-point growth facts of a reported-usage\n\
+                         CSV (default: the shipped Azure storage figures)\n\
+\n\
+Options of run and facts:\n\
+  -o, --output DIR       output directory (run)\n\
+  -m, --months N         projection horizon in months (default 36)\n\
+  -p, --photo-mib SIZE   photo size for the equivalents line (default 3 MiB)\n\
+      --metric NAME      the metric to use when the file has several\n\
+\n\
+  -h, --help             print this help and exit\n\
+  -V, --version          print the version and exit\n\
+\n\
+Exit status: 0 success, 64 usage error, 65 bad input data, 66 cannot open\n\
+input, 69 gnuplot missing or failed, 70 internal error, 73 cannot create\n\
+output, 74 read or write error.  See cloudcast(1).\n\
+\n\
+Environment: CLOUDCAST_GNUPLOT (gnuplot program, default %s),\n\
+CLOUDCAST_DATADIR (data files, now %s).\n\
+\n\
+Report bugs to: %s\n\
+%s home page: <%s>\n",
+          GNUPLOT_PATH, cc_cli_datadir (), PACKAGE_BUGREPORT, PACKAGE_NAME,
+          PACKAGE_URL);
+  return 0;
+}
+
+static int
+version (void)
+{
+  printf ("%s %s\n"
+          "Copyright (C) 2026 the cloudcast developers.\n"
+          "License GPLv3+: GNU GPL version 3 or later "
+          "<https://gnu.org/licenses/gpl.html>.\n"
+          "This is free software: you are free to change and redistribute it.\n"
+          "There is NO WARRANTY, to the extent permitted by law.\n",
+          PACKAGE_NAME, PACKAGE_VERSION);
+  return 0;
+}
+
+/* Fail if anything written to stdout could not be delivered (a full disk,
+ * a closed pipe): the output would be silently incomplete otherwise. */
+static int
+close_stdout (int status)
+{
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      cc_cli_warn ("write error on standard output");
+      return status ? status : CC_EIO;
+    }
+  return status;
+}
+
+int
+main (int argc, char **argv)
+{
+  static const struct option opts[] = {
+    { "help", no_argument, NULL, 'h' },
+    { "version", no_argument, NULL, 'V' },
+    { NULL, 0, NULL, 0 }
+  };
+  size_t i;
+  int c;
+
+  /* Library errors come back as status codes; never abort(). */
+  gsl_set_error_handler_off ();
+  /* Numbers in files and outputs always use '.' as the decimal point. */
+  setlocale (LC_ALL, "C");
+
+  /* Global options stop at the first non-option: the subcommand. */
+  while ((c = getopt_long (argc, argv, "+hV", opts, NULL)) != -1)
+    switch (c)
+      {
+      case 'h':
+        return close_stdout (usage ());
+      case 'V':
+        return close_stdout (version ());
+      default:
+        fputs ("Try 'cloudcast --help' for more information.\n", stderr);
+        return CC_EUSAGE;
+      }
+  if (optind >= argc)
+    return cc_cli_usage ("no command given");
+  for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
+    if (strcmp (argv[optind], commands[i].name) == 0)
+      {
+        int rc, sub_argc = argc - optind;
+        char **sub_argv = argv + optind;
+        optind = 0;   /* glibc: 0 re-initialises getopt for the subcommand */
+        rc = commands[i].fn (sub_argc, sub_argv);
+        return close_stdout (rc);
+      }
+  return cc_cli_usage ("unknown command '%s'", argv[optind]);
+}

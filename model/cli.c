@@ -53,7 +53,7 @@ cc_cli_datadir (void)
 {
   /* Computed once per process; the value never changes while it runs. */
   static char dir[PATH_MAX];
-  char exe[PATH_MAX], *slash;
+  char exe[PATH_MAX - 32], *slash;
   const char *env = getenv ("CLOUDCAST_DATADIR");
   ssize_t n;
 

@@ -1,0 +1,299 @@
+/* price.c: price book reading and graduated tiers. */
+#include <config.h>
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csvread.h"
+#include "price.h"
+#include "units.h"
+
+enum
+{
+  C_PROVIDER, C_SERVICE, C_SKU, C_REGION, C_UNIT, C_TIER_START, C_UNIT_PRICE,
+  C_CURRENCY, C_EFFECTIVE, C_SOURCE, NREQ,
+  C_TERM = NREQ, C_MIN_QTY, C_NOTE, NCOLS
+};
+static const char *const col_name[NCOLS] = {
+  "provider", "service", "sku", "region", "unit", "tier_start", "unit_price",
+  "currency", "effective_date", "source", "term", "min_quantity", "note"
+};
+
+typedef struct
+{
+  cc_price_book *b;
+  size_t cap;
+  long col[NCOLS];
+  size_t ncol;
+} book_ctx;
+
+static char *
+dup_str (const char *s)
+{
+  size_t n = strlen (s) + 1;
+  char *d = malloc (n);
+  if (d != NULL)
+    memcpy (d, s, n);
+  return d;
+}
+
+static int
+number (const char *s, double *v)
+{
+  char *end;
+  if (*s == '\0')
+    return -1;
+  errno = 0;
+  *v = strtod (s, &end);
+  return *end != '\0' || errno == ERANGE || !isfinite (*v) ? -1 : 0;
+}
+
+static void
+row_free (cc_price_row *r)
+{
+  free (r->provider); free (r->service); free (r->sku); free (r->region);
+  free (r->unit); free (r->currency); free (r->effective_date);
+  free (r->source); free (r->term); free (r->note);
+}
+
+static int
+on_row (const cc_csv_row *row, void *ctx_, cc_err *err)
+{
+  book_ctx *ctx = ctx_;
+  cc_price_book *b = ctx->b;
+  const char *path = b->path;
+  const char *f[NCOLS];
+  cc_price_row r, *prev;
+  int i;
+
+  if (row->record == 1)
+    {
+      for (i = 0; i < NCOLS; i++)
+        {
+          ctx->col[i] = cc_csv_column (row, col_name[i]);
+          if (ctx->col[i] < 0 && i < NREQ)
+            return cc_err_set (err, CC_EDATA, path, row->line, 0,
+                               "price book header lacks column '%s'",
+                               col_name[i]);
+        }
+      ctx->ncol = row->nfield;
+      return CC_OK;
+    }
+  if (row->nfield != ctx->ncol)
+    return cc_err_set (err, CC_EDATA, path, row->line, 0,
+                       "%zu fields, but the header has %zu", row->nfield,
+                       ctx->ncol);
+  for (i = 0; i < NCOLS; i++)
+    f[i] = ctx->col[i] >= 0 ? row->field[ctx->col[i]] : "";
+  if (f[C_TERM][0] == '\0')
+    f[C_TERM] = "payg";     /* no term: pay-as-you-go list price */
+
+  memset (&r, 0, sizeof r);
+  r.line = row->line;
+  for (i = 0; i < NREQ; i++)
+    if (f[i][0] == '\0' && i != C_REGION)
+      return cc_err_set (err, CC_EDATA, path, row->line, ctx->col[i] + 1,
+                         "empty %s", col_name[i]);
+  if (number (f[C_TIER_START], &r.tier_start) != 0 || r.tier_start < 0)
+    return cc_err_set (err, CC_EDATA, path, row->line, ctx->col[C_TIER_START] + 1,
+                       "tier_start '%s' is not a number >= 0", f[C_TIER_START]);
+  if (number (f[C_UNIT_PRICE], &r.unit_price) != 0 || r.unit_price < 0)
+    return cc_err_set (err, CC_EDATA, path, row->line, ctx->col[C_UNIT_PRICE] + 1,
+                       "unit_price '%s' is not a number >= 0", f[C_UNIT_PRICE]);
+  if (f[C_MIN_QTY][0] != '\0'
+      && (number (f[C_MIN_QTY], &r.min_quantity) != 0 || r.min_quantity < 0))
+    return cc_err_set (err, CC_EDATA, path, row->line, ctx->col[C_MIN_QTY] + 1,
+                       "min_quantity '%s' is not a number >= 0", f[C_MIN_QTY]);
+
+  prev = b->n > 0 ? &b->row[b->n - 1] : NULL;
+  if (prev != NULL && strcmp (prev->sku, f[C_SKU]) == 0
+      && strcmp (prev->region, f[C_REGION]) == 0
+      && strcmp (prev->term, f[C_TERM]) == 0)
+    {
+      /* Another tier of the same sku. */
+      if (r.tier_start <= prev->tier_start)
+        return cc_err_set (err, CC_EDATA, path, row->line,
+                           ctx->col[C_TIER_START] + 1,
+                           "tier_start %g of sku '%s' is not above the "
+                           "previous tier's %g (line %ld); list tiers in "
+                           "increasing order without overlap", r.tier_start,
+                           f[C_SKU], prev->tier_start, prev->line);
+      if (strcmp (prev->unit, f[C_UNIT]) != 0
+          || strcmp (prev->currency, f[C_CURRENCY]) != 0)
+        return cc_err_set (err, CC_EDATA, path, row->line, 0,
+                           "sku '%s' changes unit or currency between tiers",
+                           f[C_SKU]);
+    }
+  else
+    {
+      size_t k;
+      for (k = 0; k < b->n; k++)
+        if (strcmp (b->row[k].sku, f[C_SKU]) == 0
+            && strcmp (b->row[k].region, f[C_REGION]) == 0
+            && strcmp (b->row[k].term, f[C_TERM]) == 0)
+          return cc_err_set (err, CC_EDATA, path, row->line, 0,
+                             "sku '%s' (region '%s') already appeared on "
+                             "line %ld; keep a sku's tiers together",
+                             f[C_SKU], f[C_REGION], b->row[k].line);
+      if (r.tier_start != 0)
+        return cc_err_set (err, CC_EDATA, path, row->line,
+                           ctx->col[C_TIER_START] + 1,
+                           "the first tier of sku '%s' starts at %g, not 0",
+                           f[C_SKU], r.tier_start);
+    }
+
+  if (b->n == ctx->cap)
+    {
+      size_t ncap = ctx->cap ? 2 * ctx->cap : 16;
+      cc_price_row *nr = realloc (b->row, ncap * sizeof *nr);
+      if (nr == NULL)
+        return cc_err_set (err, CC_ESOFTWARE, path, row->line, 0, "out of memory");
+      b->row = nr;
+      ctx->cap = ncap;
+    }
+  r.provider = dup_str (f[C_PROVIDER]);
+  r.service = dup_str (f[C_SERVICE]);
+  r.sku = dup_str (f[C_SKU]);
+  r.region = dup_str (f[C_REGION]);
+  r.unit = dup_str (f[C_UNIT]);
+  r.currency = dup_str (f[C_CURRENCY]);
+  r.effective_date = dup_str (f[C_EFFECTIVE]);
+  r.source = dup_str (f[C_SOURCE]);
+  r.term = dup_str (f[C_TERM]);
+  r.note = dup_str (f[C_NOTE]);
+  if (!r.provider || !r.service || !r.sku || !r.region || !r.unit
+      || !r.currency || !r.effective_date || !r.source || !r.term || !r.note)
+    {
+      row_free (&r);
+      return cc_err_set (err, CC_ESOFTWARE, path, row->line, 0, "out of memory");
+    }
+  b->row[b->n++] = r;
+  return CC_OK;
+}
+
+int
+cc_price_book_read (const char *path, cc_price_book **out, cc_err *err)
+{
+  book_ctx ctx;
+  cc_price_book *b;
+  int rc;
+
+  *out = NULL;
+  b = calloc (1, sizeof *b);
+  if (b == NULL || (b->path = dup_str (path)) == NULL)
+    {
+      free (b);
+      return cc_err_set (err, CC_ESOFTWARE, path, 0, 0, "out of memory");
+    }
+  memset (&ctx, 0, sizeof ctx);
+  ctx.b = b;
+  rc = cc_csv_read (path, on_row, &ctx, err);
+  if (rc == CC_OK && ctx.ncol == 0)
+    rc = cc_err_set (err, CC_EDATA, path, 1, 0, "empty price book");
+  if (rc != CC_OK)
+    {
+      cc_price_book_free (b);
+      return rc;
+    }
+  *out = b;
+  return CC_OK;
+}
+
+void
+cc_price_book_free (cc_price_book *b)
+{
+  size_t i;
+  if (b == NULL)
+    return;
+  for (i = 0; i < b->n; i++)
+    row_free (&b->row[i]);
+  free (b->row);
+  free (b->path);
+  free (b);
+}
+
+int
+cc_price_find (const cc_price_book *b, const char *sku, const char *region,
+               size_t *first, size_t *count, cc_err *err)
+{
+  size_t i, found = b->n, n = 0;
+
+  for (i = 0; i < b->n; i++)
+    {
+      const cc_price_row *r = &b->row[i];
+      if (strcmp (r->sku, sku) != 0
+          || (region != NULL && strcmp (r->region, region) != 0)
+          || strcmp (r->term, "payg") != 0)
+        continue;
+      if (found == b->n)
+        found = i;
+      else if (strcmp (b->row[found].region, r->region) != 0)
+        return cc_err_set (err, CC_EDATA, b->path, 0, 0,
+                           "sku '%s' is priced in regions '%s' and '%s'; "
+                           "name the region", sku, b->row[found].region,
+                           r->region);
+      if (i == found + n)
+        n++;
+    }
+  if (found == b->n)
+    return cc_err_set (err, CC_EDATA, b->path, 0, 0, "no sku '%s'%s%s%s",
+                       sku, region ? " in region '" : "", region ? region : "",
+                       region ? "'" : "");
+  *first = found;
+  *count = n;
+  return CC_OK;
+}
+
+int
+cc_price_tiered (const cc_price_book *b, size_t first, size_t count,
+                 double quantity, double *cost, cc_tier_charge *parts,
+                 cc_err *err)
+{
+  size_t i;
+  double total = 0;
+
+  if (!(quantity >= 0) || !isfinite (quantity))
+    return cc_err_set (err, CC_EDATA, NULL, 0, 0,
+                       "quantity %g is not a finite number >= 0", quantity);
+  for (i = 0; i < count; i++)
+    {
+      const cc_price_row *r = &b->row[first + i];
+      double from = r->tier_start;
+      double to = i + 1 < count ? b->row[first + i + 1].tier_start : INFINITY;
+      double q = quantity > from ? fmin (quantity, to) - from : 0.0;
+      double c = q * r->unit_price;
+      total += c;
+      if (parts != NULL)
+        {
+          parts[i].from = from;
+          parts[i].to = to;
+          parts[i].quantity = q;
+          parts[i].unit_price = r->unit_price;
+          parts[i].cost = c;
+          parts[i].row = r;
+        }
+    }
+  *cost = total;
+  return CC_OK;
+}
+
+double
+cc_price_unit_bytes (const char *unit)
+{
+  char head[16];
+  const char *dash = strchr (unit, '-');
+  const cc_size_unit *u;
+  size_t n;
+
+  if (dash == NULL || strcmp (dash, "-month") != 0)
+    return 0;
+  n = (size_t) (dash - unit);
+  if (n == 0 || n >= sizeof head)
+    return 0;
+  memcpy (head, unit, n);
+  head[n] = '\0';
+  u = cc_size_unit_find (head);
+  return u ? u->bytes : 0;
+}

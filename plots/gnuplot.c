@@ -1,0 +1,156 @@
+/* gnuplot.c: spawning gnuplot without a shell and capturing its errors. */
+#include <config.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "gnuplot.h"
+
+extern char **environ;
+
+struct cc_gp
+{
+  pid_t pid;
+  FILE *in;                 /* gnuplot's stdin */
+  FILE *errf;               /* gnuplot's stderr, captured */
+  struct sigaction old_pipe;
+};
+
+const char *
+cc_gp_program (void)
+{
+  const char *p = getenv ("CLOUDCAST_GNUPLOT");
+  return p != NULL && p[0] != '\0' ? p : GNUPLOT_PATH;
+}
+
+int
+cc_gp_open (cc_gp **out, cc_err *err)
+{
+  const char *prog = cc_gp_program ();
+  posix_spawn_file_actions_t fa;
+  struct sigaction ign;
+  char *argv[3];
+  cc_gp *gp;
+  int fds[2], rc;
+
+  *out = NULL;
+  if (strchr (prog, '/') != NULL && access (prog, X_OK) != 0)
+    return cc_err_set (err, CC_EUNAVAIL, NULL, 0, 0,
+                       "gnuplot not found at %s: install gnuplot-nox or set "
+                       "CLOUDCAST_GNUPLOT", prog);
+  gp = calloc (1, sizeof *gp);
+  if (gp == NULL)
+    return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+  gp->errf = tmpfile ();
+  if (gp->errf == NULL || pipe (fds) != 0)
+    {
+      if (gp->errf)
+        fclose (gp->errf);
+      free (gp);
+      return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0,
+                         "cannot set up the gnuplot pipe: %s", strerror (errno));
+    }
+  fcntl (fds[1], F_SETFD, FD_CLOEXEC);
+  posix_spawn_file_actions_init (&fa);
+  posix_spawn_file_actions_adddup2 (&fa, fds[0], STDIN_FILENO);
+  posix_spawn_file_actions_addclose (&fa, fds[0]);
+  posix_spawn_file_actions_addopen (&fa, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_adddup2 (&fa, fileno (gp->errf), STDERR_FILENO);
+  argv[0] = (char *) prog;
+  argv[1] = (char *) "-d";      /* never read ~/.gnuplot or other startup files */
+  argv[2] = NULL;
+  rc = posix_spawnp (&gp->pid, prog, &fa, NULL, argv, environ);
+  posix_spawn_file_actions_destroy (&fa);
+  close (fds[0]);
+  if (rc != 0)
+    {
+      close (fds[1]);
+      fclose (gp->errf);
+      free (gp);
+      return cc_err_set (err, CC_EUNAVAIL, NULL, 0, 0,
+                         "cannot run gnuplot (%s): %s; install gnuplot-nox or "
+                         "set CLOUDCAST_GNUPLOT", prog, strerror (rc));
+    }
+  gp->in = fdopen (fds[1], "w");
+  /* A gnuplot that dies early must give us EPIPE, not kill us. */
+  memset (&ign, 0, sizeof ign);
+  ign.sa_handler = SIG_IGN;
+  sigaction (SIGPIPE, &ign, &gp->old_pipe);
+  *out = gp;
+  return CC_OK;
+}
+
+FILE *
+cc_gp_stream (cc_gp *gp)
+{
+  return gp->in;
+}
+
+void
+cc_gp_labels (cc_gp *gp, const char *name, const char *const *s, size_t n)
+{
+  size_t i, k;
+  fprintf (gp->in, "%s << EOD\n", name);
+  for (i = 0; i < n; i++)
+    {
+      const unsigned char *p = (const unsigned char *) (s[i] ? s[i] : "");
+      putc (' ', gp->in);
+      for (k = 0; p[k] != '\0' && k < 200; k++)
+        putc (p[k] < 0x20 || p[k] == 0x7f ? ' ' : p[k], gp->in);
+      putc ('\n', gp->in);
+    }
+  fputs ("EOD\n", gp->in);
+}
+
+void
+cc_gp_guard (cc_gp *gp)
+{
+  fputs ("if (GPVAL_ERRNO != 0) { exit status 3 }\n", gp->in);
+}
+
+int
+cc_gp_close (cc_gp *gp, cc_err *err)
+{
+  int status = 0, wrote_ok, rc = CC_OK;
+  char msg[600];
+  size_t n;
+  pid_t w;
+
+  fputs ("exit\n", gp->in);
+  wrote_ok = fflush (gp->in) == 0 && !ferror (gp->in);
+  fclose (gp->in);
+  do
+    w = waitpid (gp->pid, &status, 0);
+  while (w < 0 && errno == EINTR);
+  sigaction (SIGPIPE, &gp->old_pipe, NULL);
+
+  if (w < 0 || !WIFEXITED (status) || WEXITSTATUS (status) != 0 || !wrote_ok)
+    {
+      /* gnuplot's first error lines say what went wrong. */
+      rewind (gp->errf);
+      n = fread (msg, 1, sizeof msg - 1, gp->errf);
+      msg[n] = '\0';
+      while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+        msg[--n] = '\0';
+      if (w >= 0 && WIFEXITED (status) && WEXITSTATUS (status) == 127)
+        rc = cc_err_set (err, CC_EUNAVAIL, NULL, 0, 0,
+                         "gnuplot (%s) could not be run: install gnuplot-nox "
+                         "or set CLOUDCAST_GNUPLOT", cc_gp_program ());
+      else
+        rc = cc_err_set (err, CC_EUNAVAIL, NULL, 0, 0,
+                         "gnuplot (%s) failed (%s %d)%s%s", cc_gp_program (),
+                         w >= 0 && WIFSIGNALED (status) ? "signal" : "status",
+                         w >= 0 && WIFSIGNALED (status) ? WTERMSIG (status)
+                                                        : WEXITSTATUS (status),
+                         n ? ": " : "", msg);
+    }
+  fclose (gp->errf);
+  free (gp);
+  return rc;
+}

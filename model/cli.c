@@ -53,7 +53,7 @@ cc_cli_datadir (void)
 {
   /* Computed once per process; the value never changes while it runs. */
   static char dir[PATH_MAX];
-  char exe[PATH_MAX - 32], *slash;
+  char exe[PATH_MAX - 32], real[PATH_MAX], *slash;
   const char *env = getenv ("CLOUDCAST_DATADIR");
   ssize_t n;
 
@@ -74,13 +74,17 @@ cc_cli_datadir (void)
           snprintf (dir, sizeof dir, "%s", CC_SRCDATADIR);
           return dir;
         }
-      /* An installed program: $(bindir)/../share/cloudcast, which also
+      /* An installed program: $(bindir)/../share/cloudcast/data, which also
          holds under DESTDIR or after moving the whole prefix. */
-      snprintf (dir, sizeof dir, "%s/../share/cloudcast", exe);
-      if (is_dir (dir))
-        return dir;
+      snprintf (dir, sizeof dir, "%s/../share/cloudcast/data", exe);
+      if (is_dir (dir) && realpath (dir, real) != NULL)
+        {
+          snprintf (dir, sizeof dir, "%s", real);
+          return dir;
+        }
     }
-  snprintf (dir, sizeof dir, "%s", CC_PKGDATADIR);
+  /* make install keeps the data/ prefix under $(pkgdatadir). */
+  snprintf (dir, sizeof dir, "%s/data", CC_PKGDATADIR);
   return dir;
 }
 

@@ -24,7 +24,8 @@ static const char *const col_name[NCOLS] = {
 typedef struct
 {
   cc_price_book *b;
-  size_t cap;
+  const char *file;    /* the file being read (owned by b) */
+  size_t first;        /* rows before this index came from earlier files */
   long col[NCOLS];
   size_t ncol;
 } book_ctx;
@@ -63,7 +64,7 @@ on_row (const cc_csv_row *row, void *ctx_, cc_err *err)
 {
   book_ctx *ctx = ctx_;
   cc_price_book *b = ctx->b;
-  const char *path = b->path;
+  const char *path = ctx->file;
   const char *f[NCOLS];
   cc_price_row r, *prev;
   int i;
@@ -107,7 +108,7 @@ on_row (const cc_csv_row *row, void *ctx_, cc_err *err)
     return cc_err_set (err, CC_EDATA, path, row->line, ctx->col[C_MIN_QTY] + 1,
                        "min_quantity '%s' is not a number >= 0", f[C_MIN_QTY]);
 
-  prev = b->n > 0 ? &b->row[b->n - 1] : NULL;
+  prev = b->n > ctx->first ? &b->row[b->n - 1] : NULL;
   if (prev != NULL && strcmp (prev->sku, f[C_SKU]) == 0
       && strcmp (prev->region, f[C_REGION]) == 0
       && strcmp (prev->term, f[C_TERM]) == 0)
@@ -134,9 +135,10 @@ on_row (const cc_csv_row *row, void *ctx_, cc_err *err)
             && strcmp (b->row[k].region, f[C_REGION]) == 0
             && strcmp (b->row[k].term, f[C_TERM]) == 0)
           return cc_err_set (err, CC_EDATA, path, row->line, 0,
-                             "sku '%s' (region '%s') already appeared on "
-                             "line %ld; keep a sku's tiers together",
-                             f[C_SKU], f[C_REGION], b->row[k].line);
+                             "sku '%s' (region '%s', term '%s') already "
+                             "appeared on %s:%ld; keep a sku's tiers together",
+                             f[C_SKU], f[C_REGION], f[C_TERM], b->row[k].file,
+                             b->row[k].line);
       if (r.tier_start != 0)
         return cc_err_set (err, CC_EDATA, path, row->line,
                            ctx->col[C_TIER_START] + 1,
@@ -144,15 +146,13 @@ on_row (const cc_csv_row *row, void *ctx_, cc_err *err)
                            f[C_SKU], r.tier_start);
     }
 
-  if (b->n == ctx->cap)
-    {
-      size_t ncap = ctx->cap ? 2 * ctx->cap : 16;
-      cc_price_row *nr = realloc (b->row, ncap * sizeof *nr);
-      if (nr == NULL)
-        return cc_err_set (err, CC_ESOFTWARE, path, row->line, 0, "out of memory");
-      b->row = nr;
-      ctx->cap = ncap;
-    }
+  {
+    cc_price_row *nr = realloc (b->row, (b->n + 1) * sizeof *nr);
+    if (nr == NULL)
+      return cc_err_set (err, CC_ESOFTWARE, path, row->line, 0, "out of memory");
+    b->row = nr;
+  }
+  r.file = ctx->file;
   r.provider = dup_str (f[C_PROVIDER]);
   r.service = dup_str (f[C_SERVICE]);
   r.sku = dup_str (f[C_SKU]);
@@ -174,9 +174,34 @@ on_row (const cc_csv_row *row, void *ctx_, cc_err *err)
 }
 
 int
-cc_price_book_read (const char *path, cc_price_book **out, cc_err *err)
+cc_price_book_add (cc_price_book *b, const char *path, cc_err *err)
 {
   book_ctx ctx;
+  char **files, *copy;
+  int rc;
+
+  files = realloc (b->file, (b->nfile + 1) * sizeof *files);
+  if (files == NULL || (copy = dup_str (path)) == NULL)
+    {
+      if (files != NULL)
+        b->file = files;
+      return cc_err_set (err, CC_ESOFTWARE, path, 0, 0, "out of memory");
+    }
+  b->file = files;
+  b->file[b->nfile++] = copy;
+  memset (&ctx, 0, sizeof ctx);
+  ctx.b = b;
+  ctx.file = copy;
+  ctx.first = b->n;
+  rc = cc_csv_read (path, on_row, &ctx, err);
+  if (rc == CC_OK && ctx.ncol == 0)
+    rc = cc_err_set (err, CC_EDATA, path, 1, 0, "empty price book");
+  return rc;
+}
+
+int
+cc_price_book_read (const char *path, cc_price_book **out, cc_err *err)
+{
   cc_price_book *b;
   int rc;
 
@@ -187,18 +212,19 @@ cc_price_book_read (const char *path, cc_price_book **out, cc_err *err)
       free (b);
       return cc_err_set (err, CC_ESOFTWARE, path, 0, 0, "out of memory");
     }
-  memset (&ctx, 0, sizeof ctx);
-  ctx.b = b;
-  rc = cc_csv_read (path, on_row, &ctx, err);
-  if (rc == CC_OK && ctx.ncol == 0)
-    rc = cc_err_set (err, CC_EDATA, path, 1, 0, "empty price book");
-  if (rc != CC_OK)
+  if ((rc = cc_price_book_add (b, path, err)) != CC_OK)
     {
       cc_price_book_free (b);
       return rc;
     }
   *out = b;
   return CC_OK;
+}
+
+int
+cc_price_row_unconfirmed (const cc_price_row *r)
+{
+  return strncmp (r->note, "UNCONFIRMED", 11) == 0;
 }
 
 void
@@ -209,14 +235,55 @@ cc_price_book_free (cc_price_book *b)
     return;
   for (i = 0; i < b->n; i++)
     row_free (&b->row[i]);
+  for (i = 0; i < b->nfile; i++)
+    free (b->file[i]);
+  free (b->file);
   free (b->row);
   free (b->path);
   free (b);
 }
 
-int
-cc_price_find (const cc_price_book *b, const char *sku, const char *region,
-               size_t *first, size_t *count, cc_err *err)
+/* The closest sku name, for "did you mean" messages. */
+static const char *
+closest_sku (const cc_price_book *b, const char *sku)
+{
+  size_t i, best_d = (size_t) -1;
+  const char *best = NULL;
+  for (i = 0; i < b->n; i++)
+    {
+      /* Levenshtein distance, two rows, names capped at 63 bytes. */
+      size_t prev[64], cur[64], la = strlen (sku), lb = strlen (b->row[i].sku),
+             x, y;
+      if (la > 63 || lb > 63)
+        continue;
+      for (y = 0; y <= lb; y++)
+        prev[y] = y;
+      for (x = 1; x <= la; x++)
+        {
+          cur[0] = x;
+          for (y = 1; y <= lb; y++)
+            {
+              size_t c = prev[y - 1] + (sku[x - 1] != b->row[i].sku[y - 1]);
+              if (prev[y] + 1 < c)
+                c = prev[y] + 1;
+              if (cur[y - 1] + 1 < c)
+                c = cur[y - 1] + 1;
+              cur[y] = c;
+            }
+          memcpy (prev, cur, (lb + 1) * sizeof cur[0]);
+        }
+      if (prev[lb] < best_d)
+        {
+          best_d = prev[lb];
+          best = b->row[i].sku;
+        }
+    }
+  return best;
+}
+
+static int
+find_term (const cc_price_book *b, const char *sku, const char *region,
+           const char *term, size_t *first, size_t *count, cc_err *err)
 {
   size_t i, found = b->n, n = 0;
 
@@ -225,7 +292,7 @@ cc_price_find (const cc_price_book *b, const char *sku, const char *region,
       const cc_price_row *r = &b->row[i];
       if (strcmp (r->sku, sku) != 0
           || (region != NULL && strcmp (r->region, region) != 0)
-          || strcmp (r->term, "payg") != 0)
+          || strcmp (r->term, term) != 0)
         continue;
       if (found == b->n)
         found = i;
@@ -238,12 +305,26 @@ cc_price_find (const cc_price_book *b, const char *sku, const char *region,
         n++;
     }
   if (found == b->n)
-    return cc_err_set (err, CC_EDATA, b->path, 0, 0, "no sku '%s'%s%s%s",
-                       sku, region ? " in region '" : "", region ? region : "",
-                       region ? "'" : "");
+    {
+      const char *near = closest_sku (b, sku);
+      return cc_err_set (err, CC_EDATA, b->path, 0, 0,
+                         "no sku '%s'%s%s%s%s%s%s%s%s", sku,
+                         region ? " in region '" : "", region ? region : "",
+                         region ? "'" : "", strcmp (term, "payg") ? " with term '" : "",
+                         strcmp (term, "payg") ? term : "",
+                         strcmp (term, "payg") ? "'" : "",
+                         near ? "; closest: " : "", near ? near : "");
+    }
   *first = found;
   *count = n;
   return CC_OK;
+}
+
+int
+cc_price_find (const cc_price_book *b, const char *sku, const char *region,
+               size_t *first, size_t *count, cc_err *err)
+{
+  return find_term (b, sku, region, "payg", first, count, err);
 }
 
 int
@@ -274,6 +355,84 @@ cc_price_tiered (const cc_price_book *b, size_t first, size_t count,
           parts[i].cost = c;
           parts[i].row = r;
         }
+    }
+  *cost = total;
+  return CC_OK;
+}
+
+int
+cc_price_quantity (const cc_price_book *b, const char *sku,
+                   const char *region, double quantity,
+                   const cc_price_terms *terms, double *cost, cc_err *err)
+{
+  size_t first, count, rf, rn;
+  double reserved = 0, rest = quantity, c, factor = 1;
+  int rc;
+
+  if ((rc = cc_price_find (b, sku, region, &first, &count, err)) != CC_OK)
+    return rc;
+  if (terms != NULL && terms->reserved_blocks > 0)
+    {
+      const cc_price_row *r;
+      if (terms->term == NULL
+          || (rc = find_term (b, sku, region, terms->term, &rf, &rn, err)) != CC_OK)
+        return terms->term == NULL
+          ? cc_err_set (err, CC_EDATA, NULL, 0, 0,
+                        "reserved blocks of '%s' need a term", sku)
+          : rc;
+      r = &b->row[rf];
+      if (!(r->min_quantity > 0))
+        return cc_err_set (err, CC_EDATA, r->file, r->line, 0,
+                           "reservation of sku '%s' (term %s) has no "
+                           "min_quantity (block size)", sku, r->term);
+      reserved = terms->reserved_blocks * r->min_quantity * r->unit_price;
+      rest = fmax (0.0, quantity - terms->reserved_blocks * r->min_quantity);
+    }
+  if ((rc = cc_price_tiered (b, first, count, rest, &c, NULL, err)) != CC_OK)
+    return rc;
+  if (terms != NULL)
+    {
+      if (!(terms->discount >= 0 && terms->discount < 1))
+        return cc_err_set (err, CC_EDATA, NULL, 0, 0,
+                           "discount %g for '%s' is not in [0, 1)",
+                           terms->discount, sku);
+      if (!(terms->annual_change > -1))
+        return cc_err_set (err, CC_EDATA, NULL, 0, 0,
+                           "annual price change %g for '%s' is not above -1",
+                           terms->annual_change, sku);
+      factor = (1 - terms->discount) * pow (1 + terms->annual_change, terms->year);
+    }
+  *cost = (reserved + c) * factor;
+  return CC_OK;
+}
+
+int
+cc_price_mix (const cc_price_book *b, const char *const *skus,
+              const double *shares, size_t n, const char *region,
+              double quantity, const cc_price_terms *terms, double *cost,
+              cc_err *err)
+{
+  double sum = 0, total = 0, c;
+  size_t i;
+  int rc;
+
+  for (i = 0; i < n; i++)
+    {
+      if (!(shares[i] >= 0) || !isfinite (shares[i]))
+        return cc_err_set (err, CC_EDATA, NULL, 0, 0,
+                           "mix share %g of '%s' is not a number >= 0",
+                           shares[i], skus[i]);
+      sum += shares[i];
+    }
+  if (n == 0 || fabs (sum - 1) > 1e-9)
+    return cc_err_set (err, CC_EDATA, NULL, 0, 0,
+                       "storage mix shares sum to %.12g, not 1", sum);
+  for (i = 0; i < n; i++)
+    {
+      if ((rc = cc_price_quantity (b, skus[i], region, quantity * shares[i],
+                                   terms, &c, err)) != CC_OK)
+        return rc;
+      total += c;
     }
   *cost = total;
   return CC_OK;

@@ -44,14 +44,27 @@ tap_ok (int cond, const char *fmt, ...)
   (ok ((long) (got) == (long) (want), __VA_ARGS__)                           \
    || (printf ("# got %ld, want %ld\n", (long) (got), (long) (want)), 0))
 
-#define is_str(got, want, ...)                                               \
-  (ok ((got) != NULL && strcmp ((got), (want)) == 0, __VA_ARGS__)            \
-   || (printf ("# got '%s', want '%s'\n", (got) ? (got) : "(null)", (want)), 0))
+/* String checks go through functions so arrays and pointers both work. */
+static int
+tap_str_eq (const char *got, const char *want)
+{
+  if (got != NULL && strcmp (got, want) == 0)
+    return 1;
+  printf ("# got '%s', want '%s'\n", got ? got : "(null)", want);
+  return 0;
+}
 
-#define has_str(hay, needle, ...)                                            \
-  (ok ((hay) != NULL && strstr ((hay), (needle)) != NULL, __VA_ARGS__)       \
-   || (printf ("# '%s' does not contain '%s'\n", (hay) ? (hay) : "(null)",   \
-               (needle)), 0))
+static int
+tap_str_has (const char *hay, const char *needle)
+{
+  if (hay != NULL && strstr (hay, needle) != NULL)
+    return 1;
+  printf ("# '%s' does not contain '%s'\n", hay ? hay : "(null)", needle);
+  return 0;
+}
+
+#define is_str(got, want, ...) ok (tap_str_eq ((got), (want)), __VA_ARGS__)
+#define has_str(hay, needle, ...) ok (tap_str_has ((hay), (needle)), __VA_ARGS__)
 
 #define skip(why) (printf ("ok %d # SKIP %s\n", ++tap_n, (why)))
 

@@ -85,12 +85,67 @@ main (void)
   has_str (err.msg, "no sku 'blob-hot-lsr'", "unknown sku named");
   cc_price_book_free (b);
 
+  /* Reservations, discounts, price changes, mixes (hand-computed). */
+  is_int (cc_price_book_read (data ("terms.csv"), &b, &err), CC_OK,
+          "terms book reads");
+  if (b != NULL)
+    {
+      cc_price_terms t = { 0, 0, 0, 0, NULL };
+      const char *skus[3] = { "hot", "cool", "archive" };
+      double shares[3] = { 0.5, 0.3, 0.2 }, bad[3] = { 0.5, 0.3, 0.1 };
+
+      cc_price_quantity (b, "hot", NULL, 1500, NULL, &cost, &err);
+      is_rel (cost, 1000 * 0.02 + 500 * 0.01, 1e-15, "list price 1,500 GiB = 25");
+      t.reserved_blocks = 2;
+      t.term = "1y";
+      cc_price_quantity (b, "hot", NULL, 1500, &t, &cost, &err);
+      is_rel (cost, 2 * 500 * 0.015 + 500 * 0.02, 1e-15,
+              "two 500 GiB reserved blocks + 500 GiB pay-as-you-go = 25");
+      cc_price_quantity (b, "hot", NULL, 600, &t, &cost, &err);
+      is_rel (cost, 2 * 500 * 0.015, 1e-15,
+              "reserved blocks are paid even when not used");
+      t.reserved_blocks = 0;
+      t.discount = 0.2;
+      t.annual_change = -0.05;
+      t.year = 2;
+      cc_price_quantity (b, "hot", NULL, 1500, &t, &cost, &err);
+      is_rel (cost, 25 * 0.8 * 0.95 * 0.95, 1e-15,
+              "20%% discount, -5%%/yr in year 3: 25 x 0.8 x 0.95^2");
+      t.discount = 1.0;
+      is_int (cc_price_quantity (b, "hot", NULL, 1, &t, &cost, &err), CC_EDATA,
+              "a 100%% discount is refused");
+      t.discount = 0;
+      t.year = 0;
+      t.annual_change = 0;
+      t.reserved_blocks = 1;
+      t.term = "3y";
+      is_int (cc_price_quantity (b, "hot", NULL, 1, &t, &cost, &err), CC_EDATA,
+              "a reservation term the book lacks is refused");
+      has_str (err.msg, "no sku 'hot' with term '3y'", "message names sku and term");
+      cc_price_mix (b, skus, shares, 3, NULL, 2000, NULL, &cost, &err);
+      is_rel (cost, 1000 * 0.02 + 600 * 0.01 + 400 * 0.002, 1e-15,
+              "mix 50/30/20 of 2,000 GiB, each share through its tiers");
+      is_int (cc_price_mix (b, skus, bad, 3, NULL, 2000, NULL, &cost, &err),
+              CC_EDATA, "mix shares not summing to 1 refused");
+      has_str (err.msg, "sum to 0.9", "message gives the sum");
+      ok (!cc_price_row_unconfirmed (&b->row[0]), "confirmed row");
+      ok (cc_price_row_unconfirmed (&b->row[4]), "UNCONFIRMED row flagged");
+      is_int (cc_price_quantity (b, "hott", NULL, 1, NULL, &cost, &err), CC_EDATA,
+              "unknown sku");
+      has_str (err.msg, "closest: hot", "unknown sku names the closest");
+      is_int (cc_price_book_add (b, data ("dup.csv"), &err), CC_EDATA,
+              "a second book may not price the same sku again");
+      has_str (err.msg, "dup.csv:2: sku 'hot' (region 'r1', term 'payg') already appeared on",
+               "duplicate names both files");
+      cc_price_book_free (b);
+    }
+
   refused ("bad-unsorted.csv", "bad-unsorted.csv:4:6: tier_start 50 of sku 'k' is not above");
   refused ("bad-overlap.csv", "bad-overlap.csv:4:6: tier_start 100 of sku 'k' is not above");
   refused ("bad-negative.csv", "bad-negative.csv:2:7: unit_price '-0.02' is not a number >= 0");
   refused ("bad-currency.csv", "bad-currency.csv:2:8: empty currency");
   refused ("bad-first.csv", "bad-first.csv:2:6: the first tier of sku 'k' starts at 10");
-  refused ("bad-split.csv", "bad-split.csv:4: sku 'k' (region 'r') already appeared on line 2");
+  refused ("bad-split.csv", "bad-split.csv:4: sku 'k' (region 'r', term 'payg') already appeared on ");
   refused ("bad-header.csv", "bad-header.csv:1: price book header lacks column 'unit_price'");
   refused ("bad-price.csv", "bad-price.csv:2:7: unit_price 'abc'");
   return done_testing ();

@@ -45,7 +45,7 @@ tap_ok (int cond, const char *fmt, ...)
    || (printf ("# got %ld, want %ld\n", (long) (got), (long) (want)), 0))
 
 /* String checks go through functions so arrays and pointers both work. */
-static int
+__attribute__ ((unused)) static int
 tap_str_eq (const char *got, const char *want)
 {
   if (got != NULL && strcmp (got, want) == 0)
@@ -54,7 +54,7 @@ tap_str_eq (const char *got, const char *want)
   return 0;
 }
 
-static int
+__attribute__ ((unused)) static int
 tap_str_has (const char *hay, const char *needle)
 {
   if (hay != NULL && strstr (hay, needle) != NULL)

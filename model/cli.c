@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "output.h"
 
 void
 cc_cli_warn (const char *fmt, ...)
@@ -93,4 +94,29 @@ cc_cli_datafile (char *buf, unsigned long size, const char *rel)
 {
   snprintf (buf, size, "%s/%s", cc_cli_datadir (), rel);
   return buf;
+}
+
+int
+cc_cli_write (const char *dir, const char *name, cc_cli_writer fn,
+              const void *arg, cc_err *err)
+{
+  cc_outfile o;
+  char *path = cc_path_join (dir, name);
+  int rc;
+  if (path == NULL)
+    return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+  if ((rc = cc_outfile_open (&o, path, err)) == CC_OK)
+    {
+      if (fn (o.fp, arg) != 0)
+        {
+          cc_outfile_abort (&o);
+          rc = cc_err_set (err, CC_ECANTCREAT, path, 0, 0, "write error");
+        }
+      else
+        rc = cc_outfile_commit (&o, err);
+    }
+  if (rc == CC_OK)
+    fprintf (stderr, "cloudcast: wrote %s\n", path);
+  free (path);
+  return rc;
 }

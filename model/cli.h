@@ -3,6 +3,8 @@
 #ifndef CC_CLI_H
 #define CC_CLI_H
 
+#include <stdio.h>
+
 #include "error.h"
 
 /* "cloudcast: MESSAGE" on stderr. */
@@ -24,9 +26,18 @@ const char *cc_cli_datadir (void);
 /* Join the data directory and a relative name into buf. */
 const char *cc_cli_datafile (char *buf, unsigned long size, const char *rel);
 
+/* Write DIR/NAME atomically through FN (a temporary renamed into place)
+ * and print "wrote PATH" on stdout. */
+typedef int (*cc_cli_writer) (FILE *fp, const void *arg);
+int cc_cli_write (const char *dir, const char *name, cc_cli_writer fn,
+                  const void *arg, cc_err *err);
+
 /* Subcommands: argv[0] is the subcommand name. */
 int cc_cmd_run (int argc, char **argv);
 int cc_cmd_facts (int argc, char **argv);
+int cc_cmd_value (int argc, char **argv);
+int cc_cmd_prices (int argc, char **argv);
+int cc_cmd_price (int argc, char **argv);
 /* BEGIN ingest commands (issue 3) */
 /* END ingest commands */
 /* BEGIN fit commands (issue 4) */

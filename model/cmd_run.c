@@ -17,59 +17,30 @@
 #include "output.h"
 #include "price.h"
 
-typedef int (*writer_fn) (FILE *fp, const cc_case_view *v, const void *arg);
-
 typedef struct
 {
+  const cc_case_view *v;
   const double *cost;
   const char *currency;
-} cost_arg;
+} run_arg;
 
 static int
-write_facts (FILE *fp, const cc_case_view *v, const void *arg)
+write_facts (FILE *fp, const void *arg)
 {
-  (void) arg;
-  return cc_report_facts (fp, v);
+  return cc_report_facts (fp, ((const run_arg *) arg)->v);
 }
 
 static int
-write_projection (FILE *fp, const cc_case_view *v, const void *arg)
+write_projection (FILE *fp, const void *arg)
 {
-  (void) arg;
-  return cc_report_projection_csv (fp, v);
+  return cc_report_projection_csv (fp, ((const run_arg *) arg)->v);
 }
 
 static int
-write_cost (FILE *fp, const cc_case_view *v, const void *arg)
+write_cost (FILE *fp, const void *arg)
 {
-  const cost_arg *a = arg;
-  return cc_report_cost_csv (fp, v, a->cost, a->currency);
-}
-
-/* Write DIR/NAME atomically through FN; print its path on success. */
-static int
-write_output (const char *dir, const char *name, writer_fn fn,
-              const cc_case_view *v, const void *arg, cc_err *err)
-{
-  cc_outfile o;
-  char *path = cc_path_join (dir, name);
-  int rc;
-  if (path == NULL)
-    return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
-  if ((rc = cc_outfile_open (&o, path, err)) == CC_OK)
-    {
-      if (fn (o.fp, v, arg) != 0)
-        {
-          cc_outfile_abort (&o);
-          rc = cc_err_set (err, CC_ECANTCREAT, path, 0, 0, "write error");
-        }
-      else
-        rc = cc_outfile_commit (&o, err);
-    }
-  if (rc == CC_OK)
-    printf ("wrote %s\n", path);
-  free (path);
-  return rc;
+  const run_arg *a = arg;
+  return cc_report_cost_csv (fp, a->v, a->cost, a->currency);
 }
 
 /* Monthly cost of every scenario month from the sku's graduated tiers. */
@@ -186,7 +157,7 @@ draw_chart (const char *dir, const cc_case_view *v, const cc_price_book *book,
         goto done;
       free (tmp[i]);
       tmp[i] = NULL;
-      printf ("wrote %s\n", path[i]);
+      fprintf (stderr, "cloudcast: wrote %s\n", path[i]);
     }
 
 done:
@@ -218,7 +189,7 @@ cc_cmd_run (int argc, char **argv)
   int months = CC_DEFAULT_MONTHS, c, rc;
   double photo = CC_DEFAULT_PHOTO_MIB, *cost = NULL;
   cc_price_book *book = NULL;
-  cost_arg ca;
+  run_arg ra;
   cc_case cs;
   cc_err err;
 
@@ -264,15 +235,15 @@ cc_cmd_run (int argc, char **argv)
     }
   if (rc == CC_OK)
     rc = cc_outdir_make (dir, &err);
-  ca.cost = cost;
-  ca.currency = currency;
+  ra.v = &cs.view;
+  ra.cost = cost;
+  ra.currency = currency;
   if (rc == CC_OK)
-    rc = write_output (dir, "facts.txt", write_facts, &cs.view, NULL, &err);
+    rc = cc_cli_write (dir, "facts.txt", write_facts, &ra, &err);
   if (rc == CC_OK)
-    rc = write_output (dir, "projection.csv", write_projection, &cs.view,
-                       NULL, &err);
+    rc = cc_cli_write (dir, "projection.csv", write_projection, &ra, &err);
   if (rc == CC_OK)
-    rc = write_output (dir, "cost.csv", write_cost, &cs.view, &ca, &err);
+    rc = cc_cli_write (dir, "cost.csv", write_cost, &ra, &err);
   if (rc == CC_OK)
     rc = draw_chart (dir, &cs.view, book, CC_DEFAULT_SKU, &err);
   if (rc != CC_OK)

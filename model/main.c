@@ -16,6 +16,9 @@ static const struct
 } commands[] = {
   { "run", cc_cmd_run },
   { "facts", cc_cmd_facts },
+  { "value", cc_cmd_value },
+  { "prices", cc_cmd_prices },
+  { "price", cc_cmd_price },
   /* BEGIN ingest dispatch (issue 3) */
   /* END ingest dispatch */
   /* BEGIN fit dispatch (issue 4) */

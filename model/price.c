@@ -281,8 +281,8 @@ closest_sku (const cc_price_book *b, const char *sku)
   return best;
 }
 
-static int
-find_term (const cc_price_book *b, const char *sku, const char *region,
+int
+cc_price_find_term (const cc_price_book *b, const char *sku, const char *region,
            const char *term, size_t *first, size_t *count, cc_err *err)
 {
   size_t i, found = b->n, n = 0;
@@ -324,7 +324,7 @@ int
 cc_price_find (const cc_price_book *b, const char *sku, const char *region,
                size_t *first, size_t *count, cc_err *err)
 {
-  return find_term (b, sku, region, "payg", first, count, err);
+  return cc_price_find_term (b, sku, region, "payg", first, count, err);
 }
 
 int
@@ -375,7 +375,7 @@ cc_price_quantity (const cc_price_book *b, const char *sku,
     {
       const cc_price_row *r;
       if (terms->term == NULL
-          || (rc = find_term (b, sku, region, terms->term, &rf, &rn, err)) != CC_OK)
+          || (rc = cc_price_find_term (b, sku, region, terms->term, &rf, &rn, err)) != CC_OK)
         return terms->term == NULL
           ? cc_err_set (err, CC_EDATA, NULL, 0, 0,
                         "reserved blocks of '%s' need a term", sku)

@@ -73,6 +73,12 @@ int cc_price_row_unconfirmed (const cc_price_row *r);
 int cc_price_find (const cc_price_book *b, const char *sku, const char *region,
                    size_t *first, size_t *count, cc_err *err);
 
+/* As cc_price_find, for the rows of SKU with term TERM ("payg", "1y",
+ * "3y", "savings-1y", "savings-3y"). */
+int cc_price_find_term (const cc_price_book *b, const char *sku,
+                        const char *region, const char *term, size_t *first,
+                        size_t *count, cc_err *err);
+
 /* Monthly cost of QUANTITY (in the tiers' unit) through COUNT tiers
  * starting at B->row[FIRST].  When PARTS is not NULL it receives one entry
  * per tier (COUNT entries; unused tiers have quantity 0). */

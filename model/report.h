@@ -36,4 +36,7 @@ int cc_report_cost_csv (FILE *fp, const cc_case_view *v, const double *cost,
 /* 1234567.8 -> "1,234,568" (digits after the point: DECIMALS). */
 void cc_report_group (double v, int decimals, char *buf, size_t size);
 
+/* S as a JSON string, with the escapes RFC 8259 requires. */
+void cc_report_json_str (FILE *fp, const char *s);
+
 #endif

@@ -1,0 +1,470 @@
+/* valuecase.c: scenario strings -> checked value model. */
+#include <config.h>
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "timeutil.h"
+#include "valuecase.h"
+
+static const char *const families[] = { "storage", "compute", "ai", "network",
+                                        "database", "productivity", "other",
+                                        NULL };
+
+static int
+num (const char *s, double *v)
+{
+  char *end;
+  errno = 0;
+  *v = strtod (s, &end);
+  while (*end == ' ')
+    end++;
+  return *s == '\0' || *end != '\0' || errno == ERANGE || !isfinite (*v) ? -1 : 0;
+}
+
+/* Parse a distribution value of KEY in S; a missing key gives DEF. */
+static int
+get_dist (const cc_valuecase *c, const cc_scnfile_section *s, const char *key,
+          const char *def, cc_dist *d, cc_err *err)
+{
+  long line = s->line;
+  const char *v = cc_scnfile_get (s, key, &line);
+  char why[512];
+  if (v == NULL)
+    v = def;
+  if (v == NULL)
+    return cc_err_set (err, CC_EDATA, c->file->path, s->line, 0,
+                       "[%s] needs '%s'", s->name, key);
+  if (cc_dist_parse (v, d, why, sizeof why) != 0)
+    return cc_err_set (err, CC_EDATA, c->file->path, line, 0, "%s: %s", key, why);
+  if (cc_dist_quantile (d, 0) < 0)
+    return cc_err_set (err, CC_EDATA, c->file->path, line, 0,
+                       "%s: '%s' can be negative", key, v);
+  return CC_OK;
+}
+
+static int
+scenario_section (cc_valuecase *c, cc_err *err)
+{
+  const cc_scnfile_section *s = cc_scnfile_section_find (c->file, "scenario");
+  cc_value_model *m = &c->model;
+  const char *path = c->file->path, *v;
+  char buf[1024], *items[CC_MAX_PROVIDERS + 1];
+  cc_date d;
+  double x;
+  long line = s->line;
+  size_t i, n;
+  int rc;
+
+  snprintf (c->name, sizeof c->name, "%s",
+            (v = cc_scnfile_get (s, "name", NULL)) ? v : "unnamed scenario");
+  snprintf (c->title, sizeof c->title, "%s",
+            (v = cc_scnfile_get (s, "title", NULL)) ? v : c->name);
+  snprintf (c->source, sizeof c->source, "%s",
+            (v = cc_scnfile_get (s, "source", NULL)) ? v : "");
+  if ((v = cc_scnfile_get (s, "start", &line)) == NULL
+      || cc_date_parse_ym (v, &d) != 0 || d.day != 0)
+    return cc_err_set (err, CC_EDATA, path, line, 0,
+                       "start must be the first contract month as YYYY-MM%s%s",
+                       v ? ", not " : "", v ? v : "");
+  m->start_month = cc_month_index (d.year, d.month);
+  m->months = 60;
+  if ((v = cc_scnfile_get (s, "horizon", &line)) != NULL)
+    {
+      if (num (v, &x) != 0 || x != floor (x) || x < 1 || x > 1200)
+        return cc_err_set (err, CC_EDATA, path, line, 0,
+                           "horizon must be whole months from 1 to 1200, not '%s'", v);
+      m->months = (int) x;
+    }
+  snprintf (c->currency, sizeof c->currency, "%s",
+            (v = cc_scnfile_get (s, "currency", &line)) ? v : "USD");
+  if (strlen (c->currency) != 3)
+    return cc_err_set (err, CC_EDATA, path, line, 0,
+                       "currency must be an ISO 4217 code such as USD");
+  m->discount_rate = 0;
+  if ((v = cc_scnfile_get (s, "discount_rate", &line)) != NULL
+      && (num (v, &m->discount_rate) != 0 || m->discount_rate <= -1
+          || m->discount_rate > 1))
+    return cc_err_set (err, CC_EDATA, path, line, 0,
+                       "discount_rate must be an annual fraction such as 0.05, not '%s'", v);
+  if ((v = cc_scnfile_get (s, "annual_price_change", &line)) != NULL
+      && (num (v, &m->annual_change) != 0 || m->annual_change <= -1
+          || m->annual_change > 1))
+    return cc_err_set (err, CC_EDATA, path, line, 0,
+                       "annual_price_change must be a fraction such as -0.05, not '%s'", v);
+  m->seed = 1;
+  if ((v = cc_scnfile_get (s, "seed", &line)) != NULL)
+    {
+      if (num (v, &x) != 0 || x < 0 || x != floor (x) || x > 4294967295.0)
+        return cc_err_set (err, CC_EDATA, path, line, 0,
+                           "seed must be a whole number from 0 to 4294967295");
+      m->seed = (unsigned long) x;
+    }
+  m->draws = 10000;
+  if ((v = cc_scnfile_get (s, "draws", &line)) != NULL)
+    {
+      if (num (v, &x) != 0 || x < 1 || x > 1e6 || x != floor (x))
+        return cc_err_set (err, CC_EDATA, path, line, 0,
+                           "draws must be a whole number from 1 to 1000000");
+      m->draws = (size_t) x;
+    }
+  if ((v = cc_scnfile_get (s, "providers", &line)) == NULL)
+    return cc_err_set (err, CC_EDATA, path, s->line, 0,
+                       "[scenario] needs 'providers', e.g. azure, aws, gcp");
+  snprintf (buf, sizeof buf, "%s", v);
+  n = cc_scnfile_split (buf, items, CC_MAX_PROVIDERS + 1);
+  if (n < 1 || n > CC_MAX_PROVIDERS)
+    return cc_err_set (err, CC_EDATA, path, line, 0,
+                       "providers lists 1 to %d names", CC_MAX_PROVIDERS);
+  for (i = 0; i < n; i++)
+    snprintf (m->provider[i], sizeof m->provider[i], "%s", items[i]);
+  m->nprovider = n;
+
+  if ((v = cc_scnfile_get (s, "price_books", &line)) == NULL)
+    return cc_err_set (err, CC_EDATA, path, s->line, 0,
+                       "[scenario] needs 'price_books'");
+  {
+    char list[2048], *books[32];
+    size_t nb;
+    snprintf (list, sizeof list, "%s", v);
+    nb = cc_scnfile_split (list, books, 32);
+    c->book = calloc (1, sizeof *c->book);
+    if (c->book == NULL)
+      return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+    for (i = 0; i < nb; i++)
+      {
+        char *p = cc_scnfile_path (c->file, books[i]);
+        if (p == NULL)
+          return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+        if (c->book->path == NULL)
+          c->book->path = strdup (p);
+        rc = cc_price_book_add (c->book, p, err);
+        free (p);
+        if (rc != CC_OK)
+          {
+            cc_err e = *err;
+            /* A missing book is bad data in the scenario: say where. */
+            return cc_err_set (err, rc == CC_ENOINPUT ? CC_EDATA : rc, path,
+                               line, 0, "price_books: %s", e.msg);
+          }
+      }
+  }
+  return CC_OK;
+}
+
+/* "sku" or "sku:share, sku:share" */
+static int
+parse_skus (cc_valuecase *c, const char *v, long line, cc_driver_price *dp,
+            cc_err *err)
+{
+  char buf[1024], *items[CC_MAX_MIX + 1];
+  size_t n, i;
+  double sum = 0;
+
+  snprintf (buf, sizeof buf, "%s", v);
+  n = cc_scnfile_split (buf, items, CC_MAX_MIX + 1);
+  if (n < 1 || n > CC_MAX_MIX)
+    return cc_err_set (err, CC_EDATA, c->file->path, line, 0,
+                       "a sku or a mix of 1 to %d 'sku:share' items", CC_MAX_MIX);
+  for (i = 0; i < n; i++)
+    {
+      char *colon = strchr (items[i], ':');
+      if (colon != NULL)
+        {
+          *colon = '\0';
+          if (num (colon + 1, &dp->share[i]) != 0 || dp->share[i] < 0)
+            return cc_err_set (err, CC_EDATA, c->file->path, line, 0,
+                               "mix share '%s' is not a number >= 0", colon + 1);
+        }
+      else if (n > 1)
+        return cc_err_set (err, CC_EDATA, c->file->path, line, 0,
+                           "a mix needs 'sku:share' for every sku ('%s')", items[i]);
+      else
+        dp->share[i] = 1;
+      sum += dp->share[i];
+      snprintf (dp->sku[i], sizeof dp->sku[i], "%s", items[i]);
+    }
+  if (fabs (sum - 1) > 1e-9)
+    return cc_err_set (err, CC_EDATA, c->file->path, line, 0,
+                       "mix shares sum to %.12g, not 1", sum);
+  dp->nsku = n;
+  return CC_OK;
+}
+
+static int
+driver_section (cc_valuecase *c, const cc_scnfile_section *s, cc_err *err)
+{
+  cc_value_model *m = &c->model;
+  size_t di = m->ndriver, i, p;
+  cc_driver *dr = &m->driver[di];
+  const char *path = c->file->path, *v;
+  long line = s->line;
+  char key[64];
+  int rc;
+
+  if (di == CC_MAX_DRIVERS)
+    return cc_err_set (err, CC_EDATA, path, s->line, 0,
+                       "more than %d drivers", CC_MAX_DRIVERS);
+  memset (dr, 0, sizeof *dr);
+  dr->link = -1;
+  snprintf (dr->name, sizeof dr->name, "%s", s->name + 7);
+  snprintf (dr->label, sizeof dr->label, "%s",
+            (v = cc_scnfile_get (s, "label", NULL)) ? v : dr->name);
+  snprintf (dr->source, sizeof dr->source, "%s",
+            (v = cc_scnfile_get (s, "source", NULL)) ? v : "assumption");
+  if ((v = cc_scnfile_get (s, "family", &line)) == NULL)
+    return cc_err_set (err, CC_EDATA, path, s->line, 0, "[%s] needs 'family'",
+                       s->name);
+  for (i = 0; families[i] && strcmp (families[i], v) != 0; i++)
+    ;
+  if (families[i] == NULL)
+    return cc_err_set (err, CC_EDATA, path, line, 0,
+                       "family '%s' is not one of storage, compute, ai, "
+                       "network, database, productivity, other", v);
+  snprintf (dr->family, sizeof dr->family, "%s", v);
+
+  if ((v = cc_scnfile_get (s, "data", &line)) != NULL)
+    {
+      /* Storage that grows from reported figures. */
+      const char *metric = cc_scnfile_get (s, "metric", NULL);
+      const char *growth;
+      char *dp = cc_scnfile_path (c->file, v);
+      const cc_reported_metric *rm;
+      if (dp == NULL)
+        return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+      rc = cc_reported_read (dp, &c->reported[di], err);
+      free (dp);
+      if (rc != CC_OK)
+        {
+          cc_err e = *err;
+          return cc_err_set (err, CC_EDATA, path, line, 0, "data: %s", e.msg);
+        }
+      rm = cc_reported_find (c->reported[di], metric);
+      if (rm == NULL)
+        return cc_err_set (err, CC_EDATA, path, line, 0,
+                           "data: no metric '%s' in %s", metric, v);
+      c->metric[di] = rm;
+      dr->unit_bytes = rm->unit->bytes;
+      rc = cc_growth_facts_two_point (rm->point[0].months,
+                                      rm->point[0].bytes / dr->unit_bytes,
+                                      rm->point[rm->n - 1].months,
+                                      rm->point[rm->n - 1].bytes / dr->unit_bytes,
+                                      &c->facts[di], err);
+      if (rc != CC_OK)
+        return rc;
+      dr->facts = &c->facts[di];
+      dr->anchor_month = cc_month_index (rm->point[rm->n - 1].date.year,
+                                         rm->point[rm->n - 1].date.month);
+      growth = cc_scnfile_get (s, "growth", &line);
+      if (growth == NULL)
+        return cc_err_set (err, CC_EDATA, path, s->line, 0,
+                           "[%s] with data needs 'growth' (linear, "
+                           "exponential, decay or logistic)", s->name);
+      if (strcmp (growth, "linear") == 0)
+        dr->scn_kind = CC_SCN_LINEAR;
+      else if (strcmp (growth, "exponential") == 0)
+        dr->scn_kind = CC_SCN_EXPONENTIAL;
+      else if (strcmp (growth, "decay") == 0)
+        dr->scn_kind = CC_SCN_DECAY;
+      else if (strcmp (growth, "logistic") == 0)
+        dr->scn_kind = CC_SCN_LOGISTIC;
+      else
+        return cc_err_set (err, CC_EDATA, path, line, 0,
+                           "growth '%s' is not linear, exponential, decay or "
+                           "logistic", growth);
+      if (dr->scn_kind == CC_SCN_DECAY)
+        {
+          if ((rc = get_dist (c, s, "phi", NULL, &dr->scn_param, err)) != CC_OK)
+            return rc;
+          if (!(cc_dist_quantile (&dr->scn_param, 0) > 0)
+              || !(cc_dist_quantile (&dr->scn_param, 1) < 1))
+            {
+              cc_scnfile_get (s, "phi", &line);
+              return cc_err_set (err, CC_EDATA, path, line, 0,
+                                 "phi must lie strictly between 0 and 1");
+            }
+        }
+      else if (dr->scn_kind == CC_SCN_LOGISTIC)
+        {
+          if ((rc = get_dist (c, s, "cap", NULL, &dr->scn_param, err)) != CC_OK)
+            return rc;
+          if (!(cc_dist_quantile (&dr->scn_param, 0) > c->facts[di].y1))
+            {
+              cc_scnfile_get (s, "cap", &line);
+              return cc_err_set (err, CC_EDATA, path, line, 0,
+                                 "cap must stay above the last figure (%g %s)",
+                                 c->facts[di].y1, rm->unit->name);
+            }
+        }
+      else
+        cc_dist_parse ("0", &dr->scn_param, NULL, 0);
+      cc_dist_parse ("1", &dr->base, NULL, 0);
+      cc_dist_parse ("1", &dr->factor, NULL, 0);
+      cc_dist_parse ("1", &dr->growth, NULL, 0);
+    }
+  else
+    {
+      /* A linked driver takes its quantity from the driver it names. */
+      const char *linked = cc_scnfile_get (s, "link", NULL);
+      if (linked != NULL && cc_scnfile_get (s, "quantity", &line) != NULL)
+        return cc_err_set (err, CC_EDATA, path, line, 0,
+                           "a driver with 'link' takes its quantity from the "
+                           "linked driver; use 'factor' for a share");
+      if ((rc = get_dist (c, s, "quantity", linked ? "1" : NULL, &dr->base,
+                          err)) != CC_OK
+          || (rc = get_dist (c, s, "factor", "1", &dr->factor, err)) != CC_OK
+          || (rc = get_dist (c, s, "annual_growth", "1", &dr->growth, err)) != CC_OK)
+        return rc;
+      cc_dist_parse ("0", &dr->scn_param, NULL, 0);
+      if ((v = cc_scnfile_get (s, "link", &line)) != NULL)
+        {
+          for (i = 0; i < di && strcmp (m->driver[i].name, v) != 0; i++)
+            ;
+          if (i == di || m->driver[i].facts != NULL)
+            return cc_err_set (err, CC_EDATA, path, line, 0,
+                               "link '%s' is not an earlier driver with a "
+                               "quantity", v);
+          dr->link = (int) i;
+        }
+    }
+
+  for (p = 0; p < m->nprovider; p++)
+    {
+      cc_driver_price *dpr = &dr->price[p];
+      snprintf (key, sizeof key, "sku.%s", m->provider[p]);
+      if ((v = cc_scnfile_get (s, key, &line)) != NULL)
+        {
+          size_t j, first, count;
+          if ((rc = parse_skus (c, v, line, dpr, err)) != CC_OK)
+            return rc;
+          snprintf (key, sizeof key, "region.%s", m->provider[p]);
+          for (j = 0; j < dpr->nsku; j++)
+            if ((rc = cc_price_find (c->book, dpr->sku[j],
+                                     cc_scnfile_get (s, key, NULL), &first,
+                                     &count, err)) != CC_OK)
+              {
+                cc_err e = *err;
+                return cc_err_set (err, rc, path, line, 0, "%s",
+                                   strstr (e.msg, "no sku") ? strstr (e.msg, "no sku")
+                                                            : e.msg);
+              }
+        }
+      snprintf (key, sizeof key, "region.%s", m->provider[p]);
+      if ((v = cc_scnfile_get (s, key, NULL)) != NULL)
+        snprintf (dpr->region, sizeof dpr->region, "%s", v);
+      snprintf (key, sizeof key, "reserved_blocks.%s", m->provider[p]);
+      if ((v = cc_scnfile_get (s, key, &line)) != NULL
+          && (num (v, &dpr->reserved_blocks) != 0 || dpr->reserved_blocks < 0))
+        return cc_err_set (err, CC_EDATA, path, line, 0,
+                           "%s must be a number >= 0", key);
+      snprintf (key, sizeof key, "term.%s", m->provider[p]);
+      snprintf (dpr->term, sizeof dpr->term, "%s",
+                (v = cc_scnfile_get (s, key, NULL)) ? v : "1y");
+    }
+  /* Keys for providers the scenario does not list are mistakes. */
+  for (i = 0; i < s->n; i++)
+    {
+      const char *k = s->kv[i].key, *dot = strchr (k, '.');
+      if (dot == NULL)
+        continue;
+      for (p = 0; p < m->nprovider && strcmp (dot + 1, m->provider[p]) != 0; p++)
+        ;
+      if (p == m->nprovider)
+        return cc_err_set (err, CC_EDATA, path, s->kv[i].line, 0,
+                           "'%s' names provider '%s', which [scenario] "
+                           "providers does not list", k, dot + 1);
+    }
+  if (dr->price[0].nsku == 0)
+    return cc_err_set (err, CC_EDATA, path, s->line, 0,
+                       "[%s] needs 'sku.%s' (the provider valued)", s->name,
+                       m->provider[0]);
+  m->ndriver++;
+  return CC_OK;
+}
+
+static int
+discounts_section (cc_valuecase *c, cc_err *err)
+{
+  const cc_scnfile_section *s = cc_scnfile_section_find (c->file, "discounts");
+  cc_value_model *m = &c->model;
+  size_t i, p;
+  if (s == NULL)
+    return CC_OK;
+  for (i = 0; i < s->n; i++)
+    {
+      for (p = 0; p < m->nprovider && strcmp (s->kv[i].key, m->provider[p]); p++)
+        ;
+      if (p == m->nprovider)
+        return cc_err_set (err, CC_EDATA, c->file->path, s->kv[i].line, 0,
+                           "discount for '%s', which [scenario] providers "
+                           "does not list", s->kv[i].key);
+      if (num (s->kv[i].value, &m->discount[p]) != 0 || m->discount[p] < 0
+          || m->discount[p] >= 1)
+        return cc_err_set (err, CC_EDATA, c->file->path, s->kv[i].line, 0,
+                           "discount must be a fraction from 0 to below 1, "
+                           "not '%s'", s->kv[i].value);
+    }
+  return CC_OK;
+}
+
+int
+cc_valuecase_load (const char *path, cc_valuecase **out, cc_err *err)
+{
+  cc_valuecase *c;
+  size_t i, k;
+  int rc;
+
+  *out = NULL;
+  c = calloc (1, sizeof *c);
+  if (c == NULL)
+    return cc_err_set (err, CC_ESOFTWARE, path, 0, 0, "out of memory");
+  rc = cc_scnfile_read (path, &c->file, err);
+  if (rc == CC_OK)
+    rc = scenario_section (c, err);
+  for (i = 0; rc == CC_OK && i < c->file->nsec; i++)
+    if (strncmp (c->file->sec[i].name, "driver ", 7) == 0)
+      rc = driver_section (c, &c->file->sec[i], err);
+  if (rc == CC_OK)
+    rc = discounts_section (c, err);
+  if (rc == CC_OK && c->model.ndriver == 0)
+    rc = cc_err_set (err, CC_EDATA, path, 0, 0, "no [driver NAME] sections");
+  /* No silent currency conversion: every book row used must match. */
+  for (i = 0; rc == CC_OK && i < c->book->n; i++)
+    for (k = 0; k < c->model.ndriver; k++)
+      {
+        const cc_driver_price *dp = &c->model.driver[k].price[0];
+        size_t j;
+        for (j = 0; j < dp->nsku; j++)
+          if (strcmp (c->book->row[i].sku, dp->sku[j]) == 0
+              && strcmp (c->book->row[i].currency, c->currency) != 0)
+            rc = cc_err_set (err, CC_EDATA, c->book->row[i].file,
+                             c->book->row[i].line, 0,
+                             "sku '%s' is priced in %s but the scenario's "
+                             "currency is %s; cloudcast does not convert "
+                             "silently", dp->sku[j], c->book->row[i].currency,
+                             c->currency);
+      }
+  if (rc != CC_OK)
+    {
+      cc_valuecase_free (c);
+      return rc;
+    }
+  *out = c;
+  return CC_OK;
+}
+
+void
+cc_valuecase_free (cc_valuecase *c)
+{
+  size_t i;
+  if (c == NULL)
+    return;
+  for (i = 0; i < CC_MAX_DRIVERS; i++)
+    cc_reported_free (c->reported[i]);
+  cc_price_book_free (c->book);
+  cc_scnfile_free (c->file);
+  free (c);
+}

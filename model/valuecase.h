@@ -1,0 +1,28 @@
+/* valuecase.h: a scenario file turned into a value model.
+ *
+ * Reads the scenario (scnfile.h), the reported figures its storage drivers
+ * name (reported.h) and its price books (price.h), and checks every value,
+ * reporting "SCENARIO:LINE: what is wrong". */
+#ifndef CC_VALUECASE_H
+#define CC_VALUECASE_H
+
+#include "price.h"
+#include "reported.h"
+#include "scnfile.h"
+#include "value.h"
+
+typedef struct
+{
+  cc_scnfile *file;
+  cc_value_model model;
+  cc_price_book *book;
+  cc_reported *reported[CC_MAX_DRIVERS];
+  cc_growth_facts facts[CC_MAX_DRIVERS];
+  const cc_reported_metric *metric[CC_MAX_DRIVERS];
+  char name[160], title[160], currency[8], source[512];
+} cc_valuecase;
+
+int cc_valuecase_load (const char *path, cc_valuecase **out, cc_err *err);
+void cc_valuecase_free (cc_valuecase *c);
+
+#endif

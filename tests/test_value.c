@@ -1,0 +1,131 @@
+/* test_value.c: contract value: hand-computed medians, NPV against its
+ * closed form, tornado order, cross-cloud, seeded reproducibility. */
+#include <config.h>
+
+#include <gsl/gsl_errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tap.h"
+#include "valuecase.h"
+
+static char path[4096];
+
+static const char *
+data (const char *name)
+{
+  const char *top = getenv ("top_srcdir");
+  snprintf (path, sizeof path, "%s/tests/data/scenarios/%s", top ? top : ".", name);
+  return path;
+}
+
+int
+main (void)
+{
+  cc_valuecase *c = NULL;
+  cc_value_result *r = NULL, *r2 = NULL;
+  cc_err err;
+  double x[24], v, closed, want;
+  int i, mo;
+
+  gsl_set_error_handler_off ();
+
+  /* NPV of a constant stream against the closed form of its geometric sum. */
+  for (i = 0; i < 24; i++)
+    x[i] = 6805;
+  v = pow (1.05, -1.0 / 12);
+  closed = 6805 * v * (1 - pow (v, 24)) / (1 - v);
+  is_rel (cc_value_npv (x, 24, 0.05), closed, 1e-13, "NPV = C v (1 - v^n) / (1 - v)");
+  is_rel (cc_value_npv (x, 24, 0.0), 6805 * 24, 1e-15, "NPV at 0%% is the plain sum");
+
+  is_int (cc_valuecase_load (data ("simple.ini"), &c, &err), CC_OK, "simple.ini loads");
+  if (c == NULL)
+    {
+      printf ("# %s\n", err.msg);
+      return done_testing ();
+    }
+  is_int (c->model.ndriver, 3, "three drivers");
+  is_int (c->model.months, 24, "horizon 24");
+  is_int (cc_value_run (&c->model, c->book, &r, &err), CC_OK, "value runs");
+  if (r == NULL)
+    return done_testing ();
+  /* Medians: 200 seats x 30 + 200 x 0.2 add-ons x 20 + 500 GiB x 0.01. */
+  is_rel (r->median_total, (200 * 30 + 200 * 0.2 * 20 + 500 * 0.01) * 24, 1e-12,
+          "median-assumption total by hand: 163,320");
+  ok (r->total.p10 < r->total.p50 && r->total.p50 < r->total.p90,
+      "P10 < P50 < P90");
+  is_rel (r->total.p50, 163320, 0.02, "Monte Carlo P50 near the median total");
+  ok (r->npv.p50 < r->total.p50, "NPV below the undiscounted total");
+  is_rel (r->driver_total[0].p10, 500 * 0.01 * 24, 1e-12,
+          "a constant driver has no range (P10)");
+  is_rel (r->driver_total[0].p90, 500 * 0.01 * 24, 1e-12,
+          "a constant driver has no range (P90)");
+  is_int (r->nbar, 2, "two uncertain assumptions");
+  is_str (r->bar[0].assumption, "seats.base", "largest swing first");
+  is_rel (r->bar[0].swing, (280 - 120) * (30 + 0.2 * 20) * 24.0, 1e-12,
+          "seats swing: P10-P90 of seats x (seat + share x add-on) x 24");
+  is_str (r->bar[1].assumption, "addon.factor", "add-on share second");
+  is_rel (r->bar[1].swing, 200 * (0.28 - 0.12) * 20 * 24.0, 1e-12,
+          "add-on share swing by hand");
+  is_rel (r->cross[0], r->median_total, 1e-15, "cross-cloud: valued provider");
+  is_rel (r->cross[1], (500 * 0.02 + 200 * 10) * 24.0, 1e-12,
+          "cross-cloud: same usage on the other provider");
+  is_int (r->cross_missing[1], 1, "cross-cloud: a driver not priced there is counted");
+  is_int (r->nfamily, 2, "two families");
+  for (mo = 0, v = 0; mo < 24; mo++)
+    v += r->monthly[(size_t) mo * 3 + 0].p50;
+  is_rel (v, 500 * 0.01 * 24, 1e-12, "monthly storage family adds up");
+
+  /* Same seed, same digits; another seed, other digits. */
+  cc_value_run (&c->model, c->book, &r2, &err);
+  ok (r2 != NULL && memcmp (&r->total, &r2->total, sizeof r->total) == 0,
+      "same seed reproduces every digit");
+  cc_value_result_free (r2);
+  c->model.seed = 43;
+  cc_value_run (&c->model, c->book, &r2, &err);
+  ok (r2 != NULL && r2->total.p50 != r->total.p50, "another seed differs");
+  cc_value_result_free (r2);
+  c->model.discount[0] = 0.25;
+  c->model.annual_change = -0.05;
+  c->model.seed = 42;
+  cc_value_run (&c->model, c->book, &r2, &err);
+  want = 6805 * 12 * 0.75 + 6805 * 12 * 0.75 * 0.95;
+  ok (r2 != NULL, "discount and price change run");
+  if (r2 != NULL)
+    is_rel (r2->median_total, want, 1e-12,
+            "25%% discount, -5%% in year 2: 6,805 x 12 x 0.75 x (1 + 0.95)");
+  cc_value_result_free (r2);
+  cc_value_result_free (r);
+  cc_valuecase_free (c);
+
+  /* Storage from reported figures, growth rate decaying with phi. */
+  is_int (cc_valuecase_load (data ("storage.ini"), &c, &err), CC_OK,
+          "storage.ini loads");
+  if (c != NULL && cc_value_run (&c->model, c->book, &r, &err) == CC_OK)
+    {
+      cc_scenario s;
+      size_t first, count;
+      double y, cost, total = 0;
+      memset (&s, 0, sizeof s);
+      s.kind = CC_SCN_DECAY;
+      s.param = cc_dist_quantile (&c->model.driver[0].scn_param, 0.5);
+      cc_price_find (c->book, "blob-hot-lrs", NULL, &first, &count, &err);
+      for (mo = 1; mo <= 12; mo++)
+        {
+          cc_scenario_value (&s, &c->facts[0], mo, &y, &err);
+          cc_price_tiered (c->book, first, count, y * 1e12 / 1073741824.0,
+                           &cost, NULL, &err);
+          total += cost;
+        }
+      is_rel (r->median_total, total, 1e-12,
+              "storage driver at the median phi priced month by month");
+      is_str (r->bar[0].assumption, "blob.phi", "phi is the tornado bar");
+      ok (r->bar[0].total_high > r->bar[0].total_low,
+          "higher phi (slower decay) costs more");
+      cc_value_result_free (r);
+    }
+  cc_valuecase_free (c);
+  return done_testing ();
+}

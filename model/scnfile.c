@@ -18,7 +18,8 @@ static const char *const scenario_keys[] = {
 };
 static const char *const driver_keys[] = {
   "family", "label", "source", "unit", "data", "metric", "growth", "phi",
-  "cap", "quantity", "factor", "annual_growth", "link", NULL
+  "cap", "quantity", "factor", "annual_growth", "growth_months", "link",
+  NULL
 };
 static const char *const driver_prefixes[] = {
   "sku.", "region.", "reserved_blocks.", "term.", NULL

@@ -8,7 +8,8 @@
  *                         discount_rate, seed, draws, levels, providers,
  *                         price_books, annual_price_change, source, note
  *   [driver NAME]         family, label, source, unit, data, metric, growth,
- *                         phi, cap, quantity, factor, annual_growth, link,
+ *                         phi, cap, quantity, factor, annual_growth,
+ *                         growth_months, link,
  *                         sku.PROVIDER, region.PROVIDER,
  *                         reserved_blocks.PROVIDER, term.PROVIDER
  *   [discounts]           PROVIDER = fraction

@@ -179,7 +179,12 @@ quantity (const cc_value_model *m, size_t d, const driver_theta *t,
       *q = fmax (0.0, y) * dr->unit_bytes / (r->unit_bytes > 0 ? r->unit_bytes : 1);
       return CC_OK;
     }
-  *q = t->base * t->factor * pow (t->growth, (mo - 1) / 12.0);
+  {
+    int g = mo - 1;
+    if (dr->growth_months > 0 && g > dr->growth_months)
+      g = dr->growth_months;
+    *q = t->base * t->factor * pow (t->growth, g / 12.0);
+  }
   return CC_OK;
 }
 
@@ -289,7 +294,7 @@ cc_value_run (const cc_value_model *m, const cc_price_book *book,
   driver_theta *t = NULL, *tm = NULL;
   cc_value_result *res = NULL;
   double *cost = NULL, *fam = NULL, *tot = NULL, *npv = NULL, *yr = NULL,
-         *drv = NULL, *month_total = NULL, *col = NULL;
+         *drv = NULL, *month_total = NULL, *col = NULL, *cum = NULL;
   size_t D = m->ndriver, B = m->draws, b, d, f, F, i;
   int T = m->months, Y, mo, rc = CC_OK, missing, fld;
   size_t fam_of[CC_MAX_DRIVERS];
@@ -348,11 +353,14 @@ cc_value_run (const cc_value_model *m, const cc_price_book *book,
   yr = malloc (B * (size_t) Y * sizeof *yr);
   drv = malloc (B * D * sizeof *drv);
   col = malloc (B * sizeof *col);
+  cum = malloc (B * (size_t) T * sizeof *cum);
+  res->cumulative = calloc ((size_t) T, sizeof *res->cumulative);
   res->monthly = calloc ((size_t) T * F, sizeof *res->monthly);
   res->yearly = calloc ((size_t) Y, sizeof *res->yearly);
   res->driver_total = calloc (D, sizeof *res->driver_total);
   rng = gsl_rng_alloc (gsl_rng_mt19937);
-  if (!fam || !tot || !npv || !yr || !drv || !col || !res->monthly
+  if (!fam || !tot || !npv || !yr || !drv || !col || !cum || !res->cumulative
+      || !res->monthly
       || !res->yearly || !res->driver_total || !rng)
     {
       rc = cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0,
@@ -395,6 +403,7 @@ cc_value_run (const cc_value_model *m, const cc_price_book *book,
             }
           month_total[mo] = row[F - 1];
           yr[b * Y + mo / 12] += row[F - 1];
+          cum[b * T + mo] = row[F - 1] + (mo > 0 ? cum[b * T + mo - 1] : 0);
         }
       tot[b] = sum_all (month_total, (size_t) T);
       npv[b] = cc_value_npv (month_total, T, m->discount_rate);
@@ -408,6 +417,12 @@ cc_value_run (const cc_value_model *m, const cc_price_book *book,
           col[b] = fam[(b * T + mo) * F + f];
         res->monthly[(size_t) mo * F + f] = range_of (col, B);
       }
+  for (mo = 0; mo < T; mo++)
+    {
+      for (b = 0; b < B; b++)
+        col[b] = cum[b * T + mo];
+      res->cumulative[mo] = range_of (col, B);
+    }
   for (i = 0; i < (size_t) Y; i++)
     {
       for (b = 0; b < B; b++)
@@ -496,7 +511,7 @@ cc_value_run (const cc_value_model *m, const cc_price_book *book,
 fail:
   gsl_rng_free (rng);
   free (refs); free (t); free (tm); free (cost); free (month_total);
-  free (fam); free (tot); free (npv); free (yr); free (drv); free (col);
+  free (fam); free (tot); free (npv); free (yr); free (drv); free (col); free (cum);
   cc_value_result_free (res);
   return rc;
 }
@@ -509,5 +524,6 @@ cc_value_result_free (cc_value_result *r)
   free (r->monthly);
   free (r->yearly);
   free (r->driver_total);
+  free (r->cumulative);
   free (r);
 }

@@ -5,7 +5,8 @@
  * priced by a sku per provider.  Every driver's quantity in contract month
  * m (1-based) is
  *
- *   base x factor x growth^((m - 1) / 12)            (an assumed driver)
+ *   base x factor x growth^(min(m - 1, G) / 12)      (an assumed driver;
+ *                                                     G = growth_months)
  *   y(h) x bytes-per-unit / bytes-per-price-unit      (storage from figures)
  *
  * where base, factor, growth (an annual multiple) and the scenario
@@ -47,6 +48,7 @@ typedef struct
   char family[16];            /* storage, compute, ai, network, productivity, ... */
   char source[256];           /* where the figure or assumption comes from */
   cc_dist base, factor, growth;
+  int growth_months;          /* growth stops after this many months (0: never) */
   int link;                   /* -1, or the driver whose base draw is reused */
   /* Storage from reported figures (facts != NULL): */
   const cc_growth_facts *facts;
@@ -94,6 +96,7 @@ typedef struct
   char family[8][16];
   cc_range *monthly;          /* months x (nfamily + 1); last = all */
   cc_range *yearly;           /* nyears */
+  cc_range *cumulative;       /* months: spend to the end of each month */
   cc_range total, npv;
   cc_range *driver_total;     /* ndriver */
   double median_total;        /* every assumption at its median */

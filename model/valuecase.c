@@ -319,6 +319,15 @@ driver_section (cc_valuecase *c, const cc_scnfile_section *s, cc_err *err)
           || (rc = get_dist (c, s, "annual_growth", "1", &dr->growth, err)) != CC_OK)
         return rc;
       cc_dist_parse ("0", &dr->scn_param, NULL, 0);
+      if ((v = cc_scnfile_get (s, "growth_months", &line)) != NULL)
+        {
+          double g;
+          if (num (v, &g) != 0 || g < 0 || g != floor (g) || g > 1200)
+            return cc_err_set (err, CC_EDATA, path, line, 0,
+                               "growth_months must be whole months from 0 to "
+                               "1200, not '%s'", v);
+          dr->growth_months = (int) g;
+        }
       if ((v = cc_scnfile_get (s, "link", &line)) != NULL)
         {
           for (i = 0; i < di && strcmp (m->driver[i].name, v) != 0; i++)

@@ -97,6 +97,26 @@ main (void)
     is_rel (r2->median_total, want, 1e-12,
             "25%% discount, -5%% in year 2: 6,805 x 12 x 0.75 x (1 + 0.95)");
   cc_value_result_free (r2);
+  /* Seats doubling over 12 months, then flat (growth_months = 12). */
+  c->model.discount[0] = 0;
+  c->model.annual_change = 0;
+  cc_dist_parse ("2", &c->model.driver[1].growth, NULL, 0);
+  c->model.driver[1].growth_months = 12;
+  cc_value_run (&c->model, c->book, &r2, &err);
+  for (mo = 1, want = 0; mo <= 24; mo++)
+    want += 200 * 30 * pow (2, (mo - 1 < 12 ? mo - 1 : 12) / 12.0)
+            + 200 * 0.2 * 20 + 500 * 0.01;
+  ok (r2 != NULL, "growth_months runs");
+  if (r2 != NULL)
+    {
+      is_rel (r2->median_total, want, 1e-12,
+              "seats double over 12 months, then stay flat");
+      is_rel (r2->cumulative[23].p50, r2->total.p50, 1e-12,
+              "the last cumulative month is the term total");
+      ok (r2->cumulative[0].p50 < r2->cumulative[11].p50,
+          "cumulative value grows");
+    }
+  cc_value_result_free (r2);
   cc_value_result_free (r);
   cc_valuecase_free (c);
 

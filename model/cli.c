@@ -120,3 +120,46 @@ cc_cli_write (const char *dir, const char *name, cc_cli_writer fn,
   free (path);
   return rc;
 }
+
+int
+cc_cli_charts_reserve (const char *dir, const char *const *names, size_t n,
+                       cc_cli_chart *charts, cc_err *err)
+{
+  size_t i;
+  int rc = CC_OK;
+  memset (charts, 0, n * sizeof *charts);
+  for (i = 0; rc == CC_OK && i < n; i++)
+    {
+      charts[i].path = cc_path_join (dir, names[i]);
+      rc = charts[i].path == NULL
+             ? cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory")
+             : cc_outfile_reserve (charts[i].path, &charts[i].tmp, err);
+    }
+  if (rc != CC_OK)
+    cc_cli_charts_finish (charts, n, rc, err);
+  return rc;
+}
+
+int
+cc_cli_charts_finish (cc_cli_chart *charts, size_t n, int status, cc_err *err)
+{
+  size_t i;
+  for (i = 0; i < n; i++)
+    {
+      if (charts[i].tmp != NULL)
+        {
+          if (status == CC_OK)
+            {
+              status = cc_outfile_rename (charts[i].tmp, charts[i].path, err);
+              if (status == CC_OK)
+                fprintf (stderr, "cloudcast: wrote %s\n", charts[i].path);
+            }
+          else
+            remove (charts[i].tmp);
+        }
+      free (charts[i].tmp);
+      free (charts[i].path);
+      charts[i].tmp = charts[i].path = NULL;
+    }
+  return status;
+}

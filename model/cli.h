@@ -32,6 +32,24 @@ typedef int (*cc_cli_writer) (FILE *fp, const void *arg);
 int cc_cli_write (const char *dir, const char *name, cc_cli_writer fn,
                   const void *arg, cc_err *err);
 
+/* Chart files: gnuplot writes each to a hidden temporary beside its
+ * target; they are renamed only after gnuplot has finished well. */
+typedef struct
+{
+  char *path;     /* DIR/NAME */
+  char *tmp;      /* what gnuplot writes */
+} cc_cli_chart;
+
+/* Reserve temporaries for DIR/NAMES[i], i < N. */
+int cc_cli_charts_reserve (const char *dir, const char *const *names,
+                           size_t n, cc_cli_chart *charts, cc_err *err);
+
+/* STATUS is how gnuplot ended: on CC_OK rename every temporary into place
+ * (printing "wrote PATH"), otherwise remove them.  Frees the names;
+ * returns STATUS or the first rename error. */
+int cc_cli_charts_finish (cc_cli_chart *charts, size_t n, int status,
+                          cc_err *err);
+
 /* Subcommands: argv[0] is the subcommand name. */
 int cc_cmd_run (int argc, char **argv);
 int cc_cmd_facts (int argc, char **argv);

@@ -78,8 +78,8 @@ draw_chart (const char *dir, const cc_case_view *v, const cc_price_book *book,
             const char *sku, cc_err *err)
 {
   const cc_reported_metric *m = v->metric;
-  const char *names[2] = { "storage.png", "storage.svg" };
-  char *path[2] = { NULL, NULL }, *tmp[2] = { NULL, NULL };
+  static const char *const names[2] = { "storage.png", "storage.svg" };
+  cc_cli_chart out[2];
   char title[256], sub[512], source[1024], source2[512], note[128];
   double *ht = NULL, *hy = NULL;
   const char **labels = NULL;
@@ -135,39 +135,17 @@ draw_chart (const char *dir, const cc_case_view *v, const cc_price_book *book,
   ch.anchor_t = m->point[m->n - 1].months;
   ch.anchor_y = hy[m->n - 1];
 
-  for (i = 0; i < 2; i++)
-    {
-      path[i] = cc_path_join (dir, names[i]);
-      if (path[i] == NULL)
-        {
-          rc = cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
-          goto done;
-        }
-      if ((rc = cc_outfile_reserve (path[i], &tmp[i], err)) != CC_OK)
-        goto done;
-    }
-  if ((rc = cc_gp_open (&gp, err)) != CC_OK)
+  if ((rc = cc_cli_charts_reserve (dir, names, 2, out, err)) != CC_OK)
     goto done;
-  cc_chart_usage_draw (gp, &ch, tmp[0], tmp[1]);
-  if ((rc = cc_gp_close (gp, err)) != CC_OK)
-    goto done;
-  for (i = 0; i < 2; i++)
+  rc = cc_gp_open (&gp, err);
+  if (rc == CC_OK)
     {
-      if ((rc = cc_outfile_rename (tmp[i], path[i], err)) != CC_OK)
-        goto done;
-      free (tmp[i]);
-      tmp[i] = NULL;
-      fprintf (stderr, "cloudcast: wrote %s\n", path[i]);
+      cc_chart_usage_draw (gp, &ch, out[0].tmp, out[1].tmp);
+      rc = cc_gp_close (gp, err);
     }
+  rc = cc_cli_charts_finish (out, 2, rc, err);
 
 done:
-  for (i = 0; i < 2; i++)
-    {
-      if (tmp[i] != NULL)
-        remove (tmp[i]);
-      free (tmp[i]);
-      free (path[i]);
-    }
   free (ht);
   free (hy);
   free (labels);

@@ -26,6 +26,61 @@ typedef struct
 void cc_chart_usage_draw (cc_gp *gp, const cc_chart_usage *c,
                           const char *png_path, const char *svg_path);
 
+/* What every value chart carries: text and where to write it. */
+typedef struct
+{
+  const char *title, *subtitle, *source;
+  const char *png, *svg;        /* temporaries chosen by the caller */
+} cc_chart_frame;
+
+/* Median monthly spend stacked by family. */
+typedef struct
+{
+  long start_month;             /* month index of month 1 */
+  int months;
+  size_t nfamily;
+  const char *const *family;
+  const double *p50;            /* months x nfamily */
+  const char *currency;
+} cc_chart_spend;
+
+/* Cumulative contract value: median and the P10-P90 band. */
+typedef struct
+{
+  long start_month;
+  int months;
+  const double *p10, *p50, *p90;
+  const char *currency;
+} cc_chart_cumulative;
+
+/* Tornado: each assumption's term total at its P10 and P90. */
+typedef struct
+{
+  size_t nbar;                  /* sorted, largest swing first */
+  const char *const *name;
+  const double *low, *high;
+  double median;                /* every assumption at its median */
+  const char *currency;
+} cc_chart_tornado;
+
+/* The same usage priced on each provider. */
+typedef struct
+{
+  size_t nprovider;
+  const char *const *provider;
+  const double *total;
+  const char *currency;
+} cc_chart_cross;
+
+void cc_chart_spend_draw (cc_gp *gp, const cc_chart_frame *fr,
+                          const cc_chart_spend *c);
+void cc_chart_cumulative_draw (cc_gp *gp, const cc_chart_frame *fr,
+                               const cc_chart_cumulative *c);
+void cc_chart_tornado_draw (cc_gp *gp, const cc_chart_frame *fr,
+                            const cc_chart_tornado *c);
+void cc_chart_cross_draw (cc_gp *gp, const cc_chart_frame *fr,
+                          const cc_chart_cross *c);
+
 /* 1234567 -> "1,234,567" for tic labels and annotations. */
 void cc_chart_group (double v, char *buf, size_t size);
 

@@ -114,6 +114,21 @@ cc_gp_guard (cc_gp *gp)
   fputs ("if (GPVAL_ERRNO != 0) { exit status 3 }\n", gp->in);
 }
 
+void
+cc_gp_render (cc_gp *gp, const char *plot, int png_lbl, int svg_lbl)
+{
+  if (png_lbl > 0)
+    fprintf (gp->in, "set terminal pngcairo size 1100,680 noenhanced "
+             "font 'DejaVu Sans,10'\nset output $LBL[%d][2:]\n%s\n"
+             "unset output\n", png_lbl, plot);
+  cc_gp_guard (gp);
+  if (svg_lbl > 0)
+    fprintf (gp->in, "set terminal svg size 1100,680 dynamic noenhanced "
+             "font 'DejaVu Sans,10' background rgb 'white'\n"
+             "set output $LBL[%d][2:]\n%s\nunset output\n", svg_lbl, plot);
+  cc_gp_guard (gp);
+}
+
 int
 cc_gp_close (cc_gp *gp, cc_err *err)
 {

@@ -32,6 +32,10 @@ void cc_gp_labels (cc_gp *gp, const char *name, const char *const *s, size_t n);
 /* Stop gnuplot at this point if any earlier command failed. */
 void cc_gp_guard (cc_gp *gp);
 
+/* Render the plot command PLOT (our own text) as PNG and SVG, to the paths
+ * held in label lines PNG_LBL and SVG_LBL of $LBL (0 to skip one). */
+void cc_gp_render (cc_gp *gp, const char *plot, int png_lbl, int svg_lbl);
+
 /* Finish: close the pipe and wait.  CC_EUNAVAIL with gnuplot's own error
  * text when it failed.  Frees GP. */
 int cc_gp_close (cc_gp *gp, cc_err *err);

@@ -172,9 +172,11 @@ cc_cmd_price (int argc, char **argv)
     { "unit", required_argument, NULL, 'u' },
     { "region", required_argument, NULL, 'r' },
     { "json", no_argument, NULL, 'j' },
+    { "term", required_argument, NULL, 't' },
     { NULL, 0, NULL, 0 }
   };
   const char *sku = NULL, *qarg = NULL, *unit = NULL, *region = NULL;
+  const char *term = "payg";
   char *books[64], *end, a[64], bq[64];
   size_t nbooks = 0, first, count, i;
   double q, qs, cost;
@@ -184,7 +186,7 @@ cc_cmd_price (int argc, char **argv)
   cc_err err;
   int c, rc, json = 0;
 
-  while ((c = getopt_long (argc, argv, "b:k:q:u:r:", opts, NULL)) != -1)
+  while ((c = getopt_long (argc, argv, "b:k:q:u:r:t:", opts, NULL)) != -1)
     switch (c)
       {
       case 'b':
@@ -197,6 +199,7 @@ cc_cmd_price (int argc, char **argv)
       case 'u': unit = optarg; break;
       case 'r': region = optarg; break;
       case 'j': json = 1; break;
+      case 't': term = optarg; break;
       default:
         return cc_cli_usage ("price: bad option");
       }
@@ -208,7 +211,8 @@ cc_cmd_price (int argc, char **argv)
     return cc_cli_usage ("--quantity must be a number >= 0, not '%s'", qarg);
   cc_err_clear (&err);
   if ((rc = load_books (books, nbooks, &b, &err)) != CC_OK
-      || (rc = cc_price_find (b, sku, region, &first, &count, &err)) != CC_OK)
+      || (rc = cc_price_find_term (b, sku, region, term, &first, &count,
+                                   &err)) != CC_OK)
     {
       cc_price_book_free (b);
       return cc_cli_fail (&err);

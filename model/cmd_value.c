@@ -96,8 +96,8 @@ draw_value_charts (const char *dir, const cc_valuecase *c,
             "rest at their medians (dashed line: all at medians)");
   snprintf (title[3], sizeof title[3], "%s: the same usage on each provider",
             c->title);
-  snprintf (sub[3], sizeof sub[3], "%d-month total at median assumptions; a "
-            "provider missing a service is not priced for it", r->months);
+  snprintf (sub[3], sizeof sub[3], "%d-month total at median assumptions, "
+            "the %zu drivers every provider prices", r->months, r->ncommon);
   for (i = 0; i < 4; i++)
     {
       fr[i].title = title[i];
@@ -132,7 +132,7 @@ draw_value_charts (const char *dir, const cc_valuecase *c,
   to.currency = c->currency;
   cr.nprovider = m->nprovider;
   cr.provider = prov;
-  cr.total = r->cross;
+  cr.total = r->cross_common;
   cr.currency = c->currency;
   rc = cc_gp_open (&gp, err);
   if (rc == CC_OK)

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -307,6 +308,21 @@ cc_price_find_term (const cc_price_book *b, const char *sku, const char *region,
   if (found == b->n)
     {
       const char *near = closest_sku (b, sku);
+      char terms[128] = "";
+      /* The sku may exist under other terms: say which. */
+      for (i = 0; i < b->n; i++)
+        if (strcmp (b->row[i].sku, sku) == 0
+            && (region == NULL || strcmp (b->row[i].region, region) == 0)
+            && strstr (terms, b->row[i].term) == NULL)
+          {
+            size_t k = strlen (terms);
+            snprintf (terms + k, sizeof terms - k, "%s%s", k ? ", " : "",
+                      b->row[i].term);
+          }
+      if (terms[0] != '\0')
+        return cc_err_set (err, CC_EDATA, b->path, 0, 0,
+                           "sku '%s' has no '%s' price; its terms: %s", sku,
+                           term, terms);
       return cc_err_set (err, CC_EDATA, b->path, 0, 0,
                          "no sku '%s'%s%s%s%s%s%s%s%s", sku,
                          region ? " in region '" : "", region ? region : "",

@@ -142,11 +142,11 @@ cc_report_value_cross_csv (FILE *fp, const cc_valuecase *c,
                            const cc_value_result *r)
 {
   size_t p;
-  fprintf (fp, "provider,term_total_%s_at_median_assumptions,drivers_not_priced\n",
-           c->currency);
+  fprintf (fp, "provider,term_total_%s_at_median_assumptions,drivers_not_priced,"
+           "common_drivers_total_%s\n", c->currency, c->currency);
   for (p = 0; p < c->model.nprovider; p++)
-    fprintf (fp, "%s,%.2f,%d\n", c->model.provider[p], r->cross[p],
-             r->cross_missing[p]);
+    fprintf (fp, "%s,%.2f,%d,%.2f\n", c->model.provider[p], r->cross[p],
+             r->cross_missing[p], r->cross_common[p]);
   return ferror (fp) ? -1 : 0;
 }
 
@@ -213,7 +213,8 @@ cc_report_value_json (FILE *fp, const cc_valuecase *c, const cc_value_result *r)
       fputs ("\"provider\": ", fp);
       cc_report_json_str (fp, c->model.provider[i]);
       fprintf (fp, ", \"total_at_median_assumptions\": %.2f, "
-               "\"drivers_not_priced\": %d}", r->cross[i], r->cross_missing[i]);
+               "\"drivers_not_priced\": %d, \"common_drivers_total\": %.2f}",
+               r->cross[i], r->cross_missing[i], r->cross_common[i]);
     }
   fputs ("\n  ],\n  \"unconfirmed_prices\": [", fp);
   for (i = 0; i < r->nunconfirmed; i++)
@@ -271,12 +272,14 @@ cc_report_value_text (FILE *fp, const cc_valuecase *c, const cc_value_result *r)
                    r->bar[i].spec, a);
         }
     }
-  fprintf (fp, "Same usage, median assumptions, by provider:\n");
+  fprintf (fp, "Same usage, median assumptions, by provider (all drivers "
+           "it prices; the %zu drivers every provider prices):\n", r->ncommon);
   for (i = 0; i < c->model.nprovider; i++)
     {
       cc_report_group (r->cross[i], 0, a, sizeof a);
-      fprintf (fp, "  %-8s %14s%s\n", c->model.provider[i], a,
-               r->cross_missing[i] ? " (some drivers not priced here)" : "");
+      cc_report_group (r->cross_common[i], 0, b, sizeof b);
+      fprintf (fp, "  %-8s %14s  %14s%s\n", c->model.provider[i], a, b,
+               r->cross_missing[i] ? "  (some drivers not priced here)" : "");
     }
   if (r->nunconfirmed > 0)
     {

@@ -22,7 +22,7 @@ static const char *const driver_keys[] = {
   NULL
 };
 static const char *const driver_prefixes[] = {
-  "sku.", "region.", "reserved_blocks.", "term.", NULL
+  "sku.", "region.", "term.", "reserved_blocks.", "reserved_term.", NULL
 };
 
 typedef struct
@@ -156,8 +156,8 @@ check_key (read_ctx *ctx, const char *section, const char *key)
         if (strncmp (key, *p, strlen (*p)) == 0 && key[strlen (*p)] != '\0')
           return 1;
       return fail (ctx, "unknown key '%s' in a driver section; closest valid "
-                   "key: %s (or sku.PROVIDER, region.PROVIDER, "
-                   "reserved_blocks.PROVIDER, term.PROVIDER)",
+                   "key: %s (or sku.PROVIDER, region.PROVIDER, term.PROVIDER, "
+                   "reserved_blocks.PROVIDER, reserved_term.PROVIDER)",
                    key, closest (key, driver_keys));
     }
   return 1;   /* [discounts]: any provider name */

@@ -10,8 +10,8 @@
  *   [driver NAME]         family, label, source, unit, data, metric, growth,
  *                         phi, cap, quantity, factor, annual_growth,
  *                         growth_months, link,
- *                         sku.PROVIDER, region.PROVIDER,
- *                         reserved_blocks.PROVIDER, term.PROVIDER
+ *                         sku.PROVIDER, region.PROVIDER, term.PROVIDER,
+ *                         reserved_blocks.PROVIDER, reserved_term.PROVIDER
  *   [discounts]           PROVIDER = fraction
  *
  * Unknown sections and keys are errors naming the closest valid one. */

@@ -70,8 +70,8 @@ field_uncertain (const cc_driver *d, int f)
            && !cc_dist_is_const (&d->scn_param);
   if (d->facts != NULL)
     return 0;
-  if (f == F_BASE && d->link >= 0)
-    return 0;     /* the linked driver's base carries this uncertainty */
+  if ((f == F_BASE || f == F_GROWTH) && d->link >= 0)
+    return 0;     /* the linked driver carries this uncertainty */
   return !cc_dist_is_const (field_dist (d, f));
 }
 
@@ -99,8 +99,9 @@ resolve (const cc_value_model *m, const cc_price_book *book,
           {
             sku_ref *s = &r->ref[i];
             const cc_price_row *row;
-            if ((rc = cc_price_find (book, dp->sku[i], region, &s->first,
-                                     &s->count, err)) != CC_OK)
+            if ((rc = cc_price_find_term (book, dp->sku[i], region,
+                                          dp->term[0] ? dp->term : "payg",
+                                          &s->first, &s->count, err)) != CC_OK)
               {
                 cc_err e = *err;
                 return cc_err_set (err, rc, NULL, 0, 0, "driver %s (%s): %s",
@@ -127,7 +128,8 @@ resolve (const cc_value_model *m, const cc_price_book *book,
               {
                 size_t rf, rn;
                 if ((rc = cc_price_find_term (book, dp->sku[i], region,
-                                              dp->term, &rf, &rn, err)) != CC_OK)
+                                              dp->reserved_term, &rf, &rn,
+                                              err)) != CC_OK)
                   return rc;
                 s->res_block = book->row[rf].min_quantity;
                 s->res_price = book->row[rf].unit_price;
@@ -181,8 +183,10 @@ quantity (const cc_value_model *m, size_t d, const driver_theta *t,
     }
   {
     int g = mo - 1;
-    if (dr->growth_months > 0 && g > dr->growth_months)
-      g = dr->growth_months;
+    int gm = dr->link >= 0 ? m->driver[dr->link].growth_months
+                           : dr->growth_months;
+    if (gm > 0 && g > gm)
+      g = gm;
     *q = t->base * t->factor * pow (t->growth, g / 12.0);
   }
   return CC_OK;
@@ -259,6 +263,19 @@ range_of (double *x, size_t n)
   return r;
 }
 
+/* A linked driver follows the quantity path of the driver it names. */
+static void
+apply_links (const cc_value_model *m, driver_theta *t)
+{
+  size_t d;
+  for (d = 0; d < m->ndriver; d++)
+    if (m->driver[d].link >= 0)
+      {
+        t[d].base = t[m->driver[d].link].base;
+        t[d].growth = t[m->driver[d].link].growth;
+      }
+}
+
 static void
 medians (const cc_value_model *m, driver_theta *t)
 {
@@ -271,9 +288,7 @@ medians (const cc_value_model *m, driver_theta *t)
       t[d].growth = cc_dist_quantile (&dr->growth, 0.5);
       t[d].param = cc_dist_quantile (&dr->scn_param, 0.5);
     }
-  for (d = 0; d < m->ndriver; d++)
-    if (m->driver[d].link >= 0)
-      t[d].base = t[m->driver[d].link].base;
+  apply_links (m, t);
 }
 
 static double
@@ -380,9 +395,7 @@ cc_value_run (const cc_value_model *m, const cc_price_book *book,
           t[d].growth = cc_dist_sample (&dr->growth, rng);
           t[d].param = cc_dist_sample (&dr->scn_param, rng);
         }
-      for (d = 0; d < D; d++)
-        if (m->driver[d].link >= 0)
-          t[d].base = t[m->driver[d].link].base;
+      apply_links (m, t);
       if ((rc = evaluate (m, book, refs, t, 0, cost, &missing, err)) != CC_OK)
         goto fail;
       for (i = 0; i < (size_t) Y; i++)
@@ -469,14 +482,7 @@ cc_value_run (const cc_value_model *m, const cc_price_book *book,
             memcpy (t, tm, D * sizeof *t);
             v = theta_field (&t[d], fld);
             *v = k == 0 ? lo : hi;
-            /* A linked driver shares the base it was linked to. */
-            if (fld == F_BASE)
-              {
-                size_t e;
-                for (e = 0; e < D; e++)
-                  if (m->driver[e].link == (int) d)
-                    t[e].base = *v;
-              }
+            apply_links (m, t);
             if ((rc = evaluate (m, book, refs, t, 0, cost, &missing, err)) != CC_OK)
               goto fail;
             *(k == 0 ? &bar->total_low : &bar->total_high)
@@ -497,13 +503,31 @@ cc_value_run (const cc_value_model *m, const cc_price_book *book,
       res->bar[j] = x;
     }
 
-  /* The same usage at median assumptions on every provider. */
+  /* The same usage at median assumptions on every provider: in full, and
+     restricted to the drivers every provider prices (a fair comparison). */
+  for (d = 0; d < D; d++)
+    {
+      size_t p;
+      for (p = 0; p < m->nprovider && refs[d][p].n > 0; p++)
+        ;
+      res->ncommon += p == m->nprovider;
+    }
   for (i = 0; i < m->nprovider; i++)
     {
       if ((rc = evaluate (m, book, refs, tm, i, cost, &missing, err)) != CC_OK)
         goto fail;
       res->cross[i] = sum_all (cost, (size_t) T * D);
       res->cross_missing[i] = missing;
+      res->cross_common[i] = 0;
+      for (d = 0; d < D; d++)
+        {
+          size_t p;
+          for (p = 0; p < m->nprovider && refs[d][p].n > 0; p++)
+            ;
+          if (p == m->nprovider)
+            for (mo = 0; mo < T; mo++)
+              res->cross_common[i] += cost[(size_t) mo * D + d];
+        }
     }
 
   *out = res;

@@ -37,8 +37,9 @@ typedef struct
   double share[CC_MAX_MIX];   /* shares of the mix, summing to 1 */
   size_t nsku;                /* 0: not priced on this provider */
   char region[32];            /* "" = any */
+  char term[16];              /* term of the list price: "payg" or "1y" ... */
   double reserved_blocks;
-  char term[16];
+  char reserved_term[16];     /* term of the reservation */
 } cc_driver_price;
 
 typedef struct
@@ -104,6 +105,8 @@ typedef struct
   cc_tornado_bar bar[3 * CC_MAX_DRIVERS];   /* sorted by swing */
   double cross[CC_MAX_PROVIDERS];           /* median usage, each provider */
   int cross_missing[CC_MAX_PROVIDERS];      /* drivers with no sku there */
+  double cross_common[CC_MAX_PROVIDERS];    /* only drivers priced everywhere */
+  size_t ncommon;                           /* how many drivers that is */
   size_t nunconfirmed;
   char unconfirmed[64][80];   /* skus priced from UNCONFIRMED rows */
 } cc_value_result;

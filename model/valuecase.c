@@ -309,10 +309,13 @@ driver_section (cc_valuecase *c, const cc_scnfile_section *s, cc_err *err)
     {
       /* A linked driver takes its quantity from the driver it names. */
       const char *linked = cc_scnfile_get (s, "link", NULL);
-      if (linked != NULL && cc_scnfile_get (s, "quantity", &line) != NULL)
+      if (linked != NULL
+          && (cc_scnfile_get (s, "quantity", &line) != NULL
+              || cc_scnfile_get (s, "annual_growth", &line) != NULL
+              || cc_scnfile_get (s, "growth_months", &line) != NULL))
         return cc_err_set (err, CC_EDATA, path, line, 0,
-                           "a driver with 'link' takes its quantity from the "
-                           "linked driver; use 'factor' for a share");
+                           "a driver with 'link' follows the linked driver's "
+                           "quantity and growth; use 'factor' for a share");
       if ((rc = get_dist (c, s, "quantity", linked ? "1" : NULL, &dr->base,
                           err)) != CC_OK
           || (rc = get_dist (c, s, "factor", "1", &dr->factor, err)) != CC_OK
@@ -349,11 +352,15 @@ driver_section (cc_valuecase *c, const cc_scnfile_section *s, cc_err *err)
           size_t j, first, count;
           if ((rc = parse_skus (c, v, line, dpr, err)) != CC_OK)
             return rc;
+          const char *term;
+          snprintf (key, sizeof key, "term.%s", m->provider[p]);
+          term = cc_scnfile_get (s, key, NULL);
           snprintf (key, sizeof key, "region.%s", m->provider[p]);
           for (j = 0; j < dpr->nsku; j++)
-            if ((rc = cc_price_find (c->book, dpr->sku[j],
-                                     cc_scnfile_get (s, key, NULL), &first,
-                                     &count, err)) != CC_OK)
+            if ((rc = cc_price_find_term (c->book, dpr->sku[j],
+                                          cc_scnfile_get (s, key, NULL),
+                                          term ? term : "payg", &first,
+                                          &count, err)) != CC_OK)
               {
                 cc_err e = *err;
                 return cc_err_set (err, rc, path, line, 0, "%s",
@@ -371,6 +378,9 @@ driver_section (cc_valuecase *c, const cc_scnfile_section *s, cc_err *err)
                            "%s must be a number >= 0", key);
       snprintf (key, sizeof key, "term.%s", m->provider[p]);
       snprintf (dpr->term, sizeof dpr->term, "%s",
+                (v = cc_scnfile_get (s, key, NULL)) ? v : "payg");
+      snprintf (key, sizeof key, "reserved_term.%s", m->provider[p]);
+      snprintf (dpr->reserved_term, sizeof dpr->reserved_term, "%s",
                 (v = cc_scnfile_get (s, key, NULL)) ? v : "1y");
     }
   /* Keys for providers the scenario does not list are mistakes. */

@@ -121,7 +121,7 @@ main (void)
       t.term = "3y";
       is_int (cc_price_quantity (b, "hot", NULL, 1, &t, &cost, &err), CC_EDATA,
               "a reservation term the book lacks is refused");
-      has_str (err.msg, "no sku 'hot' with term '3y'", "message names sku and term");
+      has_str (err.msg, "sku 'hot' has no '3y' price; its terms: payg, 1y", "message names sku, term and the terms it has");
       cc_price_mix (b, skus, shares, 3, NULL, 2000, NULL, &cost, &err);
       is_rel (cost, 1000 * 0.02 + 600 * 0.01 + 400 * 0.002, 1e-15,
               "mix 50/30/20 of 2,000 GiB, each share through its tiers");

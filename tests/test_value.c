@@ -73,6 +73,11 @@ main (void)
   is_rel (r->cross[1], (500 * 0.02 + 200 * 10) * 24.0, 1e-12,
           "cross-cloud: same usage on the other provider");
   is_int (r->cross_missing[1], 1, "cross-cloud: a driver not priced there is counted");
+  is_int (r->ncommon, 2, "two drivers priced on both providers");
+  is_rel (r->cross_common[0], (500 * 0.01 + 200 * 30) * 24.0, 1e-12,
+          "common drivers on the valued provider");
+  is_rel (r->cross_common[1], (500 * 0.02 + 200 * 10) * 24.0, 1e-12,
+          "common drivers on the other provider");
   is_int (r->nfamily, 2, "two families");
   for (mo = 0, v = 0; mo < 24; mo++)
     v += r->monthly[(size_t) mo * 3 + 0].p50;
@@ -104,13 +109,13 @@ main (void)
   c->model.driver[1].growth_months = 12;
   cc_value_run (&c->model, c->book, &r2, &err);
   for (mo = 1, want = 0; mo <= 24; mo++)
-    want += 200 * 30 * pow (2, (mo - 1 < 12 ? mo - 1 : 12) / 12.0)
-            + 200 * 0.2 * 20 + 500 * 0.01;
+    want += (200 * 30 + 200 * 0.2 * 20)
+              * pow (2, (mo - 1 < 12 ? mo - 1 : 12) / 12.0) + 500 * 0.01;
   ok (r2 != NULL, "growth_months runs");
   if (r2 != NULL)
     {
       is_rel (r2->median_total, want, 1e-12,
-              "seats double over 12 months, then stay flat");
+              "seats (and the linked add-on) double over 12 months, then stay flat");
       is_rel (r2->cumulative[23].p50, r2->total.p50, 1e-12,
               "the last cumulative month is the term total");
       ok (r2->cumulative[0].p50 < r2->cumulative[11].p50,

@@ -39,12 +39,35 @@ Commands:\n\
                          and charts into DIR (default cloudcast-out)\n\
   facts [FILE]           print two-point growth facts of a reported-usage\n\
                          CSV (default: the shipped Azure storage figures)\n\
+  value [SCENARIO.ini]   contract value with P10/P50/P90, NPV, yearly\n\
+                         totals, tornado and cross-cloud comparison\n\
+                         (default: the shipped default scenario)\n\
+  prices                 list the loaded price rows (UNCONFIRMED marked)\n\
+  price --sku SKU --quantity Q\n\
+                         monthly cost of one quantity, tier by tier\n\
 \n\
 Options of run and facts:\n\
   -o, --output DIR       output directory (run)\n\
   -m, --months N         projection horizon in months (default 36)\n\
   -p, --photo-mib SIZE   photo size for the equivalents line (default 3 MiB)\n\
       --metric NAME      the metric to use when the file has several\n\
+\n\
+Options of value:\n\
+  -o, --output DIR       output directory (default cloudcast-out)\n\
+      --draws N          Monte Carlo draws (default: the scenario's)\n\
+      --seed S           random seed (default: the scenario's)\n\
+      --json             print the result as JSON on stdout\n\
+\n\
+Options of prices and price:\n\
+  -b, --book FILE        read this price book (repeatable; default: every\n\
+                         book in the data directory)\n\
+      --provider P, --service S   filter the prices listing\n\
+  -k, --sku SKU          the sku to price\n\
+  -q, --quantity Q       the quantity, in the sku's unit unless --unit\n\
+  -u, --unit U           the quantity's unit (a size such as TB converts)\n\
+  -r, --region R         the sku's region, when it has several\n\
+  -t, --term T           payg (default), 1y, 3y, savings-1y, savings-3y\n\
+      --json             the breakdown as JSON\n\
 \n\
   -h, --help             print this help and exit\n\
   -V, --version          print the version and exit\n\

@@ -111,6 +111,20 @@ scenario_section (cc_valuecase *c, cc_err *err)
                            "draws must be a whole number from 1 to 1000000");
       m->draws = (size_t) x;
     }
+  if ((v = cc_scnfile_get (s, "levels", &line)) != NULL)
+    {
+      char lv[256], *lvl[8];
+      size_t k, nl;
+      snprintf (lv, sizeof lv, "%s", v);
+      nl = cc_scnfile_split (lv, lvl, 8);
+      for (k = 0; k < nl; k++)
+        if (num (lvl[k], &x) != 0 || !(x > 0 && x < 100))
+          return cc_err_set (err, CC_EDATA, path, line, 0,
+                             "levels are percentages between 0 and 100, "
+                             "such as 80,95; not '%s'", lvl[k]);
+      if (nl == 0)
+        return cc_err_set (err, CC_EDATA, path, line, 0, "levels is empty");
+    }
   if ((v = cc_scnfile_get (s, "providers", &line)) == NULL)
     return cc_err_set (err, CC_EDATA, path, s->line, 0,
                        "[scenario] needs 'providers', e.g. azure, aws, gcp");

@@ -180,6 +180,7 @@ cc_cmd_value (int argc, char **argv)
     { "value-summary.csv", cc_report_value_summary_csv },
     { "value-monthly.csv", cc_report_value_monthly_csv },
     { "value-drivers.csv", cc_report_value_drivers_csv },
+    { "value-drivers-monthly.csv", cc_report_value_driver_monthly_csv },
     { "tornado.csv", cc_report_value_tornado_csv },
     { "crosscloud.csv", cc_report_value_cross_csv },
     { "value.json", cc_report_value_json },

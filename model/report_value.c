@@ -119,6 +119,29 @@ cc_report_value_drivers_csv (FILE *fp, const cc_valuecase *c,
 }
 
 int
+cc_report_value_driver_monthly_csv (FILE *fp, const cc_valuecase *c,
+                                    const cc_value_result *r)
+{
+  size_t d, D = c->model.ndriver;
+  int mo;
+  char mon[16];
+  fprintf (fp, "month,driver,family,%s_p10,%s_p50,%s_p90\n", c->currency,
+           c->currency, c->currency);
+  for (mo = 0; mo < r->months; mo++)
+    {
+      cc_month_format (c->model.start_month + mo, mon, sizeof mon);
+      for (d = 0; d < D; d++)
+        {
+          const cc_range *x = &r->driver_monthly[(size_t) mo * D + d];
+          fprintf (fp, "%s,%s,%s,%.2f,%.2f,%.2f\n", mon,
+                   c->model.driver[d].name, c->model.driver[d].family, x->p10,
+                   x->p50, x->p90);
+        }
+    }
+  return ferror (fp) ? -1 : 0;
+}
+
+int
 cc_report_value_tornado_csv (FILE *fp, const cc_valuecase *c,
                              const cc_value_result *r)
 {
@@ -222,6 +245,12 @@ cc_report_value_json (FILE *fp, const cc_valuecase *c, const cc_value_result *r)
       fputs (i ? ", " : "", fp);
       cc_report_json_str (fp, r->unconfirmed[i]);
     }
+  fputs ("],\n  \"currency_conversions\": [", fp);
+  for (i = 0; i < c->nconv; i++)
+    {
+      fputs (i ? ", " : "", fp);
+      cc_report_json_str (fp, c->conversion[i]);
+    }
   fputs ("],\n  \"monthly\": [", fp);
   for (mo = 0; mo < r->months; mo++)
     {
@@ -281,6 +310,8 @@ cc_report_value_text (FILE *fp, const cc_valuecase *c, const cc_value_result *r)
       fprintf (fp, "  %-8s %14s  %14s%s\n", c->model.provider[i], a, b,
                r->cross_missing[i] ? "  (some drivers not priced here)" : "");
     }
+  for (i = 0; i < c->nconv; i++)
+    fprintf (fp, "Converted: %s\n", c->conversion[i]);
   if (r->nunconfirmed > 0)
     {
       fprintf (fp, "Priced from UNCONFIRMED rows (check before quoting):");

@@ -11,6 +11,7 @@
 int cc_report_value_summary_csv (FILE *fp, const cc_valuecase *c, const cc_value_result *r);
 int cc_report_value_monthly_csv (FILE *fp, const cc_valuecase *c, const cc_value_result *r);
 int cc_report_value_drivers_csv (FILE *fp, const cc_valuecase *c, const cc_value_result *r);
+int cc_report_value_driver_monthly_csv (FILE *fp, const cc_valuecase *c, const cc_value_result *r);
 int cc_report_value_tornado_csv (FILE *fp, const cc_valuecase *c, const cc_value_result *r);
 int cc_report_value_cross_csv (FILE *fp, const cc_valuecase *c, const cc_value_result *r);
 int cc_report_value_json (FILE *fp, const cc_valuecase *c, const cc_value_result *r);

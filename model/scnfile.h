@@ -6,13 +6,14 @@
  *
  *   [scenario]            name, title, start, horizon, currency,
  *                         discount_rate, seed, draws, levels, providers,
- *                         price_books, annual_price_change, source, note
+ *                         price_books, annual_price_change, rates, source,
+ *                         note
  *   [driver NAME]         family, label, source, unit, data, metric, growth,
  *                         phi, cap, quantity, factor, annual_growth,
  *                         growth_months, link,
  *                         sku.PROVIDER, region.PROVIDER, term.PROVIDER,
  *                         reserved_blocks.PROVIDER, reserved_term.PROVIDER
- *   [discounts]           PROVIDER = fraction
+ *   [discounts]           PROVIDER = fraction, PROVIDER.DRIVER = fraction
  *
  * Unknown sections and keys are errors naming the closest valid one. */
 #ifndef CC_SCNFILE_H

@@ -15,6 +15,7 @@ typedef struct
 {
   size_t first, count;
   double share;
+  double rate;                    /* into the scenario's currency */
   double res_block, res_price;    /* reservation, if any */
 } sku_ref;
 
@@ -24,6 +25,7 @@ typedef struct
   size_t n;
   double unit_bytes;              /* capacity units only */
   double reserved_blocks;
+  double discount;
 } driver_ref;
 
 /* One set of assumption values: what a draw fixes. */
@@ -95,6 +97,7 @@ resolve (const cc_value_model *m, const cc_price_book *book,
         memset (r, 0, sizeof *r);
         r->n = dp->nsku;
         r->reserved_blocks = dp->reserved_blocks;
+        r->discount = dp->discount >= 0 ? dp->discount : m->discount[p];
         for (i = 0; i < dp->nsku; i++)
           {
             sku_ref *s = &r->ref[i];
@@ -109,6 +112,7 @@ resolve (const cc_value_model *m, const cc_price_book *book,
               }
             row = &book->row[s->first];
             s->share = dp->nsku == 1 ? 1.0 : dp->share[i];
+            s->rate = dp->rate[i] > 0 ? dp->rate[i] : 1.0;
             sum += s->share;
             if (dr->facts != NULL)
               {
@@ -229,10 +233,10 @@ evaluate (const cc_value_model *m, const cc_price_book *book,
               if ((rc = cc_price_tiered (book, s->first, s->count, qs, &c,
                                          NULL, err)) != CC_OK)
                 return rc;
-              total += reserved + c;
+              total += (reserved + c) * s->rate;
             }
           cost[(size_t) (mo - 1) * m->ndriver + d]
-            = total * (1 - m->discount[p]) * pow (1 + m->annual_change, year);
+            = total * (1 - r->discount) * pow (1 + m->annual_change, year);
         }
     }
   return CC_OK;
@@ -360,7 +364,7 @@ cc_value_run (const cc_value_model *m, const cc_price_book *book,
         }
       fam_of[d] = f;
     }
-  F = res->nfamily + 1;
+  F = res->nfamily + 1 + D;     /* families, all, then each driver */
 
   fam = malloc (B * (size_t) T * F * sizeof *fam);
   tot = malloc (B * sizeof *tot);
@@ -370,13 +374,14 @@ cc_value_run (const cc_value_model *m, const cc_price_book *book,
   col = malloc (B * sizeof *col);
   cum = malloc (B * (size_t) T * sizeof *cum);
   res->cumulative = calloc ((size_t) T, sizeof *res->cumulative);
-  res->monthly = calloc ((size_t) T * F, sizeof *res->monthly);
+  res->monthly = calloc ((size_t) T * (res->nfamily + 1), sizeof *res->monthly);
+  res->driver_monthly = calloc ((size_t) T * D, sizeof *res->driver_monthly);
   res->yearly = calloc ((size_t) Y, sizeof *res->yearly);
   res->driver_total = calloc (D, sizeof *res->driver_total);
   rng = gsl_rng_alloc (gsl_rng_mt19937);
   if (!fam || !tot || !npv || !yr || !drv || !col || !cum || !res->cumulative
       || !res->monthly
-      || !res->yearly || !res->driver_total || !rng)
+      || !res->yearly || !res->driver_total || !res->driver_monthly || !rng)
     {
       rc = cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0,
                        "out of memory for %zu draws x %d months", B, T);
@@ -411,12 +416,13 @@ cc_value_run (const cc_value_model *m, const cc_price_book *book,
             {
               double c = cost[(size_t) mo * D + d];
               row[fam_of[d]] += c;
-              row[F - 1] += c;
+              row[res->nfamily] += c;
+              row[res->nfamily + 1 + d] = c;
               drv[b * D + d] += c;
             }
-          month_total[mo] = row[F - 1];
-          yr[b * Y + mo / 12] += row[F - 1];
-          cum[b * T + mo] = row[F - 1] + (mo > 0 ? cum[b * T + mo - 1] : 0);
+          month_total[mo] = row[res->nfamily];
+          yr[b * Y + mo / 12] += month_total[mo];
+          cum[b * T + mo] = month_total[mo] + (mo > 0 ? cum[b * T + mo - 1] : 0);
         }
       tot[b] = sum_all (month_total, (size_t) T);
       npv[b] = cc_value_npv (month_total, T, m->discount_rate);
@@ -426,9 +432,14 @@ cc_value_run (const cc_value_model *m, const cc_price_book *book,
   for (mo = 0; mo < T; mo++)
     for (f = 0; f < F; f++)
       {
+        cc_range x;
         for (b = 0; b < B; b++)
           col[b] = fam[(b * T + mo) * F + f];
-        res->monthly[(size_t) mo * F + f] = range_of (col, B);
+        x = range_of (col, B);
+        if (f <= res->nfamily)
+          res->monthly[(size_t) mo * (res->nfamily + 1) + f] = x;
+        else
+          res->driver_monthly[(size_t) mo * D + (f - res->nfamily - 1)] = x;
       }
   for (mo = 0; mo < T; mo++)
     {
@@ -549,5 +560,6 @@ cc_value_result_free (cc_value_result *r)
   free (r->yearly);
   free (r->driver_total);
   free (r->cumulative);
+  free (r->driver_monthly);
   free (r);
 }

@@ -38,6 +38,8 @@ typedef struct
   size_t nsku;                /* 0: not priced on this provider */
   char region[32];            /* "" = any */
   char term[16];              /* term of the list price: "payg" or "1y" ... */
+  double rate[CC_MAX_MIX];    /* currency conversion of each sku (1: none) */
+  double discount;            /* this driver's discount here; < 0: provider's */
   double reserved_blocks;
   char reserved_term[16];     /* term of the reservation */
 } cc_driver_price;
@@ -100,6 +102,7 @@ typedef struct
   cc_range *cumulative;       /* months: spend to the end of each month */
   cc_range total, npv;
   cc_range *driver_total;     /* ndriver */
+  cc_range *driver_monthly;   /* months x ndriver */
   double median_total;        /* every assumption at its median */
   size_t nbar;
   cc_tornado_bar bar[3 * CC_MAX_DRIVERS];   /* sorted by swing */

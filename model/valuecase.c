@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csvread.h"
 #include "timeutil.h"
 #include "valuecase.h"
 
@@ -360,6 +361,7 @@ driver_section (cc_valuecase *c, const cc_scnfile_section *s, cc_err *err)
   for (p = 0; p < m->nprovider; p++)
     {
       cc_driver_price *dpr = &dr->price[p];
+      dpr->discount = -1;     /* the provider's, unless [discounts] says */
       snprintf (key, sizeof key, "sku.%s", m->provider[p]);
       if ((v = cc_scnfile_get (s, key, &line)) != NULL)
         {
@@ -428,18 +430,147 @@ discounts_section (cc_valuecase *c, cc_err *err)
     return CC_OK;
   for (i = 0; i < s->n; i++)
     {
-      for (p = 0; p < m->nprovider && strcmp (s->kv[i].key, m->provider[p]); p++)
+      char key[128], *dot;
+      double d;
+      size_t k = m->ndriver;
+      snprintf (key, sizeof key, "%s", s->kv[i].key);
+      /* PROVIDER, or PROVIDER.DRIVER for one driver (service) only. */
+      dot = strchr (key, '.');
+      if (dot != NULL)
+        *dot = '\0';
+      for (p = 0; p < m->nprovider && strcmp (key, m->provider[p]); p++)
         ;
       if (p == m->nprovider)
         return cc_err_set (err, CC_EDATA, c->file->path, s->kv[i].line, 0,
                            "discount for '%s', which [scenario] providers "
-                           "does not list", s->kv[i].key);
-      if (num (s->kv[i].value, &m->discount[p]) != 0 || m->discount[p] < 0
-          || m->discount[p] >= 1)
+                           "does not list", key);
+      if (dot != NULL)
+        {
+          for (k = 0; k < m->ndriver && strcmp (dot + 1, m->driver[k].name); k++)
+            ;
+          if (k == m->ndriver)
+            return cc_err_set (err, CC_EDATA, c->file->path, s->kv[i].line, 0,
+                               "discount for driver '%s', which no [driver] "
+                               "section defines", dot + 1);
+        }
+      if (num (s->kv[i].value, &d) != 0 || d < 0 || d >= 1)
         return cc_err_set (err, CC_EDATA, c->file->path, s->kv[i].line, 0,
                            "discount must be a fraction from 0 to below 1, "
                            "not '%s'", s->kv[i].value);
+      if (dot != NULL)
+        m->driver[k].price[p].discount = d;
+      else
+        m->discount[p] = d;
     }
+  return CC_OK;
+}
+
+/* Exchange rates: from,to,rate,source,date. */
+typedef struct
+{
+  size_t n;
+  char from[32][8], to[32][8], source[32][200], date[32][16];
+  double rate[32];
+  long col[5];
+  const char *path;
+} rate_table;
+
+static int
+on_rate (const cc_csv_row *row, void *ctx, cc_err *err)
+{
+  static const char *const names[5] = { "from", "to", "rate", "source", "date" };
+  rate_table *t = ctx;
+  size_t k;
+  if (row->record == 1)
+    {
+      for (k = 0; k < 5; k++)
+        if ((t->col[k] = cc_csv_column (row, names[k])) < 0)
+          return cc_err_set (err, CC_EDATA, t->path, row->line, 0,
+                             "rates header lacks '%s' (from,to,rate,source,date)",
+                             names[k]);
+      return CC_OK;
+    }
+  for (k = 0; k < 5; k++)
+    if ((size_t) t->col[k] >= row->nfield)
+      return cc_err_set (err, CC_EDATA, t->path, row->line, 0, "missing fields");
+  if (t->n == 32)
+    return cc_err_set (err, CC_EDATA, t->path, row->line, 0, "more than 32 rates");
+  if (num (row->field[t->col[2]], &t->rate[t->n]) != 0 || !(t->rate[t->n] > 0))
+    return cc_err_set (err, CC_EDATA, t->path, row->line, t->col[2] + 1,
+                       "rate '%s' is not a positive number", row->field[t->col[2]]);
+  if (row->field[t->col[3]][0] == '\0')
+    return cc_err_set (err, CC_EDATA, t->path, row->line, t->col[3] + 1,
+                       "a rate needs its source");
+  snprintf (t->from[t->n], sizeof t->from[0], "%s", row->field[t->col[0]]);
+  snprintf (t->to[t->n], sizeof t->to[0], "%s", row->field[t->col[1]]);
+  snprintf (t->source[t->n], sizeof t->source[0], "%s", row->field[t->col[3]]);
+  snprintf (t->date[t->n], sizeof t->date[0], "%s", row->field[t->col[4]]);
+  t->n++;
+  return CC_OK;
+}
+
+/* Every sku priced in another currency needs a rate, or the run stops:
+   currencies are never mixed silently. */
+static int
+check_currencies (cc_valuecase *c, cc_err *err)
+{
+  const cc_scnfile_section *s = cc_scnfile_section_find (c->file, "scenario");
+  cc_value_model *m = &c->model;
+  rate_table t;
+  size_t d, p, j, i, k;
+  long line = s->line;
+  const char *v = cc_scnfile_get (s, "rates", &line);
+  int rc;
+
+  memset (&t, 0, sizeof t);
+  if (v != NULL)
+    {
+      char *rp = cc_scnfile_path (c->file, v);
+      if (rp == NULL)
+        return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+      t.path = rp;
+      rc = cc_csv_read (rp, on_rate, &t, err);
+      free (rp);
+      if (rc != CC_OK)
+        {
+          cc_err e = *err;
+          return cc_err_set (err, CC_EDATA, c->file->path, line, 0, "rates: %s",
+                             e.msg);
+        }
+    }
+  for (d = 0; d < m->ndriver; d++)
+    for (p = 0; p < m->nprovider; p++)
+      {
+        cc_driver_price *dp = &m->driver[d].price[p];
+        for (j = 0; j < dp->nsku; j++)
+          {
+            const cc_price_row *row = NULL;
+            for (i = 0; i < c->book->n && row == NULL; i++)
+              if (strcmp (c->book->row[i].sku, dp->sku[j]) == 0)
+                row = &c->book->row[i];
+            dp->rate[j] = 1;
+            if (row == NULL || strcmp (row->currency, c->currency) == 0)
+              continue;
+            for (k = 0; k < t.n && !(strcmp (t.from[k], row->currency) == 0
+                                     && strcmp (t.to[k], c->currency) == 0); k++)
+              ;
+            if (k == t.n)
+              return cc_err_set (err, CC_EDATA, row->file, row->line, 0,
+                                 "sku '%s' is priced in %s but the scenario's "
+                                 "currency is %s; cloudcast does not convert "
+                                 "silently (give a 'rates' file with a %s to "
+                                 "%s rate and its source)", dp->sku[j],
+                                 row->currency, c->currency, row->currency,
+                                 c->currency);
+            dp->rate[j] = t.rate[k];
+            for (i = 0; i < c->nconv && strncmp (c->conversion[i], row->currency, 3); i++)
+              ;
+            if (i == c->nconv && c->nconv < 8)
+              snprintf (c->conversion[c->nconv++], sizeof c->conversion[0],
+                        "%s->%s x %g (%s, %s)", row->currency, c->currency,
+                        t.rate[k], t.source[k], t.date[k]);
+          }
+      }
   return CC_OK;
 }
 
@@ -447,7 +578,7 @@ int
 cc_valuecase_load (const char *path, cc_valuecase **out, cc_err *err)
 {
   cc_valuecase *c;
-  size_t i, k;
+  size_t i;
   int rc;
 
   *out = NULL;
@@ -464,22 +595,8 @@ cc_valuecase_load (const char *path, cc_valuecase **out, cc_err *err)
     rc = discounts_section (c, err);
   if (rc == CC_OK && c->model.ndriver == 0)
     rc = cc_err_set (err, CC_EDATA, path, 0, 0, "no [driver NAME] sections");
-  /* No silent currency conversion: every book row used must match. */
-  for (i = 0; rc == CC_OK && i < c->book->n; i++)
-    for (k = 0; k < c->model.ndriver; k++)
-      {
-        const cc_driver_price *dp = &c->model.driver[k].price[0];
-        size_t j;
-        for (j = 0; j < dp->nsku; j++)
-          if (strcmp (c->book->row[i].sku, dp->sku[j]) == 0
-              && strcmp (c->book->row[i].currency, c->currency) != 0)
-            rc = cc_err_set (err, CC_EDATA, c->book->row[i].file,
-                             c->book->row[i].line, 0,
-                             "sku '%s' is priced in %s but the scenario's "
-                             "currency is %s; cloudcast does not convert "
-                             "silently", dp->sku[j], c->book->row[i].currency,
-                             c->currency);
-      }
+  if (rc == CC_OK)
+    rc = check_currencies (c, err);
   if (rc != CC_OK)
     {
       cc_valuecase_free (c);

@@ -125,6 +125,29 @@ main (void)
   cc_value_result_free (r);
   cc_valuecase_free (c);
 
+  /* A price in euros converted by a named rate; a per-driver discount. */
+  is_int (cc_valuecase_load (data ("rates.ini"), &c, &err), CC_OK,
+          "rates.ini loads");
+  if (c != NULL && cc_value_run (&c->model, c->book, &r, &err) == CC_OK)
+    {
+      is_rel (r->driver_total[0].p50, 1000 * 0.01 * 1.25 * 12, 1e-12,
+              "EUR 0.01 x 1.25 USD/EUR x 1,000 GiB x 12 months");
+      is_rel (r->driver_total[1].p50, 1000 * 0.01 * 1.25 * 12 * 0.8, 1e-12,
+              "the same with a 20%% discount on that driver only");
+      is_int (c->nconv, 1, "one conversion recorded");
+      has_str (c->conversion[0], "EUR->USD x 1.25 (hand-made test rate",
+               "the conversion names its rate and source");
+      is_rel (r->driver_monthly[0].p50, 1000 * 0.01 * 1.25, 1e-12,
+              "monthly spend per driver");
+      cc_value_result_free (r);
+    }
+  cc_valuecase_free (c);
+  c = NULL;
+  is_int (cc_valuecase_load (data ("bad-norates.ini"), &c, &err), CC_EDATA,
+          "a price in another currency without a rate is refused");
+  has_str (err.msg, "eur.csv:2: sku 'euro-store' is priced in EUR but the "
+           "scenario's currency is USD", "the refusal names the row");
+
   /* Storage from reported figures, growth rate decaying with phi. */
   is_int (cc_valuecase_load (data ("storage.ini"), &c, &err), CC_OK,
           "storage.ini loads");

@@ -1,9 +1,10 @@
-/* cmd_run.c: cloudcast run: the default scenario end to end.
+/* cmd_run.c: cloudcast run [SCENARIO.ini]: the whole pipeline.
  *
- * reported figures -> facts -> named scenarios -> monthly cost from the
- * price book -> facts.txt, projection.csv, cost.csv -> storage.png/.svg.
- * The tables are written before the chart, so a failing gnuplot never
- * costs the numbers. */
+ * scenario -> (reported storage -> facts -> named scenarios -> cost) and
+ * (drivers -> Monte Carlo contract value) -> tables -> charts (one gnuplot
+ * process) -> report.md, report.html, alt text.  Every table is written
+ * before gnuplot is started, and the documents are written whatever
+ * gnuplot does, so a failing chart never costs the numbers. */
 #include <config.h>
 
 #include <getopt.h>
@@ -14,20 +15,30 @@
 #include "charts.h"
 #include "cli.h"
 #include "cmd_case.h"
+#include "cmd_valueio.h"
 #include "output.h"
 #include "price.h"
+#include "report_doc.h"
+#include "report_value.h"
 
 typedef struct
 {
-  const cc_case_view *v;
+  const cc_case_view *v;        /* NULL: no storage from reported figures */
   const double *cost;
   const char *currency;
+  const cc_valuecase *vc;
+  const cc_value_result *vr;
+  const cc_doc *doc;
+  const char *alt;
 } run_arg;
 
 static int
 write_facts (FILE *fp, const void *arg)
 {
-  return cc_report_facts (fp, ((const run_arg *) arg)->v);
+  const run_arg *a = arg;
+  if (a->v != NULL && cc_report_facts (fp, a->v) != 0)
+    return -1;
+  return cc_report_value_facts (fp, a->vc, a->vr);
 }
 
 static int
@@ -43,113 +54,128 @@ write_cost (FILE *fp, const void *arg)
   return cc_report_cost_csv (fp, a->v, a->cost, a->currency);
 }
 
-/* Monthly cost of every scenario month from the sku's graduated tiers. */
 static int
-price_scenarios (const cc_case_view *v, const cc_price_book *book,
-                 const char *sku, double *cost, const char **currency,
-                 cc_err *err)
+write_md (FILE *fp, const void *arg)
 {
+  return cc_report_md (fp, ((const run_arg *) arg)->doc);
+}
+
+static int
+write_html (FILE *fp, const void *arg)
+{
+  return cc_report_html (fp, ((const run_arg *) arg)->doc);
+}
+
+static int
+write_alt (FILE *fp, const void *arg)
+{
+  fprintf (fp, "%s\n", ((const run_arg *) arg)->alt);
+  return ferror (fp) ? -1 : 0;
+}
+
+/* Monthly cost of every scenario month of the storage driver D. */
+static int
+price_scenarios (const cc_case_view *v, const cc_valuecase *vc, size_t d,
+                 double *cost, const char **currency, cc_err *err)
+{
+  const cc_driver_price *dp = &vc->model.driver[d].price[0];
+  const char *skus[CC_MAX_MIX], *region = dp->region[0] ? dp->region : NULL;
   size_t first, count, i;
   double unit_bytes;
   int h, rc;
 
-  if ((rc = cc_price_find (book, sku, NULL, &first, &count, err)) != CC_OK)
+  if ((rc = cc_price_find (vc->book, dp->sku[0], region, &first, &count, err))
+      != CC_OK)
     return rc;
-  unit_bytes = cc_price_unit_bytes (book->row[first].unit);
+  unit_bytes = cc_price_unit_bytes (vc->book->row[first].unit);
   if (unit_bytes <= 0)
-    return cc_err_set (err, CC_EDATA, book->path, book->row[first].line, 0,
+    return cc_err_set (err, CC_EDATA, vc->book->row[first].file,
+                       vc->book->row[first].line, 0,
                        "sku '%s' is priced per '%s', not a capacity unit "
-                       "such as GiB-month", sku, book->row[first].unit);
-  *currency = book->row[first].currency;
+                       "such as GiB-month", dp->sku[0],
+                       vc->book->row[first].unit);
+  *currency = vc->book->row[first].currency;
+  for (i = 0; i < dp->nsku; i++)
+    skus[i] = dp->sku[i];
   for (i = 0; i < v->nscn; i++)
     for (h = 0; h < v->months; h++)
       {
         size_t k = i * (size_t) v->months + (size_t) h;
         double q = v->proj[k] * v->unit_bytes / unit_bytes;
-        if ((rc = cc_price_tiered (book, first, count, q, &cost[k], NULL, err))
-            != CC_OK)
+        if ((rc = cc_price_mix (vc->book, skus, dp->share, dp->nsku, region,
+                                q, NULL, &cost[k], err)) != CC_OK)
           return rc;
       }
   return CC_OK;
 }
 
+/* The storage chart's inputs, kept alive until gnuplot has read them. */
+typedef struct
+{
+  char title[256], sub[512], source[1024], source2[512], note[128];
+  double *ht, *hy;
+  const char **labels;
+  cc_chart_usage ch;
+} storage_chart;
+
 static int
-draw_chart (const char *dir, const cc_case_view *v, const cc_price_book *book,
-            const char *sku, cc_err *err)
+storage_chart_init (storage_chart *s, const cc_case_view *v,
+                    const cc_valuecase *vc, size_t d, cc_err *err)
 {
   const cc_reported_metric *m = v->metric;
-  static const char *const names[2] = { "storage.png", "storage.svg" };
-  cc_cli_chart out[2];
-  char title[256], sub[512], source[1024], source2[512], note[128];
-  double *ht = NULL, *hy = NULL;
-  const char **labels = NULL;
-  cc_chart_usage ch;
-  cc_gp *gp = NULL;
-  size_t i, first = 0, count = 0;
-  int rc = CC_OK;
+  const cc_driver_price *dp = &vc->model.driver[d].price[0];
+  size_t i;
 
-  memset (&ch, 0, sizeof ch);
-  ht = malloc (m->n * sizeof *ht);
-  hy = malloc (m->n * sizeof *hy);
-  labels = malloc (v->nscn * sizeof *labels);
-  if (ht == NULL || hy == NULL || labels == NULL)
-    {
-      rc = cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
-      goto done;
-    }
+  memset (s, 0, sizeof *s);
+  s->ht = malloc (m->n * sizeof *s->ht);
+  s->hy = malloc (m->n * sizeof *s->hy);
+  s->labels = malloc (v->nscn * sizeof *s->labels);
+  if (s->ht == NULL || s->hy == NULL || s->labels == NULL)
+    return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
   for (i = 0; i < m->n; i++)
     {
-      ht[i] = m->point[i].months;
-      hy[i] = m->point[i].bytes / v->unit_bytes;
+      s->ht[i] = m->point[i].months;
+      s->hy[i] = m->point[i].bytes / v->unit_bytes;
     }
   for (i = 0; i < v->nscn; i++)
-    labels[i] = v->scn[i].label;
-  cc_price_find (book, sku, NULL, &first, &count, NULL);
-  snprintf (title, sizeof title, "%s: reported figures and growth scenarios",
-            m->metric);
-  snprintf (sub, sizeof sub,
-            "\u00d7%.3g in %.3g months (%.1f%%/month). Beyond the last "
-            "figure every line is an assumption, not a forecast.",
+    s->labels[i] = v->scn[i].label;
+  snprintf (s->title, sizeof s->title,
+            "%s: reported figures and growth scenarios", m->metric);
+  snprintf (s->sub, sizeof s->sub,
+            "\u00d7%.3g in %.3g months (%.1f%%/month). Beyond the last figure "
+            "every line is an assumption, not a forecast.",
             v->facts.multiple, v->facts.dt, 100 * v->facts.rate_disc);
-  snprintf (source, sizeof source, "Source: %s.", m->point[m->n - 1].source);
-  snprintf (source2, sizeof source2,
-            "Costs (in cost.csv): %s %s %s list prices, %s, %s. Chart: "
-            "cloudcast.", book->row[first].provider, book->row[first].service,
-            book->row[first].sku, book->row[first].region,
-            book->row[first].effective_date);
-  snprintf (note, sizeof note, "\u00d7%.3g in %.3g months", v->facts.multiple,
-            v->facts.dt);
-  ch.title = title;
-  ch.subtitle = sub;
-  ch.source = source;
-  ch.source2 = source2;
-  ch.unit = v->unit;
-  ch.annotation = note;
-  ch.nhist = m->n;
-  ch.hist_t = ht;
-  ch.hist_y = hy;
-  ch.nscn = v->nscn;
-  ch.scn_label = labels;
-  ch.scn_y = v->proj;
-  ch.months = v->months;
-  ch.anchor_t = m->point[m->n - 1].months;
-  ch.anchor_y = hy[m->n - 1];
+  snprintf (s->source, sizeof s->source, "Source: %s.",
+            m->point[m->n - 1].source);
+  snprintf (s->source2, sizeof s->source2,
+            "Costs (in cost.csv): %s list prices%s%s. Chart: cloudcast.",
+            dp->sku[0], dp->region[0] ? ", " : "", dp->region);
+  snprintf (s->note, sizeof s->note, "\u00d7%.3g in %.3g months",
+            v->facts.multiple, v->facts.dt);
+  s->ch.title = s->title;
+  s->ch.subtitle = s->sub;
+  s->ch.source = s->source;
+  s->ch.source2 = s->source2;
+  s->ch.unit = v->unit;
+  s->ch.annotation = s->note;
+  s->ch.nhist = m->n;
+  s->ch.hist_t = s->ht;
+  s->ch.hist_y = s->hy;
+  s->ch.nscn = v->nscn;
+  s->ch.scn_label = s->labels;
+  s->ch.scn_y = v->proj;
+  s->ch.months = v->months;
+  s->ch.anchor_t = m->point[m->n - 1].months;
+  s->ch.anchor_y = s->hy[m->n - 1];
+  return CC_OK;
+}
 
-  if ((rc = cc_cli_charts_reserve (dir, names, 2, out, err)) != CC_OK)
-    goto done;
-  rc = cc_gp_open (&gp, err);
-  if (rc == CC_OK)
-    {
-      cc_chart_usage_draw (gp, &ch, out[0].tmp, out[1].tmp);
-      rc = cc_gp_close (gp, err);
-    }
-  rc = cc_cli_charts_finish (out, 2, rc, err);
-
-done:
-  free (ht);
-  free (hy);
-  free (labels);
-  return rc;
+static void
+storage_chart_free (storage_chart *s)
+{
+  free (s->ht);
+  free (s->hy);
+  free (s->labels);
 }
 
 int
@@ -159,18 +185,29 @@ cc_cmd_run (int argc, char **argv)
     { "output", required_argument, NULL, 'o' },
     { "months", required_argument, NULL, 'm' },
     { "photo-mib", required_argument, NULL, 'p' },
-    { "metric", required_argument, NULL, 'M' },
+    { "draws", required_argument, NULL, 'n' },
     { NULL, 0, NULL, 0 }
   };
-  const char *dir = "cloudcast-out", *metric = NULL, *currency = "USD";
-  char reported[4096], prices[4096];
-  int months = CC_DEFAULT_MONTHS, c, rc;
+  static const char *const storage_names[2] = { "storage.png", "storage.svg" };
+  const char *dir = "cloudcast-out", *currency = "USD", *path, *draws = NULL;
+  char def[4096], *end;
+  int months = CC_DEFAULT_MONTHS, c, rc, chart_rc = CC_OK;
   double photo = CC_DEFAULT_PHOTO_MIB, *cost = NULL;
-  cc_price_book *book = NULL;
-  run_arg ra;
+  size_t d, i, sd = 0;
+  cc_valuecase *vc = NULL;
+  cc_value_result *vr = NULL;
   cc_case cs;
-  cc_err err;
+  int have_storage = 0;
+  cc_cli_chart out[2 + CC_VALUE_NCHART];
+  storage_chart sc;
+  cc_doc doc;
+  cc_gp *gp = NULL;
+  run_arg ra;
+  cc_err err, cerr;
 
+  memset (&cs, 0, sizeof cs);
+  memset (&sc, 0, sizeof sc);
+  memset (out, 0, sizeof out);
   while ((c = getopt_long (argc, argv, "o:m:p:", opts, NULL)) != -1)
     switch (c)
       {
@@ -185,49 +222,155 @@ cc_cmd_run (int argc, char **argv)
         if ((rc = cc_case_parse_photo (optarg, &photo)) != CC_OK)
           return rc;
         break;
-      case 'M':
-        metric = optarg;
+      case 'n':
+        draws = optarg;
         break;
       default:
         return cc_cli_usage ("run: bad option");
       }
-  if (optind < argc)
-    return cc_cli_usage ("run: scenario files are not supported yet ('%s')",
-                         argv[optind]);
+  if (argc - optind > 1)
+    return cc_cli_usage ("run: one SCENARIO at most");
   if (dir[0] == '\0')
     return cc_cli_usage ("run: --output needs a directory name");
+  path = optind < argc ? argv[optind]
+                       : cc_cli_datafile (def, sizeof def, "scenarios/default.ini");
 
   cc_err_clear (&err);
-  cc_cli_datafile (reported, sizeof reported, CC_DEFAULT_REPORTED);
-  cc_cli_datafile (prices, sizeof prices, CC_DEFAULT_PRICES);
-  rc = cc_case_load (&cs, reported, metric, months, photo, &err);
-  if (rc == CC_OK)
-    rc = cc_price_book_read (prices, &book, &err);
-  if (rc == CC_OK)
+  rc = cc_valuecase_load (path, &vc, &err);
+  if (rc == CC_OK && draws != NULL)
     {
-      cost = malloc (cs.view.nscn * (size_t) months * sizeof *cost);
-      rc = cost == NULL ? cc_err_set (&err, CC_ESOFTWARE, NULL, 0, 0,
-                                      "out of memory")
-                        : price_scenarios (&cs.view, book, CC_DEFAULT_SKU,
-                                           cost, &currency, &err);
+      unsigned long n = strtoul (draws, &end, 10);
+      if (*draws == '\0' || *end != '\0' || n < 1 || n > 1000000)
+        {
+          cc_valuecase_free (vc);
+          return cc_cli_usage ("--draws must be a whole number from 1 to 1000000");
+        }
+      vc->model.draws = n;
     }
+  /* The first driver grown from reported figures gets the storage story. */
+  for (d = 0; rc == CC_OK && d < vc->model.ndriver; d++)
+    if (vc->model.driver[d].facts != NULL)
+      {
+        sd = d;
+        have_storage = 1;
+        rc = cc_case_load (&cs, vc->reported[d]->path, vc->metric[d]->metric,
+                           months, photo, &err);
+        if (rc == CC_OK)
+          {
+            cost = malloc (cs.view.nscn * (size_t) months * sizeof *cost);
+            rc = cost == NULL
+                   ? cc_err_set (&err, CC_ESOFTWARE, NULL, 0, 0, "out of memory")
+                   : price_scenarios (&cs.view, vc, d, cost, &currency, &err);
+          }
+        break;
+      }
+  if (rc == CC_OK)
+    rc = cc_value_run (&vc->model, vc->book, &vr, &err);
   if (rc == CC_OK)
     rc = cc_outdir_make (dir, &err);
-  ra.v = &cs.view;
+
+  memset (&ra, 0, sizeof ra);
+  ra.v = have_storage ? &cs.view : NULL;
   ra.cost = cost;
   ra.currency = currency;
+  ra.vc = vc;
+  ra.vr = vr;
+
+  /* 1. Tables. */
   if (rc == CC_OK)
     rc = cc_cli_write (dir, "facts.txt", write_facts, &ra, &err);
-  if (rc == CC_OK)
+  if (rc == CC_OK && have_storage)
     rc = cc_cli_write (dir, "projection.csv", write_projection, &ra, &err);
-  if (rc == CC_OK)
+  if (rc == CC_OK && have_storage)
     rc = cc_cli_write (dir, "cost.csv", write_cost, &ra, &err);
   if (rc == CC_OK)
-    rc = draw_chart (dir, &cs.view, book, CC_DEFAULT_SKU, &err);
+    rc = cc_value_tables (dir, vc, vr, &err);
+  if (rc != CC_OK)
+    goto done;
+
+  /* 2. Charts, all in one gnuplot process. */
+  memset (&doc, 0, sizeof doc);
+  cc_err_clear (&cerr);
+  chart_rc = cc_cli_charts_reserve (dir, storage_names, 2, out, &cerr);
+  if (chart_rc == CC_OK)
+    chart_rc = cc_cli_charts_reserve (dir, cc_value_chart_names,
+                                      CC_VALUE_NCHART, out + 2, &cerr);
+  if (chart_rc == CC_OK && have_storage)
+    chart_rc = storage_chart_init (&sc, &cs.view, vc, sd, &cerr);
+  if (chart_rc == CC_OK)
+    chart_rc = cc_gp_open (&gp, &cerr);
+  if (chart_rc == CC_OK)
+    {
+      if (have_storage)
+        cc_chart_usage_draw (gp, &sc.ch, out[0].tmp, out[1].tmp);
+      chart_rc = cc_value_charts_draw (gp, vc, vr, out + 2, &cerr);
+      i = (size_t) cc_gp_close (gp, chart_rc == CC_OK ? &cerr : NULL);
+      if (chart_rc == CC_OK)
+        chart_rc = (int) i;
+    }
+  if (!have_storage)
+    for (i = 0; i < 2; i++)
+      if (out[i].tmp != NULL)
+        {
+          remove (out[i].tmp);
+          free (out[i].tmp);
+          out[i].tmp = NULL;
+        }
+  /* Which charts exist, before the names are freed. */
+  {
+    static const char *const stems[5] = { "storage", "spend", "value",
+                                          "tornado", "crosscloud" };
+    static const char *const titles[5] = {
+      "Reported storage and growth scenarios", "Monthly spend by family",
+      "Cumulative contract value", "What moves the total",
+      "The same usage on each provider"
+    };
+    for (i = 0; i < 5; i++)
+      {
+        cc_doc_chart *ch = &doc.chart[doc.nchart];
+        if (i == 0 && !have_storage)
+          continue;
+        ch->name = stems[i];
+        ch->title = titles[i];
+        ch->drawn = chart_rc == CC_OK && out[2 * i].tmp != NULL;
+        doc.nchart++;
+      }
+  }
+  chart_rc = cc_cli_charts_finish (out, 2 + CC_VALUE_NCHART, chart_rc, &cerr);
+  storage_chart_free (&sc);
+
+  /* 3. Documents, whatever gnuplot did. */
+  doc.storage = ra.v;
+  doc.storage_cost = cost;
+  doc.vc = vc;
+  doc.vr = vr;
+  doc.dir = dir;
+  doc.chart_note = chart_rc == CC_OK ? NULL : cerr.msg;
+  cc_doc_alt (&doc);
+  ra.doc = &doc;
+  for (i = 0; rc == CC_OK && i < doc.nchart; i++)
+    {
+      char name[64];
+      snprintf (name, sizeof name, "%s.alt.txt", doc.chart[i].name);
+      ra.alt = doc.chart[i].alt;
+      rc = cc_cli_write (dir, name, write_alt, &ra, &err);
+    }
+  if (rc == CC_OK)
+    rc = cc_cli_write (dir, "report.md", write_md, &ra, &err);
+  if (rc == CC_OK)
+    rc = cc_cli_write (dir, "report.html", write_html, &ra, &err);
+  if (rc == CC_OK && chart_rc != CC_OK)
+    {
+      rc = chart_rc;
+      err = cerr;
+    }
+
+done:
   if (rc != CC_OK)
     cc_cli_fail (&err);
   free (cost);
-  cc_price_book_free (book);
   cc_case_free (&cs);
+  cc_value_result_free (vr);
+  cc_valuecase_free (vc);
   return rc;
 }

@@ -34,9 +34,10 @@ Model cloud storage, VM and AI-service growth and cost from billing\n\
 exports or reported figures, and chart it.\n\
 \n\
 Commands:\n\
-  run [-o DIR]           run the default scenario (the reported Azure blob\n\
-                         storage case) and write facts, projection, cost\n\
-                         and charts into DIR (default cloudcast-out)\n\
+  run [SCENARIO.ini]     run a scenario end to end (default: the reported\n\
+                         Azure case) and write facts, projection, cost,\n\
+                         contract value, charts and report.md/.html into\n\
+                         DIR (-o; default cloudcast-out)\n\
   facts [FILE]           print two-point growth facts of a reported-usage\n\
                          CSV (default: the shipped Azure storage figures)\n\
   value [SCENARIO.ini]   contract value with P10/P50/P90, NPV, yearly\n\
@@ -48,9 +49,10 @@ Commands:\n\
 \n\
 Options of run and facts:\n\
   -o, --output DIR       output directory (run)\n\
-  -m, --months N         projection horizon in months (default 36)\n\
+  -m, --months N         storage projection horizon in months (default 36)\n\
   -p, --photo-mib SIZE   photo size for the equivalents line (default 3 MiB)\n\
-      --metric NAME      the metric to use when the file has several\n\
+      --metric NAME      the metric to use when the file has several (facts)\n\
+      --draws N          Monte Carlo draws (run; default: the scenario's)\n\
 \n\
 Options of value:\n\
   -o, --output DIR       output directory (default cloudcast-out)\n\

@@ -163,3 +163,25 @@ cc_cli_charts_finish (cc_cli_chart *charts, size_t n, int status, cc_err *err)
     }
   return status;
 }
+
+int
+cc_cli_chartset_reserve (const char *dir, const char *stem, const int *want,
+                         cc_cli_chartset *set, cc_err *err)
+{
+  static const char *const ext[4] = { "png", "svg", "pdf", "txt" };
+  char name[256];
+  const char *np = name;
+  size_t f;
+  int rc = CC_OK;
+
+  memset (set, 0, sizeof *set);
+  for (f = 0; rc == CC_OK && f < 4; f++)
+    if (want[f])
+      {
+        snprintf (name, sizeof name, "%s.%s", stem, ext[f]);
+        rc = cc_cli_charts_reserve (dir, &np, 1, &set->file[f], err);
+      }
+  if (rc != CC_OK)
+    cc_cli_charts_finish (set->file, 4, rc, err);
+  return rc;
+}

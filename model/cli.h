@@ -50,6 +50,17 @@ int cc_cli_charts_reserve (const char *dir, const char *const *names,
 int cc_cli_charts_finish (cc_cli_chart *charts, size_t n, int status,
                           cc_err *err);
 
+/* One chart's files, one per wanted format (tmp NULL: not wanted). */
+typedef struct
+{
+  cc_cli_chart file[4];     /* indexed by cc_gp_format */
+} cc_cli_chartset;
+
+/* Reserve DIR/STEM.EXT for every format with WANT[f] set. */
+int cc_cli_chartset_reserve (const char *dir, const char *stem,
+                             const int *want, cc_cli_chartset *set,
+                             cc_err *err);
+
 /* Subcommands: argv[0] is the subcommand name. */
 int cc_cmd_run (int argc, char **argv);
 int cc_cmd_facts (int argc, char **argv);

@@ -186,19 +186,21 @@ cc_cmd_run (int argc, char **argv)
     { "months", required_argument, NULL, 'm' },
     { "photo-mib", required_argument, NULL, 'p' },
     { "draws", required_argument, NULL, 'n' },
+    { "preview", no_argument, NULL, 'P' },
     { NULL, 0, NULL, 0 }
   };
-  static const char *const storage_names[2] = { "storage.png", "storage.svg" };
   const char *dir = "cloudcast-out", *currency = "USD", *path, *draws = NULL;
   char def[4096], *end;
-  int months = CC_DEFAULT_MONTHS, c, rc, chart_rc = CC_OK;
+  int months = CC_DEFAULT_MONTHS, c, rc, chart_rc = CC_OK, preview = 0;
+  int want[4];
   double photo = CC_DEFAULT_PHOTO_MIB, *cost = NULL;
   size_t d, i, sd = 0;
   cc_valuecase *vc = NULL;
   cc_value_result *vr = NULL;
   cc_case cs;
   int have_storage = 0;
-  cc_cli_chart out[2 + CC_VALUE_NCHART];
+  cc_cli_chartset storage_set, sets[CC_VALUE_NCHART];
+  cc_gp_outputs storage_out;
   storage_chart sc;
   cc_doc doc;
   cc_gp *gp = NULL;
@@ -207,7 +209,8 @@ cc_cmd_run (int argc, char **argv)
 
   memset (&cs, 0, sizeof cs);
   memset (&sc, 0, sizeof sc);
-  memset (out, 0, sizeof out);
+  memset (&storage_set, 0, sizeof storage_set);
+  memset (sets, 0, sizeof sets);
   while ((c = getopt_long (argc, argv, "o:m:p:", opts, NULL)) != -1)
     switch (c)
       {
@@ -224,6 +227,9 @@ cc_cmd_run (int argc, char **argv)
         break;
       case 'n':
         draws = optarg;
+        break;
+      case 'P':
+        preview = 1;
         break;
       default:
         return cc_cli_usage ("run: bad option");
@@ -288,13 +294,24 @@ cc_cmd_run (int argc, char **argv)
   if (rc != CC_OK)
     goto done;
 
-  /* 2. Charts, all in one gnuplot process. */
+  /* 2. Charts, all in one gnuplot process.  SVG is always drawn: the HTML
+     report embeds it. */
   memset (&doc, 0, sizeof doc);
   cc_err_clear (&cerr);
-  chart_rc = cc_cli_charts_reserve (dir, storage_names, 2, out, &cerr);
+  memcpy (want, vc->formats, sizeof want);
+  want[CC_GP_SVG] = 1;
+  want[CC_GP_DUMB] = 0;
+  chart_rc = CC_OK;
+  if (have_storage)
+    {
+      int swant[4];
+      memcpy (swant, want, sizeof swant);
+      swant[CC_GP_DUMB] = preview;
+      chart_rc = cc_cli_chartset_reserve (dir, "storage", swant, &storage_set,
+                                          &cerr);
+    }
   if (chart_rc == CC_OK)
-    chart_rc = cc_cli_charts_reserve (dir, cc_value_chart_names,
-                                      CC_VALUE_NCHART, out + 2, &cerr);
+    chart_rc = cc_value_charts_reserve (dir, want, sets, &cerr);
   if (chart_rc == CC_OK && have_storage)
     chart_rc = storage_chart_init (&sc, &cs.view, vc, sd, &cerr);
   if (chart_rc == CC_OK)
@@ -302,24 +319,18 @@ cc_cmd_run (int argc, char **argv)
   if (chart_rc == CC_OK)
     {
       if (have_storage)
-        cc_chart_usage_draw (gp, &sc.ch, out[0].tmp, out[1].tmp);
-      chart_rc = cc_value_charts_draw (gp, vc, vr, out + 2, &cerr);
+        {
+          for (i = 0; i < CC_GP_NFMT; i++)
+            storage_out.path[i] = storage_set.file[i].tmp;
+          cc_chart_usage_draw (gp, &sc.ch, &storage_out);
+        }
+      chart_rc = cc_value_charts_draw (gp, vc, vr, sets, &cerr);
       i = (size_t) cc_gp_close (gp, chart_rc == CC_OK ? &cerr : NULL);
       if (chart_rc == CC_OK)
         chart_rc = (int) i;
     }
-  if (!have_storage)
-    for (i = 0; i < 2; i++)
-      if (out[i].tmp != NULL)
-        {
-          remove (out[i].tmp);
-          free (out[i].tmp);
-          out[i].tmp = NULL;
-        }
   /* Which charts exist, before the names are freed. */
   {
-    static const char *const stems[5] = { "storage", "spend", "value",
-                                          "tornado", "crosscloud" };
     static const char *const titles[5] = {
       "Reported storage and growth scenarios", "Monthly spend by family",
       "Cumulative contract value", "What moves the total",
@@ -330,13 +341,34 @@ cc_cmd_run (int argc, char **argv)
         cc_doc_chart *ch = &doc.chart[doc.nchart];
         if (i == 0 && !have_storage)
           continue;
-        ch->name = stems[i];
+        ch->name = i == 0 ? "storage" : cc_value_chart_names[i - 1];
         ch->title = titles[i];
-        ch->drawn = chart_rc == CC_OK && out[2 * i].tmp != NULL;
+        ch->drawn = chart_rc == CC_OK
+                    && (i == 0 ? storage_set.file[CC_GP_SVG].tmp
+                               : sets[i - 1].file[CC_GP_SVG].tmp) != NULL;
         doc.nchart++;
       }
   }
-  chart_rc = cc_cli_charts_finish (out, 2 + CC_VALUE_NCHART, chart_rc, &cerr);
+  {
+    /* The preview is printed, not kept. */
+    char *txt = storage_set.file[CC_GP_DUMB].path
+                  ? strdup (storage_set.file[CC_GP_DUMB].path) : NULL;
+    chart_rc = cc_cli_charts_finish (storage_set.file, 4, chart_rc, &cerr);
+    if (txt != NULL)
+      {
+        FILE *fp = chart_rc == CC_OK ? fopen (txt, "r") : NULL;
+        char line[512];
+        if (fp != NULL)
+          {
+            while (fgets (line, sizeof line, fp) != NULL)
+              fputs (line, stdout);
+            fclose (fp);
+          }
+        remove (txt);
+        free (txt);
+      }
+  }
+  chart_rc = cc_value_charts_finish (sets, chart_rc, &cerr);
   storage_chart_free (&sc);
 
   /* 3. Documents, whatever gnuplot did. */

@@ -28,7 +28,7 @@ cc_cmd_value (int argc, char **argv)
   int c, rc, json = 0;
   cc_valuecase *vc = NULL;
   cc_value_result *res = NULL;
-  cc_cli_chart out[CC_VALUE_NCHART];
+  cc_cli_chartset sets[CC_VALUE_NCHART];
   cc_gp *gp = NULL;
   cc_err err;
 
@@ -85,19 +85,18 @@ cc_cmd_value (int argc, char **argv)
   /* The tables are all written before gnuplot is asked for anything. */
   if (rc == CC_OK)
     {
-      rc = cc_cli_charts_reserve (dir, cc_value_chart_names, CC_VALUE_NCHART,
-                                  out, &err);
+      rc = cc_value_charts_reserve (dir, vc->formats, sets, &err);
       if (rc == CC_OK)
         {
           rc = cc_gp_open (&gp, &err);
           if (rc == CC_OK)
-            rc = cc_value_charts_draw (gp, vc, res, out, &err);
+            rc = cc_value_charts_draw (gp, vc, res, sets, &err);
           if (gp != NULL)
             {
               int rc2 = cc_gp_close (gp, rc == CC_OK ? &err : NULL);
               rc = rc == CC_OK ? rc2 : rc;
             }
-          rc = cc_cli_charts_finish (out, CC_VALUE_NCHART, rc, &err);
+          rc = cc_value_charts_finish (sets, rc, &err);
         }
     }
   if (rc == CC_OK || rc == CC_EUNAVAIL)

@@ -27,13 +27,37 @@ write_value (FILE *fp, const void *arg)
 }
 
 const char *const cc_value_chart_names[CC_VALUE_NCHART] = {
-  "spend.png", "spend.svg", "value.png", "value.svg",
-  "tornado.png", "tornado.svg", "crosscloud.png", "crosscloud.svg"
+  "spend", "value", "tornado", "crosscloud"
 };
 
 int
+cc_value_charts_reserve (const char *dir, const int *want,
+                         cc_cli_chartset *sets, cc_err *err)
+{
+  size_t i;
+  int rc = CC_OK;
+  memset (sets, 0, CC_VALUE_NCHART * sizeof *sets);
+  for (i = 0; rc == CC_OK && i < CC_VALUE_NCHART; i++)
+    rc = cc_cli_chartset_reserve (dir, cc_value_chart_names[i], want, &sets[i],
+                                  err);
+  if (rc != CC_OK)
+    cc_value_charts_finish (sets, rc, err);
+  return rc;
+}
+
+int
+cc_value_charts_finish (cc_cli_chartset *sets, int status, cc_err *err)
+{
+  size_t i;
+  for (i = 0; i < CC_VALUE_NCHART; i++)
+    status = cc_cli_charts_finish (sets[i].file, 4, status, err);
+  return status;
+}
+
+int
 cc_value_charts_draw (cc_gp *gp, const cc_valuecase *c,
-                      const cc_value_result *r, cc_cli_chart *out, cc_err *err)
+                      const cc_value_result *r, cc_cli_chartset *sets,
+                      cc_err *err)
 {
   const cc_value_model *m = &c->model;
   size_t F = r->nfamily + 1, f, i, n = r->nbar < 12 ? r->nbar : 12;
@@ -104,8 +128,9 @@ cc_value_charts_draw (cc_gp *gp, const cc_valuecase *c,
 
   for (i = 0; i < 4; i++)
     {
-      fr[i].png = out[2 * i].tmp;
-      fr[i].svg = out[2 * i + 1].tmp;
+      size_t fmt;
+      for (fmt = 0; fmt < CC_GP_NFMT; fmt++)
+        fr[i].out.path[fmt] = sets[i].file[fmt].tmp;
     }
   sp.start_month = m->start_month;
   sp.months = r->months;
@@ -135,13 +160,7 @@ cc_value_charts_draw (cc_gp *gp, const cc_valuecase *c,
   if (n > 0)
     cc_chart_tornado_draw (gp, &fr[2], &to);
   else
-    {
-      remove (out[4].tmp);
-      remove (out[5].tmp);
-      free (out[4].tmp);
-      free (out[5].tmp);
-      out[4].tmp = out[5].tmp = NULL;
-    }
+    cc_cli_charts_finish (sets[2].file, 4, CC_EDATA, NULL);
   cc_chart_cross_draw (gp, &fr[3], &cr);
 done:
   free (p50);

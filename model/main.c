@@ -53,6 +53,7 @@ Options of run and facts:\n\
   -p, --photo-mib SIZE   photo size for the equivalents line (default 3 MiB)\n\
       --metric NAME      the metric to use when the file has several (facts)\n\
       --draws N          Monte Carlo draws (run; default: the scenario's)\n\
+      --preview          also print the usage chart in the terminal (run)\n\
 \n\
 Options of value:\n\
   -o, --output DIR       output directory (default cloudcast-out)\n\

@@ -14,7 +14,7 @@
 static const char *const scenario_keys[] = {
   "name", "title", "start", "horizon", "currency", "discount_rate", "seed",
   "draws", "levels", "providers", "price_books", "annual_price_change",
-  "source", "note", "rates", NULL
+  "source", "note", "rates", "formats", NULL
 };
 static const char *const driver_keys[] = {
   "family", "label", "source", "unit", "data", "metric", "growth", "phi",
@@ -30,6 +30,7 @@ typedef struct
   cc_scnfile *f;
   FILE *fp;
   long line;           /* line most recently read */
+  int cont;            /* that line starts with blanks: a continuation */
   int too_long;
   cc_err *err;
   int status;
@@ -95,6 +96,7 @@ reader (char *buf, int size, void *stream)
   if (s == NULL)
     return NULL;
   ctx->line++;
+  ctx->cont = s[0] == ' ' || s[0] == '\t';
   n = strlen (s);
   if (n > 0 && s[n - 1] != '\n' && !feof (ctx->fp) && !ctx->too_long)
     {
@@ -204,6 +206,20 @@ on_kv (void *user, const char *section, const char *key, const char *value)
       if (s->name == NULL)
         return fail (ctx, "out of memory");
       f->nsec++;
+    }
+  /* An indented line continues the previous key's value (inih repeats
+     the key): join with a space. */
+  if (ctx->cont && s->n > 0 && strcmp (s->kv[s->n - 1].key, key) == 0)
+    {
+      cc_scnfile_kv *last = &s->kv[s->n - 1];
+      size_t a = strlen (last->value), b = strlen (value);
+      char *joined = realloc (last->value, a + b + 2);
+      if (joined == NULL)
+        return fail (ctx, "out of memory");
+      joined[a] = ' ';
+      memcpy (joined + a + 1, value, b + 1);
+      last->value = joined;
+      return 1;
     }
   for (i = 0; i < s->n; i++)
     if (strcmp (s->kv[i].key, key) == 0)

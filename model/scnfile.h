@@ -6,8 +6,8 @@
  *
  *   [scenario]            name, title, start, horizon, currency,
  *                         discount_rate, seed, draws, levels, providers,
- *                         price_books, annual_price_change, rates, source,
- *                         note
+ *                         price_books, annual_price_change, rates, formats,
+ *                         source, note
  *   [driver NAME]         family, label, source, unit, data, metric, growth,
  *                         phi, cap, quantity, factor, annual_growth,
  *                         growth_months, link,

@@ -112,6 +112,27 @@ scenario_section (cc_valuecase *c, cc_err *err)
                            "draws must be a whole number from 1 to 1000000");
       m->draws = (size_t) x;
     }
+  c->formats[0] = c->formats[1] = 1;
+  if ((v = cc_scnfile_get (s, "formats", &line)) != NULL)
+    {
+      static const char *const fmt[3] = { "png", "svg", "pdf" };
+      char fv[256], *fitem[8];
+      size_t k, nf, f;
+      snprintf (fv, sizeof fv, "%s", v);
+      nf = cc_scnfile_split (fv, fitem, 8);
+      c->formats[0] = c->formats[1] = 0;
+      for (k = 0; k < nf; k++)
+        {
+          for (f = 0; f < 3 && strcmp (fitem[k], fmt[f]) != 0; f++)
+            ;
+          if (f == 3)
+            return cc_err_set (err, CC_EDATA, path, line, 0,
+                               "format '%s' is not png, svg or pdf", fitem[k]);
+          c->formats[f] = 1;
+        }
+      if (nf == 0)
+        return cc_err_set (err, CC_EDATA, path, line, 0, "formats is empty");
+    }
   if ((v = cc_scnfile_get (s, "levels", &line)) != NULL)
     {
       char lv[256], *lvl[8];

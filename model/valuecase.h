@@ -20,6 +20,7 @@ typedef struct
   cc_growth_facts facts[CC_MAX_DRIVERS];
   const cc_reported_metric *metric[CC_MAX_DRIVERS];
   char name[160], title[160], currency[8], source[512];
+  int formats[4];             /* chart formats wanted: png, svg, pdf */
   size_t nconv;
   char conversion[8][320];    /* "EUR->USD x 1.08 (source, date)" used */
 } cc_valuecase;

@@ -53,8 +53,8 @@ put_date (FILE *fp, double t)
 }
 
 void
-cc_chart_usage_draw (cc_gp *gp, const cc_chart_usage *c, const char *png_path,
-                     const char *svg_path)
+cc_chart_usage_draw (cc_gp *gp, const cc_chart_usage *c,
+                     const cc_gp_outputs *o)
 {
   FILE *fp = cc_gp_stream (gp);
   const char **lbl;
@@ -64,9 +64,9 @@ cc_chart_usage_draw (cc_gp *gp, const cc_chart_usage *c, const char *png_path,
   int h;
 
   /* Labels: 1 title, 2 subtitle, 3 source, 4 y label, 5 annotation,
-     6 PNG path, 7 SVG path, 8 "reported", 9 second source line,
-     10.. scenario labels. */
-  nl = 9 + c->nscn;
+     6-9 output paths (cc_gp_format order), 10 "reported", 11 second
+     source line, 12.. scenario labels. */
+  nl = 11 + c->nscn;
   lbl = calloc (nl, sizeof *lbl);
   if (lbl == NULL)
     return;
@@ -75,13 +75,13 @@ cc_chart_usage_draw (cc_gp *gp, const cc_chart_usage *c, const char *png_path,
   lbl[2] = c->source;
   lbl[3] = c->unit;
   lbl[4] = c->annotation ? c->annotation : "";
-  lbl[5] = png_path ? png_path : "";
-  lbl[6] = svg_path ? svg_path : "";
-  lbl[7] = "reported figures";
-  lbl[8] = c->source2 ? c->source2 : "";
-  first_scn = 10;
+  for (i = 0; i < CC_GP_NFMT; i++)
+    lbl[5 + i] = o->path[i] ? o->path[i] : "";
+  lbl[9] = "reported figures";
+  lbl[10] = c->source2 ? c->source2 : "";
+  first_scn = 12;
   for (i = 0; i < c->nscn; i++)
-    lbl[9 + i] = c->scn_label[i];
+    lbl[11 + i] = c->scn_label[i];
   cc_gp_labels (gp, "$LBL", lbl, nl);
   free (lbl);
 
@@ -127,7 +127,7 @@ cc_chart_usage_draw (cc_gp *gp, const cc_chart_usage *c, const char *png_path,
   fputs ("set title $LBL[1][2:].\"\\n\".$LBL[2][2:] font ',13'\n"
          "set ylabel $LBL[4][2:].' (log scale)'\n"
          "set label 1 $LBL[3][2:] at screen 0.01, screen 0.045 left font ',8' tc rgb '#555555'\n"
-         "set label 3 $LBL[9][2:] at screen 0.01, screen 0.018 left font ',8' tc rgb '#555555'\n",
+         "set label 3 $LBL[11][2:] at screen 0.01, screen 0.018 left font ',8' tc rgb '#555555'\n",
          fp);
   /* Dashed divider where the reported figures end and assumptions begin. */
   fmt_date (anchor, sizeof anchor, c->anchor_t);
@@ -155,22 +155,13 @@ cc_chart_usage_draw (cc_gp *gp, const cc_chart_usage *c, const char *png_path,
              strstr (c->scn_label[i], "logistic") ? 2 : 1);
   cc_gp_guard (gp);
 
-  for (i = 0; i < 2; i++)
-    {
-      const char *path = i == 0 ? png_path : svg_path;
-      if (path == NULL)
-        continue;
-      if (i == 0)
-        fputs ("set terminal pngcairo size 1100,680 noenhanced font 'DejaVu Sans,10'\n"
-               "set output $LBL[6][2:]\n", fp);
-      else
-        fputs ("set terminal svg size 1100,680 dynamic noenhanced font 'DejaVu Sans,10' background rgb 'white'\n"
-               "set output $LBL[7][2:]\n", fp);
-      fprintf (fp, "plot for [i=0:%zu] $SCN index i using 1:2 with lines ls (i+1) "
-               "title $LBL[%zu+i][2:], $HIST using 1:2 with points ls 100 "
-               "title $LBL[8][2:], $HIST using 1:2:3 with labels offset 0,1.2 "
-               "font ',9' notitle\n", c->nscn - 1, first_scn);
-      fputs ("unset output\n", fp);
-      cc_gp_guard (gp);
-    }
+  {
+    char plot[512];
+    snprintf (plot, sizeof plot,
+              "plot for [i=0:%zu] $SCN index i using 1:2 with lines ls (i+1) "
+              "title $LBL[%zu+i][2:], $HIST using 1:2 with points ls 100 "
+              "title $LBL[10][2:], $HIST using 1:2:3 with labels offset 0,1.2 "
+              "font ',9' notitle", c->nscn - 1, first_scn);
+    cc_gp_render (gp, plot, o, 6);
+  }
 }

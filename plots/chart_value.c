@@ -16,26 +16,27 @@ static const char *const palette[] = {
 };
 #define NPAL (sizeof palette / sizeof palette[0])
 
-/* The labels every chart has: 1 title, 2 subtitle, 3 source, 4 PNG path,
- * 5 SVG path, 6 the value axis label, then chart-specific ones from 7.
- * The axis label holds the scenario's currency, so it too is data. */
+/* The labels every chart has: 1 title, 2 subtitle, 3 source, 4-7 output
+ * paths (cc_gp_format order), 8 the value axis label, then chart-specific
+ * ones from 9.  The axis label holds the scenario's currency, so it too is
+ * data. */
 static void
 labels (cc_gp *gp, const cc_chart_frame *fr, const char *axis,
         const char *const *extra, size_t nextra)
 {
-  const char **l = calloc (6 + nextra, sizeof *l);
+  const char **l = calloc (8 + nextra, sizeof *l);
   size_t i;
   if (l == NULL)
     return;
   l[0] = fr->title;
   l[1] = fr->subtitle ? fr->subtitle : "";
   l[2] = fr->source ? fr->source : "";
-  l[3] = fr->png ? fr->png : "";
-  l[4] = fr->svg ? fr->svg : "";
-  l[5] = axis;
+  for (i = 0; i < CC_GP_NFMT; i++)
+    l[3 + i] = fr->out.path[i] ? fr->out.path[i] : "";
+  l[7] = axis;
   for (i = 0; i < nextra; i++)
-    l[6 + i] = extra[i];
-  cc_gp_labels (gp, "$LBL", l, 6 + nextra);
+    l[8 + i] = extra[i];
+  cc_gp_labels (gp, "$LBL", l, 8 + nextra);
   free (l);
 }
 
@@ -68,7 +69,7 @@ frame (FILE *fp)
          "set border 3 lc rgb '#444444'\nset tics nomirror\n"
          "set lmargin 14\nset rmargin 6\nset tmargin 5\nset bmargin 6\n"
          "set grid ytics lc rgb '#dddddd'\n"
-         "set format y '%g'\nset ylabel $LBL[6][2:]\n", fp);
+         "set format y '%g'\nset ylabel $LBL[8][2:]\n", fp);
 }
 
 static void
@@ -84,17 +85,8 @@ time_axis (FILE *fp)
          "set grid xtics lc rgb '#dddddd'\n", fp);
 }
 
-static int
-png_idx (const cc_chart_frame *fr)
-{
-  return fr->png ? 4 : 0;
-}
-
-static int
-svg_idx (const cc_chart_frame *fr)
-{
-  return fr->svg ? 5 : 0;
-}
+/* Output paths sit at $LBL lines 4 to 7. */
+#define OUT_LBL 4
 
 void
 cc_chart_spend_draw (cc_gp *gp, const cc_chart_frame *fr,
@@ -141,8 +133,8 @@ cc_chart_spend_draw (cc_gp *gp, const cc_chart_frame *fr,
                             "%s $DATA using 1:%zu:%zu with filledcurves "
                             "lc rgb '%s' title $LBL[%zu][2:]",
                             f + 1 < c->nfamily ? "," : "", f + 2, f + 3,
-                            palette[f % NPAL], 7 + f);
-  cc_gp_render (gp, plot, png_idx (fr), svg_idx (fr));
+                            palette[f % NPAL], 9 + f);
+  cc_gp_render (gp, plot, &fr->out, OUT_LBL);
 }
 
 void
@@ -172,9 +164,9 @@ cc_chart_cumulative_draw (cc_gp *gp, const cc_chart_frame *fr,
          "set style fill transparent solid 0.35 noborder\n", fp);
   cc_gp_render (gp,
                 "plot $DATA using 1:2:4 with filledcurves lc rgb '#56B4E9' "
-                "title $LBL[7][2:], $DATA using 1:3 with lines lw 2.5 "
-                "lc rgb '#0072B2' title $LBL[8][2:]",
-                png_idx (fr), svg_idx (fr));
+                "title $LBL[9][2:], $DATA using 1:3 with lines lw 2.5 "
+                "lc rgb '#0072B2' title $LBL[10][2:]",
+                &fr->out, OUT_LBL);
 }
 
 void
@@ -211,22 +203,22 @@ cc_chart_tornado_draw (cc_gp *gp, const cc_chart_frame *fr,
   frame (fp);
   fputs ("unset grid\nset grid xtics lc rgb '#dddddd'\n"
          "set format x '%g'\nset format y '%g'\nunset ylabel\n"
-         "set xlabel $LBL[6][2:]\n"
+         "set xlabel $LBL[8][2:]\n"
          "set lmargin 34\nset style fill solid 0.85 noborder\n"
          "set key bottom right opaque box lc rgb '#cccccc'\n", fp);
   fprintf (fp, "set yrange [0.3:%zu.7]\nset ytics (", n);
   for (i = 0; i < n; i++)
-    fprintf (fp, "%s$LBL[%zu][2:] %zu", i ? ", " : "", 9 + i, n - i);
+    fprintf (fp, "%s$LBL[%zu][2:] %zu", i ? ", " : "", 11 + i, n - i);
   fputs (")\n", fp);
   fprintf (fp, "set arrow 1 from %.17g, graph 0 to %.17g, graph 1 nohead "
            "lc rgb '#444444' dt 2 front\n", c->median / div, c->median / div);
   fprintf (fp, "med = %.17g\n", c->median / div);
   cc_gp_render (gp,
                 "plot $DATA using (($2+med)/2):1:(abs($2-med)/2):(0.35) "
-                "with boxxyerror lc rgb '#0072B2' title $LBL[7][2:], "
+                "with boxxyerror lc rgb '#0072B2' title $LBL[9][2:], "
                 "$DATA using (($3+med)/2):1:(abs($3-med)/2):(0.35) "
-                "with boxxyerror lc rgb '#E69F00' title $LBL[8][2:]",
-                png_idx (fr), svg_idx (fr));
+                "with boxxyerror lc rgb '#E69F00' title $LBL[10][2:]",
+                &fr->out, OUT_LBL);
 }
 
 void
@@ -254,11 +246,11 @@ cc_chart_cross_draw (cc_gp *gp, const cc_chart_frame *fr,
          "unset key\nset yrange [0:*]\n", fp);
   fprintf (fp, "set xrange [-0.6:%zu.6]\nset xtics (", c->nprovider - 1);
   for (i = 0; i < c->nprovider; i++)
-    fprintf (fp, "%s$LBL[%zu][2:] %zu", i ? ", " : "", 7 + i, i);
+    fprintf (fp, "%s$LBL[%zu][2:] %zu", i ? ", " : "", 9 + i, i);
   fputs (")\n", fp);
   cc_gp_render (gp,
                 "plot $DATA using 1:2:3 with boxes lc rgb variable, "
                 "$DATA using 1:2:(sprintf(\"%.3g\", $2)) with labels "
                 "offset 0,1 font ',10'",
-                png_idx (fr), svg_idx (fr));
+                &fr->out, OUT_LBL);
 }

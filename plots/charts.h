@@ -21,16 +21,15 @@ typedef struct
   double anchor_t, anchor_y;    /* the last reported point; h = 0 */
 } cc_chart_usage;
 
-/* Draw the chart twice, as PNG (pngcairo) to PNG_PATH and SVG to
- * SVG_PATH (either may be NULL), in the gnuplot process GP. */
+/* Draw the chart to every output O wants, in the gnuplot process GP. */
 void cc_chart_usage_draw (cc_gp *gp, const cc_chart_usage *c,
-                          const char *png_path, const char *svg_path);
+                          const cc_gp_outputs *o);
 
 /* What every value chart carries: text and where to write it. */
 typedef struct
 {
   const char *title, *subtitle, *source;
-  const char *png, *svg;        /* temporaries chosen by the caller */
+  cc_gp_outputs out;            /* temporaries chosen by the caller */
 } cc_chart_frame;
 
 /* Median monthly spend stacked by family. */

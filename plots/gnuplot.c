@@ -114,19 +114,31 @@ cc_gp_guard (cc_gp *gp)
   fputs ("if (GPVAL_ERRNO != 0) { exit status 3 }\n", gp->in);
 }
 
-void
-cc_gp_render (cc_gp *gp, const char *plot, int png_lbl, int svg_lbl)
+const char *
+cc_gp_format_ext (cc_gp_format f)
 {
-  if (png_lbl > 0)
-    fprintf (gp->in, "set terminal pngcairo size 1100,680 noenhanced "
-             "font 'DejaVu Sans,10'\nset output $LBL[%d][2:]\n%s\n"
-             "unset output\n", png_lbl, plot);
-  cc_gp_guard (gp);
-  if (svg_lbl > 0)
-    fprintf (gp->in, "set terminal svg size 1100,680 dynamic noenhanced "
-             "font 'DejaVu Sans,10' background rgb 'white'\n"
-             "set output $LBL[%d][2:]\n%s\nunset output\n", svg_lbl, plot);
-  cc_gp_guard (gp);
+  static const char *const ext[CC_GP_NFMT] = { "png", "svg", "pdf", "txt" };
+  return f < CC_GP_NFMT ? ext[f] : "";
+}
+
+void
+cc_gp_render (cc_gp *gp, const char *plot, const cc_gp_outputs *o, int lbl0)
+{
+  static const char *const term[CC_GP_NFMT] = {
+    "pngcairo size 1100,680 noenhanced font 'DejaVu Sans,10'",
+    "svg size 1100,680 dynamic noenhanced font 'DejaVu Sans,10' "
+    "background rgb 'white'",
+    "pdfcairo size 11in,6.8in noenhanced font 'DejaVu Sans,10'",
+    "dumb size 100,32 noenhanced"
+  };
+  int f;
+  for (f = 0; f < CC_GP_NFMT; f++)
+    if (o->path[f] != NULL)
+      {
+        fprintf (gp->in, "set terminal %s\nset output $LBL[%d][2:]\n%s\n"
+                 "unset output\n", term[f], lbl0 + f, plot);
+        cc_gp_guard (gp);
+      }
 }
 
 int

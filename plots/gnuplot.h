@@ -32,9 +32,30 @@ void cc_gp_labels (cc_gp *gp, const char *name, const char *const *s, size_t n);
 /* Stop gnuplot at this point if any earlier command failed. */
 void cc_gp_guard (cc_gp *gp);
 
-/* Render the plot command PLOT (our own text) as PNG and SVG, to the paths
- * held in label lines PNG_LBL and SVG_LBL of $LBL (0 to skip one). */
-void cc_gp_render (cc_gp *gp, const char *plot, int png_lbl, int svg_lbl);
+/* The files one chart is rendered to, by format; NULL: not wanted.  DUMB
+ * is gnuplot's text terminal, for previews in a terminal. */
+typedef enum
+{
+  CC_GP_PNG,
+  CC_GP_SVG,
+  CC_GP_PDF,
+  CC_GP_DUMB,
+  CC_GP_NFMT
+} cc_gp_format;
+
+typedef struct
+{
+  const char *path[CC_GP_NFMT];
+} cc_gp_outputs;
+
+/* File name extension of a format: "png", "svg", "pdf", "txt". */
+const char *cc_gp_format_ext (cc_gp_format f);
+
+/* Render the plot command PLOT (our own text) to every wanted output.  The
+ * caller has put the output paths in $LBL lines LBL0 .. LBL0 + 3, in
+ * cc_gp_format order (empty lines for formats not wanted). */
+void cc_gp_render (cc_gp *gp, const char *plot, const cc_gp_outputs *o,
+                   int lbl0);
 
 /* Finish: close the pipe and wait.  CC_EUNAVAIL with gnuplot's own error
  * text when it failed.  Frees GP. */

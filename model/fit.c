@@ -17,6 +17,7 @@
 
 #define NMETHOD 3
 #define DEFAULT_MAXITER 2000
+#define SERIES_MAXITER 500
 /* Two runs "agree" when their RSS differ by less than this, relative. */
 #define AGREE_REL 1e-6
 /* A residual standing in for ln f when f <= 0 or is not finite: large
@@ -330,10 +331,35 @@ ymax_of (const double *y, size_t n)
 static size_t
 s_linear (const double *x, const double *y, size_t n, double st[][CC_FIT_MAXP])
 {
-  if (ols (x, y, n, &st[0][0], &st[0][1]) != 0)
-    return 0;
-  /* A log-scale fit needs a + b x > 0 at every point. */
-  return 1;
+  double sw = 0, swx = 0, swy = 0, swxx = 0, swxy = 0;
+  size_t i, k = 0;
+  if (ols (x, y, n, &st[0][0], &st[0][1]) == 0)
+    k++;
+  /* Weights 1/y^2 give the line that is (to first order) best on the log
+   * scale, and stays positive where a level-scale line may not. */
+  for (i = 0; i < n; i++)
+    if (y[i] != 0)
+      {
+        double w = 1 / (y[i] * y[i]);
+        sw += w;
+        swx += w * x[i];
+        swy += w * y[i];
+        swxx += w * x[i] * x[i];
+        swxy += w * x[i] * y[i];
+      }
+  if (sw * swxx - swx * swx != 0)
+    {
+      st[k][1] = (sw * swxy - swx * swy) / (sw * swxx - swx * swx);
+      st[k][0] = (swy - st[k][1] * swx) / sw;
+      k++;
+    }
+  if (x[n - 1] != x[0])
+    {
+      st[k][1] = (y[n - 1] - y[0]) / (x[n - 1] - x[0]);
+      st[k][0] = y[0] - st[k][1] * x[0];
+      k++;
+    }
+  return k;
 }
 
 static size_t
@@ -461,43 +487,43 @@ s_power (const double *x, const double *y, size_t n, double st[][CC_FIT_MAXP])
 
 static const cc_model models[] = {
   { "linear", "y = a + b*x", CC_KIND_NLS, 2, { "a", "b" }, 3, 1,
-    f_linear, g_linear, s_linear, NULL, NULL },
+    f_linear, g_linear, s_linear, NULL, NULL, 0 },
   { "exponential", "y = a*exp(r*x)", CC_KIND_NLS, 2, { "a", "r" }, 3, 1,
-    f_exp, g_exp, s_exp, v_pos_a, "a > 0" },
+    f_exp, g_exp, s_exp, v_pos_a, "a > 0", 0 },
   { "logistic", "y = K/(1 + exp(b - r*x))", CC_KIND_NLS, 3,
     { "K", "b", "r" }, 5, 1, f_logis, g_logis, s_logis, v_cap_rate,
-    "K > max y, r > 0" },
+    "K > max y, r > 0", 1 },
   { "gompertz", "y = K*exp(-b*exp(-c*x))", CC_KIND_NLS, 3,
     { "K", "b", "c" }, 5, 1, f_gomp, g_gomp, s_gomp, v_gomp,
-    "K > max y, b > 0, c > 0" },
+    "K > max y, b > 0, c > 0", 1 },
   { "richards", "y = K/(1 + exp(b - r*x))^(1/nu)", CC_KIND_NLS, 4,
     { "K", "b", "r", "nu" }, 12, 1, f_rich, g_rich, s_rich, v_rich,
-    "K > max y, r > 0, nu > 0" },
+    "K > max y, r > 0, nu > 0", 1 },
   { "monomolecular", "y = a*(1 - exp(-b*x))", CC_KIND_NLS, 2,
-    { "a", "b" }, 3, 1, f_mono, g_mono, s_mono, v_mono, "a > max y, b > 0" },
+    { "a", "b" }, 3, 1, f_mono, g_mono, s_mono, v_mono, "a > max y, b > 0", 1 },
   { "power", "y = a*x^b", CC_KIND_NLS, 2, { "a", "b" }, 3, 1,
-    f_power, g_power, s_power, v_pos_a, "a > 0" },
+    f_power, g_power, s_power, v_pos_a, "a > 0", 0 },
   { "damped", "ETS(A,Ad,N): l[t] = l[t-1] + phi*b[t-1] + alpha*e[t], "
     "b[t] = phi*b[t-1] + beta*e[t], forecast l + (phi + ... + phi^h)*b",
     CC_KIND_ETS, 5, { "alpha", "beta", "phi", "l0", "b0" }, 10, 1,
-    NULL, NULL, NULL, NULL, NULL },
+    NULL, NULL, NULL, NULL, NULL, 0 },
   { "piecewise", "y = a + b*x + sum_j d_j*max(0, x - tau_j), "
     "up to 2 changepoints tau_j chosen by BIC", CC_KIND_PIECEWISE, 4,
-    { "a", "b", "d1", "d2" }, 8, 1, f_piece, g_piece, NULL, NULL, NULL },
+    { "a", "b", "d1", "d2" }, 8, 1, f_piece, g_piece, NULL, NULL, NULL, 0 },
   /* NIST StRD forms: --xy with --start only. */
   { "misra1b", "y = b1*(1 - (1 + b2*x/2)^(-2))", CC_KIND_NLS, 2,
-    { "b1", "b2" }, 3, 0, f_misra1b, g_misra1b, NULL, NULL, NULL },
+    { "b1", "b2" }, 3, 0, f_misra1b, g_misra1b, NULL, NULL, NULL, 0 },
   { "chwirut2", "y = exp(-b1*x)/(b2 + b3*x)", CC_KIND_NLS, 3,
-    { "b1", "b2", "b3" }, 4, 0, f_chwirut, g_chwirut, NULL, NULL, NULL },
+    { "b1", "b2", "b3" }, 4, 0, f_chwirut, g_chwirut, NULL, NULL, NULL, 0 },
   { "eckerle4", "y = (b1/b2)*exp(-0.5*((x - b3)/b2)^2)", CC_KIND_NLS, 3,
-    { "b1", "b2", "b3" }, 4, 0, f_eckerle, g_eckerle, NULL, NULL, NULL },
+    { "b1", "b2", "b3" }, 4, 0, f_eckerle, g_eckerle, NULL, NULL, NULL, 0 },
   { "mgh09", "y = b1*(x^2 + x*b2)/(x^2 + x*b3 + b4)", CC_KIND_NLS, 4,
-    { "b1", "b2", "b3", "b4" }, 5, 0, f_mgh09, g_mgh09, NULL, NULL, NULL },
+    { "b1", "b2", "b3", "b4" }, 5, 0, f_mgh09, g_mgh09, NULL, NULL, NULL, 0 },
   { "thurber", "y = (b1 + b2*x + b3*x^2 + b4*x^3)/(1 + b5*x + b6*x^2 + "
     "b7*x^3)", CC_KIND_NLS, 7, { "b1", "b2", "b3", "b4", "b5", "b6", "b7" },
-    8, 0, f_thurber, g_thurber, NULL, NULL, NULL },
+    8, 0, f_thurber, g_thurber, NULL, NULL, NULL, 0 },
   { "bennett5", "y = b1*(b2 + x)^(-1/b3)", CC_KIND_NLS, 3,
-    { "b1", "b2", "b3" }, 4, 0, f_bennett, g_bennett, NULL, NULL, NULL },
+    { "b1", "b2", "b3" }, 4, 0, f_bennett, g_bennett, NULL, NULL, NULL, 0 },
 };
 
 size_t
@@ -791,6 +817,49 @@ covariance (const nls_ctx *c, cc_fit_ws *w, cc_fit *out)
   return GSL_SUCCESS;
 }
 
+/* gsl_multifit_nlinear_driver's loop, plus one stop of our own: when a
+ * cap (K of the logistic family, a of the monomolecular) runs beyond
+ * 1e3 times the data the curve has no saturation in sight and the run is
+ * abandoned instead of spending every iteration. */
+static int
+drive (const cc_model *m, const cc_fit_opts *o, double ymax, size_t maxiter,
+       gsl_multifit_nlinear_workspace *nw, int *info)
+{
+  size_t iter = 0;
+  int st;
+  *info = 0;
+  do
+    {
+      st = gsl_multifit_nlinear_iterate (nw);
+      if (st == GSL_ENOPROG && iter == 0)
+        {
+          /* No step improves on the start: fine if it is the optimum
+           * already (a log-linear start on the log scale is exact). */
+          st = gsl_multifit_nlinear_test (1e-12, 1e-12, 0.0, info, nw);
+          return st == GSL_SUCCESS || st == GSL_ETOLX || st == GSL_ETOLG
+                     || st == GSL_ETOLF ? GSL_SUCCESS : GSL_ENOPROG;
+        }
+      if (st != GSL_SUCCESS && st != GSL_ENOPROG)
+        return st;
+      iter++;
+      if (o->constrain && m->cap
+          && fabs (gsl_vector_get (gsl_multifit_nlinear_position (nw), 0))
+               > 1e3 * fabs (ymax))
+        return GSL_ERUNAWAY;
+      st = gsl_multifit_nlinear_test (1e-12, 1e-12, 0.0, info, nw);
+    }
+  while (st == GSL_CONTINUE && iter < maxiter);
+  /* Converged to machine precision: GSL's driver counts these as success. */
+  if (st == GSL_ETOLF || st == GSL_ETOLX || st == GSL_ETOLG)
+    {
+      *info = st;
+      st = GSL_SUCCESS;
+    }
+  if (iter >= maxiter && st != GSL_SUCCESS)
+    st = GSL_EMAXITER;
+  return st;
+}
+
 /* Run every method from every start, keep the lowest RSS, count agreement. */
 static int
 fit_nls (const cc_model *m, const double *x, const double *y, size_t n,
@@ -803,7 +872,13 @@ fit_nls (const cc_model *m, const double *x, const double *y, size_t n,
   double rss_run[CC_FIT_MAXSTART * NMETHOD + 1];
   int ok_run[CC_FIT_MAXSTART * NMETHOD + 1];
   double best = HUGE_VAL, sumsq = 0;
-  size_t s, i, nrun = 0, maxiter = o->maxiter ? o->maxiter : DEFAULT_MAXITER;
+  size_t s, i, nrun = 0, runaway = 0;
+  /* Growth series are short and the curves smooth: a run still crawling
+   * after 500 iterations is on a ridge (e.g. Richards' nu on data without
+   * an inflection) and counts as not converged; reference problems get
+   * the full allowance. */
+  size_t maxiter = o->maxiter ? o->maxiter
+                   : o->constrain ? SERIES_MAXITER : DEFAULT_MAXITER;
   int finite;
 
   fdf.f = nls_f;
@@ -830,14 +905,19 @@ fit_nls (const cc_model *m, const double *x, const double *y, size_t n,
           continue;   /* the start itself is outside the model's domain */
         if (gsl_multifit_nlinear_init (&b0.vector, &fdf, nw) != GSL_SUCCESS)
           continue;
-        st = gsl_multifit_nlinear_driver (maxiter, 1e-12, 1e-12, 0.0, NULL,
-                                          NULL, &info, nw);
+        st = drive (m, o, out->ymax, maxiter, nw, &info);
         const gsl_vector *b = gsl_multifit_nlinear_position (nw);
+        if (getenv ("CC_FIT_DEBUG"))
+          fprintf (stderr, "%s start %zu %s: status %d info %d iter %zu "
+                   "rss %.10g\n", m->name, s, gsl_multifit_nlinear_trs_name (nw),
+                   st, info, gsl_multifit_nlinear_niter (nw),
+                   rss_at (&c, b->data, &finite));
         r = rss_at (&c, b->data, &finite);
         if (!finite)
           continue;
         rss_run[nrun - 1] = r;
         ok_run[nrun - 1] = st == GSL_SUCCESS;
+        runaway += st == GSL_ERUNAWAY;
         if (r < best)
           {
             best = r;
@@ -864,9 +944,14 @@ fit_nls (const cc_model *m, const double *x, const double *y, size_t n,
   if (out->agree < 2)
     {
       out->status = CC_FIT_UNCONVERGED;
-      snprintf (out->note, sizeof out->note,
-                "only %zu of %zu runs reached the lowest RSS", out->agree,
-                nrun);
+      if (runaway)
+        snprintf (out->note, sizeof out->note,
+                  "the cap ran past 1000 x max y in %zu of %zu runs: no "
+                  "saturation in the data", runaway, nrun);
+      else
+        snprintf (out->note, sizeof out->note,
+                  "only %zu of %zu runs reached the lowest RSS", out->agree,
+                  nrun);
       return CC_OK;
     }
   if (o->constrain && m->valid && !m->valid (out->b, out->ymax))
@@ -956,12 +1041,12 @@ ets_minimise (cc_fit_ws *w, ets_ctx *c, double *u, double sd)
   if (gsl_multimin_fminimizer_set (w->nm, &fn, w->nmx, w->nmstep)
       != GSL_SUCCESS)
     return HUGE_VAL;
-  for (it = 0; it < 20000; it++)
+  for (it = 0; it < 5000; it++)
     {
       if (gsl_multimin_fminimizer_iterate (w->nm) != GSL_SUCCESS)
         break;
       st = gsl_multimin_test_size (gsl_multimin_fminimizer_size (w->nm),
-                                   1e-10 * (1 + sd));
+                                   1e-7 * (1 + sd));
       if (st == GSL_SUCCESS)
         break;
     }
@@ -1272,4 +1357,104 @@ cc_fit_select (cc_fit *fits, size_t nfit)
       fits[i].weight = exp (-(fits[i].aicc - min) / 2) / sum;
   fits[best].selected = 1;
   return best;
+}
+
+/* ---- lists of models ---------------------------------------------------- */
+
+int
+cc_model_list_parse (const char *spec, cc_model_list *l, cc_err *err)
+{
+  char buf[512], *tok, *save = NULL;
+  size_t i;
+  memset (l, 0, sizeof *l);
+  if (strcmp (spec, "auto") == 0)
+    {
+      l->autosel = 1;
+      for (i = 0; i < cc_model_count (); i++)
+        if (models[i].growth)
+          l->model[l->nmodel++] = &models[i];
+      return CC_OK;
+    }
+  snprintf (buf, sizeof buf, "%s", spec);
+  for (tok = strtok_r (buf, ",", &save); tok; tok = strtok_r (NULL, ",", &save))
+    {
+      const cc_model *m = cc_model_find (tok);
+      if (m == NULL)
+        return cc_err_set (err, CC_EUSAGE, NULL, 0, 0,
+                           "unknown model '%s' (see cloudcast(1))", tok);
+      if (l->nmodel == CC_FIT_MAXMODEL)
+        return cc_err_set (err, CC_EUSAGE, NULL, 0, 0, "too many models");
+      l->model[l->nmodel++] = m;
+    }
+  if (l->nmodel == 0)
+    return cc_err_set (err, CC_EUSAGE, NULL, 0, 0, "no model given");
+  return CC_OK;
+}
+
+int
+cc_fit_all (const cc_model_list *l, const char *key, const double *x,
+            const double *y, size_t n, const cc_fit_opts *o, cc_fit_ws *w,
+            cc_fit *fits, size_t *nfit, long *selected, cc_err *err)
+{
+  size_t i;
+  int rc;
+  *nfit = 0;
+  for (i = 0; i < l->nmodel; i++)
+    {
+      const cc_model *m = l->model[i];
+      cc_fit *f = &fits[(*nfit)++];
+      if (!l->autosel && n < m->p)
+        return cc_err_set (err, CC_EDATA, NULL, 0, 0,
+                           "%s: %zu points, fewer than the %zu parameters "
+                           "of %s", key, n, m->p, m->name);
+      if (l->autosel && n < m->min_n)
+        {
+          memset (f, 0, sizeof *f);
+          f->model = m;
+          f->scale = o->scale;
+          f->n = n;
+          f->p = m->p;
+          f->status = CC_FIT_SKIPPED;
+          f->rss = f->aic = f->aicc = f->bic = f->weight = NAN;
+          snprintf (f->note, sizeof f->note,
+                    "auto offers it from %zu points", m->min_n);
+          continue;
+        }
+      rc = cc_fit_model (m, x, y, n, o, w, f, err);
+      if (rc != CC_OK)
+        return rc;
+    }
+  *selected = cc_fit_select (fits, *nfit);
+  return CC_OK;
+}
+
+int
+cc_fit_scenario_fallback (const double *x, const double *y, size_t n,
+                          const double *xf, size_t h, cc_scenarios *sc,
+                          cc_err *err)
+{
+  double dx, slope, rate;
+  size_t i;
+  if (n < 2 || !(x[n - 1] > x[0]))
+    return cc_err_set (err, CC_EDATA, NULL, 0, 0,
+                       "%zu point(s): not even a two-point scenario", n);
+  dx = x[n - 1] - x[0];
+  slope = (y[n - 1] - y[0]) / dx;
+  sc->nscen = 1;
+  snprintf (sc->name[0], sizeof sc->name[0], "scenario:linear");
+  snprintf (sc->assumption[0], sizeof sc->assumption[0],
+            "constant slope %.6g per month", slope);
+  for (i = 0; i < h; i++)
+    sc->v[i] = y[n - 1] + slope * (xf[i] - x[n - 1]);
+  if (y[0] > 0 && y[n - 1] > 0)
+    {
+      rate = log (y[n - 1] / y[0]) / dx;
+      snprintf (sc->name[1], sizeof sc->name[1], "scenario:exponential");
+      snprintf (sc->assumption[1], sizeof sc->assumption[1],
+                "constant growth %.4g %% per month", 100 * expm1 (rate));
+      for (i = 0; i < h; i++)
+        sc->v[h + i] = y[n - 1] * exp (rate * (xf[i] - x[n - 1]));
+      sc->nscen = 2;
+    }
+  return CC_OK;
 }

@@ -60,6 +60,7 @@ typedef struct
    * (e.g. a cap K > max y).  NULL: always. */
   int (*valid) (const double *b, double ymax);
   const char *constraint;         /* what valid() asks, for messages */
+  int cap;                        /* b[0] is a saturation level */
 } cc_model;
 
 size_t cc_model_count (void);
@@ -141,5 +142,47 @@ const char *cc_fit_status_name (cc_fit_status s);
 
 /* Residual degrees of freedom n - p. */
 double cc_fit_dof (const cc_fit *fit);
+
+
+/* ---- fitting a series with a list of models ---------------------------- */
+
+#define CC_FIT_MAXMODEL 32
+
+typedef struct
+{
+  const cc_model *model[CC_FIT_MAXMODEL];
+  size_t nmodel;
+  int autosel;          /* "auto": every growth model the data allow */
+} cc_model_list;
+
+/* Parse "auto" or "NAME,NAME,...".  CC_EUSAGE for an unknown name. */
+int cc_model_list_parse (const char *spec, cc_model_list *l, cc_err *err);
+
+/* Fit every model of L to (x, y) into fits[0..*nfit-1] (room for
+ * CC_FIT_MAXMODEL).  With "auto", models needing more points than n are
+ * listed as skipped; a model named explicitly with more parameters than
+ * points is an error (CC_EDATA naming KEY).  Then ranks by AICc. */
+int cc_fit_all (const cc_model_list *l, const char *key, const double *x,
+                const double *y, size_t n, const cc_fit_opts *o,
+                cc_fit_ws *w, cc_fit *fits, size_t *nfit, long *selected,
+                cc_err *err);
+
+/* Named scenarios for series too short for a statistical band (fewer than
+ * 2 residual degrees of freedom).  Until the lead's cc_scenarios_project
+ * (model/project.h) is merged this computes the two bracketing scenarios of
+ * the skeleton's set itself: linear and constant-rate exponential through
+ * the first and last points.  v[s * h + i] is scenario s at xf[i]. */
+#define CC_SCEN_MAX 8
+typedef struct
+{
+  size_t nscen;
+  char name[CC_SCEN_MAX][32];
+  char assumption[CC_SCEN_MAX][96];
+  double *v;     /* caller-owned, CC_SCEN_MAX * h */
+} cc_scenarios;
+
+int cc_fit_scenario_fallback (const double *x, const double *y, size_t n,
+                              const double *xf, size_t h, cc_scenarios *sc,
+                              cc_err *err);
 
 #endif

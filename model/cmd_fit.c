@@ -46,8 +46,8 @@ static void
 csv_header (size_t maxshow, int holdout)
 {
   size_t j;
-  fputs ("series,model,scale,n,k,converged,rss,sigma,aic,aicc,bic,weight,"
-         "selected", stdout);
+  fputs ("series,model,scale,n,k,converged,rss,sigma,aic,aicc,bic,"
+         "aicc_level,weight,selected", stdout);
   if (holdout)
     fputs (",holdout,mape,in80,in95,rolling_mape,origins", stdout);
   fputs (",note", stdout);
@@ -91,6 +91,8 @@ csv_rows (const cc_series *s, const cc_fit *fits, size_t nfit,
       cc_fitio_num (stdout, good ? f->aicc : NAN);
       putchar (',');
       cc_fitio_num (stdout, good ? f->bic : NAN);
+      putchar (',');
+      cc_fitio_num (stdout, good ? f->aicc + f->jacobian : NAN);
       putchar (',');
       cc_fitio_num (stdout, f->weight);
       printf (",%s", f->selected ? "yes" : "no");
@@ -171,6 +173,8 @@ json_series (const cc_series *s, const cc_fit *fits, size_t nfit,
           cc_fitio_jnum (stdout, f->aicc);
           fputs (", \"bic\": ", stdout);
           cc_fitio_jnum (stdout, f->bic);
+          fputs (", \"aicc_level\": ", stdout);
+          cc_fitio_jnum (stdout, f->aicc + f->jacobian);
           fputs (", \"weight\": ", stdout);
           cc_fitio_jnum (stdout, f->weight);
           printf (", \"selected\": %s, \"params\": [",
@@ -222,6 +226,13 @@ confirm (const cc_series *s, const cc_fit *fits, size_t nfit,
     cc_cli_warn ("%s: AICc picks %s; confirmed by the lowest hold-out "
                  "MAPE (%.3g %%)", s->key, fits[sel].model->name,
                  bt[sel].mape);
+  /* Within a tenth (or half a point) of the best is a tie, not a veto. */
+  else if (bt[sel].mape <= 1.1 * bt[best].mape
+           || bt[sel].mape <= bt[best].mape + 0.5)
+    cc_cli_warn ("%s: AICc picks %s; confirmed: its hold-out MAPE %.3g %% "
+                 "is within 10 %% of the lowest (%s, %.3g %%)", s->key,
+                 fits[sel].model->name, bt[sel].mape,
+                 fits[best].model->name, bt[best].mape);
   else
     cc_cli_warn ("%s: AICc picks %s (hold-out MAPE %.3g %%); not "
                  "confirmed: %s has %.3g %%", s->key, fits[sel].model->name,
@@ -358,8 +369,18 @@ cc_cmd_fit (int argc, char **argv)
         csv_rows (s, fits, nfit, bt, a.holdout > 0, maxshow);
       if (sel < 0)
         {
-          cc_cli_warn ("%s: no model converged", s->key);
-          none_converged = 1;
+          int any = 0;
+          for (j = 0; j < nfit; j++)
+            any |= fits[j].status == CC_FIT_OK;
+          if (any)
+            cc_cli_warn ("%s: %zu points are too few for AICc to rank any "
+                         "model (it needs n > k + 1); nothing selected, and "
+                         "'project' gives named scenarios", s->key, s->n);
+          else
+            {
+              cc_cli_warn ("%s: no model converged", s->key);
+              none_converged = 1;
+            }
         }
       if (a.holdout && a.models.autosel)
         confirm (s, fits, nfit, bt, sel);

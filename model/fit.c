@@ -1256,6 +1256,10 @@ cc_fit_model (const cc_model *m, const double *x, const double *y, size_t n,
                        "workspace for %zu points, series has %zu", w->nmax,
                        n);
   out->ymax = ymax_of (y, n);
+  out->jacobian = 0;
+  if (o->scale == CC_SCALE_LOG)
+    for (i = 0; i < n; i++)
+      out->jacobian += 2 * log (y[i]);
   if (n < m->p + (m->kind == CC_KIND_NLS ? 0 : 1) || n < 2)
     {
       out->status = CC_FIT_SKIPPED;

@@ -93,6 +93,8 @@ typedef struct
   double s2;             /* rss / (n - p): residual variance */
   double ymax;           /* largest y of the data (constraints) */
   double aic, aicc, bic; /* NaN when undefined */
+  double jacobian;       /* 2 sum ln y on the log scale, else 0: added to
+                          * a criterion it compares with level-scale fits */
   double weight;         /* Akaike weight by AICc; NaN if not ranked */
   int selected;
   size_t runs, agree;    /* solver runs, and runs reaching the best RSS */

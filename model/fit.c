@@ -17,7 +17,7 @@
 
 #define NMETHOD 3
 #define DEFAULT_MAXITER 2000
-#define SERIES_MAXITER 500
+#define SERIES_MAXITER 200
 /* Two runs "agree" when their RSS differ by less than this, relative. */
 #define AGREE_REL 1e-6
 /* A residual standing in for ln f when f <= 0 or is not finite: large
@@ -430,13 +430,12 @@ s_rich (const double *x, const double *y, size_t n, double st[][CC_FIT_MAXP])
   size_t j, k = s_logis (x, y, n, st);
   for (j = 0; j < k; j++)
     st[j][3] = 1;
-  /* The shape nu is poorly identified: also start from both sides of 1. */
+  /* The shape nu is poorly identified: besides the logistic starts
+   * (nu = 1), start once from the Gompertz side (nu < 1). */
   if (k >= 2)
     {
       memcpy (st[k], st[1], sizeof st[0]);
       st[k++][3] = 0.3;
-      memcpy (st[k], st[1], sizeof st[0]);
-      st[k++][3] = 3;
     }
   return k;
 }
@@ -483,47 +482,80 @@ s_power (const double *x, const double *y, size_t n, double st[][CC_FIT_MAXP])
   return 1;
 }
 
+/* ---- ln f in closed form ------------------------------------------------ */
+
+static double
+lf_exp (double x, const double *b, const cc_fit_aux *a)
+{
+  (void) a;
+  return b[0] > 0 ? log (b[0]) + b[1] * x : NAN;
+}
+static double
+lf_logis (double x, const double *b, const cc_fit_aux *a)
+{
+  (void) a;
+  return b[0] > 0 ? log (b[0]) - log1p (exp (b[1] - b[2] * x)) : NAN;
+}
+static double
+lf_gomp (double x, const double *b, const cc_fit_aux *a)
+{
+  (void) a;
+  return b[0] > 0 ? log (b[0]) - b[1] * exp (-b[2] * x) : NAN;
+}
+static double
+lf_rich (double x, const double *b, const cc_fit_aux *a)
+{
+  (void) a;
+  return b[0] > 0 ? log (b[0]) - log1p (exp (b[1] - b[2] * x)) / b[3] : NAN;
+}
+static double
+lf_power (double x, const double *b, const cc_fit_aux *a)
+{
+  (void) a;
+  return b[0] > 0 && x > 0 ? log (b[0]) + b[1] * log (x) : NAN;
+}
+
 /* ---- the model table --------------------------------------------------- */
 
 static const cc_model models[] = {
   { "linear", "y = a + b*x", CC_KIND_NLS, 2, { "a", "b" }, 3, 1,
-    f_linear, g_linear, s_linear, NULL, NULL, 0 },
+    f_linear, g_linear, s_linear, NULL, NULL, 0, NULL },
   { "exponential", "y = a*exp(r*x)", CC_KIND_NLS, 2, { "a", "r" }, 3, 1,
-    f_exp, g_exp, s_exp, v_pos_a, "a > 0", 0 },
+    f_exp, g_exp, s_exp, v_pos_a, "a > 0", 0, lf_exp },
   { "logistic", "y = K/(1 + exp(b - r*x))", CC_KIND_NLS, 3,
     { "K", "b", "r" }, 5, 1, f_logis, g_logis, s_logis, v_cap_rate,
-    "K > max y, r > 0", 1 },
+    "K > max y, r > 0", 1, lf_logis },
   { "gompertz", "y = K*exp(-b*exp(-c*x))", CC_KIND_NLS, 3,
     { "K", "b", "c" }, 5, 1, f_gomp, g_gomp, s_gomp, v_gomp,
-    "K > max y, b > 0, c > 0", 1 },
+    "K > max y, b > 0, c > 0", 1, lf_gomp },
   { "richards", "y = K/(1 + exp(b - r*x))^(1/nu)", CC_KIND_NLS, 4,
     { "K", "b", "r", "nu" }, 12, 1, f_rich, g_rich, s_rich, v_rich,
-    "K > max y, r > 0, nu > 0", 1 },
+    "K > max y, r > 0, nu > 0", 1, lf_rich },
   { "monomolecular", "y = a*(1 - exp(-b*x))", CC_KIND_NLS, 2,
-    { "a", "b" }, 3, 1, f_mono, g_mono, s_mono, v_mono, "a > max y, b > 0", 1 },
+    { "a", "b" }, 3, 1, f_mono, g_mono, s_mono, v_mono, "a > max y, b > 0", 1, NULL },
   { "power", "y = a*x^b", CC_KIND_NLS, 2, { "a", "b" }, 3, 1,
-    f_power, g_power, s_power, v_pos_a, "a > 0", 0 },
+    f_power, g_power, s_power, v_pos_a, "a > 0", 0, lf_power },
   { "damped", "ETS(A,Ad,N): l[t] = l[t-1] + phi*b[t-1] + alpha*e[t], "
     "b[t] = phi*b[t-1] + beta*e[t], forecast l + (phi + ... + phi^h)*b",
     CC_KIND_ETS, 5, { "alpha", "beta", "phi", "l0", "b0" }, 10, 1,
-    NULL, NULL, NULL, NULL, NULL, 0 },
+    NULL, NULL, NULL, NULL, NULL, 0, NULL },
   { "piecewise", "y = a + b*x + sum_j d_j*max(0, x - tau_j), "
     "up to 2 changepoints tau_j chosen by BIC", CC_KIND_PIECEWISE, 4,
-    { "a", "b", "d1", "d2" }, 8, 1, f_piece, g_piece, NULL, NULL, NULL, 0 },
+    { "a", "b", "d1", "d2" }, 8, 1, f_piece, g_piece, NULL, NULL, NULL, 0, NULL },
   /* NIST StRD forms: --xy with --start only. */
   { "misra1b", "y = b1*(1 - (1 + b2*x/2)^(-2))", CC_KIND_NLS, 2,
-    { "b1", "b2" }, 3, 0, f_misra1b, g_misra1b, NULL, NULL, NULL, 0 },
+    { "b1", "b2" }, 3, 0, f_misra1b, g_misra1b, NULL, NULL, NULL, 0, NULL },
   { "chwirut2", "y = exp(-b1*x)/(b2 + b3*x)", CC_KIND_NLS, 3,
-    { "b1", "b2", "b3" }, 4, 0, f_chwirut, g_chwirut, NULL, NULL, NULL, 0 },
+    { "b1", "b2", "b3" }, 4, 0, f_chwirut, g_chwirut, NULL, NULL, NULL, 0, NULL },
   { "eckerle4", "y = (b1/b2)*exp(-0.5*((x - b3)/b2)^2)", CC_KIND_NLS, 3,
-    { "b1", "b2", "b3" }, 4, 0, f_eckerle, g_eckerle, NULL, NULL, NULL, 0 },
+    { "b1", "b2", "b3" }, 4, 0, f_eckerle, g_eckerle, NULL, NULL, NULL, 0, NULL },
   { "mgh09", "y = b1*(x^2 + x*b2)/(x^2 + x*b3 + b4)", CC_KIND_NLS, 4,
-    { "b1", "b2", "b3", "b4" }, 5, 0, f_mgh09, g_mgh09, NULL, NULL, NULL, 0 },
+    { "b1", "b2", "b3", "b4" }, 5, 0, f_mgh09, g_mgh09, NULL, NULL, NULL, 0, NULL },
   { "thurber", "y = (b1 + b2*x + b3*x^2 + b4*x^3)/(1 + b5*x + b6*x^2 + "
     "b7*x^3)", CC_KIND_NLS, 7, { "b1", "b2", "b3", "b4", "b5", "b6", "b7" },
-    8, 0, f_thurber, g_thurber, NULL, NULL, NULL, 0 },
+    8, 0, f_thurber, g_thurber, NULL, NULL, NULL, 0, NULL },
   { "bennett5", "y = b1*(b2 + x)^(-1/b3)", CC_KIND_NLS, 3,
-    { "b1", "b2", "b3" }, 4, 0, f_bennett, g_bennett, NULL, NULL, NULL, 0 },
+    { "b1", "b2", "b3" }, 4, 0, f_bennett, g_bennett, NULL, NULL, NULL, 0, NULL },
 };
 
 size_t
@@ -1321,6 +1353,8 @@ cc_fit_eval (const cc_fit *fit, const double *b, double x)
         }
       return fit->ets_level + phih * fit->ets_trend;
     }
+  if (fit->scale == CC_SCALE_LOG && m->lf)
+    return m->lf (x, b, &fit->aux);
   v = m->f (x, b, &fit->aux);
   if (fit->scale == CC_SCALE_LOG)
     return v > 0 ? log (v) : NAN;

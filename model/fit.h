@@ -61,6 +61,10 @@ typedef struct
   int (*valid) (const double *b, double ymax);
   const char *constraint;         /* what valid() asks, for messages */
   int cap;                        /* b[0] is a saturation level */
+  /* ln f in closed form (NaN outside the domain), one transcendental
+   * call cheaper than log (f) where given: Monte Carlo evaluates it
+   * millions of times.  NULL: log (f). */
+  double (*lf) (double x, const double *b, const cc_fit_aux *aux);
 } cc_model;
 
 size_t cc_model_count (void);

@@ -485,34 +485,34 @@ s_power (const double *x, const double *y, size_t n, double st[][CC_FIT_MAXP])
 /* ---- ln f in closed form ------------------------------------------------ */
 
 static double
-lf_exp (double x, const double *b, const cc_fit_aux *a)
+lf_exp (double x, const double *b, double lb0, const cc_fit_aux *a)
 {
   (void) a;
-  return b[0] > 0 ? log (b[0]) + b[1] * x : NAN;
+  return lb0 + b[1] * x;
 }
 static double
-lf_logis (double x, const double *b, const cc_fit_aux *a)
+lf_logis (double x, const double *b, double lb0, const cc_fit_aux *a)
 {
   (void) a;
-  return b[0] > 0 ? log (b[0]) - log1p (exp (b[1] - b[2] * x)) : NAN;
+  return lb0 - log1p (exp (b[1] - b[2] * x));
 }
 static double
-lf_gomp (double x, const double *b, const cc_fit_aux *a)
+lf_gomp (double x, const double *b, double lb0, const cc_fit_aux *a)
 {
   (void) a;
-  return b[0] > 0 ? log (b[0]) - b[1] * exp (-b[2] * x) : NAN;
+  return lb0 - b[1] * exp (-b[2] * x);
 }
 static double
-lf_rich (double x, const double *b, const cc_fit_aux *a)
+lf_rich (double x, const double *b, double lb0, const cc_fit_aux *a)
 {
   (void) a;
-  return b[0] > 0 ? log (b[0]) - log1p (exp (b[1] - b[2] * x)) / b[3] : NAN;
+  return lb0 - log1p (exp (b[1] - b[2] * x)) / b[3];
 }
 static double
-lf_power (double x, const double *b, const cc_fit_aux *a)
+lf_power (double x, const double *b, double lb0, const cc_fit_aux *a)
 {
   (void) a;
-  return b[0] > 0 && x > 0 ? log (b[0]) + b[1] * log (x) : NAN;
+  return x > 0 ? lb0 + b[1] * log (x) : NAN;
 }
 
 /* ---- the model table --------------------------------------------------- */
@@ -1354,11 +1354,29 @@ cc_fit_eval (const cc_fit *fit, const double *b, double x)
       return fit->ets_level + phih * fit->ets_trend;
     }
   if (fit->scale == CC_SCALE_LOG && m->lf)
-    return m->lf (x, b, &fit->aux);
+    return b[0] > 0 ? m->lf (x, b, log (b[0]), &fit->aux) : NAN;
   v = m->f (x, b, &fit->aux);
   if (fit->scale == CC_SCALE_LOG)
     return v > 0 ? log (v) : NAN;
   return v;
+}
+
+void
+cc_fit_eval_vec (const cc_fit *fit, const double *b, const double *x,
+                 size_t h, double *out)
+{
+  const cc_model *m = fit->model;
+  size_t i;
+  if (fit->scale == CC_SCALE_LOG && m->lf)
+    {
+      /* ln b[0] once per parameter vector, not once per month. */
+      double lb0 = b[0] > 0 ? log (b[0]) : NAN;
+      for (i = 0; i < h; i++)
+        out[i] = m->lf (x[i], b, lb0, &fit->aux);
+      return;
+    }
+  for (i = 0; i < h; i++)
+    out[i] = cc_fit_eval (fit, b, x[i]);
 }
 
 double

@@ -64,7 +64,8 @@ typedef struct
   /* ln f in closed form (NaN outside the domain), one transcendental
    * call cheaper than log (f) where given: Monte Carlo evaluates it
    * millions of times.  NULL: log (f). */
-  double (*lf) (double x, const double *b, const cc_fit_aux *aux);
+  double (*lf) (double x, const double *b, double lnb0,
+                const cc_fit_aux *aux);
 } cc_model;
 
 size_t cc_model_count (void);
@@ -136,6 +137,10 @@ double cc_fit_curve (const cc_fit *fit, double x);
 
 /* The fitted curve on the fitting scale with parameters b (ln for log). */
 double cc_fit_eval (const cc_fit *fit, const double *b, double x);
+
+/* The same at x[0..h-1] into out (NaN where undefined). */
+void cc_fit_eval_vec (const cc_fit *fit, const double *b, const double *x,
+                      size_t h, double *out);
 
 /* Akaike weights by AICc over the converged fits with a defined AICc; mark
  * the lowest AICc as selected.  Returns its index, or -1 if none. */

@@ -17,6 +17,7 @@ struct cc_pi_ws
   double *val;        /* hmax x draws: draw d of horizon i at i*draws + d */
   double *resid;      /* nmax: centred, scaled residuals */
   double *ystar;      /* nmax: a bootstrap sample */
+  double *row;        /* hmax: one draw's curve */
   gsl_matrix *L;      /* Cholesky factor of C */
   gsl_vector *mu, *theta;
   cc_fit_ws *fw;      /* refits of the bootstrap */
@@ -68,11 +69,12 @@ cc_pi_ws_alloc (size_t draws, size_t hmax, size_t nmax)
   w->val = malloc (w->draws * w->hmax * sizeof (double));
   w->resid = malloc (w->nmax * sizeof (double));
   w->ystar = malloc (w->nmax * sizeof (double));
+  w->row = malloc (w->hmax * sizeof (double));
   w->L = gsl_matrix_alloc (CC_FIT_MAXP, CC_FIT_MAXP);
   w->mu = gsl_vector_alloc (CC_FIT_MAXP);
   w->theta = gsl_vector_alloc (CC_FIT_MAXP);
   w->fw = cc_fit_ws_alloc (w->nmax);
-  if (!w->val || !w->resid || !w->ystar || !w->L || !w->mu || !w->theta
+  if (!w->val || !w->resid || !w->ystar || !w->row || !w->L || !w->mu || !w->theta
       || !w->fw)
     {
       cc_pi_ws_free (w);
@@ -89,6 +91,7 @@ cc_pi_ws_free (cc_pi_ws *w)
   free (w->val);
   free (w->resid);
   free (w->ystar);
+  free (w->row);
   gsl_matrix_free (w->L);
   gsl_vector_free (w->mu);
   gsl_vector_free (w->theta);
@@ -182,39 +185,37 @@ delta_band (const cc_fit *fit, const double *xf, size_t h, const cc_pi_opts *o,
   return CC_OK;
 }
 
-/* The k-th smallest of v[0..n-1] (Hoare's selection; v is reordered so
- * that v[0..k-1] <= v[k] <= v[k+1..n-1]). */
+/* The k-th smallest of v[0..n-1] (quickselect with a median-of-three
+ * pivot and a branch-free Lomuto partition: on random draws the branches
+ * of Hoare's partition mispredict half the time). */
 static double
 select_k (double *v, size_t n, size_t k)
 {
   size_t lo = 0, hi = n - 1;
   while (hi > lo)
     {
-      double piv = v[lo + (hi - lo) / 2];
-      size_t i = lo, j = hi;
-      while (i <= j)
+      size_t mid = lo + (hi - lo) / 2, s = lo, i, pi;
+      double a = v[lo], b = v[mid], c = v[hi], piv, t;
+      pi = a < b ? (b < c ? mid : (a < c ? hi : lo))
+                 : (a < c ? lo : (b < c ? hi : mid));
+      piv = v[pi];
+      v[pi] = v[hi];
+      v[hi] = piv;
+      for (i = lo; i < hi; i++)
         {
-          while (v[i] < piv)
-            i++;
-          while (v[j] > piv)
-            j--;
-          if (i <= j)
-            {
-              double t = v[i];
-              v[i] = v[j];
-              v[j] = t;
-              i++;
-              if (j == 0)
-                break;
-              j--;
-            }
+          t = v[i];
+          v[i] = v[s];
+          v[s] = t;
+          s += t < piv;
         }
-      if (k <= j)
-        hi = j;
-      else if (k >= i)
-        lo = i;
+      v[hi] = v[s];
+      v[s] = piv;
+      if (k == s)
+        return piv;
+      if (k < s)
+        hi = s - 1;
       else
-        break;
+        lo = s + 1;
     }
   return v[k];
 }
@@ -372,18 +373,17 @@ mc_band (const cc_fit *fit, const cc_fit_opts *fo, const double *xf, size_t h,
                            "multivariate gaussian draw failed");
       if (fo->constrain && m->valid && !m->valid (th.vector.data, fit->ymax))
         continue;
+      cc_fit_eval_vec (fit, th.vector.data, xf, h, w->row);
       for (i = 0; i < h; i++)
-        {
-          double v = cc_fit_eval (fit, th.vector.data, xf[i]);
-          if (!isfinite (v))
-            {
-              good = 0;
-              break;
-            }
-          w->val[i * nd + d] = v;
-        }
+        if (!isfinite (w->row[i]))
+          {
+            good = 0;
+            break;
+          }
       if (!good)
         continue;
+      for (i = 0; i < h; i++)
+        w->val[i * nd + d] = w->row[i];
       /* Noise after the parameter draw, so the stream does not depend on
        * which draws were rejected half-way. */
       double sc = t_scale (o->rng, s, dof);

@@ -515,47 +515,92 @@ lf_power (double x, const double *b, double lb0, const cc_fit_aux *a)
   return x > 0 ? lb0 + b[1] * log (x) : NAN;
 }
 
+/* d ln f / d b in closed form, for the log-scale Jacobian. */
+static void
+lg_exp (double x, const double *b, const cc_fit_aux *a, double *g)
+{
+  (void) a;
+  g[0] = 1 / b[0];
+  g[1] = x;
+}
+static void
+lg_logis (double x, const double *b, const cc_fit_aux *a, double *g)
+{
+  (void) a;
+  double q = 1 / (1 + exp (b[2] * x - b[1]));   /* E / (1 + E) */
+  g[0] = 1 / b[0];
+  g[1] = -q;
+  g[2] = x * q;
+}
+static void
+lg_gomp (double x, const double *b, const cc_fit_aux *a, double *g)
+{
+  (void) a;
+  double u = exp (-b[2] * x);
+  g[0] = 1 / b[0];
+  g[1] = -u;
+  g[2] = b[1] * x * u;
+}
+static void
+lg_rich (double x, const double *b, const cc_fit_aux *a, double *g)
+{
+  (void) a;
+  double e = b[1] - b[2] * x, q = 1 / (1 + exp (-e));
+  double l1 = e > 0 ? e + log1p (exp (-e)) : log1p (exp (e));
+  g[0] = 1 / b[0];
+  g[1] = -q / b[3];
+  g[2] = x * q / b[3];
+  g[3] = l1 / (b[3] * b[3]);
+}
+static void
+lg_power (double x, const double *b, const cc_fit_aux *a, double *g)
+{
+  (void) a;
+  g[0] = 1 / b[0];
+  g[1] = log (x);
+}
+
 /* ---- the model table --------------------------------------------------- */
 
 static const cc_model models[] = {
   { "linear", "y = a + b*x", CC_KIND_NLS, 2, { "a", "b" }, 3, 1,
-    f_linear, g_linear, s_linear, NULL, NULL, 0, NULL },
+    f_linear, g_linear, s_linear, NULL, NULL, 0, NULL, NULL },
   { "exponential", "y = a*exp(r*x)", CC_KIND_NLS, 2, { "a", "r" }, 3, 1,
-    f_exp, g_exp, s_exp, v_pos_a, "a > 0", 0, lf_exp },
+    f_exp, g_exp, s_exp, v_pos_a, "a > 0", 0, lf_exp, lg_exp },
   { "logistic", "y = K/(1 + exp(b - r*x))", CC_KIND_NLS, 3,
     { "K", "b", "r" }, 5, 1, f_logis, g_logis, s_logis, v_cap_rate,
-    "K > max y, r > 0", 1, lf_logis },
+    "K > max y, r > 0", 1, lf_logis, lg_logis },
   { "gompertz", "y = K*exp(-b*exp(-c*x))", CC_KIND_NLS, 3,
     { "K", "b", "c" }, 5, 1, f_gomp, g_gomp, s_gomp, v_gomp,
-    "K > max y, b > 0, c > 0", 1, lf_gomp },
+    "K > max y, b > 0, c > 0", 1, lf_gomp, lg_gomp },
   { "richards", "y = K/(1 + exp(b - r*x))^(1/nu)", CC_KIND_NLS, 4,
     { "K", "b", "r", "nu" }, 12, 1, f_rich, g_rich, s_rich, v_rich,
-    "K > max y, r > 0, nu > 0", 1, lf_rich },
+    "K > max y, r > 0, nu > 0", 1, lf_rich, lg_rich },
   { "monomolecular", "y = a*(1 - exp(-b*x))", CC_KIND_NLS, 2,
-    { "a", "b" }, 3, 1, f_mono, g_mono, s_mono, v_mono, "a > max y, b > 0", 1, NULL },
+    { "a", "b" }, 3, 1, f_mono, g_mono, s_mono, v_mono, "a > max y, b > 0", 1, NULL, NULL },
   { "power", "y = a*x^b", CC_KIND_NLS, 2, { "a", "b" }, 3, 1,
-    f_power, g_power, s_power, v_pos_a, "a > 0", 0, lf_power },
+    f_power, g_power, s_power, v_pos_a, "a > 0", 0, lf_power, lg_power },
   { "damped", "ETS(A,Ad,N): l[t] = l[t-1] + phi*b[t-1] + alpha*e[t], "
     "b[t] = phi*b[t-1] + beta*e[t], forecast l + (phi + ... + phi^h)*b",
     CC_KIND_ETS, 5, { "alpha", "beta", "phi", "l0", "b0" }, 10, 1,
-    NULL, NULL, NULL, NULL, NULL, 0, NULL },
+    NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL },
   { "piecewise", "y = a + b*x + sum_j d_j*max(0, x - tau_j), "
     "up to 2 changepoints tau_j chosen by BIC", CC_KIND_PIECEWISE, 4,
-    { "a", "b", "d1", "d2" }, 8, 1, f_piece, g_piece, NULL, NULL, NULL, 0, NULL },
+    { "a", "b", "d1", "d2" }, 8, 1, f_piece, g_piece, NULL, NULL, NULL, 0, NULL, NULL },
   /* NIST StRD forms: --xy with --start only. */
   { "misra1b", "y = b1*(1 - (1 + b2*x/2)^(-2))", CC_KIND_NLS, 2,
-    { "b1", "b2" }, 3, 0, f_misra1b, g_misra1b, NULL, NULL, NULL, 0, NULL },
+    { "b1", "b2" }, 3, 0, f_misra1b, g_misra1b, NULL, NULL, NULL, 0, NULL, NULL },
   { "chwirut2", "y = exp(-b1*x)/(b2 + b3*x)", CC_KIND_NLS, 3,
-    { "b1", "b2", "b3" }, 4, 0, f_chwirut, g_chwirut, NULL, NULL, NULL, 0, NULL },
+    { "b1", "b2", "b3" }, 4, 0, f_chwirut, g_chwirut, NULL, NULL, NULL, 0, NULL, NULL },
   { "eckerle4", "y = (b1/b2)*exp(-0.5*((x - b3)/b2)^2)", CC_KIND_NLS, 3,
-    { "b1", "b2", "b3" }, 4, 0, f_eckerle, g_eckerle, NULL, NULL, NULL, 0, NULL },
+    { "b1", "b2", "b3" }, 4, 0, f_eckerle, g_eckerle, NULL, NULL, NULL, 0, NULL, NULL },
   { "mgh09", "y = b1*(x^2 + x*b2)/(x^2 + x*b3 + b4)", CC_KIND_NLS, 4,
-    { "b1", "b2", "b3", "b4" }, 5, 0, f_mgh09, g_mgh09, NULL, NULL, NULL, 0, NULL },
+    { "b1", "b2", "b3", "b4" }, 5, 0, f_mgh09, g_mgh09, NULL, NULL, NULL, 0, NULL, NULL },
   { "thurber", "y = (b1 + b2*x + b3*x^2 + b4*x^3)/(1 + b5*x + b6*x^2 + "
     "b7*x^3)", CC_KIND_NLS, 7, { "b1", "b2", "b3", "b4", "b5", "b6", "b7" },
-    8, 0, f_thurber, g_thurber, NULL, NULL, NULL, 0, NULL },
+    8, 0, f_thurber, g_thurber, NULL, NULL, NULL, 0, NULL, NULL },
   { "bennett5", "y = b1*(b2 + x)^(-1/b3)", CC_KIND_NLS, 3,
-    { "b1", "b2", "b3" }, 4, 0, f_bennett, g_bennett, NULL, NULL, NULL, 0, NULL },
+    { "b1", "b2", "b3" }, 4, 0, f_bennett, g_bennett, NULL, NULL, NULL, 0, NULL, NULL },
 };
 
 size_t
@@ -609,6 +654,7 @@ struct cc_fit_ws
   gsl_matrix *lcov;
   gsl_multimin_fminimizer *nm;                /* ETS: 5 parameters */
   gsl_vector *nmx, *nmstep;
+  double *ly;                                 /* ln y of the series */
 };
 
 cc_fit_ws *
@@ -631,7 +677,8 @@ cc_fit_ws_alloc (size_t nmax)
                                          5);
   w->nmx = gsl_vector_alloc (5);
   w->nmstep = gsl_vector_alloc (5);
-  if (!w->J || !w->X || !w->wts || !w->z || !w->c || !w->lcov || !w->nm
+  w->ly = malloc (nmax * sizeof (double));
+  if (!w->ly || !w->J || !w->X || !w->wts || !w->z || !w->c || !w->lcov || !w->nm
       || !w->nmx || !w->nmstep)
     {
       cc_fit_ws_free (w);
@@ -675,6 +722,7 @@ cc_fit_ws_free (cc_fit_ws *w)
     gsl_multimin_fminimizer_free (w->nm);
   gsl_vector_free (w->nmx);
   gsl_vector_free (w->nmstep);
+  free (w->ly);
   free (w);
 }
 
@@ -722,21 +770,33 @@ typedef struct
   size_t n;
   int log;
   const cc_fit_aux *aux;
+  const double *ly;   /* ln y, log scale only */
 } nls_ctx;
+
+/* Residual i on the fitting scale at b (lb0 = ln b[0] for closed forms);
+ * NaN outside the model's domain. */
+static double
+resid_i (const nls_ctx *c, const double *b, double lb0, size_t i)
+{
+  double v;
+  if (c->log && c->m->lf)
+    return c->m->lf (c->x[i], b, lb0, c->aux) - c->ly[i];
+  v = c->m->f (c->x[i], b, c->aux);
+  if (c->log)
+    return v > 0 ? log (v) - c->ly[i] : NAN;
+  return v - c->y[i];
+}
 
 static int
 nls_f (const gsl_vector *b, void *params, gsl_vector *r)
 {
   const nls_ctx *c = params;
+  double lb0 = b->data[0] > 0 ? log (b->data[0]) : NAN;
   size_t i;
   for (i = 0; i < c->n; i++)
     {
-      double v = c->m->f (c->x[i], b->data, c->aux), ri;
-      if (c->log)
-        ri = v > 0 && isfinite (v) ? log (v) - log (c->y[i]) : PENALTY;
-      else
-        ri = isfinite (v) ? v - c->y[i] : PENALTY;
-      gsl_vector_set (r, i, ri);
+      double ri = resid_i (c, b->data, lb0, i);
+      gsl_vector_set (r, i, isfinite (ri) ? ri : PENALTY);
     }
   return GSL_SUCCESS;
 }
@@ -749,6 +809,13 @@ nls_df (const gsl_vector *b, void *params, gsl_matrix *J)
   size_t i, j, p = J->size2;
   for (i = 0; i < c->n; i++)
     {
+      if (c->log && c->m->lgrad)
+        {
+          c->m->lgrad (c->x[i], b->data, c->aux, g);
+          for (j = 0; j < p; j++)
+            gsl_matrix_set (J, i, j, isfinite (g[j]) ? g[j] : 0);
+          continue;
+        }
       double v = c->m->f (c->x[i], b->data, c->aux);
       c->m->grad (c->x[i], b->data, c->aux, g);
       for (j = 0; j < p; j++)
@@ -766,23 +833,12 @@ nls_df (const gsl_vector *b, void *params, gsl_matrix *J)
 static double
 rss_at (const nls_ctx *c, const double *b, int *finite)
 {
-  double s = 0;
+  double s = 0, lb0 = b[0] > 0 ? log (b[0]) : NAN;
   size_t i;
   *finite = 1;
   for (i = 0; i < c->n; i++)
     {
-      double v = c->m->f (c->x[i], b, c->aux), r;
-      if (c->log)
-        {
-          if (!(v > 0) || !isfinite (v))
-            {
-              *finite = 0;
-              return HUGE_VAL;
-            }
-          r = log (v) - log (c->y[i]);
-        }
-      else
-        r = v - c->y[i];
+      double r = resid_i (c, b, lb0, i);
       if (!isfinite (r))
         {
           *finite = 0;
@@ -899,7 +955,7 @@ fit_nls (const cc_model *m, const double *x, const double *y, size_t n,
          size_t nst, const cc_fit_opts *o, cc_fit_ws *w, cc_fit *out,
          cc_err *err)
 {
-  nls_ctx c = { m, x, y, n, o->scale == CC_SCALE_LOG, aux };
+  nls_ctx c = { m, x, y, n, o->scale == CC_SCALE_LOG, aux, w->ly };
   gsl_multifit_nlinear_fdf fdf;
   double rss_run[CC_FIT_MAXSTART * NMETHOD + 1];
   int ok_run[CC_FIT_MAXSTART * NMETHOD + 1];
@@ -913,6 +969,9 @@ fit_nls (const cc_model *m, const double *x, const double *y, size_t n,
                    : o->constrain ? SERIES_MAXITER : DEFAULT_MAXITER;
   int finite;
 
+  if (c.log)
+    for (i = 0; i < n; i++)
+      w->ly[i] = log (y[i]);
   fdf.f = nls_f;
   fdf.df = nls_df;
   fdf.fvv = NULL;   /* lmaccel uses finite differences for f'' */

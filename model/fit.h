@@ -66,6 +66,9 @@ typedef struct
    * millions of times.  NULL: log (f). */
   double (*lf) (double x, const double *b, double lnb0,
                 const cc_fit_aux *aux);
+  /* d ln f / d b in closed form (NULL: grad / f). */
+  void (*lgrad) (double x, const double *b, const cc_fit_aux *aux,
+                 double *g);
 } cc_model;
 
 size_t cc_model_count (void);

@@ -4,8 +4,8 @@
 #include <gsl/gsl_blas.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_fit.h>
+#include <gsl/gsl_linalg.h>
 #include <gsl/gsl_math.h>
-#include <gsl/gsl_multifit.h>
 #include <gsl/gsl_multifit_nlinear.h>
 #include <gsl/gsl_multimin.h>
 #include <math.h>
@@ -647,11 +647,7 @@ struct cc_fit_ws
   size_t nmax;
   size_t n;                                   /* n the nlinear spaces fit */
   gsl_multifit_nlinear_workspace *nl[NMETHOD][CC_FIT_MAXP + 1];
-  gsl_multifit_linear_workspace *lin[CC_FIT_MAXP + 1];
   gsl_matrix *J;                              /* nmax x MAXP, for covar */
-  gsl_matrix *X;                              /* design matrix, piecewise */
-  gsl_vector *wts, *z, *c;
-  gsl_matrix *lcov;
   gsl_multimin_fminimizer *nm;                /* ETS: 5 parameters */
   gsl_vector *nmx, *nmstep;
   double *ly;                                 /* ln y of the series */
@@ -668,17 +664,12 @@ cc_fit_ws_alloc (size_t nmax)
     }
   w->nmax = nmax;
   w->J = gsl_matrix_alloc (nmax, CC_FIT_MAXP);
-  w->X = gsl_matrix_alloc (nmax, 4);
-  w->wts = gsl_vector_alloc (nmax);
-  w->z = gsl_vector_alloc (nmax);
-  w->c = gsl_vector_alloc (4);
-  w->lcov = gsl_matrix_alloc (4, 4);
   w->nm = gsl_multimin_fminimizer_alloc (gsl_multimin_fminimizer_nmsimplex2,
                                          5);
   w->nmx = gsl_vector_alloc (5);
   w->nmstep = gsl_vector_alloc (5);
   w->ly = malloc (nmax * sizeof (double));
-  if (!w->ly || !w->J || !w->X || !w->wts || !w->z || !w->c || !w->lcov || !w->nm
+  if (!w->ly || !w->J || !w->nm
       || !w->nmx || !w->nmstep)
     {
       cc_fit_ws_free (w);
@@ -698,12 +689,6 @@ free_nl (cc_fit_ws *w)
           gsl_multifit_nlinear_free (w->nl[i][p]);
           w->nl[i][p] = NULL;
         }
-  for (p = 0; p <= CC_FIT_MAXP; p++)
-    if (w->lin[p])
-      {
-        gsl_multifit_linear_free (w->lin[p]);
-        w->lin[p] = NULL;
-      }
 }
 
 void
@@ -713,11 +698,6 @@ cc_fit_ws_free (cc_fit_ws *w)
     return;
   free_nl (w);
   gsl_matrix_free (w->J);
-  gsl_matrix_free (w->X);
-  gsl_vector_free (w->wts);
-  gsl_vector_free (w->z);
-  gsl_vector_free (w->c);
-  gsl_matrix_free (w->lcov);
   if (w->nm)
     gsl_multimin_fminimizer_free (w->nm);
   gsl_vector_free (w->nmx);
@@ -1221,43 +1201,45 @@ fit_ets (const double *x, const double *y, size_t n, const cc_fit_opts *o,
 /* ---- piecewise linear --------------------------------------------------- */
 
 /* Weighted linear least squares for fixed changepoints; returns the RSS
- * (on the log scale the weights 1/y^2 make it the first-order log RSS). */
+ * (on the log scale the weights 1/y^2 make it the first-order log RSS).
+ * The layout search calls this hundreds of times per series, so it solves
+ * the p <= 4 normal equations by Cholesky (gsl_linalg_cholesky_decomp1)
+ * instead of an SVD; the chosen layout is refitted by nonlinear least
+ * squares anyway. */
 static double
 piece_ls (const double *x, const double *y, size_t n, const cc_fit_aux *aux,
-          int log_scale, cc_fit_ws *w, double *coef)
+          int log_scale, double *coef)
 {
-  size_t p = 2 + aux->ncp, i, j;
-  double chisq, g[4];
-  gsl_matrix_view X = gsl_matrix_submatrix (w->X, 0, 0, n, p);
-  gsl_vector_view wt = gsl_vector_subvector (w->wts, 0, n);
-  gsl_vector_view z = gsl_vector_subvector (w->z, 0, n);
-  gsl_vector_view cv = gsl_vector_subvector (w->c, 0, p);
-  gsl_matrix_view cov = gsl_matrix_submatrix (w->lcov, 0, 0, p, p);
-
-  if (w->lin[p] == NULL || w->lin[p]->nmax < n)
-    {
-      if (w->lin[p])
-        gsl_multifit_linear_free (w->lin[p]);
-      w->lin[p] = gsl_multifit_linear_alloc (w->nmax, p);
-      if (w->lin[p] == NULL)
-        return HUGE_VAL;
-    }
+  size_t p = 2 + aux->ncp, i, j, k;
+  double A[16] = { 0 }, rhs[4] = { 0 }, g[4], rss = 0;
+  gsl_matrix_view Av = gsl_matrix_view_array (A, p, p);
+  gsl_vector_view bv = gsl_vector_view_array (rhs, p);
+  gsl_vector_view cv = gsl_vector_view_array (coef, p);
   for (i = 0; i < n; i++)
     {
+      double wt = log_scale ? 1 / (y[i] * y[i]) : 1.0;
       g_piece (x[i], NULL, aux, g);
       for (j = 0; j < p; j++)
-        gsl_matrix_set (&X.matrix, i, j, g[j]);
-      gsl_vector_set (&z.vector, i, y[i]);
-      gsl_vector_set (&wt.vector, i, log_scale ? 1 / (y[i] * y[i]) : 1.0);
+        {
+          rhs[j] += wt * g[j] * y[i];
+          for (k = 0; k <= j; k++)
+            A[j * p + k] += wt * g[j] * g[k];
+        }
     }
-  if (gsl_multifit_wlinear_tsvd (&X.matrix, &wt.vector, &z.vector, 1e-12,
-                                 &cv.vector, &cov.matrix, &chisq, &j,
-                                 w->lin[p]) != GSL_SUCCESS
-      || j < p)
-    return HUGE_VAL;
   for (j = 0; j < p; j++)
-    coef[j] = gsl_vector_get (&cv.vector, j);
-  return chisq;
+    for (k = j + 1; k < p; k++)
+      A[j * p + k] = A[k * p + j];
+  if (gsl_linalg_cholesky_decomp1 (&Av.matrix) != GSL_SUCCESS
+      || gsl_linalg_cholesky_solve (&Av.matrix, &bv.vector, &cv.vector)
+           != GSL_SUCCESS)
+    return HUGE_VAL;
+  for (i = 0; i < n; i++)
+    {
+      double wt = log_scale ? 1 / (y[i] * y[i]) : 1.0;
+      double r = y[i] - f_piece (x[i], coef, aux);
+      rss += wt * r * r;
+    }
+  return rss;
 }
 
 static int
@@ -1287,7 +1269,7 @@ fit_piecewise (const cc_model *m, const double *x, const double *y, size_t n,
               a.tau[0] = x[i1];
             if (nc == 2)
               a.tau[1] = x[i2];
-            rss = piece_ls (x, y, n, &a, lg, w, coef);
+            rss = piece_ls (x, y, n, &a, lg, coef);
             if (!(rss < HUGE_VAL) || !(rss > 0))
               continue;
             bic = n * log (rss / n) + k * log ((double) n);

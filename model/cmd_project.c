@@ -15,6 +15,7 @@
 #include "cmd_fitio.h"
 #include "fit.h"
 #include "interval.h"
+#include "parfor.h"
 #include "series.h"
 #include "timeutil.h"
 
@@ -79,9 +80,20 @@ header (const cc_pi_opts *po)
   fputs (",basis\n", stdout);
 }
 
+/* Per-series output is written to memory by the workers and copied out in
+ * input order, so the output never depends on the number of threads. */
+typedef struct
+{
+  char *out, *msg;
+  size_t outlen, msglen;
+  int rc;
+  int usage;        /* rc is a usage error */
+  cc_err err;
+} result;
+
 static int
-scenarios (const cc_series *s, const double *xf, size_t h,
-           const cc_pi_opts *po, const char *why, cc_err *err)
+scenarios (FILE *out, FILE *msg, const cc_series *s, const double *xf,
+           size_t h, const cc_pi_opts *po, const char *why, cc_err *err)
 {
   cc_scenarios sc;
   char buf[32], basis[256];
@@ -97,8 +109,8 @@ scenarios (const cc_series *s, const double *xf, size_t h,
       free (sc.v);
       return cc_err_set (err, rc, s->path, 0, 0, "%s: %s", s->key, err->msg);
     }
-  cc_cli_warn ("%s: %s: no statistical band; projecting named scenarios",
-               s->key, why);
+  fprintf (msg, "cloudcast: %s: %s: no statistical band; projecting named "
+           "scenarios\n", s->key, why);
   for (k = 0; k < sc.nscen; k++)
     {
       snprintf (basis, sizeof basis,
@@ -107,18 +119,18 @@ scenarios (const cc_series *s, const double *xf, size_t h,
       for (i = 0; i < h; i++)
         {
           period (s, xf[i], i + 1, buf, sizeof buf);
-          printf ("%s,", buf);
-          cc_fitio_str (stdout, s->key);
-          putchar (',');
-          cc_fitio_str (stdout, sc.name[k]);
-          fputs (",,", stdout);
-          cc_fitio_num (stdout, sc.v[k * h + i]);
-          putchar (',');
+          fprintf (out, "%s,", buf);
+          cc_fitio_str (out, s->key);
+          fputc (',', out);
+          cc_fitio_str (out, sc.name[k]);
+          fputs (",,", out);
+          cc_fitio_num (out, sc.v[k * h + i]);
+          fputc (',', out);
           for (l = 0; l < po->nlevel; l++)
-            fputs (",,", stdout);
-          putchar (',');
-          cc_fitio_str (stdout, basis);
-          putchar ('\n');
+            fputs (",,", out);
+          fputc (',', out);
+          cc_fitio_str (out, basis);
+          fputc ('\n', out);
         }
     }
   free (sc.v);
@@ -126,15 +138,16 @@ scenarios (const cc_series *s, const double *xf, size_t h,
 }
 
 static int
-project_one (const cc_series *s, const cc_fit *f, const double *xf, size_t h,
-             proj_args *a, cc_pi_ws *pw, cc_band *band, cc_err *err)
+project_one (FILE *out, const cc_series *s, const cc_fit *f, const double *xf,
+             size_t h, const proj_args *a, cc_pi_opts *po, cc_pi_ws *pw,
+             cc_band *band, cc_err *err)
 {
   char buf[32], basis[160];
   size_t i, l;
   int rc;
-  if (a->po.rng)
-    gsl_rng_set (a->po.rng, series_seed (a->seed, s->key));
-  rc = cc_pi_compute (f, &a->fo, s->x, s->y, s->n, xf, h, &a->po, pw, band,
+  if (po->rng)
+    gsl_rng_set (po->rng, series_seed (a->seed, s->key));
+  rc = cc_pi_compute (f, &a->fo, s->x, s->y, s->n, xf, h, po, pw, band,
                       err);
   if (rc != CC_OK)
     return cc_err_set (err, rc, s->path, 0, 0, "%s: %s", s->key, err->msg);
@@ -149,28 +162,130 @@ project_one (const cc_series *s, const cc_fit *f, const double *xf, size_t h,
   for (i = 0; i < h; i++)
     {
       period (s, xf[i], i + 1, buf, sizeof buf);
-      printf ("%s,", buf);
-      cc_fitio_str (stdout, s->key);
-      putchar (',');
-      cc_fitio_str (stdout, f->model->name);
-      putchar (',');
-      cc_fitio_num (stdout, band->p10[i]);
-      putchar (',');
-      cc_fitio_num (stdout, band->p50[i]);
-      putchar (',');
-      cc_fitio_num (stdout, band->p90[i]);
+      fprintf (out, "%s,", buf);
+      cc_fitio_str (out, s->key);
+      fputc (',', out);
+      cc_fitio_str (out, f->model->name);
+      fputc (',', out);
+      cc_fitio_num (out, band->p10[i]);
+      fputc (',', out);
+      cc_fitio_num (out, band->p50[i]);
+      fputc (',', out);
+      cc_fitio_num (out, band->p90[i]);
       for (l = 0; l < a->po.nlevel; l++)
         {
-          putchar (',');
-          cc_fitio_num (stdout, band->lo[i * a->po.nlevel + l]);
-          putchar (',');
-          cc_fitio_num (stdout, band->hi[i * a->po.nlevel + l]);
+          fputc (',', out);
+          cc_fitio_num (out, band->lo[i * a->po.nlevel + l]);
+          fputc (',', out);
+          cc_fitio_num (out, band->hi[i * a->po.nlevel + l]);
         }
-      putchar (',');
-      cc_fitio_str (stdout, basis);
-      putchar ('\n');
+      fputc (',', out);
+      cc_fitio_str (out, basis);
+      fputc ('\n', out);
     }
   return CC_OK;
+}
+
+#define MAX_WORKERS 8
+
+typedef struct
+{
+  cc_fit_ws *w;
+  cc_pi_ws *pw;
+  cc_band *band;
+  gsl_rng *rng;
+} worker;
+
+typedef struct
+{
+  const proj_args *a;
+  const cc_series_set *set;
+  size_t h;
+  worker wk[MAX_WORKERS];
+  result *res;
+} proj_job;
+
+/* One series: fit, then a band from the chosen model(s) or scenarios. */
+static int
+project_series (FILE *out, FILE *msg, const cc_series *s, const proj_args *a,
+                size_t h, worker *wk, result *r)
+{
+  cc_fit fits[CC_FIT_MAXMODEL];
+  double xf[MAX_MONTHS];
+  cc_pi_opts po = a->po;
+  cc_err *err = &r->err;
+  size_t j, nfit;
+  long sel;
+  char why[96];
+  int rc;
+
+  po.rng = wk->rng;
+  for (j = 0; j < h; j++)
+    xf[j] = s->x[s->n - 1] + (double) (j + 1);
+  /* Two or three points: every curve through them is a scenario. */
+  if (s->n < 4)
+    {
+      snprintf (why, sizeof why, "%zu points leave fewer than 2 residual "
+                "degrees of freedom", s->n);
+      return scenarios (out, msg, s, xf, h, &po, why, err);
+    }
+  rc = cc_fit_all (&a->models, s->key, s->x, s->y, s->n, &a->fo, wk->w, fits,
+                   &nfit, &sel, err);
+  if (rc != CC_OK)
+    {
+      r->usage = rc == CC_EUSAGE;
+      return rc;
+    }
+  if (a->models.autosel)
+    {
+      if (sel < 0)
+        return cc_err_set (err, CC_EDATA, s->path, 0, 0,
+                           "%s: no model converged; nothing to project",
+                           s->key);
+      fprintf (msg, "cloudcast: %s: projecting %s (AICc weight %.3f)\n",
+               s->key, fits[sel].model->name, fits[sel].weight);
+      return project_one (out, s, &fits[sel], xf, h, a, &po, wk->pw,
+                          wk->band, err);
+    }
+  for (j = 0; j < nfit; j++)
+    {
+      const cc_fit *f = &fits[j];
+      if (f->status != CC_FIT_OK)
+        return cc_err_set (err, CC_EDATA, s->path, 0, 0,
+                           "%s: %s is %s (%s); not projected", s->key,
+                           f->model->name, cc_fit_status_name (f->status),
+                           f->note);
+      if (cc_fit_dof (f) < 2)
+        {
+          snprintf (why, sizeof why, "%s leaves %g residual degrees of "
+                    "freedom", f->model->name, cc_fit_dof (f));
+          rc = scenarios (out, msg, s, xf, h, &po, why, err);
+        }
+      else
+        rc = project_one (out, s, f, xf, h, a, &po, wk->pw, wk->band, err);
+      if (rc != CC_OK)
+        return rc;
+    }
+  return CC_OK;
+}
+
+static void
+series_job (size_t i, size_t k, void *ctx)
+{
+  proj_job *job = ctx;
+  result *r = &job->res[i];
+  FILE *out = open_memstream (&r->out, &r->outlen);
+  FILE *msg = open_memstream (&r->msg, &r->msglen);
+  cc_err_clear (&r->err);
+  if (out == NULL || msg == NULL)
+    r->rc = cc_err_set (&r->err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+  else
+    r->rc = project_series (out, msg, &job->set->s[i], job->a, job->h,
+                            &job->wk[k], r);
+  if (out)
+    fclose (out);
+  if (msg)
+    fclose (msg);
 }
 
 int
@@ -191,19 +306,16 @@ cc_cmd_project (int argc, char **argv)
     { NULL, 0, NULL, 0 }
   };
   proj_args a;
+  proj_job job;
   cc_series_set *set = NULL;
-  cc_fit_ws *w = NULL;
-  cc_pi_ws *pw = NULL;
-  cc_band *band = NULL;
-  cc_fit fits[CC_FIT_MAXMODEL];
-  double xf[MAX_MONTHS];
   const char *model_spec = "auto";
   cc_err err;
-  size_t i, j, h, nfit, maxn = 0;
+  size_t i, k, h, maxn = 0, nw = 0;
   int c, rc = CC_OK;
   char *end;
 
   memset (&a, 0, sizeof a);
+  memset (&job, 0, sizeof job);
   cc_err_clear (&err);
   a.in.measure = CC_MEASURE_QUANTITY;
   a.po.method = CC_PI_MC;
@@ -290,94 +402,76 @@ cc_cmd_project (int argc, char **argv)
   for (i = 0; i < set->n; i++)
     if (set->s[i].n > maxn)
       maxn = set->s[i].n;
-  if (a.po.method != CC_PI_DELTA)
-    {
-      /* Mersenne Twister, reseeded per series (series_seed). */
-      a.po.rng = gsl_rng_alloc (gsl_rng_mt19937);
-      pw = cc_pi_ws_alloc (a.po.draws, h, maxn);
-    }
-  w = cc_fit_ws_alloc (maxn);
-  band = cc_band_alloc (h, a.po.nlevel);
-  if (w == NULL || band == NULL
-      || (a.po.method != CC_PI_DELTA && (a.po.rng == NULL || pw == NULL)))
+  nw = cc_parfor_workers (8);
+  if (nw > set->n)
+    nw = set->n;
+  memset (&job, 0, sizeof job);
+  job.a = &a;
+  job.set = set;
+  job.h = h;
+  job.res = calloc (set->n, sizeof (result));
+  if (job.res == NULL)
     {
       rc = cc_err_set (&err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
       goto fail;
     }
+  for (k = 0; k < nw; k++)
+    {
+      worker *wk = &job.wk[k];
+      if (a.po.method != CC_PI_DELTA)
+        {
+          /* Mersenne Twister, reseeded per series (series_seed). */
+          wk->rng = gsl_rng_alloc (gsl_rng_mt19937);
+          wk->pw = cc_pi_ws_alloc (a.po.draws, h, maxn);
+        }
+      wk->w = cc_fit_ws_alloc (maxn);
+      wk->band = cc_band_alloc (h, a.po.nlevel);
+      if (wk->w == NULL || wk->band == NULL
+          || (a.po.method != CC_PI_DELTA && (wk->rng == NULL || wk->pw == NULL)))
+        {
+          rc = cc_err_set (&err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+          nw = k + 1;
+          goto fail;
+        }
+    }
+  cc_parfor (set->n, nw, series_job, &job);
   header (&a.po);
   for (i = 0; i < set->n; i++)
     {
-      const cc_series *s = &set->s[i];
-      long sel;
-      char why[96];
-      for (j = 0; j < h; j++)
-        xf[j] = s->x[s->n - 1] + (double) (j + 1);
-      /* Two or three points: every curve through them is a scenario. */
-      if (s->n < 4)
+      result *r = &job.res[i];
+      if (r->out)
+        fwrite (r->out, 1, r->outlen, stdout);
+      fflush (stdout);
+      if (r->msg)
+        fwrite (r->msg, 1, r->msglen, stderr);
+      if (r->rc != CC_OK)
         {
-          snprintf (why, sizeof why, "%zu points leave fewer than 2 residual "
-                    "degrees of freedom", s->n);
-          if ((rc = scenarios (s, xf, h, &a.po, why, &err)) != CC_OK)
-            goto fail;
-          continue;
-        }
-      rc = cc_fit_all (&a.models, s->key, s->x, s->y, s->n, &a.fo, w, fits,
-                       &nfit, &sel, &err);
-      if (rc == CC_EUSAGE)
-        {
-          rc = cc_cli_usage ("project: %s", err.msg);
+          if (r->usage)
+            rc = cc_cli_usage ("project: %s", r->err.msg);
+          else
+            rc = cc_cli_fail (&r->err);
           goto out;
         }
-      if (rc != CC_OK)
-        goto fail;
-      if (a.models.autosel)
-        {
-          if (sel < 0)
-            {
-              rc = cc_err_set (&err, CC_EDATA, s->path, 0, 0,
-                               "%s: no model converged; nothing to project",
-                               s->key);
-              goto fail;
-            }
-          cc_cli_warn ("%s: projecting %s (AICc weight %.3f)", s->key,
-                       fits[sel].model->name, fits[sel].weight);
-          if ((rc = project_one (s, &fits[sel], xf, h, &a, pw, band, &err))
-              != CC_OK)
-            goto fail;
-          continue;
-        }
-      for (j = 0; j < nfit; j++)
-        {
-          const cc_fit *f = &fits[j];
-          if (f->status != CC_FIT_OK)
-            {
-              rc = cc_err_set (&err, CC_EDATA, s->path, 0, 0,
-                               "%s: %s is %s (%s); not projected", s->key,
-                               f->model->name, cc_fit_status_name (f->status),
-                               f->note);
-              goto fail;
-            }
-          if (cc_fit_dof (f) < 2)
-            {
-              snprintf (why, sizeof why, "%s leaves %g residual degrees of "
-                        "freedom", f->model->name, cc_fit_dof (f));
-              if ((rc = scenarios (s, xf, h, &a.po, why, &err)) != CC_OK)
-                goto fail;
-              continue;
-            }
-          if ((rc = project_one (s, f, xf, h, &a, pw, band, &err)) != CC_OK)
-            goto fail;
-        }
     }
+  rc = CC_OK;
   goto out;
 fail:
   rc = cc_cli_fail (&err);
 out:
-  if (a.po.rng)
-    gsl_rng_free (a.po.rng);
-  cc_pi_ws_free (pw);
-  cc_band_free (band);
-  cc_fit_ws_free (w);
+  for (k = 0; k < nw; k++)
+    {
+      if (job.wk[k].rng)
+        gsl_rng_free (job.wk[k].rng);
+      cc_pi_ws_free (job.wk[k].pw);
+      cc_band_free (job.wk[k].band);
+      cc_fit_ws_free (job.wk[k].w);
+    }
+  for (i = 0; job.res && i < set->n; i++)
+    {
+      free (job.res[i].out);
+      free (job.res[i].msg);
+    }
+  free (job.res);
   cc_series_set_free (set);
   return rc;
 }

@@ -307,8 +307,11 @@ cc_cmd_fit (int argc, char **argv)
   a.in.path = argv[optind];
   if (cc_model_list_parse (model_spec, &a.models, &err) != CC_OK)
     return cc_cli_usage ("fit: %s", err.msg);
-  if (a.fo.start && a.models.nmodel != 1)
+  if (a.fo.start && (a.models.nmodel != 1 || a.models.autosel))
     return cc_cli_usage ("fit: --start needs exactly one --model");
+  if (a.fo.start && a.models.model[0]->kind != CC_KIND_NLS)
+    return cc_cli_usage ("fit: model %s takes no --start",
+                         a.models.model[0]->name);
   if ((rc = cc_fitio_load (&a.in, &set, &err)) != CC_OK)
     goto fail;
   a.fo.scale = a.in.scale;

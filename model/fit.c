@@ -978,11 +978,6 @@ fit_nls (const cc_model *m, const double *x, const double *y, size_t n,
           continue;
         st = drive (m, o, out->ymax, maxiter, nw, &info);
         const gsl_vector *b = gsl_multifit_nlinear_position (nw);
-        if (getenv ("CC_FIT_DEBUG"))
-          fprintf (stderr, "%s start %zu %s: status %d info %d iter %zu "
-                   "rss %.10g\n", m->name, s, gsl_multifit_nlinear_trs_name (nw),
-                   st, info, gsl_multifit_nlinear_niter (nw),
-                   rss_at (&c, b->data, &finite));
         r = rss_at (&c, b->data, &finite);
         if (!finite)
           continue;

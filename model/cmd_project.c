@@ -239,9 +239,20 @@ project_series (FILE *out, FILE *msg, const cc_series *s, const proj_args *a,
   if (a->models.autosel)
     {
       if (sel < 0)
-        return cc_err_set (err, CC_EDATA, s->path, 0, 0,
-                           "%s: no model converged; nothing to project",
-                           s->key);
+        {
+          for (j = 0; j < nfit; j++)
+            if (fits[j].status == CC_FIT_OK)
+              break;
+          if (j == nfit)
+            return cc_err_set (err, CC_EDATA, s->path, 0, 0,
+                               "%s: no model converged; nothing to project",
+                               s->key);
+          /* Converged, but AICc (n > k + 1) cannot rank them: choosing a
+           * curve would be arbitrary, so these are scenarios too. */
+          snprintf (why, sizeof why, "%zu points are too few for AICc to "
+                    "choose a model", s->n);
+          return scenarios (out, msg, s, xf, h, &po, why, err);
+        }
       fprintf (msg, "cloudcast: %s: projecting %s (AICc weight %.3f)\n",
                s->key, fits[sel].model->name, fits[sel].weight);
       return project_one (out, s, &fits[sel], xf, h, a, &po, wk->pw,

@@ -1,9 +1,7 @@
 /* fit.c: growth models and their robust least-squares fits on GSL. */
 #include <config.h>
 
-#include <gsl/gsl_blas.h>
 #include <gsl/gsl_errno.h>
-#include <gsl/gsl_fit.h>
 #include <gsl/gsl_linalg.h>
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_multifit_nlinear.h>
@@ -872,7 +870,8 @@ covariance (const nls_ctx *c, cc_fit_ws *w, cc_fit *out)
   if (st != GSL_SUCCESS)
     return st;
   /* GSL returns (J'J)^-1 only; the residual variance is ours to apply. */
-  gsl_matrix_scale (&C.matrix, out->s2);
+  if ((st = gsl_matrix_scale (&C.matrix, out->s2)) != GSL_SUCCESS)
+    return st;
   for (j = 0; j < p; j++)
     {
       double v = out->cov[j * p + j];

@@ -349,8 +349,8 @@ mc_band (const cc_fit *fit, const cc_fit_opts *fo, const double *xf, size_t h,
   gsl_vector_view mu = gsl_vector_subvector (w->mu, 0, p);
   gsl_vector_view th = gsl_vector_subvector (w->theta, 0, p);
   gsl_matrix_const_view C = gsl_matrix_const_view_array (fit->cov, p, p);
-  gsl_matrix_memcpy (&L.matrix, &C.matrix);
-  if (gsl_linalg_cholesky_decomp1 (&L.matrix) != GSL_SUCCESS)
+  if (gsl_matrix_memcpy (&L.matrix, &C.matrix) != GSL_SUCCESS
+      || gsl_linalg_cholesky_decomp1 (&L.matrix) != GSL_SUCCESS)
     return cc_err_set (err, CC_EDATA, NULL, 0, 0,
                        "%s: parameter covariance is not positive definite",
                        m->name);

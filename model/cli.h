@@ -70,6 +70,8 @@ int cc_cmd_price (int argc, char **argv);
 /* BEGIN ingest commands (issue 3) */
 /* END ingest commands */
 /* BEGIN fit commands (issue 4) */
+int cc_cmd_fit (int argc, char **argv);
+int cc_cmd_project (int argc, char **argv);
 /* END fit commands */
 
 #endif

@@ -22,6 +22,8 @@ static const struct
   /* BEGIN ingest dispatch (issue 3) */
   /* END ingest dispatch */
   /* BEGIN fit dispatch (issue 4) */
+  { "fit", cc_cmd_fit },
+  { "project", cc_cmd_project },
   /* END fit dispatch */
 };
 

@@ -14,6 +14,7 @@
 #include "cli.h"
 #include "cmd_fitio.h"
 #include "fit.h"
+#include "project.h"
 #include "interval.h"
 #include "parfor.h"
 #include "series.h"

@@ -1519,33 +1519,3 @@ cc_fit_all (const cc_model_list *l, const char *key, const double *x,
   return CC_OK;
 }
 
-int
-cc_fit_scenario_fallback (const double *x, const double *y, size_t n,
-                          const double *xf, size_t h, cc_scenarios *sc,
-                          cc_err *err)
-{
-  double dx, slope, rate;
-  size_t i;
-  if (n < 2 || !(x[n - 1] > x[0]))
-    return cc_err_set (err, CC_EDATA, NULL, 0, 0,
-                       "%zu point(s): not even a two-point scenario", n);
-  dx = x[n - 1] - x[0];
-  slope = (y[n - 1] - y[0]) / dx;
-  sc->nscen = 1;
-  snprintf (sc->name[0], sizeof sc->name[0], "scenario:linear");
-  snprintf (sc->assumption[0], sizeof sc->assumption[0],
-            "constant slope %.6g per month", slope);
-  for (i = 0; i < h; i++)
-    sc->v[i] = y[n - 1] + slope * (xf[i] - x[n - 1]);
-  if (y[0] > 0 && y[n - 1] > 0)
-    {
-      rate = log (y[n - 1] / y[0]) / dx;
-      snprintf (sc->name[1], sizeof sc->name[1], "scenario:exponential");
-      snprintf (sc->assumption[1], sizeof sc->assumption[1],
-                "constant growth %.4g %% per month", 100 * expm1 (rate));
-      for (i = 0; i < h; i++)
-        sc->v[h + i] = y[n - 1] * exp (rate * (xf[i] - x[n - 1]));
-      sc->nscen = 2;
-    }
-  return CC_OK;
-}

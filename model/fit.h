@@ -186,17 +186,4 @@ int cc_fit_all (const cc_model_list *l, const char *key, const double *x,
  * (model/project.h) is merged this computes the two bracketing scenarios of
  * the skeleton's set itself: linear and constant-rate exponential through
  * the first and last points.  v[s * h + i] is scenario s at xf[i]. */
-#define CC_SCEN_MAX 8
-typedef struct
-{
-  size_t nscen;
-  char name[CC_SCEN_MAX][32];
-  char assumption[CC_SCEN_MAX][96];
-  double *v;     /* caller-owned, CC_SCEN_MAX * h */
-} cc_scenarios;
-
-int cc_fit_scenario_fallback (const double *x, const double *y, size_t n,
-                              const double *xf, size_t h, cc_scenarios *sc,
-                              cc_err *err);
-
 #endif

@@ -153,3 +153,37 @@ cc_scenarios_default (cc_scenario *out, size_t cap_out,
     }
   return n;
 }
+
+int
+cc_fit_scenario_fallback (const double *x, const double *y, size_t n,
+                          const double *xf, size_t h, cc_scenarios *sc,
+                          cc_err *err)
+{
+  cc_growth_facts f;
+  cc_scenario set[CC_SCEN_MAX];
+  double caps[3];
+  size_t k, i;
+  int rc;
+
+  if (n < 2)
+    return cc_err_set (err, CC_EDATA, NULL, 0, 0,
+                       "%zu point(s): not even a two-point scenario", n);
+  if ((rc = cc_growth_facts_two_point (x[0], y[0], x[n - 1], y[n - 1], &f,
+                                       err)) != CC_OK)
+    return rc;
+  caps[0] = 2.0 * f.y1;
+  caps[1] = 3.5 * f.y1;
+  caps[2] = 7.0 * f.y1;
+  sc->nscen = cc_scenarios_default (set, CC_SCEN_MAX, &f, caps, 3, "");
+  for (k = 0; k < sc->nscen; k++)
+    {
+      snprintf (sc->name[k], sizeof sc->name[k], "scenario:%s", set[k].name);
+      snprintf (sc->assumption[k], sizeof sc->assumption[k], "%s",
+                set[k].label);
+      for (i = 0; i < h; i++)
+        if ((rc = cc_scenario_value (&set[k], &f, xf[i] - x[n - 1],
+                                     &sc->v[k * h + i], err)) != CC_OK)
+          return rc;
+    }
+  return CC_OK;
+}

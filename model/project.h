@@ -56,4 +56,22 @@ size_t cc_scenarios_default (cc_scenario *out, size_t cap_out,
                              const cc_growth_facts *f, const double *caps,
                              size_t ncaps, const char *unit);
 
+/* Named scenarios for a series too short for a statistical band: the
+ * default set through its first and last points, with logistic caps at
+ * 2, 3.5 and 7 times the last value (the ratios of 3,000, 5,000 and 10,000
+ * TB to the reported 1,400 TB).  V is caller-owned, CC_SCEN_MAX x h, filled
+ * at the months XF. */
+#define CC_SCEN_MAX 8
+typedef struct
+{
+  size_t nscen;
+  char name[CC_SCEN_MAX][32];
+  char assumption[CC_SCEN_MAX][96];
+  double *v;
+} cc_scenarios;
+
+int cc_fit_scenario_fallback (const double *x, const double *y, size_t n,
+                              const double *xf, size_t h, cc_scenarios *sc,
+                              cc_err *err);
+
 #endif

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "fit.h"
+#include "project.h"
 #include "interval.h"
 #include "tap.h"
 
@@ -169,11 +170,15 @@ main (void)
     sc.v = v;
     ok (cc_fit_scenario_fallback (x2, y2, 2, xs, 3, &sc, &err) == CC_OK,
         "two-point scenarios");
-    is_int (sc.nscen, 2, "linear and exponential");
+    is_int (sc.nscen, 7, "the skeleton's seven named scenarios");
     is_rel (v[0], 2400, 1e-12, "linear +6: 2,400");
     is_rel (v[2], 4400, 1e-12, "linear +18: 4,400");
-    is_rel (v[3], 4900, 1e-12, "exponential +6: 4,900");
-    is_rel (v[5], 60025, 1e-12, "exponential +18: 60,025");
+    is_near (v[1 * 3 + 1], 3047, 1, "decay 0.8 +12: 3,047");
+    is_near (v[1 * 3 + 2], 3179, 1, "decay 0.8 +18: 3,179");
+    is_near (v[2 * 3 + 1], 5392, 1, "decay 0.9 +12: 5,392");
+    ok (v[3 * 3 + 2] < 2800, "logistic with cap 2 x 1,400 stays under 2,800");
+    is_rel (v[6 * 3 + 0], 4900, 1e-12, "exponential +6: 4,900");
+    is_rel (v[6 * 3 + 2], 60025, 1e-12, "exponential +18: 60,025");
   }
 
   gsl_rng_free (r);

@@ -48,6 +48,13 @@ Commands:\n\
   prices                 list the loaded price rows (UNCONFIRMED marked)\n\
   price --sku SKU --quantity Q\n\
                          monthly cost of one quantity, tier by tier\n\
+  fit FILE               fit growth models to each series of a series CSV\n\
+                         and print every model tried (parameters with\n\
+                         standard errors, RSS, AICc, Akaike weight,\n\
+                         converged, backtest MAPE)\n\
+  project FILE           forecast months ahead with 80%%/95%% prediction\n\
+                         intervals, or named scenarios when the data\n\
+                         cannot support a band\n\
 \n\
 Options of run and facts:\n\
   -o, --output DIR       output directory (run)\n\
@@ -73,6 +80,26 @@ Options of prices and price:\n\
   -r, --region R         the sku's region, when it has several\n\
   -t, --term T           payg (default), 1y, 3y, savings-1y, savings-3y\n\
       --json             the breakdown as JSON\n\
+\n\
+Options of fit and project:\n\
+      --series KEY       only the series provider/family/service/meter\n\
+      --model auto|NAME,...  models to fit (default auto: pick by AICc);\n\
+                         linear exponential logistic gompertz richards\n\
+                         monomolecular power damped piecewise\n\
+      --scale log|level  fitting scale (default log; level with --xy)\n\
+      --measure quantity|cost  the column to model (default quantity)\n\
+      --xy               read plain x,y data (reference problems)\n\
+      --holdout N        fit: backtest on the last N months (MAPE, coverage)\n\
+      --start B1,B2,...  fit: start vector for one --model\n\
+      --json             fit: JSON instead of CSV\n\
+      --months N         project: horizon in months (required)\n\
+      --level L1,L2      project: interval levels in percent (default 80,95)\n\
+      --interval mc|delta|bootstrap  project: band method (default mc)\n\
+      --draws B          project: Monte Carlo draws or bootstrap replicates\n\
+      --seed S           project: random seed (default 20260101)\n\
+\n\
+Environment (project): CLOUDCAST_THREADS (worker threads, default the\n\
+online processors, at most 8; results do not depend on it).\n\
 \n\
   -h, --help             print this help and exit\n\
   -V, --version          print the version and exit\n\

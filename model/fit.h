@@ -181,9 +181,4 @@ int cc_fit_all (const cc_model_list *l, const char *key, const double *x,
                 cc_fit_ws *w, cc_fit *fits, size_t *nfit, long *selected,
                 cc_err *err);
 
-/* Named scenarios for series too short for a statistical band (fewer than
- * 2 residual degrees of freedom).  Until the lead's cc_scenarios_project
- * (model/project.h) is merged this computes the two bracketing scenarios of
- * the skeleton's set itself: linear and constant-rate exponential through
- * the first and last points.  v[s * h + i] is scenario s at xf[i]. */
 #endif

@@ -295,7 +295,14 @@ cc_report_md (FILE *fp, const cc_doc *doc)
           fprintf (fp, " | %s | ", dr->family);
           md_cell (fp, dr->label);
           fputs (" | ", fp);
-          if (dr->facts != NULL)
+          if (dr->fit != NULL)
+            {
+              fprintf (fp, "fitted %s growth (AICc weight %.2f, %zu points; "
+                       "its parameter and residual uncertainty are in the "
+                       "range) | | | ", dr->fit->model->name, dr->fit->weight,
+                       dr->fit->n);
+            }
+          else if (dr->facts != NULL)
             {
               dist_text (&dr->scn_param, txt, sizeof txt);
               fprintf (fp, "reported figures, %s growth%s%s", 

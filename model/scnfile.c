@@ -19,7 +19,7 @@ static const char *const scenario_keys[] = {
 static const char *const driver_keys[] = {
   "family", "label", "source", "unit", "data", "metric", "growth", "phi",
   "cap", "quantity", "factor", "annual_growth", "growth_months", "link",
-  NULL
+  "model", "series", "measure", NULL
 };
 static const char *const driver_prefixes[] = {
   "sku.", "region.", "term.", "reserved_blocks.", "reserved_term.", NULL

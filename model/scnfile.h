@@ -8,7 +8,8 @@
  *                         discount_rate, seed, draws, levels, providers,
  *                         price_books, annual_price_change, rates, formats,
  *                         source, note
- *   [driver NAME]         family, label, source, unit, data, metric, growth,
+ *   [driver NAME]         family, label, source, unit, data, metric, series,
+ *                         measure, growth, model,
  *                         phi, cap, quantity, factor, annual_growth,
  *                         growth_months, link,
  *                         sku.PROVIDER, region.PROVIDER, term.PROVIDER,

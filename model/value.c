@@ -1,6 +1,8 @@
 /* value.c: Monte Carlo contract value, tornado and cross-cloud table. */
 #include <config.h>
 
+#include <gsl/gsl_linalg.h>
+#include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics.h>
@@ -32,7 +34,17 @@ typedef struct
 typedef struct
 {
   double base, factor, growth, param;
+  double b[CC_FIT_MAXP];      /* a fitted driver's parameters */
+  double *noise;              /* its residual draw per month (NULL: none) */
 } driver_theta;
+
+/* What a fitted driver needs for its draws, prepared once. */
+typedef struct
+{
+  gsl_matrix *L;              /* Cholesky factor of the covariance */
+  gsl_vector *mu, *draw;
+  double sigma;               /* residual sd on the fitting scale */
+} fit_sampler;
 
 enum { F_BASE, F_FACTOR, F_GROWTH, F_PARAM, NFIELD };
 static const char *const field_name[NFIELD] = { "base", "factor", "growth",
@@ -70,7 +82,7 @@ field_uncertain (const cc_driver *d, int f)
     return d->facts != NULL && (d->scn_kind == CC_SCN_DECAY
                                 || d->scn_kind == CC_SCN_LOGISTIC)
            && !cc_dist_is_const (&d->scn_param);
-  if (d->facts != NULL)
+  if (d->facts != NULL || d->fit != NULL)
     return 0;
   if ((f == F_BASE || f == F_GROWTH) && d->link >= 0)
     return 0;     /* the linked driver carries this uncertainty */
@@ -114,7 +126,7 @@ resolve (const cc_value_model *m, const cc_price_book *book,
             s->share = dp->nsku == 1 ? 1.0 : dp->share[i];
             s->rate = dp->rate[i] > 0 ? dp->rate[i] : 1.0;
             sum += s->share;
-            if (dr->facts != NULL)
+            if (dr->facts != NULL || (dr->fit != NULL && dr->unit_bytes > 0))
               {
                 double ub = cc_price_unit_bytes (row->unit);
                 if (ub <= 0)
@@ -171,6 +183,23 @@ quantity (const cc_value_model *m, size_t d, const driver_theta *t,
           const driver_ref *r, int mo, double *q, cc_err *err)
 {
   const cc_driver *dr = &m->driver[d];
+  if (dr->fit != NULL)
+    {
+      double x = (double) (m->start_month + mo - 1 - dr->fit_first + 1);
+      double v = cc_fit_eval (dr->fit, t->b, x);
+      if (t->noise != NULL)
+        v += t->noise[mo - 1];
+      if (dr->fit->scale == CC_SCALE_LOG)
+        v = exp (v);
+      if (!(isfinite (v) && v > 0))
+        v = 0;
+      /* Sizes convert through bytes; other units are the price's own. */
+      *q = dr->unit_bytes > 0 && r->unit_bytes > 0
+             ? v * dr->unit_bytes / r->unit_bytes
+             : v * dr->fit_scale;
+      (void) err;
+      return CC_OK;
+    }
   if (dr->facts != NULL)
     {
       cc_scenario s;
@@ -291,8 +320,94 @@ medians (const cc_value_model *m, driver_theta *t)
       t[d].factor = cc_dist_quantile (&dr->factor, 0.5);
       t[d].growth = cc_dist_quantile (&dr->growth, 0.5);
       t[d].param = cc_dist_quantile (&dr->scn_param, 0.5);
+      if (dr->fit != NULL)
+        memcpy (t[d].b, dr->fit->b, sizeof t[d].b);
+      t[d].noise = NULL;
     }
   apply_links (m, t);
+}
+
+/* Prepare the parameter draws of every fitted driver. */
+static int
+samplers_alloc (const cc_value_model *m, fit_sampler *fs, int months,
+                double **noise, cc_err *err)
+{
+  size_t d, i, j;
+  for (d = 0; d < m->ndriver; d++)
+    {
+      const cc_fit *f = m->driver[d].fit;
+      size_t p;
+      if (f == NULL)
+        continue;
+      p = f->p;
+      if (!f->have_cov || f->status != CC_FIT_OK)
+        return cc_err_set (err, CC_EDATA, NULL, 0, 0,
+                           "driver %s: the %s fit has no covariance, so no "
+                           "range can be drawn from it", m->driver[d].name,
+                           f->model->name);
+      fs[d].L = gsl_matrix_alloc (p, p);
+      fs[d].mu = gsl_vector_alloc (p);
+      fs[d].draw = gsl_vector_alloc (p);
+      noise[d] = malloc ((size_t) months * sizeof **noise);
+      if (!fs[d].L || !fs[d].mu || !fs[d].draw || !noise[d])
+        return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+      for (i = 0; i < p; i++)
+        {
+          gsl_vector_set (fs[d].mu, i, f->b[i]);
+          for (j = 0; j < p; j++)
+            gsl_matrix_set (fs[d].L, i, j, f->cov[i * p + j]);
+        }
+      if (gsl_linalg_cholesky_decomp1 (fs[d].L) != GSL_SUCCESS)
+        return cc_err_set (err, CC_EDATA, NULL, 0, 0,
+                           "driver %s: the %s fit's covariance is not "
+                           "positive definite", m->driver[d].name,
+                           f->model->name);
+      fs[d].sigma = sqrt (f->s2);
+    }
+  return CC_OK;
+}
+
+static void
+samplers_free (const cc_value_model *m, fit_sampler *fs, double **noise)
+{
+  size_t d;
+  if (fs == NULL)
+    return;
+  for (d = 0; d < m->ndriver; d++)
+    {
+      gsl_matrix_free (fs[d].L);
+      gsl_vector_free (fs[d].mu);
+      gsl_vector_free (fs[d].draw);
+      free (noise[d]);
+    }
+}
+
+/* One draw of a fitted driver: parameters from N(b, C), redrawn while they
+ * break the model's constraint (at most 100 times, then b itself), and
+ * the residual noise of each month. */
+static int
+sample_fit (const cc_driver *dr, fit_sampler *fs, double *noise, int months,
+            driver_theta *t, gsl_rng *rng)
+{
+  const cc_fit *f = dr->fit;
+  size_t i, tries;
+  int mo;
+  for (tries = 0; tries < 100; tries++)
+    {
+      if (gsl_ran_multivariate_gaussian (rng, fs->mu, fs->L, fs->draw)
+          != GSL_SUCCESS)
+        return -1;
+      for (i = 0; i < f->p; i++)
+        t->b[i] = gsl_vector_get (fs->draw, i);
+      if (f->model->valid == NULL || f->model->valid (t->b, f->ymax))
+        break;
+    }
+  if (tries == 100)
+    memcpy (t->b, f->b, sizeof t->b);
+  for (mo = 0; mo < months; mo++)
+    noise[mo] = gsl_ran_gaussian (rng, fs->sigma);
+  t->noise = noise;
+  return 0;
 }
 
 static double
@@ -311,6 +426,8 @@ cc_value_run (const cc_value_model *m, const cc_price_book *book,
 {
   driver_ref (*refs)[CC_MAX_PROVIDERS] = NULL;
   driver_theta *t = NULL, *tm = NULL;
+  fit_sampler *fs = NULL;
+  double **noise = NULL;
   cc_value_result *res = NULL;
   double *cost = NULL, *fam = NULL, *tot = NULL, *npv = NULL, *yr = NULL,
          *drv = NULL, *month_total = NULL, *col = NULL, *cum = NULL;
@@ -345,6 +462,15 @@ cc_value_run (const cc_value_model *m, const cc_price_book *book,
   res->months = T;
   res->nyears = Y;
   if ((rc = resolve (m, book, refs, res, err)) != CC_OK)
+    goto fail;
+  fs = calloc (D, sizeof *fs);
+  noise = calloc (D, sizeof *noise);
+  if (fs == NULL || noise == NULL)
+    {
+      rc = cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+      goto fail;
+    }
+  if ((rc = samplers_alloc (m, fs, T, noise, err)) != CC_OK)
     goto fail;
 
   /* Families, in the order drivers name them. */
@@ -399,6 +525,14 @@ cc_value_run (const cc_value_model *m, const cc_price_book *book,
           t[d].factor = cc_dist_sample (&dr->factor, rng);
           t[d].growth = cc_dist_sample (&dr->growth, rng);
           t[d].param = cc_dist_sample (&dr->scn_param, rng);
+          t[d].noise = NULL;
+          if (dr->fit != NULL
+              && sample_fit (dr, &fs[d], noise[d], T, &t[d], rng) != 0)
+            {
+              rc = cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0,
+                               "multivariate normal draw failed");
+              goto fail;
+            }
         }
       apply_links (m, t);
       if ((rc = evaluate (m, book, refs, t, 0, cost, &missing, err)) != CC_OK)
@@ -544,6 +678,9 @@ cc_value_run (const cc_value_model *m, const cc_price_book *book,
   *out = res;
   res = NULL;
 fail:
+  samplers_free (m, fs, noise);
+  free (fs);
+  free (noise);
   gsl_rng_free (rng);
   free (refs); free (t); free (tm); free (cost); free (month_total);
   free (fam); free (tot); free (npv); free (yr); free (drv); free (col); free (cum);

@@ -8,6 +8,7 @@
  *   base x factor x growth^(min(m - 1, G) / 12)      (an assumed driver;
  *                                                     G = growth_months)
  *   y(h) x bytes-per-unit / bytes-per-price-unit      (storage from figures)
+ *   f(x; b) x scale                                   (a fitted growth model)
  *
  * where base, factor, growth (an annual multiple) and the scenario
  * parameter (phi or cap K) are constants or distributions (dist.h), and
@@ -23,6 +24,7 @@
 
 #include "dist.h"
 #include "error.h"
+#include "fit.h"
 #include "growth.h"
 #include "price.h"
 #include "project.h"
@@ -59,6 +61,12 @@ typedef struct
   cc_dist scn_param;          /* phi or K; ignored for linear/exponential */
   double unit_bytes;          /* bytes per unit of the facts' y */
   long anchor_month;          /* month index of the last figure */
+  /* Fitted growth (growth = fit): the draws add the fit's own
+   * uncertainty, parameters ~ N(b, s^2 (J'J)^-1) and the residual noise,
+   * to the same Monte Carlo as every other assumption. */
+  const cc_fit *fit;
+  long fit_first;             /* month index where the fit's x = 1 */
+  double fit_scale;           /* price units per unit of the fitted y */
   cc_driver_price price[CC_MAX_PROVIDERS];
 } cc_driver;
 

@@ -230,6 +230,160 @@ parse_skus (cc_valuecase *c, const char *v, long line, cc_driver_price *dp,
   return CC_OK;
 }
 
+/* growth = fit: fit growth models to the driver's data (a series CSV with
+   'series = KEY', or reported figures) and keep the AICc choice; its
+   uncertainty then joins the value Monte Carlo. */
+static int
+fitted_driver (cc_valuecase *c, const cc_scnfile_section *s, size_t di,
+               cc_err *err)
+{
+  cc_driver *dr = &c->model.driver[di];
+  const char *path = c->file->path, *v, *key, *spec;
+  long line = s->line, gline = s->line;
+  cc_series *ser;
+  cc_model_list list;
+  cc_fit_opts fo;
+  cc_fit_ws *ws;
+  char *dp;
+  size_t i;
+  int rc;
+
+  cc_scnfile_get (s, "growth", &gline);
+  if ((v = cc_scnfile_get (s, "data", &line)) == NULL)
+    return cc_err_set (err, CC_EDATA, path, gline, 0,
+                       "growth = fit needs 'data' (a series CSV from "
+                       "cloudcast ingest, or reported figures)");
+  dp = cc_scnfile_path (c->file, v);
+  ser = calloc (1, sizeof *ser);
+  if (dp == NULL || ser == NULL)
+    {
+      free (dp);
+      free (ser);
+      return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+    }
+  c->fitdata[di] = ser;
+  key = cc_scnfile_get (s, "series", NULL);
+  if (key != NULL)
+    {
+      cc_series_set *set = cc_series_set_alloc ();
+      const char *measure = cc_scnfile_get (s, "measure", NULL);
+      if (set == NULL)
+        rc = cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+      else
+        rc = cc_series_read (dp, key, measure && strcmp (measure, "cost") == 0
+                                        ? CC_MEASURE_COST : CC_MEASURE_QUANTITY,
+                             set, err);
+      if (rc == CC_OK && set->n == 0)
+        rc = cc_err_set (err, CC_EDATA, dp, 0, 0, "no series '%s'", key);
+      if (rc == CC_OK)
+        {
+          /* Take the series over from the set. */
+          *ser = set->s[0];
+          set->n = 0;
+          ser->path = NULL;
+        }
+      cc_series_set_free (set);
+    }
+  else
+    {
+      const cc_reported_metric *rm;
+      rc = cc_reported_read (dp, &c->reported[di], err);
+      if (rc == CC_OK)
+        {
+          rm = cc_reported_find (c->reported[di], cc_scnfile_get (s, "metric", NULL));
+          if (rm == NULL)
+            rc = cc_err_set (err, CC_EDATA, path, line, 0,
+                             "data: no such metric in %s", v);
+          else
+            {
+              long first = cc_month_index (rm->point[0].date.year,
+                                           rm->point[0].date.month);
+              cc_series_init (ser, rm->metric);
+              snprintf (ser->unit, sizeof ser->unit, "%s", rm->unit->name);
+              ser->first = first;
+              for (i = 0; rc == CC_OK && i < rm->n; i++)
+                {
+                  long mi = cc_month_index (rm->point[i].date.year,
+                                            rm->point[i].date.month);
+                  if (cc_series_push (ser, (double) (mi - first + 1),
+                                      rm->point[i].bytes / rm->unit->bytes, mi,
+                                      rm->point[i].line) != 0)
+                    rc = cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0,
+                                     "out of memory");
+                }
+              dr->unit_bytes = rm->unit->bytes;
+            }
+        }
+    }
+  free (dp);
+  if (rc != CC_OK)
+    {
+      cc_err e = *err;
+      return cc_err_set (err, CC_EDATA, path, line, 0, "data: %s", e.msg);
+    }
+  if (dr->unit_bytes == 0)
+    {
+      /* A series unit such as GB-month converts through bytes. */
+      double ub = cc_price_unit_bytes (ser->unit);
+      dr->unit_bytes = ub;
+    }
+  if ((rc = cc_series_check (ser, 3, 1, err)) != CC_OK)
+    {
+      cc_err e = *err;
+      return cc_err_set (err, CC_EDATA, path, gline, 0, "growth = fit: %s",
+                         e.msg);
+    }
+  spec = cc_scnfile_get (s, "model", &line);
+  if ((rc = cc_model_list_parse (spec ? spec : "auto", &list, err)) != CC_OK)
+    {
+      cc_err e = *err;
+      return cc_err_set (err, CC_EDATA, path, line, 0, "model: %s", e.msg);
+    }
+  memset (&fo, 0, sizeof fo);
+  fo.scale = CC_SCALE_LOG;
+  fo.constrain = 1;
+  c->fits[di] = calloc (CC_FIT_MAXMODEL, sizeof (cc_fit));
+  ws = cc_fit_ws_alloc (ser->n);
+  if (c->fits[di] == NULL || ws == NULL)
+    {
+      cc_fit_ws_free (ws);
+      return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+    }
+  rc = cc_fit_all (&list, ser->key, ser->x, ser->y, ser->n, &fo, ws,
+                   c->fits[di], &c->nfits[di], &c->chosen[di], err);
+  cc_fit_ws_free (ws);
+  if (rc != CC_OK)
+    {
+      cc_err e = *err;
+      return cc_err_set (err, CC_EDATA, path, gline, 0, "growth = fit: %s",
+                         e.msg);
+    }
+  if (c->chosen[di] < 0
+      || cc_fit_dof (&c->fits[di][c->chosen[di]]) < 2
+      || !c->fits[di][c->chosen[di]].have_cov)
+    return cc_err_set (err, CC_EDATA, path, gline, 0,
+                       "growth = fit: no model fits %s's %zu points with 2 "
+                       "residual degrees of freedom and a covariance, so no "
+                       "statistical range exists; use growth = decay or "
+                       "logistic with an assumed range", ser->key, ser->n);
+  dr->fit = &c->fits[di][c->chosen[di]];
+  dr->fit_first = ser->first;
+  dr->fit_scale = 1;
+  if ((v = cc_scnfile_get (s, "factor", &line)) != NULL)
+    {
+      double x;
+      if (num (v, &x) != 0 || !(x > 0))
+        return cc_err_set (err, CC_EDATA, path, line, 0,
+                           "factor of a fitted driver is a constant > 0");
+      dr->fit_scale = x;
+    }
+  cc_dist_parse ("1", &dr->base, NULL, 0);
+  cc_dist_parse ("1", &dr->factor, NULL, 0);
+  cc_dist_parse ("1", &dr->growth, NULL, 0);
+  cc_dist_parse ("0", &dr->scn_param, NULL, 0);
+  return CC_OK;
+}
+
 static int
 driver_section (cc_valuecase *c, const cc_scnfile_section *s, cc_err *err)
 {
@@ -262,7 +416,13 @@ driver_section (cc_valuecase *c, const cc_scnfile_section *s, cc_err *err)
                        "network, database, productivity, other", v);
   snprintf (dr->family, sizeof dr->family, "%s", v);
 
-  if ((v = cc_scnfile_get (s, "data", &line)) != NULL)
+  if ((v = cc_scnfile_get (s, "growth", &line)) != NULL
+      && strcmp (v, "fit") == 0)
+    {
+      if ((rc = fitted_driver (c, s, di, err)) != CC_OK)
+        return rc;
+    }
+  else if ((v = cc_scnfile_get (s, "data", &line)) != NULL)
     {
       /* Storage that grows from reported figures. */
       const char *metric = cc_scnfile_get (s, "metric", NULL);
@@ -298,7 +458,7 @@ driver_section (cc_valuecase *c, const cc_scnfile_section *s, cc_err *err)
       if (growth == NULL)
         return cc_err_set (err, CC_EDATA, path, s->line, 0,
                            "[%s] with data needs 'growth' (linear, "
-                           "exponential, decay or logistic)", s->name);
+                           "exponential, decay, logistic or fit)", s->name);
       if (strcmp (growth, "linear") == 0)
         dr->scn_kind = CC_SCN_LINEAR;
       else if (strcmp (growth, "exponential") == 0)
@@ -309,8 +469,8 @@ driver_section (cc_valuecase *c, const cc_scnfile_section *s, cc_err *err)
         dr->scn_kind = CC_SCN_LOGISTIC;
       else
         return cc_err_set (err, CC_EDATA, path, line, 0,
-                           "growth '%s' is not linear, exponential, decay or "
-                           "logistic", growth);
+                           "growth '%s' is not linear, exponential, decay, "
+                           "logistic or fit", growth);
       if (dr->scn_kind == CC_SCN_DECAY)
         {
           if ((rc = get_dist (c, s, "phi", NULL, &dr->scn_param, err)) != CC_OK)
@@ -419,6 +579,23 @@ driver_section (cc_valuecase *c, const cc_scnfile_section *s, cc_err *err)
       snprintf (key, sizeof key, "reserved_term.%s", m->provider[p]);
       snprintf (dpr->reserved_term, sizeof dpr->reserved_term, "%s",
                 (v = cc_scnfile_get (s, key, NULL)) ? v : "1y");
+    }
+  /* A fitted series in a unit that is not a size must be in the price's
+     unit, or say how to convert with 'factor'. */
+  if (dr->fit != NULL && dr->unit_bytes == 0 && dr->price[0].nsku > 0
+      && cc_scnfile_get (s, "factor", NULL) == NULL)
+    {
+      size_t first, count;
+      const char *unit = c->fitdata[di]->unit;
+      if (cc_price_find_term (c->book, dr->price[0].sku[0],
+                              dr->price[0].region[0] ? dr->price[0].region : NULL,
+                              dr->price[0].term, &first, &count, err) == CC_OK
+          && strcmp (c->book->row[first].unit, unit) != 0)
+        return cc_err_set (err, CC_EDATA, path, s->line, 0,
+                           "[%s]: the series is in %s but sku '%s' is priced "
+                           "per %s; give 'factor' (price units per series "
+                           "unit)", s->name, unit, dr->price[0].sku[0],
+                           c->book->row[first].unit);
     }
   /* Keys for providers the scenario does not list are mistakes. */
   for (i = 0; i < s->n; i++)
@@ -634,7 +811,13 @@ cc_valuecase_free (cc_valuecase *c)
   if (c == NULL)
     return;
   for (i = 0; i < CC_MAX_DRIVERS; i++)
-    cc_reported_free (c->reported[i]);
+    {
+      cc_reported_free (c->reported[i]);
+      free (c->fits[i]);
+      if (c->fitdata[i] != NULL)
+        cc_series_clear (c->fitdata[i]);
+      free (c->fitdata[i]);
+    }
   cc_price_book_free (c->book);
   cc_scnfile_free (c->file);
   free (c);

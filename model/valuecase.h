@@ -9,6 +9,7 @@
 #include "price.h"
 #include "reported.h"
 #include "scnfile.h"
+#include "series.h"
 #include "value.h"
 
 typedef struct
@@ -19,6 +20,12 @@ typedef struct
   cc_reported *reported[CC_MAX_DRIVERS];
   cc_growth_facts facts[CC_MAX_DRIVERS];
   const cc_reported_metric *metric[CC_MAX_DRIVERS];
+  /* Fitted drivers: every model tried (for the model-comparison table),
+   * the data it was fitted to, and which fit was chosen. */
+  cc_fit *fits[CC_MAX_DRIVERS];
+  size_t nfits[CC_MAX_DRIVERS];
+  long chosen[CC_MAX_DRIVERS];
+  cc_series *fitdata[CC_MAX_DRIVERS];
   char name[160], title[160], currency[8], source[512];
   int formats[4];             /* chart formats wanted: png, svg, pdf */
   size_t nconv;

@@ -148,6 +148,43 @@ main (void)
   has_str (err.msg, "eur.csv:2: sku 'euro-store' is priced in EUR but the "
            "scenario's currency is USD", "the refusal names the row");
 
+  /* Growth fitted to a billing series: the fit's own uncertainty makes
+     the range, in the same Monte Carlo. */
+  is_int (cc_valuecase_load (data ("fitted.ini"), &c, &err), CC_OK,
+          "fitted.ini loads");
+  if (c != NULL && cc_value_run (&c->model, c->book, &r, &err) == CC_OK)
+    {
+      const cc_fit *f = c->model.driver[0].fit;
+      size_t first, count;
+      double cost, total = 0, x;
+      ok (f != NULL && f->status == CC_FIT_OK, "a converged fit was chosen (%s)",
+          f ? f->model->name : "none");
+      cc_price_find (c->book, "blob-hot-lrs", NULL, &first, &count, &err);
+      for (mo = 1; mo <= 24; mo++)
+        {
+          /* The series starts 2023-01 (x = 1); contract month 1 is 2026-01. */
+          x = 36 + mo;
+          cc_price_tiered (c->book, first, count,
+                           cc_fit_curve (f, x) * 1e9 / 1073741824.0, &cost,
+                           NULL, &err);
+          total += cost;
+        }
+      is_rel (r->median_total, total, 1e-12,
+              "median total: the fitted curve, GB to GiB, priced month by month");
+      ok (r->total.p10 < r->total.p50 && r->total.p50 < r->total.p90,
+          "the fit's uncertainty gives a range (P10 %.0f, P90 %.0f)",
+          r->total.p10, r->total.p90);
+      is_rel (r->total.p50, total, 0.05, "Monte Carlo P50 near the fitted curve");
+      is_int (r->nbar, 0, "no assumption bars: the range is the fit's");
+      cc_value_result_free (r);
+    }
+  cc_valuecase_free (c);
+  c = NULL;
+  is_int (cc_valuecase_load (data ("bad-fit-short.ini"), &c, &err), CC_EDATA,
+          "three points cannot carry a fitted range");
+  has_str (err.msg, "bad-fit-short.ini:15: growth = fit: no model fits",
+           "the refusal names the scenario line");
+
   /* Storage from reported figures, growth rate decaying with phi. */
   is_int (cc_valuecase_load (data ("storage.ini"), &c, &err), CC_OK,
           "storage.ini loads");

@@ -15,6 +15,7 @@
 #include "charts.h"
 #include "cli.h"
 #include "cmd_case.h"
+#include "cmd_fitcharts.h"
 #include "cmd_valueio.h"
 #include "output.h"
 #include "price.h"
@@ -199,7 +200,8 @@ cc_cmd_run (int argc, char **argv)
   cc_value_result *vr = NULL;
   cc_case cs;
   int have_storage = 0;
-  cc_cli_chartset storage_set, sets[CC_VALUE_NCHART];
+  cc_cli_chartset storage_set, sets[CC_VALUE_NCHART], fit_sets[2];
+  cc_fitcharts fc;
   cc_gp_outputs storage_out;
   storage_chart sc;
   cc_doc doc;
@@ -210,6 +212,8 @@ cc_cmd_run (int argc, char **argv)
   memset (&cs, 0, sizeof cs);
   memset (&sc, 0, sizeof sc);
   memset (&storage_set, 0, sizeof storage_set);
+  memset (fit_sets, 0, sizeof fit_sets);
+  memset (&fc, 0, sizeof fc);
   memset (sets, 0, sizeof sets);
   while ((c = getopt_long (argc, argv, "o:m:p:", opts, NULL)) != -1)
     switch (c)
@@ -273,6 +277,8 @@ cc_cmd_run (int argc, char **argv)
   if (rc == CC_OK)
     rc = cc_value_run (&vc->model, vc->book, &vr, &err);
   if (rc == CC_OK)
+    rc = cc_fitcharts_prepare (&fc, vc, &err);
+  if (rc == CC_OK)
     rc = cc_outdir_make (dir, &err);
 
   memset (&ra, 0, sizeof ra);
@@ -312,6 +318,10 @@ cc_cmd_run (int argc, char **argv)
     }
   if (chart_rc == CC_OK)
     chart_rc = cc_value_charts_reserve (dir, want, sets, &cerr);
+  if (chart_rc == CC_OK && fc.present)
+    chart_rc = cc_cli_chartset_reserve (dir, "usage", want, &fit_sets[0], &cerr);
+  if (chart_rc == CC_OK && fc.present)
+    chart_rc = cc_cli_chartset_reserve (dir, "models", want, &fit_sets[1], &cerr);
   if (chart_rc == CC_OK && have_storage)
     chart_rc = storage_chart_init (&sc, &cs.view, vc, sd, &cerr);
   if (chart_rc == CC_OK)
@@ -324,6 +334,8 @@ cc_cmd_run (int argc, char **argv)
             storage_out.path[i] = storage_set.file[i].tmp;
           cc_chart_usage_draw (gp, &sc.ch, &storage_out);
         }
+      if (fc.present)
+        cc_fitcharts_draw (&fc, gp, fit_sets);
       chart_rc = cc_value_charts_draw (gp, vc, vr, sets, &cerr);
       i = (size_t) cc_gp_close (gp, chart_rc == CC_OK ? &cerr : NULL);
       if (chart_rc == CC_OK)
@@ -348,6 +360,13 @@ cc_cmd_run (int argc, char **argv)
                                : sets[i - 1].file[CC_GP_SVG].tmp) != NULL;
         doc.nchart++;
       }
+    for (i = 0; fc.present && i < 2; i++)
+      {
+        cc_doc_chart *ch = &doc.chart[doc.nchart++];
+        ch->name = i == 0 ? "usage" : "models";
+        ch->title = fc.title[i];
+        ch->drawn = chart_rc == CC_OK && fit_sets[i].file[CC_GP_SVG].tmp != NULL;
+      }
   }
   {
     /* The preview is printed, not kept. */
@@ -369,6 +388,8 @@ cc_cmd_run (int argc, char **argv)
       }
   }
   chart_rc = cc_value_charts_finish (sets, chart_rc, &cerr);
+  for (i = 0; i < 2; i++)
+    chart_rc = cc_cli_charts_finish (fit_sets[i].file, 4, chart_rc, &cerr);
   storage_chart_free (&sc);
 
   /* 3. Documents, whatever gnuplot did. */
@@ -379,6 +400,11 @@ cc_cmd_run (int argc, char **argv)
   doc.dir = dir;
   doc.chart_note = chart_rc == CC_OK ? NULL : cerr.msg;
   cc_doc_alt (&doc);
+  for (i = 0; i < doc.nchart; i++)
+    if (fc.present && (strcmp (doc.chart[i].name, "usage") == 0
+                       || strcmp (doc.chart[i].name, "models") == 0))
+      snprintf (doc.chart[i].alt, sizeof doc.chart[i].alt, "%s",
+                fc.alt[doc.chart[i].name[0] == 'u' ? 0 : 1]);
   ra.doc = &doc;
   for (i = 0; rc == CC_OK && i < doc.nchart; i++)
     {
@@ -401,6 +427,7 @@ done:
   if (rc != CC_OK)
     cc_cli_fail (&err);
   free (cost);
+  cc_fitcharts_free (&fc);
   cc_case_free (&cs);
   cc_value_result_free (vr);
   cc_valuecase_free (vc);

@@ -133,6 +133,9 @@ scenario_section (cc_valuecase *c, cc_err *err)
       if (nf == 0)
         return cc_err_set (err, CC_EDATA, path, line, 0, "formats is empty");
     }
+  c->levels[0] = 80;
+  c->levels[1] = 95;
+  c->nlevels = 2;
   if ((v = cc_scnfile_get (s, "levels", &line)) != NULL)
     {
       char lv[256], *lvl[8];
@@ -140,10 +143,14 @@ scenario_section (cc_valuecase *c, cc_err *err)
       snprintf (lv, sizeof lv, "%s", v);
       nl = cc_scnfile_split (lv, lvl, 8);
       for (k = 0; k < nl; k++)
-        if (num (lvl[k], &x) != 0 || !(x > 0 && x < 100))
-          return cc_err_set (err, CC_EDATA, path, line, 0,
-                             "levels are percentages between 0 and 100, "
-                             "such as 80,95; not '%s'", lvl[k]);
+        {
+          if (num (lvl[k], &x) != 0 || !(x > 0 && x < 100))
+            return cc_err_set (err, CC_EDATA, path, line, 0,
+                               "levels are percentages between 0 and 100, "
+                               "such as 80,95; not '%s'", lvl[k]);
+          c->levels[k] = x;
+        }
+      c->nlevels = nl;
       if (nl == 0)
         return cc_err_set (err, CC_EDATA, path, line, 0, "levels is empty");
     }

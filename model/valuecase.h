@@ -28,6 +28,8 @@ typedef struct
   cc_series *fitdata[CC_MAX_DRIVERS];
   char name[160], title[160], currency[8], source[512];
   int formats[4];             /* chart formats wanted: png, svg, pdf */
+  double levels[8];           /* interval levels, percent (default 80, 95) */
+  size_t nlevels;
   size_t nconv;
   char conversion[8][320];    /* "EUR->USD x 1.08 (source, date)" used */
 } cc_valuecase;

@@ -71,6 +71,40 @@ typedef struct
   const char *currency;
 } cc_chart_cross;
 
+/* A fitted series with its prediction bands. */
+typedef struct
+{
+  const char *unit;            /* y axis label */
+  size_t n;
+  const long *month;           /* month index of each data point */
+  const double *y;
+  size_t h;
+  const long *fmonth;          /* month index of each forecast month */
+  const double *median, *lo_narrow, *hi_narrow, *lo_wide, *hi_wide;
+  double level_lo, level_hi;   /* e.g. 80 and 95 (percent) */
+} cc_chart_fan;
+
+/* Every converged model's curve over the data (and a little beyond). */
+typedef struct
+{
+  const char *unit;
+  size_t n;
+  const long *month;
+  const double *y;
+  size_t nmodel;
+  const char *const *label;    /* "logistic (AICc 12.3, weight 0.77)" */
+  size_t h;
+  const long *cmonth;          /* months the curves are drawn at */
+  const double *curve;         /* nmodel x h */
+  long selected;               /* index of the chosen model, or -1 */
+  double ymax;                 /* top of the y axis (0: automatic) */
+} cc_chart_models;
+
+void cc_chart_fan_draw (cc_gp *gp, const cc_chart_frame *fr,
+                        const cc_chart_fan *c);
+void cc_chart_models_draw (cc_gp *gp, const cc_chart_frame *fr,
+                           const cc_chart_models *c);
+
 void cc_chart_spend_draw (cc_gp *gp, const cc_chart_frame *fr,
                           const cc_chart_spend *c);
 void cc_chart_cumulative_draw (cc_gp *gp, const cc_chart_frame *fr,

@@ -56,6 +56,13 @@ write_cost (FILE *fp, const void *arg)
 }
 
 static int
+write_storage_json (FILE *fp, const void *arg)
+{
+  const run_arg *a = arg;
+  return cc_report_storage_json (fp, a->v, a->cost, a->currency);
+}
+
+static int
 write_md (FILE *fp, const void *arg)
 {
   return cc_report_md (fp, ((const run_arg *) arg)->doc);
@@ -295,6 +302,8 @@ cc_cmd_run (int argc, char **argv)
     rc = cc_cli_write (dir, "projection.csv", write_projection, &ra, &err);
   if (rc == CC_OK && have_storage)
     rc = cc_cli_write (dir, "cost.csv", write_cost, &ra, &err);
+  if (rc == CC_OK && have_storage)
+    rc = cc_cli_write (dir, "storage.json", write_storage_json, &ra, &err);
   if (rc == CC_OK)
     rc = cc_value_tables (dir, vc, vr, &err);
   if (rc != CC_OK)

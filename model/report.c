@@ -166,3 +166,53 @@ cc_report_cost_csv (FILE *fp, const cc_case_view *v, const double *cost,
     }
   return ferror (fp) ? -1 : 0;
 }
+
+int
+cc_report_storage_json (FILE *fp, const cc_case_view *v, const double *cost,
+                        const char *currency)
+{
+  const cc_growth_facts *f = &v->facts;
+  size_t i;
+  int h;
+  char mon[16];
+
+  fputs ("{\n  \"metric\": ", fp);
+  cc_report_json_str (fp, v->metric->metric);
+  fputs (",\n  \"unit\": ", fp);
+  cc_report_json_str (fp, v->unit);
+  fprintf (fp, ",\n  \"facts\": {\"months\": %.6g, \"multiple\": %.10g, "
+           "\"rate_continuous\": %.10g, \"rate_monthly\": %.10g, "
+           "\"annual_multiple\": %.10g, \"doubling_months\": %.10g, "
+           "\"slope_per_month\": %.10g},\n  \"currency\": ",
+           f->dt, f->multiple, f->rate_cont, f->rate_disc, f->annual_multiple,
+           f->doubling_months, f->slope);
+  cc_report_json_str (fp, currency ? currency : "");
+  fputs (",\n  \"scenarios\": [", fp);
+  for (i = 0; i < v->nscn; i++)
+    {
+      double cum = 0;
+      fputs (i ? ",\n    {" : "\n    {", fp);
+      fputs ("\"name\": ", fp);
+      cc_report_json_str (fp, v->scn[i].name);
+      fputs (", \"label\": ", fp);
+      cc_report_json_str (fp, v->scn[i].label);
+      fputs (", \"months\": [", fp);
+      for (h = 1; h <= v->months; h++)
+        {
+          size_t k = i * (size_t) v->months + (size_t) (h - 1);
+          cc_month_format (v->anchor_month + h, mon, sizeof mon);
+          fprintf (fp, "%s{\"month\": \"%s\", \"usage\": %.6f", h > 1 ? ", " : "",
+                   mon, v->proj[k]);
+          if (cost != NULL)
+            {
+              cum += cost[k];
+              fprintf (fp, ", \"cost\": %.2f, \"cumulative_cost\": %.2f",
+                       cost[k], cum);
+            }
+          putc ('}', fp);
+        }
+      fputs ("]}", fp);
+    }
+  fputs ("\n  ]\n}\n", fp);
+  return ferror (fp) ? -1 : 0;
+}

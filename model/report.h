@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "growth.h"
+#include "timeutil.h"
 #include "project.h"
 #include "reported.h"
 
@@ -32,6 +33,11 @@ int cc_report_projection_csv (FILE *fp, const cc_case_view *v);
 /* month,scenario,<currency>,cumulative_<currency>: COST is nscn x months. */
 int cc_report_cost_csv (FILE *fp, const cc_case_view *v, const double *cost,
                         const char *currency);
+
+/* storage.json: the facts and every scenario's monthly usage and cost
+ * (COST may be NULL). */
+int cc_report_storage_json (FILE *fp, const cc_case_view *v,
+                            const double *cost, const char *currency);
 
 /* 1234567.8 -> "1,234,568" (digits after the point: DECIMALS). */
 void cc_report_group (double v, int decimals, char *buf, size_t size);

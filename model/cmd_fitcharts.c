@@ -180,9 +180,9 @@ cc_fitcharts_prepare (cc_fitcharts *fc, const cc_valuecase *vc, cc_err *err)
               "Chosen by AICc: %s (bold); the others dashed", fit->model->name);
     snprintf (fc->source, sizeof fc->source, "Data: %s. Chart: cloudcast.",
               s->key);
-    cc_report_group (fc->median[h - 1], 0, a, sizeof a);
-    cc_report_group (fc->lo_w[h - 1], 0, b, sizeof b);
-    cc_report_group (fc->hi_w[h - 1], 0, c, sizeof c);
+    cc_group_digits (fc->median[h - 1], 0, a, sizeof a);
+    cc_group_digits (fc->lo_w[h - 1], 0, b, sizeof b);
+    cc_group_digits (fc->hi_w[h - 1], 0, c, sizeof c);
     snprintf (fc->alt[0], sizeof fc->alt[0],
               "Fan chart of %s: %zu monthly points from %s, then the fitted "
               "%s curve to %s with median %s %s and a %g%% band from %s to "

@@ -263,23 +263,23 @@ cc_cmd_price (int argc, char **argv)
     }
   else
     {
-      cc_report_group (qs, 2, bq, sizeof bq);
+      cc_group_digits (qs, 2, bq, sizeof bq);
       printf ("%s %s (%s, %s): %s %s a month\n", r0->provider, r0->sku,
               r0->region, r0->term, bq, r0->unit);
       for (i = 0; i < count; i++)
         {
           char from[64], to[64], qq[64];
-          cc_report_group (parts[i].from, 0, from, sizeof from);
+          cc_group_digits (parts[i].from, 0, from, sizeof from);
           if (isinf (parts[i].to))
             snprintf (to, sizeof to, "and up");
           else
-            cc_report_group (parts[i].to, 0, to, sizeof to);
-          cc_report_group (parts[i].quantity, 2, qq, sizeof qq);
-          cc_report_group (parts[i].cost, 2, a, sizeof a);
+            cc_group_digits (parts[i].to, 0, to, sizeof to);
+          cc_group_digits (parts[i].quantity, 2, qq, sizeof qq);
+          cc_group_digits (parts[i].cost, 2, a, sizeof a);
           printf ("  tier %s to %s: %s x %.6g = %s %s\n", from, to, qq,
                   parts[i].unit_price, a, r0->currency);
         }
-      cc_report_group (cost, 2, a, sizeof a);
+      cc_group_digits (cost, 2, a, sizeof a);
       printf ("  total: %s %s a month (list price, %s, effective %s)\n", a,
               r0->currency, r0->term, r0->effective_date);
       printf ("  source: %s\n", r0->source);

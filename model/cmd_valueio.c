@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "charts.h"
+#include "textutil.h"
 #include "cli.h"
 #include "cmd_valueio.h"
 #include "output.h"
@@ -103,9 +104,9 @@ cc_value_charts_draw (cc_gp *gp, const cc_valuecase *c,
   snprintf (src, sizeof src, "Source: %s. List prices from the price books "
             "named in the scenario. Chart: cloudcast.",
             c->source[0] ? c->source : c->name);
-  cc_report_group (r->total.p10, 0, a, sizeof a);
-  cc_report_group (r->total.p50, 0, b, sizeof b);
-  cc_report_group (r->total.p90, 0, d, sizeof d);
+  cc_group_digits (r->total.p10, 0, a, sizeof a);
+  cc_group_digits (r->total.p50, 0, b, sizeof b);
+  cc_group_digits (r->total.p90, 0, d, sizeof d);
   snprintf (title[0], sizeof title[0], "%s: monthly spend by family", c->title);
   snprintf (sub[0], sizeof sub[0], "Median of %zu draws; %s, %s provider "
             "list prices less discounts", m->draws, c->currency, m->provider[0]);

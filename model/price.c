@@ -9,6 +9,7 @@
 
 #include "csvread.h"
 #include "price.h"
+#include "textutil.h"
 #include "units.h"
 
 enum
@@ -31,26 +32,7 @@ typedef struct
   size_t ncol;
 } book_ctx;
 
-static char *
-dup_str (const char *s)
-{
-  size_t n = strlen (s) + 1;
-  char *d = malloc (n);
-  if (d != NULL)
-    memcpy (d, s, n);
-  return d;
-}
 
-static int
-number (const char *s, double *v)
-{
-  char *end;
-  if (*s == '\0')
-    return -1;
-  errno = 0;
-  *v = strtod (s, &end);
-  return *end != '\0' || errno == ERANGE || !isfinite (*v) ? -1 : 0;
-}
 
 static void
 row_free (cc_price_row *r)
@@ -98,14 +80,14 @@ on_row (const cc_csv_row *row, void *ctx_, cc_err *err)
     if (f[i][0] == '\0' && i != C_REGION)
       return cc_err_set (err, CC_EDATA, path, row->line, ctx->col[i] + 1,
                          "empty %s", col_name[i]);
-  if (number (f[C_TIER_START], &r.tier_start) != 0 || r.tier_start < 0)
+  if (cc_parse_number (f[C_TIER_START], &r.tier_start) != 0 || r.tier_start < 0)
     return cc_err_set (err, CC_EDATA, path, row->line, ctx->col[C_TIER_START] + 1,
                        "tier_start '%s' is not a number >= 0", f[C_TIER_START]);
-  if (number (f[C_UNIT_PRICE], &r.unit_price) != 0 || r.unit_price < 0)
+  if (cc_parse_number (f[C_UNIT_PRICE], &r.unit_price) != 0 || r.unit_price < 0)
     return cc_err_set (err, CC_EDATA, path, row->line, ctx->col[C_UNIT_PRICE] + 1,
                        "unit_price '%s' is not a number >= 0", f[C_UNIT_PRICE]);
   if (f[C_MIN_QTY][0] != '\0'
-      && (number (f[C_MIN_QTY], &r.min_quantity) != 0 || r.min_quantity < 0))
+      && (cc_parse_number (f[C_MIN_QTY], &r.min_quantity) != 0 || r.min_quantity < 0))
     return cc_err_set (err, CC_EDATA, path, row->line, ctx->col[C_MIN_QTY] + 1,
                        "min_quantity '%s' is not a number >= 0", f[C_MIN_QTY]);
 
@@ -154,16 +136,16 @@ on_row (const cc_csv_row *row, void *ctx_, cc_err *err)
     b->row = nr;
   }
   r.file = ctx->file;
-  r.provider = dup_str (f[C_PROVIDER]);
-  r.service = dup_str (f[C_SERVICE]);
-  r.sku = dup_str (f[C_SKU]);
-  r.region = dup_str (f[C_REGION]);
-  r.unit = dup_str (f[C_UNIT]);
-  r.currency = dup_str (f[C_CURRENCY]);
-  r.effective_date = dup_str (f[C_EFFECTIVE]);
-  r.source = dup_str (f[C_SOURCE]);
-  r.term = dup_str (f[C_TERM]);
-  r.note = dup_str (f[C_NOTE]);
+  r.provider = strdup (f[C_PROVIDER]);
+  r.service = strdup (f[C_SERVICE]);
+  r.sku = strdup (f[C_SKU]);
+  r.region = strdup (f[C_REGION]);
+  r.unit = strdup (f[C_UNIT]);
+  r.currency = strdup (f[C_CURRENCY]);
+  r.effective_date = strdup (f[C_EFFECTIVE]);
+  r.source = strdup (f[C_SOURCE]);
+  r.term = strdup (f[C_TERM]);
+  r.note = strdup (f[C_NOTE]);
   if (!r.provider || !r.service || !r.sku || !r.region || !r.unit
       || !r.currency || !r.effective_date || !r.source || !r.term || !r.note)
     {
@@ -182,7 +164,7 @@ cc_price_book_add (cc_price_book *b, const char *path, cc_err *err)
   int rc;
 
   files = realloc (b->file, (b->nfile + 1) * sizeof *files);
-  if (files == NULL || (copy = dup_str (path)) == NULL)
+  if (files == NULL || (copy = strdup (path)) == NULL)
     {
       if (files != NULL)
         b->file = files;
@@ -208,7 +190,7 @@ cc_price_book_read (const char *path, cc_price_book **out, cc_err *err)
 
   *out = NULL;
   b = calloc (1, sizeof *b);
-  if (b == NULL || (b->path = dup_str (path)) == NULL)
+  if (b == NULL || (b->path = strdup (path)) == NULL)
     {
       free (b);
       return cc_err_set (err, CC_ESOFTWARE, path, 0, 0, "out of memory");
@@ -248,37 +230,14 @@ cc_price_book_free (cc_price_book *b)
 static const char *
 closest_sku (const cc_price_book *b, const char *sku)
 {
-  size_t i, best_d = (size_t) -1;
+  size_t i, d, best_d = (size_t) -1;
   const char *best = NULL;
   for (i = 0; i < b->n; i++)
-    {
-      /* Levenshtein distance, two rows, names capped at 63 bytes. */
-      size_t prev[64], cur[64], la = strlen (sku), lb = strlen (b->row[i].sku),
-             x, y;
-      if (la > 63 || lb > 63)
-        continue;
-      for (y = 0; y <= lb; y++)
-        prev[y] = y;
-      for (x = 1; x <= la; x++)
-        {
-          cur[0] = x;
-          for (y = 1; y <= lb; y++)
-            {
-              size_t c = prev[y - 1] + (sku[x - 1] != b->row[i].sku[y - 1]);
-              if (prev[y] + 1 < c)
-                c = prev[y] + 1;
-              if (cur[y - 1] + 1 < c)
-                c = cur[y - 1] + 1;
-              cur[y] = c;
-            }
-          memcpy (prev, cur, (lb + 1) * sizeof cur[0]);
-        }
-      if (prev[lb] < best_d)
-        {
-          best_d = prev[lb];
-          best = b->row[i].sku;
-        }
-    }
+    if ((d = cc_edit_distance (sku, b->row[i].sku)) < best_d)
+      {
+        best_d = d;
+        best = b->row[i].sku;
+      }
   return best;
 }
 

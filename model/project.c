@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "project.h"
+#include "textutil.h"
 
 /* ln(y / (K - y)): the logistic curve is a straight line in it. */
 static int
@@ -85,22 +86,6 @@ cc_scenarios_project (const cc_scenario *s, size_t n, const cc_growth_facts *f,
   return CC_OK;
 }
 
-/* 12345.6 -> "12,346": thousands separators for labels. */
-static void
-group_digits (double v, char *buf, size_t size)
-{
-  char raw[64];
-  size_t len, i, o = 0;
-  snprintf (raw, sizeof raw, "%.0f", v);
-  len = strlen (raw);
-  for (i = 0; i < len && o + 2 < size; i++)
-    {
-      if (i > 0 && raw[i - 1] != '-' && (len - i) % 3 == 0)
-        buf[o++] = ',';
-      buf[o++] = raw[i];
-    }
-  buf[o] = '\0';
-}
 
 size_t
 cc_scenarios_default (cc_scenario *out, size_t cap_out,
@@ -116,7 +101,7 @@ cc_scenarios_default (cc_scenario *out, size_t cap_out,
       out[n].kind = CC_SCN_LINEAR;
       out[n].param = 0;
       snprintf (out[n].name, sizeof out[n].name, "linear");
-      group_digits (f->slope, num, sizeof num);
+      cc_group_digits (f->slope, 0, num, sizeof num);
       snprintf (out[n].label, sizeof out[n].label, "linear, +%s %s/month",
                 num, unit);
       n++;
@@ -137,7 +122,7 @@ cc_scenarios_default (cc_scenario *out, size_t cap_out,
       out[n].kind = CC_SCN_LOGISTIC;
       out[n].param = caps[i];
       snprintf (out[n].name, sizeof out[n].name, "logistic-K%.0f", caps[i]);
-      group_digits (caps[i], num, sizeof num);
+      cc_group_digits (caps[i], 0, num, sizeof num);
       snprintf (out[n].label, sizeof out[n].label, "logistic, cap %s %s", num,
                 unit);
       n++;

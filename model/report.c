@@ -8,25 +8,6 @@
 #include "timeutil.h"
 #include "units.h"
 
-void
-cc_report_group (double v, int decimals, char *buf, size_t size)
-{
-  char raw[64];
-  const char *dot;
-  size_t len, i, o = 0, intlen;
-
-  snprintf (raw, sizeof raw, "%.*f", decimals, v);
-  dot = strchr (raw, '.');
-  len = strlen (raw);
-  intlen = dot ? (size_t) (dot - raw) : len;
-  for (i = 0; i < len && o + 2 < size; i++)
-    {
-      if (i > 0 && i < intlen && raw[i - 1] != '-' && (intlen - i) % 3 == 0)
-        buf[o++] = ',';
-      buf[o++] = raw[i];
-    }
-  buf[o] = '\0';
-}
 
 static void
 date_str (const cc_date *d, char *buf, size_t size)
@@ -61,8 +42,8 @@ cc_report_facts (FILE *fp, const cc_case_view *v)
 
   date_str (&p0->date, d0, sizeof d0);
   date_str (&p1->date, d1, sizeof d1);
-  cc_report_group (f->y0, 0, a, sizeof a);
-  cc_report_group (f->y1, 0, b, sizeof b);
+  cc_group_digits (f->y0, 0, a, sizeof a);
+  cc_group_digits (f->y1, 0, b, sizeof b);
   fprintf (fp, "Growth facts: %s\n\n", m->metric);
   fprintf (fp, "Reported: %s %s (%s) and %s %s (%s), %.3g months apart.\n",
            a, v->unit, d0, b, v->unit, d1, f->dt);
@@ -79,7 +60,7 @@ cc_report_facts (FILE *fp, const cc_case_view *v)
   fprintf (fp, "Monthly growth rate: %.1f%% per month compounded "
            "(continuous rate %.4f per month).\n", 100 * f->rate_disc,
            f->rate_cont);
-  cc_report_group (100 * (f->annual_multiple - 1), 0, a, sizeof a);
+  cc_group_digits (100 * (f->annual_multiple - 1), 0, a, sizeof a);
   fprintf (fp, "Annualised: \u00d7%.2f per year if that rate held "
            "(+%s%% a year).\n", f->annual_multiple, a);
   if (isfinite (f->doubling_months))
@@ -87,7 +68,7 @@ cc_report_facts (FILE *fp, const cc_case_view *v)
              f->doubling_months);
   else
     fprintf (fp, "Doubling time: none (usage did not grow).\n");
-  cc_report_group (f->slope, 1, a, sizeof a);
+  cc_group_digits (f->slope, 1, a, sizeof a);
   fprintf (fp, "Linear slope: %s %s per month (straight line through both "
            "figures).\n", a, v->unit);
 
@@ -96,7 +77,7 @@ cc_report_facts (FILE *fp, const cc_case_view *v)
     {
       double bin = f->y1 * twin->bytes / photo;
       double dec = f->y1 * v->unit_bytes / photo;
-      cc_report_group (f->y1, 0, a, sizeof a);
+      cc_group_digits (f->y1, 0, a, sizeof a);
       fprintf (fp, "\nEquivalent to about %.0f million photos, assuming "
                "%.3g MiB per photo and reading %s %s as %s %s (binary, "
                "%s = 2^%d bytes), which is how the reported \"about 490 "
@@ -121,7 +102,7 @@ cc_report_facts (FILE *fp, const cc_case_view *v)
       fprintf (fp, "\nScenarios at +12 months (%s):\n", c);
       for (i = 0; i < v->nscn; i++)
         {
-          cc_report_group (v->proj[i * (size_t) v->months + 11], 0, a, sizeof a);
+          cc_group_digits (v->proj[i * (size_t) v->months + 11], 0, a, sizeof a);
           fprintf (fp, "  %-44s %10s %s\n", v->scn[i].label, a, v->unit);
         }
     }

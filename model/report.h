@@ -8,6 +8,7 @@
 #include "timeutil.h"
 #include "project.h"
 #include "reported.h"
+#include "textutil.h"
 
 /* A reported metric with its two-point facts and named scenarios. */
 typedef struct
@@ -39,8 +40,6 @@ int cc_report_cost_csv (FILE *fp, const cc_case_view *v, const double *cost,
 int cc_report_storage_json (FILE *fp, const cc_case_view *v,
                             const double *cost, const char *currency);
 
-/* 1234567.8 -> "1,234,568" (digits after the point: DECIMALS). */
-void cc_report_group (double v, int decimals, char *buf, size_t size);
 
 /* S as a JSON string, with the escapes RFC 8259 requires. */
 void cc_report_json_str (FILE *fp, const char *s);

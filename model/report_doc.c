@@ -18,7 +18,7 @@ money (double v, char *buf, size_t size)
   else if (fabs (v) >= 1e6)
     snprintf (buf, size, "%.1f million", v / 1e6);
   else
-    cc_report_group (v, 0, buf, size);
+    cc_group_digits (v, 0, buf, size);
 }
 
 void
@@ -48,9 +48,9 @@ cc_doc_alt (cc_doc *doc)
             }
           {
             char y0[64], y1[64], lo_s[64], hi_s[64];
-            cc_report_group (v->facts.y0, 0, y0, sizeof y0);
-            cc_report_group (v->facts.y1, 0, y1, sizeof y1);
-            cc_report_group (v->proj[lo * v->months + v->months - 1], 0, lo_s,
+            cc_group_digits (v->facts.y0, 0, y0, sizeof y0);
+            cc_group_digits (v->facts.y1, 0, y1, sizeof y1);
+            cc_group_digits (v->proj[lo * v->months + v->months - 1], 0, lo_s,
                              sizeof lo_s);
             money (v->proj[hi * v->months + v->months - 1], hi_s, sizeof hi_s);
             cc_month_format (v->anchor_month + v->months, m1, sizeof m1);
@@ -236,20 +236,20 @@ cc_report_md (FILE *fp, const cc_doc *doc)
       fputs ("## Contract value\n\n", fp);
       fprintf (fp, "| %s | P10 | P50 | P90 |\n|---|---:|---:|---:|\n",
                c->currency);
-      cc_report_group (r->total.p10, 0, a, sizeof a);
-      cc_report_group (r->total.p50, 0, b, sizeof b);
-      cc_report_group (r->total.p90, 0, e, sizeof e);
+      cc_group_digits (r->total.p10, 0, a, sizeof a);
+      cc_group_digits (r->total.p50, 0, b, sizeof b);
+      cc_group_digits (r->total.p90, 0, e, sizeof e);
       fprintf (fp, "| term total (%d months) | %s | %s | %s |\n", r->months, a, b, e);
-      cc_report_group (r->npv.p10, 0, a, sizeof a);
-      cc_report_group (r->npv.p50, 0, b, sizeof b);
-      cc_report_group (r->npv.p90, 0, e, sizeof e);
+      cc_group_digits (r->npv.p10, 0, a, sizeof a);
+      cc_group_digits (r->npv.p50, 0, b, sizeof b);
+      cc_group_digits (r->npv.p90, 0, e, sizeof e);
       fprintf (fp, "| NPV at %g %% a year | %s | %s | %s |\n",
                100 * c->model.discount_rate, a, b, e);
       for (y = 0; y < r->nyears; y++)
         {
-          cc_report_group (r->yearly[y].p10, 0, a, sizeof a);
-          cc_report_group (r->yearly[y].p50, 0, b, sizeof b);
-          cc_report_group (r->yearly[y].p90, 0, e, sizeof e);
+          cc_group_digits (r->yearly[y].p10, 0, a, sizeof a);
+          cc_group_digits (r->yearly[y].p50, 0, b, sizeof b);
+          cc_group_digits (r->yearly[y].p90, 0, e, sizeof e);
           fprintf (fp, "| year %d | %s | %s | %s |\n", y + 1, a, b, e);
         }
       fputs ("\n", fp);
@@ -262,9 +262,9 @@ cc_report_md (FILE *fp, const cc_doc *doc)
              "| total at P90 | swing |\n|---|---|---:|---:|---:|\n", fp);
       for (i = 0; i < r->nbar; i++)
         {
-          cc_report_group (r->bar[i].total_low, 0, a, sizeof a);
-          cc_report_group (r->bar[i].total_high, 0, b, sizeof b);
-          cc_report_group (r->bar[i].swing, 0, e, sizeof e);
+          cc_group_digits (r->bar[i].total_low, 0, a, sizeof a);
+          cc_group_digits (r->bar[i].total_high, 0, b, sizeof b);
+          cc_group_digits (r->bar[i].swing, 0, e, sizeof e);
           fputs ("| ", fp);
           md_cell (fp, r->bar[i].assumption);
           fputs (" | ", fp);
@@ -277,8 +277,8 @@ cc_report_md (FILE *fp, const cc_doc *doc)
              "prices |\n|---|---:|---:|---:|\n", fp);
       for (i = 0; i < c->model.nprovider; i++)
         {
-          cc_report_group (r->cross[i], 0, a, sizeof a);
-          cc_report_group (r->cross_common[i], 0, b, sizeof b);
+          cc_group_digits (r->cross[i], 0, a, sizeof a);
+          cc_group_digits (r->cross_common[i], 0, b, sizeof b);
           fputs ("| ", fp);
           md_cell (fp, c->model.provider[i]);
           fprintf (fp, " | %s | %d | %s |\n", a, r->cross_missing[i], b);

@@ -275,19 +275,19 @@ cc_report_value_text (FILE *fp, const cc_valuecase *c, const cc_value_result *r)
   int y;
 
   fprintf (fp, "%s\n", c->title);
-  cc_report_group (r->total.p10, 0, a, sizeof a);
-  cc_report_group (r->total.p50, 0, b, sizeof b);
-  cc_report_group (r->total.p90, 0, d, sizeof d);
+  cc_group_digits (r->total.p10, 0, a, sizeof a);
+  cc_group_digits (r->total.p50, 0, b, sizeof b);
+  cc_group_digits (r->total.p90, 0, d, sizeof d);
   fprintf (fp, "Contract value over %d months at list prices less discounts "
            "(%s): P10 %s, P50 %s, P90 %s.\n", r->months, c->currency, a, b, d);
-  cc_report_group (r->npv.p10, 0, a, sizeof a);
-  cc_report_group (r->npv.p50, 0, b, sizeof b);
-  cc_report_group (r->npv.p90, 0, d, sizeof d);
+  cc_group_digits (r->npv.p10, 0, a, sizeof a);
+  cc_group_digits (r->npv.p50, 0, b, sizeof b);
+  cc_group_digits (r->npv.p90, 0, d, sizeof d);
   fprintf (fp, "Net present value at %g%% a year: P10 %s, P50 %s, P90 %s.\n",
            100 * c->model.discount_rate, a, b, d);
   for (y = 0; y < r->nyears; y++)
     {
-      cc_report_group (r->yearly[y].p50, 0, a, sizeof a);
+      cc_group_digits (r->yearly[y].p50, 0, a, sizeof a);
       fprintf (fp, "  year %d: P50 %s\n", y + 1, a);
     }
   if (r->nbar > 0)
@@ -296,7 +296,7 @@ cc_report_value_text (FILE *fp, const cc_valuecase *c, const cc_value_result *r)
                "the rest at their medians):\n");
       for (i = 0; i < r->nbar && i < 3; i++)
         {
-          cc_report_group (r->bar[i].swing, 0, a, sizeof a);
+          cc_group_digits (r->bar[i].swing, 0, a, sizeof a);
           fprintf (fp, "  %zu. %s = %s: swing %s\n", i + 1, r->bar[i].assumption,
                    r->bar[i].spec, a);
         }
@@ -305,8 +305,8 @@ cc_report_value_text (FILE *fp, const cc_valuecase *c, const cc_value_result *r)
            "it prices; the %zu drivers every provider prices):\n", r->ncommon);
   for (i = 0; i < c->model.nprovider; i++)
     {
-      cc_report_group (r->cross[i], 0, a, sizeof a);
-      cc_report_group (r->cross_common[i], 0, b, sizeof b);
+      cc_group_digits (r->cross[i], 0, a, sizeof a);
+      cc_group_digits (r->cross_common[i], 0, b, sizeof b);
       fprintf (fp, "  %-8s %14s  %14s%s\n", c->model.provider[i], a, b,
                r->cross_missing[i] ? "  (some drivers not priced here)" : "");
     }

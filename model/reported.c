@@ -8,6 +8,7 @@
 
 #include "csvread.h"
 #include "reported.h"
+#include "textutil.h"
 
 enum { COL_DATE, COL_METRIC, COL_VALUE, COL_UNIT, COL_SOURCE, NCOL };
 static const char *const col_name[NCOL] = { "date", "metric", "value", "unit",
@@ -20,29 +21,7 @@ typedef struct
   size_t ncol;        /* fields in the header */
 } read_ctx;
 
-static char *
-dup_str (const char *s)
-{
-  size_t n = strlen (s) + 1;
-  char *d = malloc (n);
-  if (d != NULL)
-    memcpy (d, s, n);
-  return d;
-}
 
-/* Parse a whole field as a finite number; no trailing junk, no locale. */
-static int
-parse_number (const char *s, double *v)
-{
-  char *end;
-  if (*s == '\0')
-    return -1;
-  errno = 0;
-  *v = strtod (s, &end);
-  if (*end != '\0' || errno == ERANGE || !isfinite (*v))
-    return -1;
-  return 0;
-}
 
 static cc_reported_metric *
 metric_get (cc_reported *r, const char *name)
@@ -58,7 +37,7 @@ metric_get (cc_reported *r, const char *name)
   r->metric = m;
   m = &r->metric[r->nmetric];
   memset (m, 0, sizeof *m);
-  m->metric = dup_str (name);
+  m->metric = strdup (name);
   if (m->metric == NULL)
     return NULL;
   r->nmetric++;
@@ -106,7 +85,7 @@ on_row (const cc_csv_row *row, void *ctx_, cc_err *err)
   if (f[COL_METRIC][0] == '\0')
     return cc_err_set (err, CC_EDATA, path, row->line,
                        ctx->col[COL_METRIC] + 1, "empty metric name");
-  if (parse_number (f[COL_VALUE], &v) != 0)
+  if (cc_parse_number (f[COL_VALUE], &v) != 0)
     return cc_err_set (err, CC_EDATA, path, row->line, ctx->col[COL_VALUE] + 1,
                        "value '%s' is not a number", f[COL_VALUE]);
   if (v < 0 || (v == 0 && signbit (v)))
@@ -147,7 +126,7 @@ on_row (const cc_csv_row *row, void *ctx_, cc_err *err)
   p->months = cc_date_months (&d);
   p->bytes = v * u->bytes;
   p->line = row->line;
-  p->source = dup_str (f[COL_SOURCE]);
+  p->source = strdup (f[COL_SOURCE]);
   if (p->source == NULL)
     return cc_err_set (err, CC_ESOFTWARE, path, row->line, 0, "out of memory");
   m->n++;
@@ -164,7 +143,7 @@ cc_reported_read (const char *path, cc_reported **out, cc_err *err)
 
   *out = NULL;
   r = calloc (1, sizeof *r);
-  if (r == NULL || (r->path = dup_str (path)) == NULL)
+  if (r == NULL || (r->path = strdup (path)) == NULL)
     {
       free (r);
       return cc_err_set (err, CC_ESOFTWARE, path, 0, 0, "out of memory");

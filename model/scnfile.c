@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "scnfile.h"
+#include "textutil.h"
 
 static const char *const scenario_keys[] = {
   "name", "title", "start", "horizon", "currency", "discount_rate", "seed",
@@ -36,41 +37,7 @@ typedef struct
   int status;
 } read_ctx;
 
-static char *
-dup_str (const char *s)
-{
-  size_t n = strlen (s) + 1;
-  char *d = malloc (n);
-  if (d != NULL)
-    memcpy (d, s, n);
-  return d;
-}
 
-/* Edit distance, for "did you mean" (names are short). */
-static size_t
-distance (const char *a, const char *b)
-{
-  size_t la = strlen (a), lb = strlen (b), x, y, prev[64], cur[64];
-  if (la > 63 || lb > 63)
-    return (size_t) -1;
-  for (y = 0; y <= lb; y++)
-    prev[y] = y;
-  for (x = 1; x <= la; x++)
-    {
-      cur[0] = x;
-      for (y = 1; y <= lb; y++)
-        {
-          size_t c = prev[y - 1] + (a[x - 1] != b[y - 1]);
-          if (prev[y] + 1 < c)
-            c = prev[y] + 1;
-          if (cur[y - 1] + 1 < c)
-            c = cur[y - 1] + 1;
-          cur[y] = c;
-        }
-      memcpy (prev, cur, (lb + 1) * sizeof cur[0]);
-    }
-  return prev[lb];
-}
 
 static const char *
 closest (const char *name, const char *const *set)
@@ -78,7 +45,7 @@ closest (const char *name, const char *const *set)
   size_t best = (size_t) -1, d;
   const char *pick = NULL;
   for (; *set != NULL; set++)
-    if ((d = distance (name, *set)) < best)
+    if ((d = cc_edit_distance (name, *set)) < best)
       {
         best = d;
         pick = *set;
@@ -201,7 +168,7 @@ on_kv (void *user, const char *section, const char *key, const char *value)
       f->sec = s;
       s = &f->sec[f->nsec];
       memset (s, 0, sizeof *s);
-      s->name = dup_str (section);
+      s->name = strdup (section);
       s->line = ctx->line;
       if (s->name == NULL)
         return fail (ctx, "out of memory");
@@ -229,8 +196,8 @@ on_kv (void *user, const char *section, const char *key, const char *value)
     return fail (ctx, "out of memory");
   s->kv = kv;
   kv = &s->kv[s->n];
-  kv->key = dup_str (key);
-  kv->value = dup_str (value);
+  kv->key = strdup (key);
+  kv->value = strdup (value);
   kv->line = ctx->line;
   if (kv->key == NULL || kv->value == NULL)
     return fail (ctx, "out of memory");
@@ -250,9 +217,9 @@ cc_scnfile_read (const char *path, cc_scnfile **out, cc_err *err)
   f = calloc (1, sizeof *f);
   if (f == NULL)
     return cc_err_set (err, CC_ESOFTWARE, path, 0, 0, "out of memory");
-  f->path = dup_str (path);
+  f->path = strdup (path);
   slash = strrchr (path, '/');
-  f->dir = slash ? strndup (path, (size_t) (slash - path + 1)) : dup_str ("");
+  f->dir = slash ? strndup (path, (size_t) (slash - path + 1)) : strdup ("");
   memset (&ctx, 0, sizeof ctx);
   ctx.f = f;
   ctx.err = err;
@@ -336,7 +303,7 @@ cc_scnfile_path (const cc_scnfile *f, const char *value)
   size_t a, b;
   char *p;
   if (value[0] == '/')
-    return dup_str (value);
+    return strdup (value);
   a = strlen (f->dir);
   b = strlen (value);
   p = malloc (a + b + 1);

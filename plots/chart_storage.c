@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "charts.h"
+#include "textutil.h"
 #include "timeutil.h"
 
 /* Okabe-Ito colours, safe for the common forms of colour blindness. */
@@ -27,21 +28,6 @@ fmt_date (char *buf, size_t size, double t)
   snprintf (buf, size, "%04d-%02d-%02d", year, month, day);
 }
 
-void
-cc_chart_group (double v, char *buf, size_t size)
-{
-  char raw[64];
-  size_t len, i, o = 0;
-  snprintf (raw, sizeof raw, "%.0f", v);
-  len = strlen (raw);
-  for (i = 0; i < len && o + 2 < size; i++)
-    {
-      if (i > 0 && raw[i - 1] != '-' && (len - i) % 3 == 0)
-        buf[o++] = ',';
-      buf[o++] = raw[i];
-    }
-  buf[o] = '\0';
-}
 
 /* A datablock line's date, after the leading space every line needs. */
 static void
@@ -89,7 +75,7 @@ cc_chart_usage_draw (cc_gp *gp, const cc_chart_usage *c,
   for (i = 0; i < c->nhist; i++)
     {
       char num[64];
-      cc_chart_group (c->hist_y[i], num, sizeof num);
+      cc_group_digits (c->hist_y[i], 0, num, sizeof num);
       put_date (fp, c->hist_t[i]);
       /* The third column is a label; a datablock holds it as data only. */
       fprintf (fp, " %.17g \"%s\"\n", c->hist_y[i], num);
@@ -144,7 +130,7 @@ cc_chart_usage_draw (cc_gp *gp, const cc_chart_usage *c,
   for (i = 0, v = pow (10, floor (log10 (ymin / 2))); v <= ymax * 1.5; v *= 10, i++)
     {
       char num[64];
-      cc_chart_group (v, num, sizeof num);
+      cc_group_digits (v, 0, num, sizeof num);
       fprintf (fp, "%s'%s' %.17g", i ? ", " : "", num, v);
     }
   fputs (")\n", fp);

@@ -114,7 +114,5 @@ void cc_chart_tornado_draw (cc_gp *gp, const cc_chart_frame *fr,
 void cc_chart_cross_draw (cc_gp *gp, const cc_chart_frame *fr,
                           const cc_chart_cross *c);
 
-/* 1234567 -> "1,234,567" for tic labels and annotations. */
-void cc_chart_group (double v, char *buf, size_t size);
 
 #endif

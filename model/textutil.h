@@ -1,0 +1,18 @@
+/* textutil.h: the small text helpers every reader and writer shares. */
+#ifndef CC_TEXTUTIL_H
+#define CC_TEXTUTIL_H
+
+#include <stddef.h>
+
+/* Parse the whole of S as a finite number (C locale: '.' decimal point, no
+ * thousands separators, no trailing text).  0 on success, -1 otherwise. */
+int cc_parse_number (const char *s, double *v);
+
+/* Edit (Levenshtein) distance between two short names; (size_t) -1 when
+ * either is longer than 63 bytes.  For "did you mean" messages. */
+size_t cc_edit_distance (const char *a, const char *b);
+
+/* 1234567.891 -> "1,234,567.89" with DECIMALS digits after the point. */
+void cc_group_digits (double v, int decimals, char *buf, size_t size);
+
+#endif

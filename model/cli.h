@@ -28,6 +28,7 @@ const char *cc_cli_datafile (char *buf, unsigned long size, const char *rel);
 int cc_cmd_run (int argc, char **argv);
 int cc_cmd_facts (int argc, char **argv);
 /* BEGIN ingest commands (issue 3) */
+int cc_cmd_ingest (int argc, char **argv);
 /* END ingest commands */
 /* BEGIN fit commands (issue 4) */
 /* END fit commands */

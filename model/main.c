@@ -17,6 +17,7 @@ static const struct
   { "run", cc_cmd_run },
   { "facts", cc_cmd_facts },
   /* BEGIN ingest dispatch (issue 3) */
+  { "ingest", cc_cmd_ingest },
   /* END ingest dispatch */
   /* BEGIN fit dispatch (issue 4) */
   /* END fit dispatch */

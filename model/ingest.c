@@ -146,11 +146,27 @@ typedef struct
 static uint64_t
 hash_key (const char *k, size_t n, long month)
 {
-  uint64_t h = 1469598103934665603ULL ^ (uint64_t) month;
-  size_t i;
-  for (i = 0; i < n; i++)
-    h = (h ^ (unsigned char) k[i]) * 1099511628211ULL;
-  return h ^ (h >> 29);
+  /* Eight bytes per step with a multiply-xorshift mix: the key is hashed
+     once per row, so this is on the hot path. */
+  const uint64_t m = 0x9FB21C651E98DF25ULL;
+  uint64_t h = 0x9E3779B97F4A7C15ULL ^ ((uint64_t) month * m) ^ n, w;
+  while (n >= 8)
+    {
+      memcpy (&w, k, 8);
+      h = (h ^ w) * m;
+      h ^= h >> 32;
+      k += 8;
+      n -= 8;
+    }
+  if (n > 0)
+    {
+      w = 0;
+      memcpy (&w, k, n);
+      h = (h ^ w) * m;
+    }
+  h ^= h >> 29;
+  h *= m;
+  return h ^ (h >> 32);
 }
 
 static int
@@ -998,11 +1014,11 @@ on_field (void *data, size_t len, void *w_)
   worker *w = w_;
   long i = w->nf++;
 
-  if (w->stop)
-    return;
-  if (w->header_mode)
+  if (__builtin_expect (w->stop | w->header_mode, 0))
     {
       char *f;
+      if (w->stop)
+        return;
       if ((size_t) i >= w->hcap)
         {
           size_t cap = w->hcap ? 2 * w->hcap : 64;

@@ -1,0 +1,131 @@
+#!/bin/sh
+# bench-ingest.sh: throughput and peak memory of `cloudcast ingest` on
+# deterministic synthetic FOCUS 1.0 and AWS CUR files (tests/gen_billing),
+# checked against the generator's exact totals, and DuckDB on the same
+# FOCUS file and query when node and @duckdb/node-api can be installed.
+# A benchmark, not a test: run it through `make bench-ingest`.
+#
+# Environment: CLOUDCAST, GEN (the programs), BENCH_DIR (scratch space for
+# the generated files, default ./bench-data), BENCH_SIZES (MB, default
+# "100 1000"), BENCH_RUNS (default 3; the median is shown), BENCH_THREADS
+# (cloudcast -j, default: all online CPUs), BENCH_DUCKDB=no to skip DuckDB.
+set -u
+: "${CLOUDCAST:?}" "${GEN:?}"
+dir=${BENCH_DIR:-bench-data}
+sizes=${BENCH_SIZES:-100 1000}
+runs=${BENCH_RUNS:-3}
+threads=${BENCH_THREADS:-}
+mkdir -p "$dir" || exit 1
+LC_ALL=C
+export LC_ALL
+
+median () { sort -n | awk '{v[NR]=$1} END{print v[int((NR+1)/2)]}'; }
+
+# run_timed OUT CMD...: run CMD BENCH_RUNS times; OUT gets "secs rss_kb"
+# (median wall time, largest peak RSS).
+run_timed () {
+  out=$1; shift
+  : >"$dir/times"
+  i=0
+  while [ $i -lt "$runs" ]; do
+    /usr/bin/time -f '%e %M' -o "$dir/time1" "$@" || return 1
+    cat "$dir/time1" >>"$dir/times"
+    i=$((i + 1))
+  done
+  secs=$(awk '{print $1}' "$dir/times" | median)
+  rss=$(awk '$2>m{m=$2} END{print m}' "$dir/times")
+  echo "$secs $rss" >"$out"
+}
+
+echo "cloudcast ingest benchmark: $(nproc) CPUs, $(uname -m); median of $runs runs, file in page cache"
+printf '%-6s %7s %9s %9s %10s %9s  %s\n' kind MB seconds MB/s rows/s peak_RSS totals
+for size in $sizes; do
+  for kind in focus cur; do
+    f="$dir/$kind-${size}MB.csv"
+    if [ ! -s "$f" ] || [ ! -s "$f.expect" ]; then
+      flag=; [ $kind = cur ] && flag=--cur
+      "$GEN" $flag --seed 1 "$((size * 1000000))" "$f" "$f.expect" || exit 1
+      sync
+    fi
+    cat "$f" >/dev/null
+    jopt=; [ -n "$threads" ] && jopt="-j $threads"
+    # shellcheck disable=SC2086
+    "$CLOUDCAST" ingest -q $jopt "$f" >/dev/null   # warm-up, not timed
+    # shellcheck disable=SC2086
+    run_timed "$dir/res" "$CLOUDCAST" ingest -q $jopt --report "$dir/report.json" \
+      -o "$dir/series.csv" "$f" || { echo "cloudcast ingest failed"; exit 1; }
+    read -r secs rss <"$dir/res"
+    bytes=$(awk '/^bytes/{print $2}' "$f.expect")
+    rows=$(awk '/^rows/{print $2}' "$f.expect")
+    # The series against the generator's integer sums, month by month.
+    check=$(awk '
+      FNR==NR { if ($1 ~ /^2024-/) want[$1]=$2; if ($1=="total") tot=$2; next }
+      FNR>1 { split($0, f, ","); got[f[1]]+=f[8]; all+=f[8]; n+=f[10] }
+      END { bad=0
+            for (m in want) { d=got[m]-want[m]; if (d<0) d=-d
+                              if (d > 1e-9*(want[m]<0?-want[m]:want[m])) bad=1 }
+            d=all-tot; if (d<0) d=-d; if (d > 1e-9*(tot<0?-tot:tot)) bad=1
+            printf "%s (total %.6f, want %s; %d rows)", bad?"DIFFER":"equal", all, tot, n }
+    ' "$f.expect" "$dir/series.csv")
+    printf '%-6s %7d %9.2f %9.0f %10.0f %6.1f MB  %s\n' "$kind" "$size" "$secs" \
+      "$(awk "BEGIN{print $bytes/1e6/$secs}")" "$(awk "BEGIN{print $rows/$secs}")" \
+      "$(awk "BEGIN{print $rss/1024}")" "$check"
+  done
+done
+
+# DuckDB on the largest FOCUS file: the same month/service grouping.
+if [ "${BENCH_DUCKDB:-yes}" = no ]; then
+  echo "duckdb: skipped (BENCH_DUCKDB=no)"
+  exit 0
+fi
+big=$(echo $sizes | tr ' ' '\n' | sort -n | tail -1)
+f="$dir/focus-${big}MB.csv"
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  echo "duckdb: skipped (node or npm not found)"
+  exit 0
+fi
+if [ ! -d "$dir/duckdb/node_modules/@duckdb/node-api" ]; then
+  mkdir -p "$dir/duckdb"
+  if ! (cd "$dir/duckdb" && npm install --silent --no-audit --no-fund @duckdb/node-api >npm.log 2>&1); then
+    echo "duckdb: skipped (npm install @duckdb/node-api failed; see $dir/duckdb/npm.log)"
+    exit 0
+  fi
+fi
+cat >"$dir/duckdb/q.js" <<'JS'
+const { DuckDBInstance } = require('@duckdb/node-api');
+(async () => {
+  const [file, threads] = process.argv.slice(2);
+  const db = await DuckDBInstance.create(':memory:', { threads: threads });
+  const con = await db.connect();
+  await con.run("SET TimeZone='UTC'");
+  const t0 = process.hrtime.bigint();
+  const r = await con.runAndReadAll(`
+    SELECT strftime(date_trunc('month', ChargePeriodStart), '%Y-%m') AS m,
+           ServiceCategory, ServiceName, ConsumedUnit,
+           sum(BilledCost) AS cost, sum(EffectiveCost) AS eff,
+           sum(ConsumedQuantity) AS qty, count(*) AS n
+    FROM read_csv('${file.replace(/'/g, "''")}')
+    GROUP BY ALL`);
+  const secs = Number(process.hrtime.bigint() - t0) / 1e9;
+  let total = 0, n = 0;
+  for (const row of r.getRowObjects()) { total += Number(row.cost); n += Number(row.n); }
+  console.log(`${secs} ${total.toFixed(6)} ${n} ${(await con.runAndReadAll('SELECT version()')).getRows()[0][0]}`);
+})().catch(e => { console.error(e); process.exit(1); });
+JS
+nthreads=${threads:-$(nproc)}
+bytes=$(awk '/^bytes/{print $2}' "$f.expect")
+tot=$(awk '/^total/{print $2}' "$f.expect")
+: >"$dir/dtimes"
+i=0
+while [ $i -lt "$runs" ]; do
+  (cd "$dir/duckdb" && /usr/bin/time -f '%M' -o ../drss node q.js "../$(basename "$f")" "$nthreads") >"$dir/dout" 2>"$dir/derr" \
+    || { echo "duckdb: failed: $(head -3 "$dir/derr")"; exit 0; }
+  echo "$(cat "$dir/dout") $(cat "$dir/drss")" >>"$dir/dtimes"
+  i=$((i + 1))
+done
+secs=$(awk '{print $1}' "$dir/dtimes" | median)
+rss=$(awk '$NF>m{m=$NF} END{print m}' "$dir/dtimes")
+read -r _ dtot drows dver _ <"$dir/dout"
+printf '%-6s %7d %9.2f %9.0f %10.0f %6.1f MB  %s\n' "duckdb" "$big" "$secs" \
+  "$(awk "BEGIN{print $bytes/1e6/$secs}")" "$(awk "BEGIN{print $drows/$secs}")" \
+  "$(awk "BEGIN{print $rss/1024}")" "total $dtot, want $tot (DuckDB $dver, $nthreads threads, query time; RSS of the node process)"

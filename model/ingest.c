@@ -328,7 +328,7 @@ typedef struct
 
   /* Results. */
   table t;
-  curtot cur[8];
+  curtot cur[32];
   int ncur;
   int cur_overflow_ok;
   long rows_read, rows_used, skipped[CC_SKIP_NREASONS];
@@ -999,7 +999,7 @@ have_qty:
     code[ncur] = '\0';
     if (add_currency (w, code, cost) != 0)
       {
-        hard_error (w, CC_EDATA, "more than 8 currencies in one file "
+        hard_error (w, CC_EDATA, "more than 32 currencies in one file "
                     "(at '%s')", code);
         return;
       }
@@ -1489,7 +1489,7 @@ collect (worker *w, int n, const long *first_line, cc_ingest_report *rep,
               break;
           if (c == *nct)
             {
-              if (*nct == 8)
+              if (*nct == 32)
                 return -3;
               memset (&ct[c], 0, sizeof ct[c]);
               strcpy (ct[c].code, w[i].cur[k].code);
@@ -1535,7 +1535,7 @@ filectx_free (filectx *fc)
 static int
 reconcile (cc_ingest_report *rep, table *ft, curtot *ct, int nct, cc_err *err)
 {
-  nsum ser[8];
+  nsum ser[32];
   int c;
   size_t i;
 
@@ -1700,7 +1700,7 @@ cc_ingest_file (cc_ingest *in, const char *path, cc_err *err)
   struct stat st;
   unsigned char magic[3];
   table ft = { 0 };
-  curtot ct[8];
+  curtot ct[32];
   int parallel;
 
   cc_err_clear (err);
@@ -1744,7 +1744,7 @@ cc_ingest_file (cc_ingest *in, const char *path, cc_err *err)
         if (stopped < -1)
           {
             rc = cc_err_set (err, stopped == -3 ? CC_EDATA : CC_ESOFTWARE, path,
-                             0, 0, stopped == -3 ? "more than 8 currencies"
+                             0, 0, stopped == -3 ? "more than 32 currencies"
                              : "out of memory");
             goto done;
           }
@@ -1890,7 +1890,7 @@ cc_ingest_file (cc_ingest *in, const char *path, cc_err *err)
       if (stopped < -1)
         {
           rc = cc_err_set (err, stopped == -3 ? CC_EDATA : CC_ESOFTWARE, path,
-                           0, 0, stopped == -3 ? "more than 8 currencies"
+                           0, 0, stopped == -3 ? "more than 32 currencies"
                            : "out of memory");
           goto done;
         }

@@ -438,6 +438,56 @@ test_oddities (void)
     ok (rc == CC_OK && near (series_total (in, "USD", NULL), 20.39090575119),
         "FOCUS list cost total 20.39090575119");
     cc_ingest_free (in);
+    /* Azure EA list: PayGPrice x Quantity (Python Decimal: 5.295007719). */
+    snprintf (path, sizeof path, "%s/tests/data/billing/azure-ea/EA_ActualCost_Small.csv",
+              srcdir);
+    in = ingest (path, &o, &rc, &err);
+    ok (rc == CC_OK && near (series_total (in, "USD", NULL), 5.295007719),
+        "Azure EA list cost = PayGPrice x Quantity = 5.295007719");
+    cc_ingest_free (in);
+    /* AWS: SavingsPlanCoveredUsage at its effective cost (3 x 0.1 NOK),
+       list at the public on-demand cost (3 x 10). */
+    snprintf (path, sizeof path, "%s/tests/data/billing/aws-cur-legacy/koku_2023-06-01.csv",
+              srcdir);
+    in = ingest (path, &o, &rc, &err);
+    ok (rc == CC_OK && near (series_total (in, "NOK", NULL), 30), "CUR list cost 30 NOK");
+    cc_ingest_free (in);
+    o.cost = CC_COST_EFFECTIVE;
+    in = ingest (path, &o, &rc, &err);
+    ok (rc == CC_OK && near (series_total (in, "NOK", NULL), 0.3),
+        "CUR effective: savings-plan covered usage at 0.3 NOK");
+    cc_ingest_free (in);
+  }
+
+  /* FOCUS versions from the columns each version added; x_ columns and
+     ServiceProviderName-free files are fine. */
+  {
+    static const struct { const char *extra, *version; } v[] = {
+      { "", "1.0" }, { ",SkuMeter,ServiceSubcategory", "1.1" },
+      { ",SkuMeter,InvoiceId,PricingCurrency,x_SkuMeterName,x_ServiceCode", "1.2" },
+    };
+    size_t k;
+    for (k = 0; k < 3; k++)
+      {
+        char hdr[512];
+        snprintf (hdr, sizeof hdr, "BilledCost,ChargePeriodStart,ServiceName,"
+                  "BillingCurrency,ProviderName%s\n1,2024-09-01T00:00:00Z,S,USD,AWS%s\n",
+                  v[k].extra, k == 0 ? "" : k == 1 ? ",m1,sub" : ",m2,inv,USD,x,y");
+        write_file ("ver.csv", hdr, path, sizeof path);
+        in = ingest (path, NULL, &rc, &err);
+        ok (rc == CC_OK && strcmp (cc_ingest_file_report (in, 0)->version, v[k].version) == 0,
+            "FOCUS %s detected", v[k].version);
+        if (k == 2)
+          {
+            cc_ingest_options o;
+            cc_ingest_free (in);
+            memset (&o, 0, sizeof o);
+            o.by = CC_BY_METER;
+            in = ingest (path, &o, &rc, &err);
+            is_str (cc_ingest_row (in, 0)->meter, "m2", "FOCUS 1.2: SkuMeter is the meter");
+          }
+        cc_ingest_free (in);
+      }
   }
 }
 
@@ -487,6 +537,11 @@ test_chunks (void)
       ok (near (series_total (in, "USD", NULL), want),
           "%d thread(s): total %.2f", t, want);
       is_int (cc_ingest_nrows (in), 12 * 5, "%d thread(s): 60 groups", t);
+      cc_ingest_free (in);
+      o.strict = 1;
+      in = ingest (path, &o, &rc, &err);
+      ok (rc == CC_EDATA && strstr (err.msg, "chunks.csv:9002:1: cost is not a number"),
+          "%d thread(s), strict: stops at line 9002 (%s)", t, err.msg);
       cc_ingest_free (in);
     }
 }

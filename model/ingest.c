@@ -1273,8 +1273,9 @@ add_unknown (char ***list, size_t *n, const char *u)
   return 0;
 }
 
-/* Map a unit: size units for reported usage (a stock held for the month),
- * units.csv for everything.  Returns 1 when known. */
+/* Map a unit: size units for reported usage (a stock held for the month,
+ * in billing GB of 2^30 bytes like the providers' GB-month), units.csv for
+ * everything else.  Returns 1 when known. */
 static int
 map_unit (const cc_ingest *in, const char *provider, const char *unit,
           const char **canon, double *factor)
@@ -1285,7 +1286,7 @@ map_unit (const cc_ingest *in, const char *provider, const char *unit,
       if (su != NULL)
         {
           *canon = "GB-month";
-          *factor = su->bytes / 1e9;
+          *factor = su->bytes / 1073741824.0;
           return 1;
         }
     }

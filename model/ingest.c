@@ -486,6 +486,7 @@ build_map (filectx *fc, cc_ingest_report *rep, char **hdr, long n,
   char **hn = calloc ((size_t) n + 1, sizeof *hn);
   const colspec *spec;
   const char *cost_names = NULL, *missing = NULL;
+  int price_times_qty = 0;   /* list cost as PayGPrice x Quantity */
   const cc_ingest_options *opt = fc->opt;
   cc_ingest_format f;
   long i;
@@ -559,8 +560,8 @@ build_map (filectx *fc, cc_ingest_report *rep, char **hdr, long n,
           strcpy (rep->version, "EA (Cost/Product layout)");
         if (opt->cost == CC_COST_LIST && !has (hn, n, cost_names))
           {
-            cost_names = "paygprice";   /* times the quantity */
-            fc->role_slot[R_PRICE] = 0;
+            cost_names = "paygprice";
+            price_times_qty = 1;
           }
       }
       break;
@@ -602,10 +603,9 @@ build_map (filectx *fc, cc_ingest_report *rep, char **hdr, long n,
     if (cost_names != NULL)
       {
         long c = find_col (hn, n, cost_names);
-        if (fc->role_slot[R_PRICE] == 0)
+        if (price_times_qty)
           {
             col[R_PRICE] = c;
-            fc->role_slot[R_PRICE] = -1;
             if (c < 0)
               missing = "PayGPrice or paygCostInBillingCurrency (for --cost list)";
           }

@@ -113,19 +113,32 @@ const { DuckDBInstance } = require('@duckdb/node-api');
 })().catch(e => { console.error(e); process.exit(1); });
 JS
 nthreads=${threads:-$(nproc)}
+jopt=; [ -n "$threads" ] && jopt="-j $threads"
 bytes=$(awk '/^bytes/{print $2}' "$f.expect")
 tot=$(awk '/^total/{print $2}' "$f.expect")
 : >"$dir/dtimes"
+: >"$dir/ctimes"
 i=0
+# Alternate DuckDB and cloudcast runs so that both see the same machine load
+# (the CPUs may be shared with other work).
 while [ $i -lt "$runs" ]; do
   (cd "$dir/duckdb" && /usr/bin/time -f '%M' -o ../drss node q.js "../$(basename "$f")" "$nthreads") >"$dir/dout" 2>"$dir/derr" \
     || { echo "duckdb: failed: $(head -3 "$dir/derr")"; exit 0; }
   echo "$(cat "$dir/dout") $(cat "$dir/drss")" >>"$dir/dtimes"
+  # shellcheck disable=SC2086
+  /usr/bin/time -f '%e %M' -o "$dir/time1" "$CLOUDCAST" ingest -q $jopt "$f" >/dev/null
+  cat "$dir/time1" >>"$dir/ctimes"
   i=$((i + 1))
 done
 secs=$(awk '{print $1}' "$dir/dtimes" | median)
 rss=$(awk '$NF>m{m=$NF} END{print m}' "$dir/dtimes")
 read -r _ dtot drows dver _ <"$dir/dout"
-printf '%-6s %7d %9.2f %9.0f %10.0f %6.1f MB  %s\n' "duckdb" "$big" "$secs" \
+csecs=$(awk '{print $1}' "$dir/ctimes" | median)
+crss=$(awk '$2>m{m=$2} END{print m}' "$dir/ctimes")
+echo "head to head on $(basename "$f"), runs alternated:"
+printf '%-9s %7d %9.2f %9.0f %10.0f %6.1f MB  %s\n' "duckdb" "$big" "$secs" \
   "$(awk "BEGIN{print $bytes/1e6/$secs}")" "$(awk "BEGIN{print $drows/$secs}")" \
-  "$(awk "BEGIN{print $rss/1024}")" "total $dtot, want $tot (DuckDB $dver, $nthreads threads, query time; RSS of the node process)"
+  "$(awk "BEGIN{print $rss/1024}")" "total $dtot, want $tot (DuckDB $dver, $nthreads threads; query time, RSS of the node process)"
+printf '%-9s %7d %9.2f %9.0f %10.0f %6.1f MB  %s\n' "cloudcast" "$big" "$csecs" \
+  "$(awk "BEGIN{print $bytes/1e6/$csecs}")" "$(awk "BEGIN{print $drows/$csecs}")" \
+  "$(awk "BEGIN{print $crss/1024}")" "(whole command: start, maps, ingest, series to /dev/null)"

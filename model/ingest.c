@@ -340,7 +340,7 @@ typedef struct
   int status;
   example strict_ex;
   char msg[512];       /* hard errors (chunk-relative line in hard_line) */
-  long hard_line;
+  long hard_line, hard_col;
   int csv_error;       /* libcsv refused the bytes: maybe a bad split */
 
   /* The keys of the current row. */
@@ -1151,9 +1151,14 @@ feed (worker *w, const char *s, size_t n, int stop_after_header)
           if (!w->stop)
             {
               w->csv_error = 1;
-              hard_error (w, CC_EDATA, "malformed CSV (%s)",
-                          csv_strerror (csv_error (&w->p)));
+              if (csv_error (&w->p) == CSV_EPARSE)
+                hard_error (w, CC_EDATA, "malformed CSV: a quote inside an "
+                            "unquoted field, or text after a closing quote");
+              else
+                hard_error (w, CC_EDATA, "malformed CSV (%s)",
+                            csv_strerror (csv_error (&w->p)));
               w->hard_line = w->line;
+              w->hard_col = w->nf + 1;
             }
           return done;
         }
@@ -1549,7 +1554,8 @@ worker_error (const worker *w, const filectx *fc, long first_line, cc_err *err)
                          "bad row)", skip_text (e->reason), e->value,
                          h ? h : role_name[e->role]);
     }
-  return cc_err_set (err, w->status, fc->path, first_line + w->hard_line, 0,
+  return cc_err_set (err, w->status, fc->path, first_line + w->hard_line,
+                     w->hard_col,
                      "%s", w->msg);
 }
 

@@ -546,6 +546,35 @@ test_chunks (void)
     }
 }
 
+/* A stray quote fools the quote parity: the split is detected as wrong,
+ * the file is parsed again in one piece, and the error has the true line. */
+static void
+test_stray_quote (void)
+{
+  char path[1024];
+  FILE *f;
+  int i, rc;
+  cc_ingest_options o;
+  cc_ingest *in;
+  cc_err err;
+
+  snprintf (path, sizeof path, "%s/stray.csv", tmpdir);
+  f = fopen (path, "wb");
+  fputs (focus_head, f);
+  for (i = 0; i < 2000; i++)
+    fprintf (f, "1,0,0,2024-01-01,S,Storage,1,GB-Mo,USD,AWS,%s\n",
+             i == 1500 ? "a 5\" disk" : "\"quoted, \"\"x\"\"\"");
+  fclose (f);
+  memset (&o, 0, sizeof o);
+  o.threads = 4;
+  o.min_chunk = 1;
+  in = ingest (path, &o, &rc, &err);
+  is_int (rc, CC_EDATA, "stray quote in an unquoted field is exit 65");
+  has_str (err.msg, "stray.csv:1502:11: malformed CSV: a quote inside an unquoted field",
+           "stray quote: true line and column after the split is redone");
+  cc_ingest_free (in);
+}
+
 int
 main (void)
 {
@@ -579,6 +608,7 @@ main (void)
   test_maps ();
   test_oddities ();
   test_chunks ();
+  test_stray_quote ();
 
   cc_servicemap_free (services);
   cc_unitmap_free (units);

@@ -326,8 +326,8 @@ typedef struct
   long long off, rec_off;   /* byte offsets (absolute) */
   int at_start;
 
-  /* Results. */
-  table t;
+  /* Results: groups go to *tp (the worker's own t, or its thread's). */
+  table t, *tp;
   curtot cur[32];
   int ncur;
   int cur_overflow_ok;
@@ -358,6 +358,7 @@ worker_init (worker *w, filectx *fc)
 {
   memset (w, 0, sizeof *w);
   w->fc = fc;
+  w->tp = &w->t;
   w->at_start = 1;
   if (csv_init (&w->p, CSV_STRICT | CSV_STRICT_FINI) != 0)
     return -1;
@@ -1015,7 +1016,7 @@ have_qty:
   if (key_append (w, &at, prov, nprov, 0) || key_append (w, &at, svc, nsvc, 0)
       || key_append (w, &at, cat, ncat, 0) || key_append (w, &at, meter, nmeter, 0)
       || key_append (w, &at, unit, nunit, 0) || key_append (w, &at, cur, ncur, 1)
-      || (g = table_get (&w->t, w->kbuf, at, month)) == NULL)
+      || (g = table_get (w->tp, w->kbuf, at, month)) == NULL)
     {
       hard_error (w, CC_ESOFTWARE, "out of memory");
       return;
@@ -1331,53 +1332,62 @@ map_unit (const cc_ingest *in, const char *provider, const char *unit,
 /* ------------------------------------------------------------------ */
 /* Reading a file. */
 
+/* Chunks are many more than threads (8 per thread) and threads take the
+ * next one when done, so a thread slowed by other work on a shared CPU
+ * does not hold the others up. */
 typedef struct
 {
-  worker *w;
-  atomic_llong *done;
-  atomic_int *finished;
-  int count_quotes;     /* phase 1: count '"' in [start, end) */
-  long long quotes;
-  int rc;
-} job;
+  worker *w;               /* one per chunk, in file order */
+  int nchunks;
+  int count_quotes;        /* phase 1: quote parity of each chunk's range */
+  unsigned char *parity;
+  table *tables;           /* phase 2: one group table per thread */
+  atomic_int next;         /* the next chunk to take */
+  atomic_int stop_at;      /* the first chunk that stopped */
+  atomic_int finished;     /* threads done */
+  atomic_llong done;       /* bytes parsed, for progress */
+} pool;
 
-/* The number of '"' bytes in S: eight bytes at a time (a byte of x is zero
- * exactly where S has a quote; the high bit of t is clear exactly there). */
-static long long
-count_quotes (const char *s, size_t n)
+typedef struct
+{
+  pool *p;
+  int id;
+} pool_arg;
+
+/* The parity of the number of '"' bytes in S, eight bytes at a time: a
+ * byte of x is zero exactly where S has a quote, and the high bit of t is
+ * clear exactly there; XOR keeps the parity of every bit position. */
+static int
+quote_parity (const char *s, size_t n)
 {
   const uint64_t lo7 = 0x7F7F7F7F7F7F7F7FULL, q = 0x2222222222222222ULL;
-  long long c = 0;
+  uint64_t acc = 0;
   size_t i = 0;
+  int par = 0;
   for (; i + 8 <= n; i += 8)
     {
       uint64_t w, x, t;
       memcpy (&w, s + i, 8);
       x = w ^ q;
       t = ((x & lo7) + lo7) | x;
-      c += __builtin_popcountll (~t & ~lo7);
+      acc ^= ~t & ~lo7;
     }
   for (; i < n; i++)
-    c += s[i] == '"';
-  return c;
+    par ^= s[i] == '"';
+  return par ^ __builtin_parityll (acc);
 }
 
-/* Read [start, end) of fd with pread and feed it (or count quotes). */
-static void *
-run_job (void *arg)
+/* Read chunk I of the pool with pread and feed it (or take its quote
+ * parity), using BUF and the group table of thread ID. */
+static void
+run_chunk (pool *p, int i, char *buf, int id)
 {
-  job *j = arg;
-  worker *w = j->w;
-  char *buf = malloc (BLOCK);
+  worker *w = &p->w[i];
   long long pos = w->start;
+  int par = 0;
 
-  j->rc = 0;
-  if (buf == NULL)
-    {
-      hard_error (w, CC_ESOFTWARE, "out of memory");
-      j->rc = -1;
-      goto out;
-    }
+  if (!p->count_quotes)
+    w->tp = &p->tables[id];
   w->off = pos;
   while (pos < w->end && !w->stop)
     {
@@ -1389,20 +1399,22 @@ run_job (void *arg)
         {
           hard_error (w, got < 0 ? CC_EIO : CC_EDATA, "read error: %s",
                       got < 0 ? strerror (errno) : "file shrank while read");
-          j->rc = -1;
           break;
         }
-      if (j->count_quotes)
-        j->quotes += count_quotes (buf, (size_t) got);
+      if (p->count_quotes)
+        par ^= quote_parity (buf, (size_t) got);
       else
-        feed (w, buf, (size_t) got, 0);
+        {
+          feed (w, buf, (size_t) got, 0);
+          atomic_fetch_add (&p->done, (long long) got);
+        }
       pos += got;
-      if (j->done)
-        atomic_fetch_add (j->done, (long long) got);
     }
-  if (!j->count_quotes && !w->stop && w->is_last)
+  if (p->count_quotes)
+    p->parity[i] = (unsigned char) par;
+  else if (!w->stop && w->is_last)
     finish (w);
-  else if (!j->count_quotes && !w->stop)
+  else if (!w->stop)
     {
       /* A chunk ends on a line break outside quotes; anything pending means
          the split guessed wrong. */
@@ -1413,10 +1425,36 @@ run_job (void *arg)
           w->status = CC_EDATA;
         }
     }
-out:
+  if (w->stop)
+    {
+      int cur = atomic_load (&p->stop_at);
+      while (i < cur && !atomic_compare_exchange_weak (&p->stop_at, &cur, i))
+        ;
+    }
+}
+
+static void *
+pool_thread (void *arg)
+{
+  pool_arg *a = arg;
+  pool *p = a->p;
+  char *buf = malloc (BLOCK);
+  int i;
+
+  while ((i = atomic_fetch_add (&p->next, 1)) < p->nchunks)
+    {
+      if (buf == NULL)
+        {
+          hard_error (&p->w[i], CC_ESOFTWARE, "out of memory");
+          continue;
+        }
+      /* After a stop, later chunks cannot matter. */
+      if (!p->count_quotes && i > atomic_load (&p->stop_at))
+        continue;
+      run_chunk (p, i, buf, a->id);
+    }
   free (buf);
-  if (j->finished)
-    atomic_fetch_add (j->finished, 1);
+  atomic_fetch_add (&p->finished, 1);
   return NULL;
 }
 
@@ -1452,39 +1490,43 @@ sleep_ms (long ms)
   nanosleep (&ts, NULL);
 }
 
-/* Run jobs on threads (the first on this thread when there is one). */
-static int
-run_jobs (cc_ingest *in, job *jobs, int n, const char *path,
-          long long total, atomic_llong *done)
+/* Run the pool on NTHREADS threads; this thread reports progress. */
+static void
+run_pool (cc_ingest *in, pool *p, int nthreads, const char *path,
+          long long total)
 {
   pthread_t tid[MAX_THREADS];
-  int started[MAX_THREADS] = { 0 };
-  atomic_int finished;
-  int i;
+  pool_arg arg[MAX_THREADS];
+  int i, started = 0;
 
-  atomic_init (&finished, 0);
-  for (i = 0; i < n; i++)
-    jobs[i].finished = &finished;
-  if (n == 1 && (in->opt.progress == NULL || done == NULL))
+  atomic_init (&p->next, 0);
+  atomic_init (&p->stop_at, p->nchunks);
+  atomic_init (&p->finished, 0);
+  atomic_init (&p->done, 0);
+  for (i = 0; i < nthreads; i++)
     {
-      run_job (&jobs[0]);
-      return 0;
+      arg[i].p = p;
+      arg[i].id = i;
     }
-  for (i = 0; i < n; i++)
-    if (pthread_create (&tid[i], NULL, run_job, &jobs[i]) == 0)
-      started[i] = 1;
-    else
-      run_job (&jobs[i]);
-  if (in->opt.progress != NULL && done != NULL)
-    while (atomic_load (&finished) < n)
+  if (nthreads > 1 || (in->opt.progress != NULL && !p->count_quotes))
+    for (i = 0; i < nthreads; i++)
+      if (pthread_create (&tid[started], NULL, pool_thread, &arg[started]) == 0)
+        started++;
+  if (started == 0)
+    {
+      /* One thread, or none could be started: do it here. */
+      pool_thread (&arg[0]);
+      return;
+    }
+  if (in->opt.progress != NULL && !p->count_quotes)
+    while (atomic_load (&p->finished) < started)
       {
         sleep_ms (250);
-        in->opt.progress (in->opt.progress_ctx, path, atomic_load (done), total);
+        in->opt.progress (in->opt.progress_ctx, path, atomic_load (&p->done),
+                          total);
       }
-  for (i = 0; i < n; i++)
-    if (started[i])
-      pthread_join (tid[i], NULL);
-  return 0;
+  for (i = 0; i < started; i++)
+    pthread_join (tid[i], NULL);
 }
 
 /* Fill the report from finished workers (chunk order) and merge their
@@ -1731,9 +1773,10 @@ cc_ingest_file (cc_ingest *in, const char *path, cc_err *err)
   filectx fc;
   cc_ingest_report *rep, *reps;
   worker hw, *w = NULL;
-  job *jobs = NULL;
+  table *tables = NULL;
   long *first_line = NULL;
-  int fd = -1, rc, nw = 0, i, nct = 0, stopped;
+  long long *bounds = NULL;
+  int fd = -1, rc, nw = 0, ntables = 0, i, nct = 0, stopped;
   struct stat st;
   unsigned char magic[3];
   table ft = { 0 };
@@ -1752,6 +1795,7 @@ cc_ingest_file (cc_ingest *in, const char *path, cc_err *err)
   rep->path = strdup (path);
   rep->format = "unknown";
   rep->threads = 1;
+  rep->chunks = 1;
   memset (&fc, 0, sizeof fc);
   fc.opt = &in->opt;
   fc.path = path;
@@ -1793,7 +1837,7 @@ cc_ingest_file (cc_ingest *in, const char *path, cc_err *err)
       long long size = st.st_size, hdr_end = 0, data;
       long hdr_lines;
       char buf[1 << 16];
-      int nchunks, retry;
+      int nchunks, nthreads, retry;
 
       hw.header_mode = 1;
       hw.fd = fd;
@@ -1825,81 +1869,96 @@ cc_ingest_file (cc_ingest *in, const char *path, cc_err *err)
       hdr_lines = hw.line;
       rep->bytes = size;
       data = size - hdr_end;
-      nchunks = in->opt.threads > 0 ? in->opt.threads
+      nthreads = in->opt.threads > 0 ? in->opt.threads
         : (int) sysconf (_SC_NPROCESSORS_ONLN);
-      if (nchunks < 1)
-        nchunks = 1;
-      if (nchunks > MAX_THREADS)
-        nchunks = MAX_THREADS;
-      if ((long long) nchunks * in->opt.min_chunk > data)
-        nchunks = (int) (data / in->opt.min_chunk) > 0
-          ? (int) (data / in->opt.min_chunk) : 1;
+      if (nthreads < 1)
+        nthreads = 1;
+      if (nthreads > MAX_THREADS)
+        nthreads = MAX_THREADS;
+      nchunks = nthreads == 1 ? 1 : 8 * nthreads;
+      if (nchunks > data / in->opt.min_chunk)
+        nchunks = data / in->opt.min_chunk > 0 ? (int) (data / in->opt.min_chunk) : 1;
+      if (nthreads > nchunks)
+        nthreads = nchunks;
 
       for (retry = 0; retry < 2; retry++)
         {
-          long long bounds[MAX_THREADS + 1];
-          atomic_llong done_bytes;
+          pool pl;
           int bad_split = 0;
 
-          atomic_init (&done_bytes, 0);
+          memset (&pl, 0, sizeof pl);
           w = calloc ((size_t) nchunks, sizeof *w);
-          jobs = calloc ((size_t) nchunks, sizeof *jobs);
           first_line = calloc ((size_t) nchunks, sizeof *first_line);
-          if (w == NULL || jobs == NULL || first_line == NULL)
+          bounds = calloc ((size_t) nchunks + 1, sizeof *bounds);
+          pl.parity = calloc ((size_t) nchunks, 1);
+          tables = calloc ((size_t) nthreads, sizeof *tables);
+          if (w == NULL || first_line == NULL || bounds == NULL
+              || pl.parity == NULL || tables == NULL)
             {
+              free (pl.parity);
               rc = cc_err_set (err, CC_ESOFTWARE, path, 0, 0, "out of memory");
               goto done;
             }
+          ntables = nthreads;
           nw = nchunks;
           for (i = 0; i < nchunks; i++)
             {
               if (worker_init (&w[i], &fc) != 0 || worker_slots (&w[i]) != 0)
                 {
+                  free (pl.parity);
                   rc = cc_err_set (err, CC_ESOFTWARE, path, 0, 0, "out of memory");
                   goto done;
                 }
               w[i].fd = fd;
-              jobs[i].w = &w[i];
             }
+          pl.w = w;
+          pl.nchunks = nchunks;
+          pl.tables = tables;
           bounds[0] = hdr_end;
           bounds[nchunks] = size;
           if (nchunks > 1)
             {
-              /* Phase 1: quote parity of each nominal range, in parallel. */
-              long long q = 0;
+              /* Phase 1: the quote parity of each nominal range, in
+                 parallel; a split point then moves to the first line break
+                 after it that is outside quotes. */
+              int q = 0;
               for (i = 0; i < nchunks; i++)
                 {
                   w[i].start = hdr_end + data / nchunks * i;
                   w[i].end = i == nchunks - 1 ? size : hdr_end + data / nchunks * (i + 1);
-                  jobs[i].count_quotes = 1;
                 }
-              run_jobs (in, jobs, nchunks, path, size, NULL);
+              pl.count_quotes = 1;
+              run_pool (in, &pl, nthreads, path, size);
               for (i = 0; i < nchunks; i++)
                 if (w[i].stop)
                   {
+                    free (pl.parity);
                     rc = worker_error (&w[i], &fc, 0, err);
                     goto done;
                   }
               for (i = 1; i < nchunks; i++)
                 {
-                  q += jobs[i - 1].quotes;
-                  bounds[i] = safe_boundary (fd, w[i].start, size, (int) (q & 1));
+                  q ^= pl.parity[i - 1];
+                  bounds[i] = safe_boundary (fd, w[i].start, size, q);
                   if (bounds[i] < bounds[i - 1])
                     bounds[i] = bounds[i - 1];
                 }
             }
+          free (pl.parity);
+          pl.parity = NULL;
           for (i = 0; i < nchunks; i++)
             {
               w[i].start = bounds[i];
               w[i].end = bounds[i + 1];
               w[i].is_last = i == nchunks - 1;
-              jobs[i].count_quotes = 0;
-              jobs[i].done = &done_bytes;
             }
-          run_jobs (in, jobs, nchunks, path, size, &done_bytes);
+          pl.count_quotes = 0;
+          run_pool (in, &pl, nthreads, path, size);
 
           /* A chunk libcsv refused may only mean the parity guess was
-             wrong (stray quotes): parse the file again in one piece. */
+             wrong (stray quotes): parse the file again in one piece.  (A
+             chunk that starts right after one that ended cleanly starts
+             on a record boundary, so a clean run is exact.) */
           for (i = 0; i < nchunks; i++)
             if (w[i].csv_error && !(w[i].is_last && w[i].csv_error == 2)
                 && nchunks > 1)
@@ -1908,17 +1967,25 @@ cc_ingest_file (cc_ingest *in, const char *path, cc_err *err)
             break;
           for (i = 0; i < nw; i++)
             worker_free (&w[i]);
+          for (i = 0; i < ntables; i++)
+            table_clear (&tables[i]);
           free (w);
-          free (jobs);
           free (first_line);
-          w = NULL, jobs = NULL, first_line = NULL, nw = 0;
-          nchunks = 1;
+          free (bounds);
+          free (tables);
+          w = NULL, first_line = NULL, bounds = NULL, tables = NULL;
+          nw = ntables = 0;
+          nchunks = nthreads = 1;
         }
-      rep->threads = nchunks;
+      rep->threads = nthreads;
+      rep->chunks = nchunks;
       first_line[0] = hdr_lines + 1;
       for (i = 1; i < nchunks; i++)
         first_line[i] = first_line[i - 1] + w[i - 1].line;
       stopped = collect (w, nchunks, first_line, rep, &ft, ct, &nct);
+      for (i = 0; i < ntables && stopped >= -1; i++)
+        if (table_merge (&ft, &tables[i]) != 0)
+          stopped = -2;
       if (stopped >= 0)
         {
           rc = worker_error (&w[stopped], &fc, first_line[stopped], err);
@@ -1964,9 +2031,12 @@ done:
     close (fd);
   for (i = 0; i < nw; i++)
     worker_free (&w[i]);
+  for (i = 0; i < ntables; i++)
+    table_clear (&tables[i]);
   free (w);
-  free (jobs);
+  free (tables);
   free (first_line);
+  free (bounds);
   worker_free (&hw);
   filectx_free (&fc);
   table_clear (&ft);
@@ -2197,9 +2267,10 @@ cc_ingest_write_report (const cc_ingest *in, FILE *f)
       fprintf (f, ",\n      \"version\": ");
       json_str (f, p->version);
       fprintf (f, ",\n      \"bytes\": %lld,\n      \"threads\": %d,\n"
+               "      \"chunks\": %d,\n"
                "      \"rows_read\": %ld,\n      \"rows_used\": %ld,\n"
                "      \"rows_skipped\": %ld,\n      \"skipped\": {",
-               p->bytes, p->threads, p->rows_read, p->rows_used, p->rows_skipped);
+               p->bytes, p->threads, p->chunks, p->rows_read, p->rows_used, p->rows_skipped);
       for (r = 0; r < CC_SKIP_NREASONS; r++)
         {
           int e;

@@ -73,7 +73,8 @@ typedef struct
   const char *format;      /* "focus", "azure", "aws-cur", "gcp", "reported" */
   char version[64];        /* e.g. "1.0", "EA (Cost layout)", "legacy" */
   long long bytes;         /* bytes read (uncompressed) */
-  int threads;             /* chunks parsed in parallel */
+  int threads;             /* threads that parsed it */
+  int chunks;              /* pieces it was split into */
   long rows_read, rows_used, rows_skipped;
   long skipped[CC_SKIP_NREASONS];
   long example_line[CC_SKIP_NREASONS][CC_INGEST_EXAMPLES];

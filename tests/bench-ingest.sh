@@ -21,24 +21,26 @@ export LC_ALL
 
 median () { sort -n | awk '{v[NR]=$1} END{print v[int((NR+1)/2)]}'; }
 
-# run_timed OUT CMD...: run CMD BENCH_RUNS times; OUT gets "secs rss_kb"
-# (median wall time, largest peak RSS).
+# run_timed OUT CMD...: run CMD BENCH_RUNS times; OUT gets "secs rss_kb cpu"
+# (median wall time, largest peak RSS, median user+system CPU seconds).
 run_timed () {
   out=$1; shift
   : >"$dir/times"
   i=0
   while [ $i -lt "$runs" ]; do
-    /usr/bin/time -f '%e %M' -o "$dir/time1" "$@" || return 1
+    /usr/bin/time -f '%e %M %U %S' -o "$dir/time1" "$@" || return 1
     cat "$dir/time1" >>"$dir/times"
     i=$((i + 1))
   done
   secs=$(awk '{print $1}' "$dir/times" | median)
   rss=$(awk '$2>m{m=$2} END{print m}' "$dir/times")
-  echo "$secs $rss" >"$out"
+  cpu=$(awk '{print $3+$4}' "$dir/times" | median)
+  echo "$secs $rss $cpu" >"$out"
 }
 
 echo "cloudcast ingest benchmark: $(nproc) CPUs, $(uname -m); median of $runs runs, file in page cache"
-printf '%-6s %7s %9s %9s %10s %9s  %s\n' kind MB seconds MB/s rows/s peak_RSS totals
+echo "(CPU s = user + system time of all threads: steadier than wall time when the CPUs are shared)"
+printf '%-9s %5s %8s %7s %10s %6s %9s  %s\n' kind MB seconds MB/s rows/s CPU_s peak_RSS totals
 for size in $sizes; do
   for kind in focus cur; do
     f="$dir/$kind-${size}MB.csv"
@@ -54,7 +56,7 @@ for size in $sizes; do
     # shellcheck disable=SC2086
     run_timed "$dir/res" "$CLOUDCAST" ingest -q $jopt --report "$dir/report.json" \
       -o "$dir/series.csv" "$f" || { echo "cloudcast ingest failed"; exit 1; }
-    read -r secs rss <"$dir/res"
+    read -r secs rss cpu <"$dir/res"
     bytes=$(awk '/^bytes/{print $2}' "$f.expect")
     rows=$(awk '/^rows/{print $2}' "$f.expect")
     # The series against the generator's integer sums, month by month.
@@ -67,9 +69,9 @@ for size in $sizes; do
             d=all-tot; if (d<0) d=-d; if (d > 1e-9*(tot<0?-tot:tot)) bad=1
             printf "%s (total %.6f, want %s; %d rows)", bad?"DIFFER":"equal", all, tot, n }
     ' "$f.expect" "$dir/series.csv")
-    printf '%-6s %7d %9.2f %9.0f %10.0f %6.1f MB  %s\n' "$kind" "$size" "$secs" \
+    printf '%-9s %5d %8.2f %7.0f %10.0f %6.2f %6.1f MB  %s\n' "$kind" "$size" "$secs" \
       "$(awk "BEGIN{print $bytes/1e6/$secs}")" "$(awk "BEGIN{print $rows/$secs}")" \
-      "$(awk "BEGIN{print $rss/1024}")" "$check"
+      "$cpu" "$(awk "BEGIN{print $rss/1024}")" "$check"
   done
 done
 
@@ -122,27 +124,29 @@ i=0
 # Alternate DuckDB and cloudcast runs so that both see the same machine load
 # (the CPUs may be shared with other work).
 while [ $i -lt "$runs" ]; do
-  (cd "$dir/duckdb" && /usr/bin/time -f '%e %M' -o ../drss node q.js "../$(basename "$f")" "$nthreads") >"$dir/dout" 2>"$dir/derr" \
+  (cd "$dir/duckdb" && /usr/bin/time -f '%e %U %S %M' -o ../drss node q.js "../$(basename "$f")" "$nthreads") >"$dir/dout" 2>"$dir/derr" \
     || { echo "duckdb: failed: $(head -3 "$dir/derr")"; exit 0; }
   echo "$(cat "$dir/dout") $(cat "$dir/drss")" >>"$dir/dtimes"
   # shellcheck disable=SC2086
-  /usr/bin/time -f '%e %M' -o "$dir/time1" "$CLOUDCAST" ingest -q $jopt "$f" >/dev/null
+  /usr/bin/time -f '%e %M %U %S' -o "$dir/time1" "$CLOUDCAST" ingest -q $jopt "$f" >/dev/null
   cat "$dir/time1" >>"$dir/ctimes"
   i=$((i + 1))
 done
 secs=$(awk '{print $1}' "$dir/dtimes" | median)
-wsecs=$(awk '{print $(NF-1)}' "$dir/dtimes" | median)
+wsecs=$(awk '{print $(NF-3)}' "$dir/dtimes" | median)
+dcpu=$(awk '{print $(NF-2)+$(NF-1)}' "$dir/dtimes" | median)
+ccpu=$(awk '{print $3+$4}' "$dir/ctimes" | median)
 rss=$(awk '$NF>m{m=$NF} END{print m}' "$dir/dtimes")
 read -r _ dtot drows dver _ <"$dir/dout"
 csecs=$(awk '{print $1}' "$dir/ctimes" | median)
 crss=$(awk '$2>m{m=$2} END{print m}' "$dir/ctimes")
 echo "head to head on $(basename "$f"), runs alternated:"
-printf '%-9s %7d %9.2f %9.0f %10.0f %6.1f MB  %s\n' "duckdb" "$big" "$secs" \
+printf '%-9s %5d %8.2f %7.0f %10.0f %6s %6.1f MB  %s\n' "duckdb" "$big" "$secs" \
   "$(awk "BEGIN{print $bytes/1e6/$secs}")" "$(awk "BEGIN{print $drows/$secs}")" \
-  "$(awk "BEGIN{print $rss/1024}")" "total $dtot, want $tot (DuckDB $dver, $nthreads threads; query time; RSS of the node process)"
-printf '%-9s %7d %9.2f %9.0f %10.0f %6.1f MB  %s\n' "duckdb" "$big" "$wsecs" \
+  "-" "$(awk "BEGIN{print $rss/1024}")" "query time only; total $dtot, want $tot (DuckDB $dver, $nthreads threads)"
+printf '%-9s %5d %8.2f %7.0f %10.0f %6.2f %6.1f MB  %s\n' "duckdb" "$big" "$wsecs" \
   "$(awk "BEGIN{print $bytes/1e6/$wsecs}")" "$(awk "BEGIN{print $drows/$wsecs}")" \
-  "$(awk "BEGIN{print $rss/1024}")" "(whole command: node start, DuckDB, query)"
-printf '%-9s %7d %9.2f %9.0f %10.0f %6.1f MB  %s\n' "cloudcast" "$big" "$csecs" \
+  "$dcpu" "$(awk "BEGIN{print $rss/1024}")" "whole command: node start, DuckDB, query (RSS of the node process)"
+printf '%-9s %5d %8.2f %7.0f %10.0f %6.2f %6.1f MB  %s\n' "cloudcast" "$big" "$csecs" \
   "$(awk "BEGIN{print $bytes/1e6/$csecs}")" "$(awk "BEGIN{print $drows/$csecs}")" \
-  "$(awk "BEGIN{print $crss/1024}")" "(whole command: start, maps, ingest, series to /dev/null)"
+  "$ccpu" "$(awk "BEGIN{print $crss/1024}")" "whole command: start, maps, ingest, series to /dev/null"

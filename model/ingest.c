@@ -310,7 +310,11 @@ typedef struct
   struct csv_parser p;
   int parser_ok;
 
-  /* The record being assembled: only the columns some role needs. */
+  /* The record being assembled: only the columns some role needs.  The
+     column map is copied here so that on_field, called for every field,
+     reaches it in one load. */
+  const int *col_slot;
+  long ncols;
   char **slot;
   size_t *slot_len, *slot_cap;
   unsigned char *slot_set;
@@ -370,6 +374,8 @@ static int
 worker_slots (worker *w)
 {
   int n = w->fc->nslots;
+  w->col_slot = w->fc->col_slot;
+  w->ncols = w->fc->ncols;
   w->slot = calloc ((size_t) n + 1, sizeof *w->slot);
   w->slot_len = calloc ((size_t) n + 1, sizeof *w->slot_len);
   w->slot_cap = calloc ((size_t) n + 1, sizeof *w->slot_cap);
@@ -1073,9 +1079,9 @@ on_field (void *data, size_t len, void *w_)
       w->hfield[w->nh++] = f;
       return;
     }
-  if (i < w->fc->ncols)
+  if (i < w->ncols)
     {
-      int s = w->fc->col_slot[i];
+      int s = w->col_slot[i];
       if (s >= 0)
         {
           if (len + 1 > w->slot_cap[s])

@@ -334,7 +334,6 @@ typedef struct
   table t, *tp;
   curtot cur[32];
   int ncur;
-  int cur_overflow_ok;
   long rows_read, rows_used, skipped[CC_SKIP_NREASONS];
   long rows_short, rows_long, null_cost, null_qty, neg_cost;
   example ex[CC_SKIP_NREASONS][CC_INGEST_EXAMPLES];

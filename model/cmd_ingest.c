@@ -27,16 +27,18 @@ show_progress (void *ctx, const char *path, long long done, long long total)
   progress_state *ps = ctx;
   struct timespec t;
   double secs;
-  if (total >= 0 && total < (64LL << 20))
-    return;
   clock_gettime (CLOCK_MONOTONIC, &t);
   secs = (double) (t.tv_sec - ps->t0.tv_sec) + (t.tv_nsec - ps->t0.tv_nsec) / 1e9;
+  /* Large inputs only: 64 MB on disk, or a second of work (a gzip file or
+     a pipe can hold much more than its size says). */
+  if (total >= 0 && total < (64LL << 20) && secs < 1.0)
+    return;
   if (total > 0)
-    fprintf (stderr, "\rcloudcast: %s: %lld / %lld MB (%.0f MB/s)   ", path,
-             done >> 20, total >> 20, secs > 0 ? done / 1e6 / secs : 0.0);
+    fprintf (stderr, "\rcloudcast: %s: %.0f / %.0f MB (%.0f MB/s)   ", path,
+             done / 1e6, total / 1e6, secs > 0 ? done / 1e6 / secs : 0.0);
   else
-    fprintf (stderr, "\rcloudcast: %s: %lld MB (%.0f MB/s)   ", path,
-             done >> 20, secs > 0 ? done / 1e6 / secs : 0.0);
+    fprintf (stderr, "\rcloudcast: %s: %.0f MB (%.0f MB/s)   ", path,
+             done / 1e6, secs > 0 ? done / 1e6 / secs : 0.0);
   ps->shown = 1;
 }
 

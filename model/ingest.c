@@ -1679,7 +1679,7 @@ read_stream (cc_ingest *in, filectx *fc, cc_ingest_report *rep, int fd,
   gzFile gz = gzdopen (fd, "rb");
   char *buf = malloc (BLOCK);
   int first = 1, zerr, rc = CC_OK;
-  long long consumed = 0, next_progress = 64LL << 20;
+  long long consumed = 0, next_progress = 8LL << 20;
   struct stat st;
   long long total = fstat (fd, &st) == 0 && S_ISREG (st.st_mode) ? st.st_size : -1;
 
@@ -1740,7 +1740,7 @@ read_stream (cc_ingest *in, filectx *fc, cc_ingest_report *rep, int fd,
         {
           in->opt.progress (in->opt.progress_ctx, fc->path,
                             (long long) gzoffset (gz), total);
-          next_progress += 64LL << 20;
+          next_progress += 8LL << 20;
         }
       if (w->stop)
         break;

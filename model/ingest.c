@@ -1667,6 +1667,16 @@ open_input (const char *path, int *fd, cc_err *err)
   if (*fd < 0)
     return cc_err_set (err, CC_ENOINPUT, path, 0, 0, "cannot open: %s",
                        strerror (errno));
+  {
+    struct stat st;
+    if (fstat (*fd, &st) == 0 && S_ISDIR (st.st_mode))
+      {
+        close (*fd);
+        *fd = -1;
+        return cc_err_set (err, CC_ENOINPUT, path, 0, 0,
+                           "cannot open: %s", strerror (EISDIR));
+      }
+  }
   return CC_OK;
 }
 
@@ -2331,6 +2341,8 @@ cc_ingest_write_summary (const cc_ingest *in, FILE *f)
   for (i = 0; i < in->nrep; i++)
     {
       const cc_ingest_report *p = &in->rep[i];
+      if (strcmp (p->format, "unknown") == 0)
+        continue;   /* it failed before its header was read */
       fprintf (f, "cloudcast: %s: %s %s: %ld rows read, %ld used, %ld skipped",
                p->path, p->format, p->version, p->rows_read, p->rows_used,
                p->rows_skipped);

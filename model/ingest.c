@@ -65,14 +65,17 @@ enum
 {
   R_DATE, R_COST, R_QTY, R_UNIT, R_QTY2, R_UNIT2, R_SERVICE, R_SERVICE2,
   R_CATEGORY, R_METER, R_METER2, R_CURRENCY, R_PROVIDER, R_LINETYPE,
-  R_SPCOST, R_RICOST, R_CREDITS, R_PRICE, R_NROLES
+  R_SPCOST, R_RICOST, R_SPTOTAL, R_SPUSED, R_RIUNUSEDUP, R_RIUNUSEDREC,
+  R_RIARN, R_CREDITS, R_PRICE, R_NROLES
 };
 
 static const char *const role_name[R_NROLES] = {
   "period start", "cost", "quantity", "unit", "quantity", "unit", "service",
   "service", "category", "meter", "meter", "currency", "provider",
   "line item type", "savings plan effective cost",
-  "reservation effective cost", "credits", "price"
+  "reservation effective cost", "savings plan total commitment to date",
+  "savings plan used commitment", "reservation unused amortized upfront fee",
+  "reservation unused recurring fee", "reservation ARN", "credits", "price"
 };
 
 /* Candidate names per role, most specific first, "|"-separated. */
@@ -626,6 +629,12 @@ build_map (filectx *fc, cc_ingest_report *rep, char **hdr, long n,
       {
         col[R_SPCOST] = find_col (hn, n, "savingsplansavingsplaneffectivecost");
         col[R_RICOST] = find_col (hn, n, "reservationeffectivecost");
+        col[R_SPTOTAL] = find_col (hn, n, "savingsplantotalcommitmenttodate");
+        col[R_SPUSED] = find_col (hn, n, "savingsplanusedcommitment");
+        col[R_RIUNUSEDUP] = find_col (hn, n,
+                                      "reservationunusedamortizedupfrontfeeforbillingperiod");
+        col[R_RIUNUSEDREC] = find_col (hn, n, "reservationunusedrecurringfee");
+        col[R_RIARN] = find_col (hn, n, "reservationreservationarn");
       }
     if (f == CC_FMT_GCP && opt->cost == CC_COST_EFFECTIVE)
       {
@@ -854,6 +863,70 @@ key_append (worker *w, size_t *at, const char *s, size_t n, int last)
   return 0;
 }
 
+/* The number in ROLE's column; a missing column or a null counts 0.
+ * Returns 0, or -1 after skipping the row. */
+static int
+role_num (worker *w, int role, double *v)
+{
+  size_t n;
+  const char *s = slot_str (w, role, &n);
+  int rc = parse_num (s, n, v);
+  if (rc < 0)
+    {
+      skip_row (w, CC_SKIP_COST_BAD, role, s);
+      return -1;
+    }
+  if (rc == 1)
+    *v = 0;
+  return 0;
+}
+
+static int
+linetype_is (const char *lt, size_t n, const char *name)
+{
+  return n == strlen (name) && strncasecmp (lt, name, n) == 0;
+}
+
+/* AWS's amortized cost (the formula of AWS's CUR query library): covered
+ * usage at its effective cost, the unused part of savings plans and
+ * reservations, and the fees and negations that pay for used commitment
+ * out.  *COST holds the unblended cost on entry.  Returns 0, or -1 after
+ * skipping the row. */
+static int
+aws_amortized (worker *w, double *cost)
+{
+  size_t nt, na;
+  const char *lt = slot_str (w, R_LINETYPE, &nt);
+  double a, b;
+
+  if (linetype_is (lt, nt, "SavingsPlanCoveredUsage"))
+    return role_num (w, R_SPCOST, cost);
+  if (linetype_is (lt, nt, "DiscountedUsage"))
+    return role_num (w, R_RICOST, cost);
+  if (linetype_is (lt, nt, "SavingsPlanRecurringFee"))
+    {
+      if (role_num (w, R_SPTOTAL, &a) || role_num (w, R_SPUSED, &b))
+        return -1;
+      *cost = a - b;
+    }
+  else if (linetype_is (lt, nt, "RIFee"))
+    {
+      if (role_num (w, R_RIUNUSEDUP, &a) || role_num (w, R_RIUNUSEDREC, &b))
+        return -1;
+      *cost = a + b;
+    }
+  else if (linetype_is (lt, nt, "SavingsPlanNegation")
+           || linetype_is (lt, nt, "SavingsPlanUpfrontFee"))
+    *cost = 0;
+  else if (linetype_is (lt, nt, "Fee"))
+    {
+      const char *arn = slot_str (w, R_RIARN, &na);
+      if (!is_null (arn, na))
+        *cost = 0;   /* a reservation's upfront fee, amortized in DiscountedUsage */
+    }
+  return 0;
+}
+
 static void
 process_row (worker *w)
 {
@@ -949,35 +1022,9 @@ have_qty:
           cost = 0;
           w->null_cost++;
         }
-      if (fc->format == CC_FMT_AWS_CUR && opt->cost == CC_COST_EFFECTIVE)
-        {
-          /* AWS's amortized cost: covered usage at its effective cost, the
-             fees and negations that pay for it out. */
-          size_t nt;
-          const char *lt = slot_str (w, R_LINETYPE, &nt);
-          int alt = -1;
-          if (nt == 23 && strncasecmp (lt, "SavingsPlanCoveredUsage", 23) == 0)
-            alt = R_SPCOST;
-          else if (nt == 15 && strncasecmp (lt, "DiscountedUsage", 15) == 0)
-            alt = R_RICOST;
-          else if ((nt == 19 && strncasecmp (lt, "SavingsPlanNegation", 19) == 0)
-                   || (nt == 21 && strncasecmp (lt, "SavingsPlanUpfrontFee", 21) == 0)
-                   || (nt == 23 && strncasecmp (lt, "SavingsPlanRecurringFee", 23) == 0)
-                   || (nt == 5 && strncasecmp (lt, "RIFee", 5) == 0))
-            cost = 0;
-          if (alt >= 0 && fc->role_slot[alt] >= 0)
-            {
-              s = slot_str (w, alt, &n);
-              rc = parse_num (s, n, &cost);
-              if (rc < 0)
-                {
-                  skip_row (w, CC_SKIP_COST_BAD, alt, s);
-                  return;
-                }
-              if (rc == 1)
-                cost = 0;
-            }
-        }
+      if (fc->format == CC_FMT_AWS_CUR && opt->cost == CC_COST_EFFECTIVE
+          && aws_amortized (w, &cost) != 0)
+        return;
       if (fc->role_slot[R_CREDITS] >= 0)
         {
           double credits;

@@ -459,6 +459,42 @@ test_oddities (void)
     cc_ingest_free (in);
   }
 
+  /* AWS amortized cost, line type by line type (AWS's CUR query library
+     formula), against the unblended (billed) total. */
+  {
+    cc_ingest_options o;
+    write_file ("amort.csv",
+      "identity/LineItemId,lineItem/LineItemType,lineItem/UsageStartDate,"
+      "lineItem/ProductCode,lineItem/UsageType,lineItem/UsageAmount,"
+      "lineItem/CurrencyCode,lineItem/UnblendedCost,pricing/unit,"
+      "savingsPlan/SavingsPlanEffectiveCost,savingsPlan/TotalCommitmentToDate,"
+      "savingsPlan/UsedCommitment,reservation/EffectiveCost,"
+      "reservation/UnusedAmortizedUpfrontFeeForBillingPeriod,"
+      "reservation/UnusedRecurringFee,reservation/ReservationARN\n"
+      "a,Usage,2024-05-01T00:00:00Z,AmazonEC2,BoxUsage,1,USD,1.00,Hrs,,,,,,,\n"
+      "b,SavingsPlanCoveredUsage,2024-05-01T00:00:00Z,AmazonEC2,BoxUsage,1,USD,2.00,Hrs,1.20,,,,,,\n"
+      "c,SavingsPlanNegation,2024-05-01T00:00:00Z,AmazonEC2,BoxUsage,1,USD,-2.00,Hrs,,,,,,,\n"
+      "d,SavingsPlanRecurringFee,2024-05-01T00:00:00Z,ComputeSavingsPlans,Fee,1,USD,5.00,,,5.00,3.50,,,,\n"
+      "e,DiscountedUsage,2024-05-01T00:00:00Z,AmazonRDS,InstanceUsage,1,USD,0,Hrs,,,,0.70,,,arn:r1\n"
+      "f,RIFee,2024-05-01T00:00:00Z,AmazonRDS,HeavyUsage,1,USD,4.00,Hrs,,,,,0.25,0.50,arn:r1\n"
+      "g,Fee,2024-05-01T00:00:00Z,AmazonRDS,HeavyUsage,1,USD,100,,,,,,,,arn:r1\n"
+      "h,Fee,2024-05-01T00:00:00Z,AWSSupport,Support,1,USD,3.00,,,,,,,,\n"
+      "i,SavingsPlanUpfrontFee,2024-05-01T00:00:00Z,ComputeSavingsPlans,Fee,1,USD,50,,,,,,,,\n",
+      path, sizeof path);
+    memset (&o, 0, sizeof o);
+    in = ingest (path, &o, &rc, &err);
+    ok (rc == CC_OK && near (series_total (in, "USD", NULL), 163),
+        "CUR billed: unblended total 163 (%s)", err.msg);
+    cc_ingest_free (in);
+    o.cost = CC_COST_EFFECTIVE;
+    in = ingest (path, &o, &rc, &err);
+    ok (rc == CC_OK && near (series_total (in, "USD", NULL), 8.15),
+        "CUR effective: 1 + 1.20 + 0 + (5.00-3.50) + 0.70 + (0.25+0.50) + 0 + 3 + 0 = 8.15");
+    ok (near (cc_ingest_file_report (in, 0)->currency[0].read, 8.15),
+        "CUR effective: reconciliation uses the same basis");
+    cc_ingest_free (in);
+  }
+
   /* FOCUS versions from the columns each version added; x_ columns and
      ServiceProviderName-free files are fine. */
   {

@@ -495,6 +495,7 @@ build_map (filectx *fc, cc_ingest_report *rep, char **hdr, long n,
   char **hn = calloc ((size_t) n + 1, sizeof *hn);
   const colspec *spec;
   const char *cost_names = NULL, *missing = NULL;
+  const char *cost_shown = NULL, *date_shown = NULL, *service_shown = NULL;
   int price_times_qty = 0;   /* list cost as PayGPrice x Quantity */
   const cc_ingest_options *opt = fc->opt;
   cc_ingest_format f;
@@ -531,7 +532,6 @@ build_map (filectx *fc, cc_ingest_report *rep, char **hdr, long n,
       goto out;
     }
   fc->format = f;
-  rep->format = cc_ingest_format_name (f);
 
   for (r = 0; r < R_NROLES; r++)
     fc->role_slot[r] = -1, fc->role_col[r] = 0;
@@ -542,6 +542,10 @@ build_map (filectx *fc, cc_ingest_report *rep, char **hdr, long n,
       spec = &focus_cols;
       cost_names = opt->cost == CC_COST_EFFECTIVE ? "effectivecost"
         : opt->cost == CC_COST_LIST ? "listcost" : "billedcost";
+      cost_shown = opt->cost == CC_COST_EFFECTIVE ? "EffectiveCost"
+        : opt->cost == CC_COST_LIST ? "ListCost" : "BilledCost";
+      date_shown = "ChargePeriodStart";
+      service_shown = "ServiceName";
       if (has (hn, n, "billingaccounttype|invoiceid|pricingcurrency|subaccounttype"
                "|pricingcurrencyeffectivecost"))
         strcpy (rep->version, "1.2");
@@ -556,6 +560,9 @@ build_map (filectx *fc, cc_ingest_report *rep, char **hdr, long n,
       fc->const_provider = "Microsoft";
       cost_names = opt->cost == CC_COST_LIST ? "paygcostinbillingcurrency"
         : "costinbillingcurrency|cost|pretaxcost";
+      cost_shown = "CostInBillingCurrency, Cost or PreTaxCost";
+      date_shown = "Date or UsageDateTime";
+      service_shown = "MeterCategory";
       {
         long c = find_col (hn, n, "costinbillingcurrency|cost|pretaxcost");
         if (has (hn, n, "usagedatetime"))
@@ -579,6 +586,10 @@ build_map (filectx *fc, cc_ingest_report *rep, char **hdr, long n,
       fc->const_provider = "AWS";
       cost_names = opt->cost == CC_COST_LIST ? "pricingpublicondemandcost"
         : "lineitemunblendedcost";
+      cost_shown = opt->cost == CC_COST_LIST ? "pricing/publicOnDemandCost (for --cost list)"
+        : "lineItem/UnblendedCost";
+      date_shown = "lineItem/UsageStartDate";
+      service_shown = "lineItem/ProductCode";
       {
         int legacy = 0;
         for (i = 0; i < n; i++)
@@ -591,12 +602,16 @@ build_map (filectx *fc, cc_ingest_report *rep, char **hdr, long n,
       spec = &gcp_cols;
       fc->const_provider = "Google Cloud";
       cost_names = opt->cost == CC_COST_LIST ? "costatlist" : "cost";
+      cost_shown = opt->cost == CC_COST_LIST ? "cost_at_list (for --cost list)" : "cost";
+      date_shown = "usage_start_time";
+      service_shown = "service.description";
       strcpy (rep->version, has (hn, n, "resourcename")
               ? "detailed (resource-level) export" : "standard export");
       break;
     default:
       spec = &reported_cols;
       fc->const_provider = "reported";
+      date_shown = "date";
       cost_names = NULL;
       strcpy (rep->version, "date,metric,value,unit");
       break;
@@ -622,7 +637,7 @@ build_map (filectx *fc, cc_ingest_report *rep, char **hdr, long n,
           {
             col[R_COST] = c;
             if (c < 0)
-              missing = cost_names;
+              missing = cost_shown;
           }
       }
     if (f == CC_FMT_AWS_CUR && opt->cost == CC_COST_EFFECTIVE)
@@ -642,15 +657,16 @@ build_map (filectx *fc, cc_ingest_report *rep, char **hdr, long n,
         if (col[R_CREDITS] < 0)
           missing = "credits (for --cost effective)";
       }
-    if (col[R_DATE] < 0)
-      missing = spec->names[R_DATE];
+    /* Name the most basic missing column. */
     if (col[R_SERVICE] < 0 && col[R_SERVICE2] < 0 && f != CC_FMT_REPORTED)
-      missing = spec->names[R_SERVICE];
+      missing = service_shown;
+    if (col[R_DATE] < 0)
+      missing = date_shown;
     if (missing != NULL)
       {
         rc = cc_err_set (err, CC_EDATA, fc->path, 1, 0,
                          "the header has no %s column, which the %s format "
-                         "needs", missing, rep->format);
+                         "needs", missing, cc_ingest_format_name (f));
         goto out;
       }
 
@@ -674,6 +690,7 @@ build_map (filectx *fc, cc_ingest_report *rep, char **hdr, long n,
           fc->role_header[r] = strdup (hdr[col[r]]);
         }
   }
+  rep->format = cc_ingest_format_name (f);
 
 out:
   for (i = 0; i < n; i++)

@@ -305,6 +305,8 @@ typedef struct
   char code[16];
   nsum read, abs;
   long rows;
+  nsum skipped;        /* cost of skipped rows whose cost column was a number */
+  long skipped_rows;
 } curtot;
 
 typedef struct
@@ -804,12 +806,44 @@ slot_str (const worker *w, int role, size_t *len)
   return w->slot[s];
 }
 
+static int find_currency (worker *w, const char *code);
+
+/* Keep the cost a skipped row carries, when its cost column is a number,
+ * so that the report accounts for every unit of cost in the file. */
+static void
+note_skipped_cost (worker *w)
+{
+  size_t n, nc;
+  const char *s, *cur;
+  char code[16];
+  double v;
+  int i;
+
+  if (w->fc->role_slot[R_COST] < 0)
+    return;
+  s = slot_str (w, R_COST, &n);
+  if (parse_num (s, n, &v) != 0)
+    return;
+  cur = slot_str (w, R_CURRENCY, &nc);
+  if (is_null (cur, nc))
+    nc = 0;
+  if (nc >= sizeof code)
+    nc = sizeof code - 1;
+  memcpy (code, cur, nc);
+  code[nc] = '\0';
+  if ((i = find_currency (w, code)) < 0)
+    return;
+  nadd (&w->cur[i].skipped, v);
+  w->cur[i].skipped_rows++;
+}
+
 /* Record a skipped row; returns 1 when the run must stop (strict). */
 static int
 skip_row (worker *w, int reason, int role, const char *value)
 {
   example *e;
   w->skipped[reason]++;
+  note_skipped_cost (w);
   if (w->nex[reason] < CC_INGEST_EXAMPLES)
     e = &w->ex[reason][w->nex[reason]++];
   else if (w->fc->opt->strict)
@@ -831,20 +865,28 @@ skip_row (worker *w, int reason, int role, const char *value)
   return 0;
 }
 
+/* The index of currency CODE in w->cur, added when new; -1 when full. */
 static int
-add_currency (worker *w, const char *code, double cost)
+find_currency (worker *w, const char *code)
 {
   int i;
   for (i = 0; i < w->ncur; i++)
     if (strcmp (w->cur[i].code, code) == 0)
-      break;
-  if (i == w->ncur)
-    {
-      if (w->ncur == (int) (sizeof w->cur / sizeof w->cur[0]))
-        return -1;
-      snprintf (w->cur[i].code, sizeof w->cur[i].code, "%s", code);
-      w->ncur++;
-    }
+      return i;
+  if (w->ncur == (int) (sizeof w->cur / sizeof w->cur[0]))
+    return -1;
+  memset (&w->cur[i], 0, sizeof w->cur[i]);
+  snprintf (w->cur[i].code, sizeof w->cur[i].code, "%s", code);
+  w->ncur++;
+  return i;
+}
+
+static int
+add_currency (worker *w, const char *code, double cost)
+{
+  int i = find_currency (w, code);
+  if (i < 0)
+    return -1;
   nadd (&w->cur[i].read, cost);
   nadd (&w->cur[i].abs, fabs (cost));
   w->cur[i].rows++;
@@ -1645,6 +1687,8 @@ collect (worker *w, int n, const long *first_line, cc_ingest_report *rep,
           nmerge (&ct[c].read, &w[i].cur[k].read);
           nmerge (&ct[c].abs, &w[i].cur[k].abs);
           ct[c].rows += w[i].cur[k].rows;
+          nmerge (&ct[c].skipped, &w[i].cur[k].skipped);
+          ct[c].skipped_rows += w[i].cur[k].skipped_rows;
         }
       if (w[i].stop && stopped < 0)
         stopped = i;
@@ -1713,6 +1757,8 @@ reconcile (cc_ingest_report *rep, table *ft, curtot *ct, int nct, cc_err *err)
       o->series = nval (&ser[c]);
       o->abs_read = nval (&ct[c].abs);
       o->rows = ct[c].rows;
+      o->skipped = nval (&ct[c].skipped);
+      o->skipped_rows = ct[c].skipped_rows;
       if (fabs (o->read - o->series) > 1e-9 * o->abs_read)
         return cc_err_set (err, CC_ESOFTWARE, rep->path, 0, 0,
                            "reconciliation failed for currency '%s': read "
@@ -2373,8 +2419,10 @@ cc_ingest_write_report (const cc_ingest *in, FILE *f)
           fprintf (f, "%s\n        { \"currency\": ", k ? "," : "");
           json_str (f, c->code);
           fprintf (f, ", \"rows\": %ld, \"cost_read\": %.17g, "
-                   "\"cost_series\": %.17g, \"equal\": %s }",
-                   c->rows, c->read + 0.0, c->series + 0.0, ok ? "true" : "false");
+                   "\"cost_series\": %.17g, \"equal\": %s, "
+                   "\"skipped_rows_with_cost\": %ld, \"cost_skipped\": %.17g }",
+                   c->rows, c->read + 0.0, c->series + 0.0, ok ? "true" : "false",
+                   c->skipped_rows, c->skipped + 0.0);
         }
       fprintf (f, "%s],\n      \"unknown_units\": [", p->ncurrency ? "\n      " : "");
       for (k = 0; k < p->nunknown_unit; k++)
@@ -2427,10 +2475,14 @@ cc_ingest_write_summary (const cc_ingest *in, FILE *f)
       for (k = 0; k < p->ncurrency; k++)
         {
           const cc_ingest_currency *c = &p->currency[k];
-          fprintf (f, "cloudcast:   cost %s: read %.10g, series %.10g (%s)\n",
+          fprintf (f, "cloudcast:   cost %s: read %.10g, series %.10g (%s)",
                    c->code[0] ? c->code : "(no currency)", c->read, c->series,
                    fabs (c->read - c->series) <= 1e-9 * c->abs_read
                    ? "equal" : "NOT EQUAL");
+          if (c->skipped_rows)
+            fprintf (f, "; %ld skipped rows carried %.10g", c->skipped_rows,
+                     c->skipped);
+          fputc ('\n', f);
         }
       for (k = 0; k < p->nunknown_unit; k++)
         fprintf (f, "cloudcast:   unknown unit passed through: '%s'\n",

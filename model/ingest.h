@@ -65,6 +65,8 @@ typedef struct
   double series;       /* sum of the cost in this file's groups */
   double abs_read;     /* sum of |cost|, the scale of the tolerance */
   long rows;
+  double skipped;      /* cost column of skipped rows, where a number */
+  long skipped_rows;
 } cc_ingest_currency;
 
 typedef struct

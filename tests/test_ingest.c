@@ -347,6 +347,14 @@ test_oddities (void)
   is_int (rep->skipped[CC_SKIP_QUANTITY_BAD], 1, "1 bad quantity");
   is_int (rep->example_line[CC_SKIP_QUANTITY_BAD][0], 8, "bad quantity on line 8");
   is_int (rep->rows_short, 1, "1 ragged row counted");
+  {
+    size_t k;
+    for (k = 0; k < rep->ncurrency && strcmp (rep->currency[k].code, "USD"); k++)
+      ;
+    ok (k < rep->ncurrency && rep->currency[k].skipped_rows == 3
+        && near (rep->currency[k].skipped, 5),
+        "skipped rows with a readable cost carried 1 + 2 + 2 USD");
+  }
   is_int (rep->null_cost, 1, "empty cost is null, not an error");
   ok (near (series_total (in, "", NULL), 0) && near (series_total (in, "USD", NULL), 1),
       "ragged row's missing currency is empty; empty cost counts 0");

@@ -91,6 +91,8 @@ typedef struct
   size_t ncurrency;
   char **unknown_unit;     /* units not in units.csv, passed through */
   size_t nunknown_unit;
+  int counted;             /* the counts above are complete (or stopped
+                              by --strict); 0 when reading failed */
 } cc_ingest_report;
 
 /* One row of the series: a group of charges. */

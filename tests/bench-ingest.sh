@@ -42,12 +42,21 @@ echo "cloudcast ingest benchmark: $(nproc) CPUs, $(uname -m); median of $runs ru
 echo "(CPU s = user + system time of all threads: steadier than wall time when the CPUs are shared)"
 printf '%-9s %5s %8s %7s %10s %6s %9s  %s\n' kind MB seconds MB/s rows/s CPU_s peak_RSS totals
 for size in $sizes; do
-  for kind in focus cur; do
-    f="$dir/$kind-${size}MB.csv"
+  for kind in focus cur focus.gz; do
+    base=${kind%.gz}
+    f="$dir/$base-${size}MB.csv"
     if [ ! -s "$f" ] || [ ! -s "$f.expect" ]; then
-      flag=; [ $kind = cur ] && flag=--cur
+      flag=; [ "$base" = cur ] && flag=--cur
       "$GEN" $flag --seed 1 "$((size * 1000000))" "$f" "$f.expect" || exit 1
       sync
+    fi
+    if [ "$kind" = focus.gz ]; then
+      # The same FOCUS file gzipped: read through zlib on a reader thread.
+      if [ ! -s "$f.gz" ]; then
+        gzip -1 -c "$f" >"$f.gz.tmp" && mv "$f.gz.tmp" "$f.gz" || exit 1
+      fi
+      cp "$f.expect" "$f.gz.expect"
+      f="$f.gz"
     fi
     cat "$f" >/dev/null
     jopt=; [ -n "$threads" ] && jopt="-j $threads"

@@ -355,7 +355,7 @@ typedef struct
   char *kbuf;
   size_t kcap;
 
-  /* Thread arguments. */
+  /* The byte range of its chunk, the file, and whether it is the last. */
   long long start, end;
   int fd;
   int is_last;

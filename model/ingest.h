@@ -50,9 +50,11 @@ typedef struct
   cc_ingest_by by;
   int strict;                /* stop at the first bad row */
   int threads;               /* 0: one per online CPU */
-  long long min_chunk;       /* smallest chunk per thread; 0: 8 MiB */
-  /* Called from the calling thread about every quarter second while a
-     large file is read; may be NULL. */
+  long long min_chunk;       /* smallest chunk; 0: 8 MiB (tests set 1) */
+  /* Called from the calling thread while a file is read (every quarter
+     second for a split file, every 8 MB of a stream), with bytes done and
+     the file's size (-1 for a pipe; compressed bytes for gzip); may be
+     NULL. */
   void (*progress) (void *ctx, const char *path, long long done,
                     long long total);
   void *progress_ctx;

@@ -68,6 +68,7 @@ int cc_cmd_value (int argc, char **argv);
 int cc_cmd_prices (int argc, char **argv);
 int cc_cmd_price (int argc, char **argv);
 /* BEGIN ingest commands (issue 3) */
+int cc_cmd_ingest (int argc, char **argv);
 /* END ingest commands */
 /* BEGIN fit commands (issue 4) */
 int cc_cmd_fit (int argc, char **argv);

@@ -20,6 +20,7 @@ static const struct
   { "prices", cc_cmd_prices },
   { "price", cc_cmd_price },
   /* BEGIN ingest dispatch (issue 3) */
+  { "ingest", cc_cmd_ingest },
   /* END ingest dispatch */
   /* BEGIN fit dispatch (issue 4) */
   { "fit", cc_cmd_fit },

@@ -26,4 +26,13 @@ void cc_month_format (long index, char *buf, unsigned long size);
 
 int cc_days_in_month (int year, int month);
 
+/* Month index (UTC) of the period start written in a billing export:
+ * YYYY-MM-DD, YYYY-MM, YYYY-MM-DD[T ]HH:MM[:SS[.fff]] optionally followed by
+ * Z, UTC or an offset (+HH:MM, +HHMM, +HH), MM/DD/YYYY (US order, never
+ * DD/MM) with an optional time, and an ISO interval "start/end" (the start
+ * counts).  An offset moves the instant to UTC first, which can change the
+ * month.  S need not be NUL-terminated.  Returns 0, or -1 when S is not one
+ * of these forms or not a real date and time. */
+int cc_billing_month (const char *s, unsigned long n, long *month);
+
 #endif

@@ -49,6 +49,12 @@ Commands:\n\
   prices                 list the loaded price rows (UNCONFIRMED marked)\n\
   price --sku SKU --quantity Q\n\
                          monthly cost of one quantity, tier by tier\n\
+  ingest [OPTION]... FILE...\n\
+                         read billing exports (FOCUS 1.0-1.2, Azure cost\n\
+                         details, AWS CUR, GCP export, reported usage;\n\
+                         gzip or - for standard input) into a monthly\n\
+                         usage-and-cost series CSV, with a reconciliation\n\
+                         summary on stderr\n\
   fit FILE               fit growth models to each series of a series CSV\n\
                          and print every model tried (parameters with\n\
                          standard errors, RSS, AICc, Akaike weight,\n\
@@ -81,6 +87,20 @@ Options of prices and price:\n\
   -r, --region R         the sku's region, when it has several\n\
   -t, --term T           payg (default), 1y, 3y, savings-1y, savings-3y\n\
       --json             the breakdown as JSON\n\
+\n\
+Options of ingest:\n\
+  -f, --format FMT       auto (default: from the header), focus, azure,\n\
+                         aws-cur, gcp or reported\n\
+  -c, --cost BASIS       billed (default), effective (amortized) or list\n\
+  -b, --by LEVEL         group by family, service (default) or meter\n\
+  -s, --strict           stop at the first row whose cost, quantity or\n\
+                         date cannot be read (exit 65)\n\
+  -o, --output FILE      write the series to FILE (atomically) instead of\n\
+                         standard output\n\
+  -r, --report FILE      write the reconciliation report as JSON to FILE\n\
+  -j, --threads N        parse large uncompressed files on N threads\n\
+                         (default: one per CPU)\n\
+  -q, --quiet            no summary on stderr\n\
 \n\
 Options of fit and project:\n\
       --series KEY       only the series provider/family/service/meter\n\

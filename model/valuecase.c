@@ -321,9 +321,11 @@ fitted_driver (cc_valuecase *c, const cc_scnfile_section *s, size_t di,
     }
   if (dr->unit_bytes == 0)
     {
-      /* A series unit such as GB-month converts through bytes. */
-      double ub = cc_price_unit_bytes (ser->unit);
-      dr->unit_bytes = ub;
+      /* Sizes convert through bytes.  The series from cloudcast ingest
+         measure storage in billing gigabytes of 2^30 bytes, the GB the
+         providers meter (data/units.csv), whatever the spelling says. */
+      dr->unit_bytes = strcmp (ser->unit, "GB-month") == 0
+                         ? 1073741824.0 : cc_price_unit_bytes (ser->unit);
     }
   if ((rc = cc_series_check (ser, 3, 1, err)) != CC_OK)
     {

@@ -1,6 +1,7 @@
 /* output.c: atomic output files (mkstemp, fsync, rename). */
 #include <config.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -23,14 +24,41 @@ cc_path_join (const char *dir, const char *name)
   return p;
 }
 
+/* Is NAME one of our temporaries, ".BASE.tmp.XXXXXX"? */
+static int
+is_temp_name (const char *name)
+{
+  size_t n = strlen (name);
+  return n > 12 && name[0] == '.' && strncmp (name + n - 11, ".tmp.", 5) == 0;
+}
+
 int
 cc_outdir_make (const char *dir, cc_err *err)
 {
   struct stat st;
+  DIR *d;
+  struct dirent *e;
+
   if (mkdir (dir, 0777) == 0)
     return CC_OK;
   if (errno == EEXIST && stat (dir, &st) == 0 && S_ISDIR (st.st_mode))
-    return CC_OK;
+    {
+      /* A run killed half-way leaves hidden temporaries; a new run owns
+         the directory's outputs, so it clears them. */
+      if ((d = opendir (dir)) != NULL)
+        {
+          while ((e = readdir (d)) != NULL)
+            if (is_temp_name (e->d_name))
+              {
+                char *p = cc_path_join (dir, e->d_name);
+                if (p != NULL)
+                  unlink (p);
+                free (p);
+              }
+          closedir (d);
+        }
+      return CC_OK;
+    }
   return cc_err_set (err, CC_ECANTCREAT, dir, 0, 0,
                      "cannot create output directory: %s",
                      errno == EEXIST ? "a file of that name exists"
@@ -76,6 +104,21 @@ make_temp (const char *path, char **tmp, int *fd, cc_err *err)
   umask (mask);
   (void) fchmod (*fd, 0666 & ~mask);
   return CC_OK;
+}
+
+/* Make a rename durable: fsync the directory that holds PATH. */
+static void
+sync_dir (const char *path)
+{
+  const char *slash = strrchr (path, '/');
+  char *dir = slash ? strndup (path, (size_t) (slash - path + 1)) : strdup (".");
+  int fd = dir ? open (dir, O_RDONLY | O_DIRECTORY) : -1;
+  if (fd >= 0)
+    {
+      (void) fsync (fd);
+      close (fd);
+    }
+  free (dir);
 }
 
 int
@@ -132,6 +175,7 @@ cc_outfile_commit (cc_outfile *o, cc_err *err)
       cc_outfile_abort (o);
       return CC_ECANTCREAT;
     }
+  sync_dir (o->path);
   free (o->tmp);
   free (o->path);
   memset (o, 0, sizeof *o);
@@ -171,5 +215,6 @@ cc_outfile_rename (const char *tmp, const char *path, cc_err *err)
       return cc_err_set (err, CC_ECANTCREAT, path, 0, 0, "cannot rename: %s",
                          strerror (e));
     }
+  sync_dir (path);
   return CC_OK;
 }

@@ -18,7 +18,9 @@ typedef struct
   FILE *fp;       /* open on tmp; write here */
 } cc_outfile;
 
-/* Create the directory DIR if it does not exist (its parent must). */
+/* Create the directory DIR if it does not exist (its parent must).  An
+ * existing DIR is cleared of hidden temporaries (".NAME.tmp.XXXXXX") that a
+ * killed run left; the rest of it is left alone. */
 int cc_outdir_make (const char *dir, cc_err *err);
 
 /* Open a temporary for PATH.  CC_ECANTCREAT on failure. */

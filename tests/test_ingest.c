@@ -623,7 +623,7 @@ int
 main (void)
 {
   char path[1024];
-  cc_err err;
+  cc_err err = { 0, "" };
   size_t i;
   const char *tmp = getenv ("TMPDIR");
 

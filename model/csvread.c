@@ -79,6 +79,20 @@ on_field (void *data, size_t len, void *rd_)
 
   if (rd->status != CC_OK)
     return;
+  if (rd->nfield >= CC_CSV_MAX_FIELDS)
+    {
+      rd->status = cc_err_set (rd->err, CC_EDATA, rd->path, rd->start_line, 0,
+                               "more than %d fields in one record (the cap)",
+                               CC_CSV_MAX_FIELDS);
+      return;
+    }
+  if (len > 0 && memchr (data, '\0', len) != NULL)
+    {
+      rd->status = cc_err_set (rd->err, CC_EDATA, rd->path, rd->start_line,
+                               (long) rd->nfield + 1,
+                               "NUL byte in a field (a binary file?)");
+      return;
+    }
   if (reserve (rd, len) != 0)
     {
       rd->status = cc_err_set (rd->err, CC_ESOFTWARE, rd->path, rd->start_line,
@@ -216,6 +230,15 @@ cc_csv_read (const char *path, cc_csv_row_fn fn, void *ctx, cc_err *err)
           if (rd.status != CC_OK)
             {
               rc = rd.status;
+              goto done;
+            }
+          if (p.entry_pos > (size_t) CC_CSV_MAX_FIELD)
+            {
+              rc = cc_err_set (err, CC_EDATA, path, rd.start_line,
+                               (long) rd.nfield + 1,
+                               "field longer than %ld bytes (the cap)%s",
+                               CC_CSV_MAX_FIELD, rd.start_line < rd.line
+                               ? "; an unterminated quote?" : "");
               goto done;
             }
           s += piece;

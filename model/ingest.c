@@ -2007,7 +2007,11 @@ read_stream (cc_ingest *in, filectx *fc, cc_ingest_report *rep, int fd,
           rc = cc_err_set (err, r.zerr == Z_ERRNO ? CC_EIO : CC_EDATA, fc->path,
                            0, 0, "read error after byte %lld of uncompressed "
                            "data: %s", consumed,
-                           r.zerr == Z_ERRNO ? strerror (r.err_no) : r.zmsg);
+                           r.zerr == Z_ERRNO ? strerror (r.err_no)
+                           /* zlib names a gzdopen'ed file "<fd:N>": drop it */
+                           : strncmp (r.zmsg, "<fd:", 4) == 0
+                             && strstr (r.zmsg, ": ") != NULL
+                           ? strstr (r.zmsg, ": ") + 2 : r.zmsg);
           goto out;
         }
       if (r.zerr != Z_OK)

@@ -120,7 +120,8 @@ parse_num (const char *f, double *v)
   *v = strtod (f, &end);
   while (*end == ' ')
     end++;
-  if (*end != '\0' || !isfinite (*v) || errno == ERANGE)
+  if (*end != '\0' || !isfinite (*v) || errno == ERANGE
+      || strpbrk (f, "xX") != NULL)   /* no hex floats */
     return -1;
   return 0;
 }

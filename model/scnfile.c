@@ -74,6 +74,21 @@ reader (char *buf, int size, void *stream)
     else if (cr != NULL && cr + 1 < s + n && cr[1] != '\n')
       why = "bare carriage return (CR) in the line; save the file with LF "
             "or CRLF line ends";
+    else if (!ctx->cont && s[0] == '[' && strchr (s, ']') != NULL
+             && strchr (s, ']') - s - 1 > CC_SCNFILE_MAX_NAME)
+      why = "section name longer than " CC_STR (CC_SCNFILE_MAX_NAME)
+            " characters (the cap)";
+    else if (!ctx->cont && s[0] != '[' && s[0] != ';' && s[0] != '#')
+      {
+        /* inih cuts longer names silently: "sku.a-long-name" would
+           become another key. */
+        size_t k = strcspn (s, "=:");
+        while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '\t'))
+          k--;
+        if (s[strcspn (s, "=:")] != '\0' && k > CC_SCNFILE_MAX_NAME)
+          why = "key longer than " CC_STR (CC_SCNFILE_MAX_NAME)
+                " characters (the cap)";
+      }
     if (why != NULL)
       {
         if (ctx->status == CC_OK)

@@ -25,6 +25,10 @@
 #define CC_SCNFILE_MAX_SECTIONS 64
 #define CC_SCNFILE_MAX_KEYS 256
 #define CC_SCNFILE_MAX_VALUE 4096
+/* inih keeps 49 characters of a section or key name. */
+#define CC_SCNFILE_MAX_NAME 49
+#define CC_STR_(x) #x
+#define CC_STR(x) CC_STR_(x)
 
 #include <stddef.h>
 

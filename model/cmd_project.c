@@ -408,6 +408,11 @@ cc_cmd_project (int argc, char **argv)
   a.in.path = argv[optind];
   if (!a.draws_set)
     a.po.draws = a.po.method == CC_PI_BOOTSTRAP ? 1000 : 10000;
+  /* Cap (issue 7): each thread keeps draws x months values. */
+  if ((double) a.po.draws * a.months > CC_PI_MAX_DRAW_MONTHS)
+    return cc_cli_usage ("project: --draws %zu x --months %lu is above the "
+                         "cap of %d draw-months", a.po.draws,
+                         (unsigned long) a.months, CC_PI_MAX_DRAW_MONTHS);
   if (cc_model_list_parse (model_spec, &a.models, &err) != CC_OK)
     return cc_cli_usage ("project: %s", err.msg);
   if ((rc = cc_fitio_load (&a.in, &set, &err)) != CC_OK)

@@ -444,6 +444,11 @@ cc_value_run (const cc_value_model *m, const cc_price_book *book,
     return cc_err_set (err, CC_EDATA, NULL, 0, 0,
                        "horizon %d months or %zu draws out of range "
                        "(1-1200 months, 1-1000000 draws)", T, B);
+  if ((double) B * T > CC_MAX_DRAW_MONTHS)
+    return cc_err_set (err, CC_EDATA, NULL, 0, 0,
+                       "%zu draws x %d months is above the cap of %d "
+                       "draw-months; lower draws or horizon", B, T,
+                       CC_MAX_DRAW_MONTHS);
   if (!(m->discount_rate > -1))
     return cc_err_set (err, CC_EDATA, NULL, 0, 0,
                        "discount rate %g is not above -1", m->discount_rate);

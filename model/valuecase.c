@@ -103,6 +103,11 @@ scenario_section (cc_valuecase *c, cc_err *err)
                            "draws must be a whole number from 1 to 1000000");
       m->draws = (size_t) x;
     }
+  if ((double) m->draws * m->months > CC_MAX_DRAW_MONTHS)
+    return cc_err_set (err, CC_EDATA, path, line, 0,
+                       "draws %zu x horizon %d months is above the cap of %d "
+                       "draw-months; lower draws or horizon", m->draws,
+                       m->months, CC_MAX_DRAW_MONTHS);
   c->formats[0] = c->formats[1] = 1;
   if ((v = cc_scnfile_get (s, "formats", &line)) != NULL)
     {

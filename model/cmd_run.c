@@ -289,8 +289,12 @@ cc_cmd_run (int argc, char **argv)
           }
         break;
       }
-  if (rc == CC_OK)
-    rc = cc_value_run (&vc->model, vc->book, &vr, &err);
+  if (rc == CC_OK
+      && (rc = cc_value_run (&vc->model, vc->book, &vr, &err)) != CC_OK)
+    {
+      cc_err e = err;   /* the model knows drivers, not files */
+      rc = cc_err_set (&err, rc, vc->file->path, 0, 0, "%s", e.msg);
+    }
   if (rc == CC_OK)
     rc = cc_fitcharts_prepare (&fc, vc, &err);
   if (rc == CC_OK)

@@ -86,6 +86,11 @@ cc_cmd_value (int argc, char **argv)
       vc->model.seed = s;
     }
   rc = cc_value_run (&vc->model, vc->book, &res, &err);
+  if (rc != CC_OK)
+    {
+      cc_err e = err;   /* the model knows drivers, not files */
+      rc = cc_err_set (&err, rc, vc->file->path, 0, 0, "%s", e.msg);
+    }
   if (rc == CC_OK)
     rc = cc_outdir_make (dir, &err);
   if (rc == CC_OK)

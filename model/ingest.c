@@ -914,11 +914,13 @@ key_append (worker *w, size_t *at, const char *s, size_t n, int last)
       w->kbuf = k;
       w->kcap = cap;
     }
-  /* The separator and line breaks cannot appear inside a part. */
+  /* The separator, line breaks and NUL (which would end the key early)
+     cannot appear inside a part. */
   for (i = 0; i < n; i++)
     {
       char c = s[i];
-      w->kbuf[*at + i] = (c == '\x1f' || c == '\n' || c == '\r') ? ' ' : c;
+      w->kbuf[*at + i] = (c == '\x1f' || c == '\n' || c == '\r' || c == '\0')
+        ? ' ' : c;
     }
   *at += n;
   if (!last)

@@ -1157,8 +1157,13 @@ have_qty:
   g->rows++;
   {
     char code[16];
+    size_t k;
     memcpy (code, cur, ncur);
     code[ncur] = '\0';
+    for (k = 0; k < ncur; k++)   /* as key_append writes it in the key */
+      if (code[k] == '\x1f' || code[k] == '\n' || code[k] == '\r'
+          || code[k] == '\0')
+        code[k] = ' ';
     if (add_currency (w, code, cost) != 0)
       {
         hard_error (w, CC_EDATA, "more than 32 currencies in one file "

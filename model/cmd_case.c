@@ -57,7 +57,14 @@ cc_case_load (cc_case *c, const char *path, const char *metric, int months,
   if (c->proj == NULL)
     return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
   v->proj = c->proj;
-  return cc_scenarios_project (c->scn, v->nscn, &v->facts, months, c->proj, err);
+  rc = cc_scenarios_project (c->scn, v->nscn, &v->facts, months, c->proj, err);
+  if (rc != CC_OK)
+    {
+      cc_err e = *err;   /* say which file and metric grow that fast */
+      return cc_err_set (err, rc, path, m->point[m->n - 1].line, 0,
+                         "metric '%s': %s", m->metric, e.msg);
+    }
+  return CC_OK;
 }
 
 void

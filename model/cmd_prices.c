@@ -14,6 +14,7 @@
 #include "cli.h"
 #include "price.h"
 #include "report.h"
+#include "textutil.h"
 #include "units.h"
 
 /* Does HAY contain NEEDLE, ignoring ASCII case? */
@@ -177,7 +178,7 @@ cc_cmd_price (int argc, char **argv)
   };
   const char *sku = NULL, *qarg = NULL, *unit = NULL, *region = NULL;
   const char *term = "payg";
-  char *books[64], *end, a[64], bq[64];
+  char *books[64], a[64], bq[64];
   size_t nbooks = 0, first, count, i;
   double q, qs, cost;
   cc_tier_charge parts[64];
@@ -205,9 +206,7 @@ cc_cmd_price (int argc, char **argv)
       }
   if (sku == NULL || qarg == NULL)
     return cc_cli_usage ("price needs --sku SKU and --quantity Q");
-  errno = 0;
-  q = strtod (qarg, &end);
-  if (*qarg == '\0' || *end != '\0' || errno == ERANGE || !isfinite (q) || q < 0)
+  if (cc_parse_number (qarg, &q) != 0 || q < 0)
     return cc_cli_usage ("--quantity must be a number >= 0, not '%s'", qarg);
   cc_err_clear (&err);
   if ((rc = load_books (books, nbooks, &b, &err)) != CC_OK
@@ -228,7 +227,18 @@ cc_cmd_price (int argc, char **argv)
       cc_price_book_free (b);
       return cc_cli_fail (&err);
     }
-  cc_price_tiered (b, first, count, qs, &cost, parts, &err);
+  if (!isfinite (qs))
+    {
+      rc = cc_cli_usage ("--quantity %s %s is too large in %s", qarg, unit,
+                         r0->unit);
+      cc_price_book_free (b);
+      return rc;
+    }
+  if ((rc = cc_price_tiered (b, first, count, qs, &cost, parts, &err)) != CC_OK)
+    {
+      cc_price_book_free (b);
+      return cc_cli_fail (&err);
+    }
   if (json)
     {
       static const char *const keys[] = { "sku", "region", "term", "unit",

@@ -107,8 +107,9 @@ scenarios (FILE *out, FILE *msg, const cc_series *s, const double *xf,
   rc = cc_fit_scenario_fallback (s->x, s->y, s->n, xf, h, &sc, err);
   if (rc != CC_OK)
     {
+      cc_err e = *err;   /* the message must not be its own argument */
       free (sc.v);
-      return cc_err_set (err, rc, s->path, 0, 0, "%s: %s", s->key, err->msg);
+      return cc_err_set (err, rc, s->path, 0, 0, "%s: %s", s->key, e.msg);
     }
   fprintf (msg, "cloudcast: %s: %s: no statistical band; projecting named "
            "scenarios\n", s->key, why);
@@ -151,7 +152,10 @@ project_one (FILE *out, const cc_series *s, const cc_fit *f, const double *xf,
   rc = cc_pi_compute (f, &a->fo, s->x, s->y, s->n, xf, h, po, pw, band,
                       err);
   if (rc != CC_OK)
-    return cc_err_set (err, rc, s->path, 0, 0, "%s: %s", s->key, err->msg);
+    {
+      cc_err e = *err;   /* the message must not be its own argument */
+      return cc_err_set (err, rc, s->path, 0, 0, "%s: %s", s->key, e.msg);
+    }
   if (a->po.method == CC_PI_DELTA)
     snprintf (basis, sizeof basis, "statistical: delta method, %s scale, "
               "%g residual dof", f->scale == CC_SCALE_LOG ? "log" : "level",
@@ -404,6 +408,11 @@ cc_cmd_project (int argc, char **argv)
   a.in.path = argv[optind];
   if (!a.draws_set)
     a.po.draws = a.po.method == CC_PI_BOOTSTRAP ? 1000 : 10000;
+  /* Cap (issue 7): each thread keeps draws x months values. */
+  if ((double) a.po.draws * a.months > CC_PI_MAX_DRAW_MONTHS)
+    return cc_cli_usage ("project: --draws %zu x --months %lu is above the "
+                         "cap of %d draw-months", a.po.draws,
+                         (unsigned long) a.months, CC_PI_MAX_DRAW_MONTHS);
   if (cc_model_list_parse (model_spec, &a.models, &err) != CC_OK)
     return cc_cli_usage ("project: %s", err.msg);
   if ((rc = cc_fitio_load (&a.in, &set, &err)) != CC_OK)

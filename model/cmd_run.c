@@ -262,6 +262,14 @@ cc_cmd_run (int argc, char **argv)
           cc_valuecase_free (vc);
           return cc_cli_usage ("--draws must be a whole number from 1 to 1000000");
         }
+      if ((double) n * vc->model.months > CC_MAX_DRAW_MONTHS)
+        {
+          int hz = vc->model.months;
+          cc_valuecase_free (vc);
+          return cc_cli_usage ("--draws %lu x horizon %d months is above the "
+                               "cap of %d draw-months", n, hz,
+                               CC_MAX_DRAW_MONTHS);
+        }
       vc->model.draws = n;
     }
   /* The first driver grown from reported figures gets the storage story. */
@@ -281,8 +289,12 @@ cc_cmd_run (int argc, char **argv)
           }
         break;
       }
-  if (rc == CC_OK)
-    rc = cc_value_run (&vc->model, vc->book, &vr, &err);
+  if (rc == CC_OK
+      && (rc = cc_value_run (&vc->model, vc->book, &vr, &err)) != CC_OK)
+    {
+      cc_err e = err;   /* the model knows drivers, not files */
+      rc = cc_err_set (&err, rc, vc->file->path, 0, 0, "%s", e.msg);
+    }
   if (rc == CC_OK)
     rc = cc_fitcharts_prepare (&fc, vc, &err);
   if (rc == CC_OK)

@@ -65,6 +65,14 @@ cc_cmd_value (int argc, char **argv)
           cc_valuecase_free (vc);
           return cc_cli_usage ("--draws must be a whole number from 1 to 1000000");
         }
+      if ((double) n * vc->model.months > CC_MAX_DRAW_MONTHS)
+        {
+          int months = vc->model.months;
+          cc_valuecase_free (vc);
+          return cc_cli_usage ("--draws %lu x horizon %d months is above the "
+                               "cap of %d draw-months", n, months,
+                               CC_MAX_DRAW_MONTHS);
+        }
       vc->model.draws = n;
     }
   if (seed != NULL)
@@ -78,6 +86,11 @@ cc_cmd_value (int argc, char **argv)
       vc->model.seed = s;
     }
   rc = cc_value_run (&vc->model, vc->book, &res, &err);
+  if (rc != CC_OK)
+    {
+      cc_err e = err;   /* the model knows drivers, not files */
+      rc = cc_err_set (&err, rc, vc->file->path, 0, 0, "%s", e.msg);
+    }
   if (rc == CC_OK)
     rc = cc_outdir_make (dir, &err);
   if (rc == CC_OK)

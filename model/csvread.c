@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -79,6 +80,20 @@ on_field (void *data, size_t len, void *rd_)
 
   if (rd->status != CC_OK)
     return;
+  if (rd->nfield >= CC_CSV_MAX_FIELDS)
+    {
+      rd->status = cc_err_set (rd->err, CC_EDATA, rd->path, rd->start_line, 0,
+                               "more than %d fields in one record (the cap)",
+                               CC_CSV_MAX_FIELDS);
+      return;
+    }
+  if (len > 0 && memchr (data, '\0', len) != NULL)
+    {
+      rd->status = cc_err_set (rd->err, CC_EDATA, rd->path, rd->start_line,
+                               (long) rd->nfield + 1,
+                               "NUL byte in a field (a binary file?)");
+      return;
+    }
   if (reserve (rd, len) != 0)
     {
       rd->status = cc_err_set (rd->err, CC_ESOFTWARE, rd->path, rd->start_line,
@@ -148,7 +163,7 @@ cc_csv_read (const char *path, cc_csv_row_fn fn, void *ctx, cc_err *err)
   static const unsigned char bom[3] = { 0xEF, 0xBB, 0xBF };
   char *chunk;
   const size_t chunk_size = 1 << 16;
-  int first = 1, rc = CC_OK, zerr;
+  int first = 1, rc = CC_OK, zerr, cr_pending = 0;
   long long consumed = 0;
 
   memset (&rd, 0, sizeof rd);
@@ -167,7 +182,13 @@ cc_csv_read (const char *path, cc_csv_row_fn fn, void *ctx, cc_err *err)
         close (fd);
     }
   else
-    gz = gzopen (path, "rb");
+    {
+      struct stat st;
+      if (stat (path, &st) == 0 && S_ISDIR (st.st_mode))
+        return cc_err_set (err, CC_ENOINPUT, path, 0, 0, "cannot open: %s",
+                           strerror (EISDIR));
+      gz = gzopen (path, "rb");
+    }
   if (gz == NULL)
     return cc_err_set (err, CC_ENOINPUT, path, 0, 0, "cannot open: %s",
                        strerror (errno ? errno : ENOENT));
@@ -203,8 +224,21 @@ cc_csv_read (const char *path, cc_csv_row_fn fn, void *ctx, cc_err *err)
         }
       while (s < end)
         {
-          nl = memchr (s, '\n', (size_t) (end - s));
-          size_t piece = nl ? (size_t) (nl - s) + 1 : (size_t) (end - s);
+          /* A line ends at LF, CRLF or a bare CR (libcsv takes all three);
+             an LF right after a CR that ended the previous chunk is the
+             rest of a CRLF, not a new line. */
+          int crlf_tail = cr_pending && *s == '\n';
+          for (nl = s; nl < end && *nl != '\n' && *nl != '\r'; nl++)
+            ;
+          if (nl < end && *nl == '\r' && nl + 1 < end && nl[1] == '\n')
+            nl++;
+          if (nl == end)
+            nl = NULL;
+          cr_pending = nl != NULL && *nl == '\r';
+          if (crlf_tail)
+            nl = NULL;   /* the line was counted at its CR */
+          size_t piece = crlf_tail ? 1 : nl ? (size_t) (nl - s) + 1
+                                            : (size_t) (end - s);
           if (feed (&p, &rd, s, piece) != 0)
             {
               rc = rd.status != CC_OK ? rd.status
@@ -216,6 +250,15 @@ cc_csv_read (const char *path, cc_csv_row_fn fn, void *ctx, cc_err *err)
           if (rd.status != CC_OK)
             {
               rc = rd.status;
+              goto done;
+            }
+          if (p.entry_pos > (size_t) CC_CSV_MAX_FIELD)
+            {
+              rc = cc_err_set (err, CC_EDATA, path, rd.start_line,
+                               (long) rd.nfield + 1,
+                               "field longer than %ld bytes (the cap)%s",
+                               CC_CSV_MAX_FIELD, rd.start_line < rd.line
+                               ? "; an unterminated quote?" : "");
               goto done;
             }
           s += piece;

@@ -10,6 +10,10 @@
 
 #include "error.h"
 
+/* Caps on one record (issue 7): beyond them the file is bad data (65). */
+#define CC_CSV_MAX_FIELDS 10000          /* fields in one record */
+#define CC_CSV_MAX_FIELD (1L << 20)      /* bytes in one field (1 MiB) */
+
 typedef struct
 {
   char **field;     /* field[i] is NUL-terminated; valid during the callback */

@@ -21,7 +21,9 @@ read_number (const char **s, double *v)
     (*s)++;
   errno = 0;
   *v = strtod (*s, &end);
-  if (end == *s || errno == ERANGE || !isfinite (*v))
+  if (end == *s || errno == ERANGE || !isfinite (*v)
+      || memchr (*s, 'x', (size_t) (end - *s)) != NULL
+      || memchr (*s, 'X', (size_t) (end - *s)) != NULL)   /* no hex */
     return -1;
   *s = end;
   while (isspace ((unsigned char) **s))

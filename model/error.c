@@ -13,6 +13,7 @@ cc_err_set (cc_err *err, int status, const char *file, long line, long col,
   va_list ap;
   size_t n = 0;
   int k;
+  char *p;
 
   if (err == NULL)
     return status;
@@ -32,6 +33,11 @@ cc_err_set (cc_err *err, int status, const char *file, long line, long col,
   va_start (ap, fmt);
   vsnprintf (err->msg + n, sizeof err->msg - n, fmt, ap);
   va_end (ap);
+  /* Messages quote file contents: no control character (an escape
+     sequence) reaches the terminal. */
+  for (p = err->msg; *p != '\0'; p++)
+    if ((unsigned char) *p < 0x20 || *p == 0x7f)
+      *p = '?';
   return status;
 }
 

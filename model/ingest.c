@@ -19,6 +19,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include "csvread.h"
 #include "ingest.h"
 #include "timeutil.h"
 #include "units.h"
@@ -760,6 +761,9 @@ parse_num (const char *s, size_t n, double *v)
   if (end != s + n || errno == ERANGE || !isfinite (*v)
       || memchr (s, 'x', n) || memchr (s, 'X', n))
     return -1;
+  /* Beyond the cap, sums could overflow to inf (issue 7). */
+  if (fabs (*v) > CC_INGEST_MAX_NUMBER)
+    return -1;
   return 0;
 }
 
@@ -910,11 +914,13 @@ key_append (worker *w, size_t *at, const char *s, size_t n, int last)
       w->kbuf = k;
       w->kcap = cap;
     }
-  /* The separator and line breaks cannot appear inside a part. */
+  /* The separator, line breaks and NUL (which would end the key early)
+     cannot appear inside a part. */
   for (i = 0; i < n; i++)
     {
       char c = s[i];
-      w->kbuf[*at + i] = (c == '\x1f' || c == '\n' || c == '\r') ? ' ' : c;
+      w->kbuf[*at + i] = (c == '\x1f' || c == '\n' || c == '\r' || c == '\0')
+        ? ' ' : c;
     }
   *at += n;
   if (!last)
@@ -1124,6 +1130,13 @@ have_qty:
   if (ncur >= sizeof w->cur[0].code)
     ncur = sizeof w->cur[0].code - 1;
 
+  if (nprov + nsvc + ncat + nmeter + nunit > CC_INGEST_MAX_LABELS)
+    {
+      hard_error (w, CC_EDATA, "provider, service, category, meter and unit "
+                  "together longer than %d bytes (the cap)",
+                  CC_INGEST_MAX_LABELS);
+      return;
+    }
   if (key_append (w, &at, prov, nprov, 0) || key_append (w, &at, svc, nsvc, 0)
       || key_append (w, &at, cat, ncat, 0) || key_append (w, &at, meter, nmeter, 0)
       || key_append (w, &at, unit, nunit, 0) || key_append (w, &at, cur, ncur, 1)
@@ -1132,13 +1145,25 @@ have_qty:
       hard_error (w, CC_ESOFTWARE, "out of memory");
       return;
     }
+  if (w->tp->n > CC_INGEST_MAX_GROUPS)
+    {
+      hard_error (w, CC_EDATA, "more than %d groups (distinct provider, "
+                  "service, meter, unit, currency and month; the cap)",
+                  CC_INGEST_MAX_GROUPS);
+      return;
+    }
   nadd (&g->cost, cost);
   nadd (&g->qty, qty);
   g->rows++;
   {
     char code[16];
+    size_t k;
     memcpy (code, cur, ncur);
     code[ncur] = '\0';
+    for (k = 0; k < ncur; k++)   /* as key_append writes it in the key */
+      if (code[k] == '\x1f' || code[k] == '\n' || code[k] == '\r'
+          || code[k] == '\0')
+        code[k] = ' ';
     if (add_currency (w, code, cost) != 0)
       {
         hard_error (w, CC_EDATA, "more than 32 currencies in one file "
@@ -1161,6 +1186,12 @@ on_field (void *data, size_t len, void *w_)
       char *f;
       if (w->stop)
         return;
+      if (i >= CC_CSV_MAX_FIELDS)
+        {
+          hard_error (w, CC_EDATA, "more than %d columns in the header (the "
+                      "cap)", CC_CSV_MAX_FIELDS);
+          return;
+        }
       if ((size_t) i >= w->hcap)
         {
           size_t cap = w->hcap ? 2 * w->hcap : 64;
@@ -1224,6 +1255,10 @@ on_record (int c, void *w_)
           w->header_mode = 0;
           w->header_done = 1;
         }
+      else if (w->col_slot == NULL)
+        hard_error (w, CC_EDATA, "a second record on the header's line: "
+                    "bare carriage returns (CR) as line ends are not "
+                    "supported; convert the file to LF or CRLF line ends");
       else
         {
           process_row (w);
@@ -1272,6 +1307,14 @@ feed (worker *w, const char *s, size_t n, int stop_after_header)
               w->hard_line = w->line;
               w->hard_col = w->nf + 1;
             }
+          return done;
+        }
+      if (w->p.entry_pos > (size_t) CC_CSV_MAX_FIELD && !w->stop)
+        {
+          hard_error (w, CC_EDATA, "field longer than %ld bytes (the cap)%s",
+                      CC_CSV_MAX_FIELD, w->rec_line < w->line
+                      ? "; an unterminated quote?" : "");
+          w->hard_col = w->nf + 1;
           return done;
         }
       done += piece;
@@ -1971,7 +2014,11 @@ read_stream (cc_ingest *in, filectx *fc, cc_ingest_report *rep, int fd,
           rc = cc_err_set (err, r.zerr == Z_ERRNO ? CC_EIO : CC_EDATA, fc->path,
                            0, 0, "read error after byte %lld of uncompressed "
                            "data: %s", consumed,
-                           r.zerr == Z_ERRNO ? strerror (r.err_no) : r.zmsg);
+                           r.zerr == Z_ERRNO ? strerror (r.err_no)
+                           /* zlib names a gzdopen'ed file "<fd:N>": drop it */
+                           : strncmp (r.zmsg, "<fd:", 4) == 0
+                             && strstr (r.zmsg, ": ") != NULL
+                           ? strstr (r.zmsg, ": ") + 2 : r.zmsg);
           goto out;
         }
       if (r.zerr != Z_OK)
@@ -2273,6 +2320,9 @@ cc_ingest_file (cc_ingest *in, const char *path, cc_err *err)
     goto done;
   if (table_merge (&in->raw, &ft) != 0)
     rc = cc_err_set (err, CC_ESOFTWARE, path, 0, 0, "out of memory");
+  else if (in->raw.n > CC_INGEST_MAX_GROUPS)
+    rc = cc_err_set (err, CC_EDATA, path, 0, 0, "more than %d groups in "
+                     "the files read so far (the cap)", CC_INGEST_MAX_GROUPS);
 
 done:
   if (fd >= 0)

@@ -43,6 +43,12 @@ enum
 
 #define CC_INGEST_EXAMPLES 5
 
+/* Caps (issue 7): a cost or quantity beyond +-1e30 is not a number (the row
+ * is skipped), and a file may make at most this many groups. */
+#define CC_INGEST_MAX_NUMBER 1e30
+#define CC_INGEST_MAX_GROUPS 1000000
+#define CC_INGEST_MAX_LABELS 4096  /* bytes of one row's labels together */
+
 typedef struct
 {
   cc_ingest_format format;

@@ -55,6 +55,8 @@ void cc_band_free (cc_band *b);
 
 typedef struct cc_pi_ws cc_pi_ws;
 /* Room for DRAWS draws at up to HMAX horizons, data of up to NMAX points. */
+/* Cap (issue 7) on draws x months of one workspace, checked by project. */
+#define CC_PI_MAX_DRAW_MONTHS 12000000
 cc_pi_ws *cc_pi_ws_alloc (size_t draws, size_t hmax, size_t nmax);
 void cc_pi_ws_free (cc_pi_ws *w);
 

@@ -10,6 +10,7 @@
 #include "csvread.h"
 #include "price.h"
 #include "textutil.h"
+#include "timeutil.h"
 #include "units.h"
 
 enum
@@ -80,6 +81,17 @@ on_row (const cc_csv_row *row, void *ctx_, cc_err *err)
     if (f[i][0] == '\0' && i != C_REGION)
       return cc_err_set (err, CC_EDATA, path, row->line, ctx->col[i] + 1,
                          "empty %s", col_name[i]);
+  if (b->n >= CC_PRICE_MAX_ROWS)
+    return cc_err_set (err, CC_EDATA, path, row->line, 0,
+                       "more than %d price rows (the cap)", CC_PRICE_MAX_ROWS);
+  {
+    cc_date d;
+    if (cc_date_parse_ym (f[C_EFFECTIVE], &d) != 0 || d.day == 0)
+      return cc_err_set (err, CC_EDATA, path, row->line,
+                         ctx->col[C_EFFECTIVE] + 1,
+                         "effective_date '%s' is not YYYY-MM-DD",
+                         f[C_EFFECTIVE]);
+  }
   if (cc_parse_number (f[C_TIER_START], &r.tier_start) != 0 || r.tier_start < 0)
     return cc_err_set (err, CC_EDATA, path, row->line, ctx->col[C_TIER_START] + 1,
                        "tier_start '%s' is not a number >= 0", f[C_TIER_START]);
@@ -179,6 +191,9 @@ cc_price_book_add (cc_price_book *b, const char *path, cc_err *err)
   rc = cc_csv_read (path, on_row, &ctx, err);
   if (rc == CC_OK && ctx.ncol == 0)
     rc = cc_err_set (err, CC_EDATA, path, 1, 0, "empty price book");
+  if (rc == CC_OK && b->n == ctx.first)
+    rc = cc_err_set (err, CC_EDATA, path, 2, 0,
+                     "price book has a header but no price rows");
   return rc;
 }
 

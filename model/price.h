@@ -10,6 +10,9 @@
 #ifndef CC_PRICE_H
 #define CC_PRICE_H
 
+/* Cap (issue 7): price rows over all the books read. */
+#define CC_PRICE_MAX_ROWS 20000
+
 #include <stddef.h>
 
 #include "error.h"

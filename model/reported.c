@@ -97,6 +97,16 @@ on_row (const cc_csv_row *row, void *ctx_, cc_err *err)
                        "unknown unit '%s' (known: %s)", f[COL_UNIT],
                        cc_size_unit_names ());
 
+  if (!isfinite (v * u->bytes))
+    return cc_err_set (err, CC_EDATA, path, row->line, ctx->col[COL_VALUE] + 1,
+                       "value %s %s is too large (more bytes than a double "
+                       "holds)", f[COL_VALUE], u->name);
+  if (r->nmetric >= CC_REPORTED_MAX_METRICS
+      && cc_reported_find (r, f[COL_METRIC]) == NULL)
+    return cc_err_set (err, CC_EDATA, path, row->line,
+                       ctx->col[COL_METRIC] + 1,
+                       "more than %d metrics (the cap)",
+                       CC_REPORTED_MAX_METRICS);
   m = metric_get (r, f[COL_METRIC]);
   if (m == NULL)
     return cc_err_set (err, CC_ESOFTWARE, path, row->line, 0, "out of memory");

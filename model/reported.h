@@ -9,6 +9,9 @@
 #ifndef CC_REPORTED_H
 #define CC_REPORTED_H
 
+/* Cap (issue 7): distinct metrics in one file. */
+#define CC_REPORTED_MAX_METRICS 1000
+
 #include <stddef.h>
 
 #include "error.h"

@@ -65,6 +65,38 @@ reader (char *buf, int size, void *stream)
   ctx->line++;
   ctx->cont = s[0] == ' ' || s[0] == '\t';
   n = strlen (s);
+  {
+    const char *cr = memchr (s, '\r', n);
+    const char *why = NULL;
+    if (n + 1 < (size_t) size && (n == 0 || s[n - 1] != '\n')
+        && !feof (ctx->fp))
+      why = "NUL byte in the line (a binary file?)";
+    else if (cr != NULL && cr + 1 < s + n && cr[1] != '\n')
+      why = "bare carriage return (CR) in the line; save the file with LF "
+            "or CRLF line ends";
+    else if (!ctx->cont && s[0] == '[' && strchr (s, ']') != NULL
+             && strchr (s, ']') - s - 1 > CC_SCNFILE_MAX_NAME)
+      why = "section name longer than " CC_STR (CC_SCNFILE_MAX_NAME)
+            " characters (the cap)";
+    else if (!ctx->cont && s[0] != '[' && s[0] != ';' && s[0] != '#')
+      {
+        /* inih cuts longer names silently: "sku.a-long-name" would
+           become another key. */
+        size_t k = strcspn (s, "=:");
+        while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '\t'))
+          k--;
+        if (s[strcspn (s, "=:")] != '\0' && k > CC_SCNFILE_MAX_NAME)
+          why = "key longer than " CC_STR (CC_SCNFILE_MAX_NAME)
+                " characters (the cap)";
+      }
+    if (why != NULL)
+      {
+        if (ctx->status == CC_OK)
+          ctx->status = cc_err_set (ctx->err, CC_EDATA, ctx->f->path,
+                                    ctx->line, 0, "%s", why);
+        return NULL;   /* stop reading */
+      }
+  }
   if (n > 0 && s[n - 1] != '\n' && !feof (ctx->fp) && !ctx->too_long)
     {
       ctx->too_long = 1;
@@ -162,6 +194,9 @@ on_kv (void *user, const char *section, const char *key, const char *value)
         if (strcmp (f->sec[i].name, section) == 0)
           return fail (ctx, "section [%s] appears twice (first on line %ld)",
                        section, f->sec[i].line);
+      if (f->nsec >= CC_SCNFILE_MAX_SECTIONS)
+        return fail (ctx, "more than %d sections (the cap)",
+                     CC_SCNFILE_MAX_SECTIONS);
       s = realloc (f->sec, (f->nsec + 1) * sizeof *s);
       if (s == NULL)
         return fail (ctx, "out of memory");
@@ -180,7 +215,11 @@ on_kv (void *user, const char *section, const char *key, const char *value)
     {
       cc_scnfile_kv *last = &s->kv[s->n - 1];
       size_t a = strlen (last->value), b = strlen (value);
-      char *joined = realloc (last->value, a + b + 2);
+      char *joined;
+      if (a + b + 1 > CC_SCNFILE_MAX_VALUE)
+        return fail (ctx, "value of '%s' longer than %d characters (the cap)",
+                     key, CC_SCNFILE_MAX_VALUE);
+      joined = realloc (last->value, a + b + 2);
       if (joined == NULL)
         return fail (ctx, "out of memory");
       joined[a] = ' ';
@@ -191,6 +230,9 @@ on_kv (void *user, const char *section, const char *key, const char *value)
   for (i = 0; i < s->n; i++)
     if (strcmp (s->kv[i].key, key) == 0)
       return fail (ctx, "key '%s' set twice in [%s]", key, section);
+  if (s->n >= CC_SCNFILE_MAX_KEYS)
+    return fail (ctx, "more than %d keys in [%s] (the cap)",
+                 CC_SCNFILE_MAX_KEYS, section);
   kv = realloc (s->kv, (s->n + 1) * sizeof *kv);
   if (kv == NULL)
     return fail (ctx, "out of memory");

@@ -20,6 +20,16 @@
 #ifndef CC_SCNFILE_H
 #define CC_SCNFILE_H
 
+/* Caps (issue 7): sections in a file, keys in a section, and the length of
+ * a value joined from continuation lines. */
+#define CC_SCNFILE_MAX_SECTIONS 64
+#define CC_SCNFILE_MAX_KEYS 256
+#define CC_SCNFILE_MAX_VALUE 4096
+/* inih keeps 49 characters of a section or key name. */
+#define CC_SCNFILE_MAX_NAME 49
+#define CC_STR_(x) #x
+#define CC_STR(x) CC_STR_(x)
+
 #include <stddef.h>
 
 #include "error.h"

@@ -120,7 +120,8 @@ parse_num (const char *f, double *v)
   *v = strtod (f, &end);
   while (*end == ' ')
     end++;
-  if (*end != '\0' || !isfinite (*v) || errno == ERANGE)
+  if (*end != '\0' || !isfinite (*v) || errno == ERANGE
+      || strpbrk (f, "xX") != NULL)   /* no hex floats */
     return -1;
   return 0;
 }
@@ -172,9 +173,12 @@ series_row (const cc_csv_row *row, void *ctx, cc_err *err)
     if ((size_t) rd->col[i] >= row->nfield)
       return cc_err_set (err, CC_EDATA, rd->path, row->line, 0,
                          "%zu fields, fewer than the header's", row->nfield);
-  snprintf (key, sizeof key, "%s/%s/%s/%s", row->field[rd->col[1]],
-            row->field[rd->col[2]], row->field[rd->col[3]],
-            row->field[rd->col[4]]);
+  if (snprintf (key, sizeof key, "%s/%s/%s/%s", row->field[rd->col[1]],
+                row->field[rd->col[2]], row->field[rd->col[3]],
+                row->field[rd->col[4]]) > CC_SERIES_MAX_KEY)
+    return cc_err_set (err, CC_EDATA, rd->path, row->line, 0,
+                       "series key provider/family/service/meter longer "
+                       "than %d bytes (the cap)", CC_SERIES_MAX_KEY);
   if (rd->want != NULL && strcmp (rd->want, key) != 0)
     return CC_OK;
   const char *period = row->field[rd->col[0]];
@@ -196,6 +200,9 @@ series_row (const cc_csv_row *row, void *ctx, cc_err *err)
       }
   if (s == NULL)
     {
+      if (rd->set->n >= CC_SERIES_MAX)
+        return cc_err_set (err, CC_EDATA, rd->path, row->line, 0,
+                           "more than %d series (the cap)", CC_SERIES_MAX);
       if ((s = set_add (rd->set, key)) == NULL)
         return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
       s->path = rd->path;
@@ -225,6 +232,10 @@ series_row (const cc_csv_row *row, void *ctx, cc_err *err)
                            "%s %s: unit '%s' differs from '%s'", key, period,
                            u, s->unit);
     }
+  if (s->n >= CC_SERIES_MAX_POINTS)
+    return cc_err_set (err, CC_EDATA, rd->path, row->line, 0,
+                       "%s: more than %d points (the cap)", key,
+                       CC_SERIES_MAX_POINTS);
   if (cc_series_push (s, (double) (m - s->first + 1), v, m, row->line) != 0)
     return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
   return CC_OK;
@@ -280,6 +291,9 @@ xy_row (const cc_csv_row *row, void *ctx, cc_err *err)
                          "'%s,%s' is not a pair of finite numbers",
                          row->field[0], row->field[1]);
     }
+  if (rd->s->n >= CC_SERIES_MAX_POINTS)
+    return cc_err_set (err, CC_EDATA, rd->path, row->line, 0,
+                       "more than %d points (the cap)", CC_SERIES_MAX_POINTS);
   if (cc_series_push (rd->s, x, y, -1, row->line) != 0)
     return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
   return CC_OK;

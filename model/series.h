@@ -9,6 +9,12 @@
 #ifndef CC_SERIES_H
 #define CC_SERIES_H
 
+/* Caps (issue 7): series in one file, points in one series, and the bytes
+ * of a series key (provider/family/service/meter). */
+#define CC_SERIES_MAX 10000
+#define CC_SERIES_MAX_POINTS 10000
+#define CC_SERIES_MAX_KEY 255
+
 #include <stddef.h>
 
 #include "error.h"

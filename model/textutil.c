@@ -17,7 +17,8 @@ cc_parse_number (const char *s, double *v)
     return -1;
   errno = 0;
   *v = strtod (s, &end);
-  return *end != '\0' || errno == ERANGE || !isfinite (*v) ? -1 : 0;
+  return *end != '\0' || errno == ERANGE || !isfinite (*v)
+    || strpbrk (s, "xX") != NULL ? -1 : 0;   /* no hex floats */
 }
 
 size_t

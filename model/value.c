@@ -249,7 +249,7 @@ evaluate (const cc_value_model *m, const cc_price_book *book,
           double q, c, total = 0;
           int year = (mo - 1) / 12;
           if ((rc = quantity (m, d, &t[d], r, mo, &q, err)) != CC_OK)
-            return rc;
+            goto where;
           for (i = 0; i < r->n; i++)
             {
               const sku_ref *s = &r->ref[i];
@@ -261,7 +261,7 @@ evaluate (const cc_value_model *m, const cc_price_book *book,
                 }
               if ((rc = cc_price_tiered (book, s->first, s->count, qs, &c,
                                          NULL, err)) != CC_OK)
-                return rc;
+                goto where;
               total += (reserved + c) * s->rate;
             }
           cost[(size_t) (mo - 1) * m->ndriver + d]
@@ -269,6 +269,13 @@ evaluate (const cc_value_model *m, const cc_price_book *book,
         }
     }
   return CC_OK;
+
+where:
+  {
+    cc_err e = *err;   /* say which driver, month and provider */
+    return cc_err_set (err, rc, NULL, 0, 0, "[driver %s] month %d, provider "
+                       "%s: %s", m->driver[d].name, mo, m->provider[p], e.msg);
+  }
 }
 
 double
@@ -444,6 +451,11 @@ cc_value_run (const cc_value_model *m, const cc_price_book *book,
     return cc_err_set (err, CC_EDATA, NULL, 0, 0,
                        "horizon %d months or %zu draws out of range "
                        "(1-1200 months, 1-1000000 draws)", T, B);
+  if ((double) B * T > CC_MAX_DRAW_MONTHS)
+    return cc_err_set (err, CC_EDATA, NULL, 0, 0,
+                       "%zu draws x %d months is above the cap of %d "
+                       "draw-months; lower draws or horizon", B, T,
+                       CC_MAX_DRAW_MONTHS);
   if (!(m->discount_rate > -1))
     return cc_err_set (err, CC_EDATA, NULL, 0, 0,
                        "discount rate %g is not above -1", m->discount_rate);

@@ -32,6 +32,9 @@
 #define CC_MAX_PROVIDERS 4
 #define CC_MAX_MIX 4
 #define CC_MAX_DRIVERS 32
+/* Cap (issue 7): draws x horizon months, the size of the per-draw monthly
+ * tables (the default 10000 draws fit a 1200-month horizon). */
+#define CC_MAX_DRAW_MONTHS 12000000
 
 typedef struct
 {

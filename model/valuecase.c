@@ -103,6 +103,11 @@ scenario_section (cc_valuecase *c, cc_err *err)
                            "draws must be a whole number from 1 to 1000000");
       m->draws = (size_t) x;
     }
+  if ((double) m->draws * m->months > CC_MAX_DRAW_MONTHS)
+    return cc_err_set (err, CC_EDATA, path, line, 0,
+                       "draws %zu x horizon %d months is above the cap of %d "
+                       "draw-months; lower draws or horizon", m->draws,
+                       m->months, CC_MAX_DRAW_MONTHS);
   c->formats[0] = c->formats[1] = 1;
   if ((v = cc_scnfile_get (s, "formats", &line)) != NULL)
     {
@@ -148,23 +153,38 @@ scenario_section (cc_valuecase *c, cc_err *err)
   if ((v = cc_scnfile_get (s, "providers", &line)) == NULL)
     return cc_err_set (err, CC_EDATA, path, s->line, 0,
                        "[scenario] needs 'providers', e.g. azure, aws, gcp");
+  if (strlen (v) >= sizeof buf)
+    return cc_err_set (err, CC_EDATA, path, line, 0, "providers longer than "
+                       "%zu characters (the cap)", sizeof buf - 1);
   snprintf (buf, sizeof buf, "%s", v);
   n = cc_scnfile_split (buf, items, CC_MAX_PROVIDERS + 1);
   if (n < 1 || n > CC_MAX_PROVIDERS)
     return cc_err_set (err, CC_EDATA, path, line, 0,
                        "providers lists 1 to %d names", CC_MAX_PROVIDERS);
   for (i = 0; i < n; i++)
-    snprintf (m->provider[i], sizeof m->provider[i], "%s", items[i]);
+    {
+      if (strlen (items[i]) >= sizeof m->provider[i])
+        return cc_err_set (err, CC_EDATA, path, line, 0, "provider name '%s' "
+                           "longer than %zu characters (the cap)", items[i],
+                           sizeof m->provider[i] - 1);
+      snprintf (m->provider[i], sizeof m->provider[i], "%s", items[i]);
+    }
   m->nprovider = n;
 
   if ((v = cc_scnfile_get (s, "price_books", &line)) == NULL)
     return cc_err_set (err, CC_EDATA, path, s->line, 0,
                        "[scenario] needs 'price_books'");
   {
-    char list[2048], *books[32];
+    char list[2048], *books[33];
     size_t nb;
+    if (strlen (v) >= sizeof list)
+      return cc_err_set (err, CC_EDATA, path, line, 0, "price_books longer "
+                         "than %zu characters (the cap)", sizeof list - 1);
     snprintf (list, sizeof list, "%s", v);
-    nb = cc_scnfile_split (list, books, 32);
+    nb = cc_scnfile_split (list, books, 33);
+    if (nb > 32)
+      return cc_err_set (err, CC_EDATA, path, line, 0,
+                         "more than 32 price books (the cap)");
     c->book = calloc (1, sizeof *c->book);
     if (c->book == NULL)
       return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
@@ -198,6 +218,9 @@ parse_skus (cc_valuecase *c, const char *v, long line, cc_driver_price *dp,
   size_t n, i;
   double sum = 0;
 
+  if (strlen (v) >= sizeof buf)
+    return cc_err_set (err, CC_EDATA, c->file->path, line, 0, "sku list "
+                       "longer than %zu characters (the cap)", sizeof buf - 1);
   snprintf (buf, sizeof buf, "%s", v);
   n = cc_scnfile_split (buf, items, CC_MAX_MIX + 1);
   if (n < 1 || n > CC_MAX_MIX)
@@ -219,6 +242,10 @@ parse_skus (cc_valuecase *c, const char *v, long line, cc_driver_price *dp,
       else
         dp->share[i] = 1;
       sum += dp->share[i];
+      if (strlen (items[i]) >= sizeof dp->sku[i])
+        return cc_err_set (err, CC_EDATA, c->file->path, line, 0, "sku '%s' "
+                           "longer than %zu characters (the cap)", items[i],
+                           sizeof dp->sku[i] - 1);
       snprintf (dp->sku[i], sizeof dp->sku[i], "%s", items[i]);
     }
   if (fabs (sum - 1) > 1e-9)
@@ -398,6 +425,10 @@ driver_section (cc_valuecase *c, const cc_scnfile_section *s, cc_err *err)
   if (di == CC_MAX_DRIVERS)
     return cc_err_set (err, CC_EDATA, path, s->line, 0,
                        "more than %d drivers", CC_MAX_DRIVERS);
+  if (strlen (s->name + 7) >= sizeof dr->name)
+    return cc_err_set (err, CC_EDATA, path, s->line, 0, "driver name '%s' "
+                       "longer than %zu characters (the cap)", s->name + 7,
+                       sizeof dr->name - 1);
   memset (dr, 0, sizeof *dr);
   dr->link = -1;
   snprintf (dr->name, sizeof dr->name, "%s", s->name + 7);
@@ -566,19 +597,34 @@ driver_section (cc_valuecase *c, const cc_scnfile_section *s, cc_err *err)
               }
         }
       snprintf (key, sizeof key, "region.%s", m->provider[p]);
-      if ((v = cc_scnfile_get (s, key, NULL)) != NULL)
-        snprintf (dpr->region, sizeof dpr->region, "%s", v);
+      if ((v = cc_scnfile_get (s, key, &line)) != NULL)
+        {
+          if (strlen (v) >= sizeof dpr->region)
+            return cc_err_set (err, CC_EDATA, path, line, 0, "%s '%s' longer "
+                               "than %zu characters (the cap)", key, v,
+                               sizeof dpr->region - 1);
+          snprintf (dpr->region, sizeof dpr->region, "%s", v);
+        }
       snprintf (key, sizeof key, "reserved_blocks.%s", m->provider[p]);
       if ((v = cc_scnfile_get (s, key, &line)) != NULL
           && (cc_parse_number (v, &dpr->reserved_blocks) != 0 || dpr->reserved_blocks < 0))
         return cc_err_set (err, CC_EDATA, path, line, 0,
                            "%s must be a number >= 0", key);
       snprintf (key, sizeof key, "term.%s", m->provider[p]);
-      snprintf (dpr->term, sizeof dpr->term, "%s",
-                (v = cc_scnfile_get (s, key, NULL)) ? v : "payg");
+      if ((v = cc_scnfile_get (s, key, &line)) != NULL
+          && strlen (v) >= sizeof dpr->term)
+        return cc_err_set (err, CC_EDATA, path, line, 0, "%s '%s' longer than "
+                           "%zu characters (the cap)", key, v,
+                           sizeof dpr->term - 1);
+      snprintf (dpr->term, sizeof dpr->term, "%s", v ? v : "payg");
       snprintf (key, sizeof key, "reserved_term.%s", m->provider[p]);
+      if ((v = cc_scnfile_get (s, key, &line)) != NULL
+          && strlen (v) >= sizeof dpr->reserved_term)
+        return cc_err_set (err, CC_EDATA, path, line, 0, "%s '%s' longer than "
+                           "%zu characters (the cap)", key, v,
+                           sizeof dpr->reserved_term - 1);
       snprintf (dpr->reserved_term, sizeof dpr->reserved_term, "%s",
-                (v = cc_scnfile_get (s, key, NULL)) ? v : "1y");
+                v ? v : "1y");
     }
   /* A fitted series in a unit that is not a size must be in the price's
      unit, or say how to convert with 'factor'. */

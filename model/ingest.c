@@ -1246,6 +1246,17 @@ feed (worker *w, const char *s, size_t n, int stop_after_header)
       const char *p = s + done;
       const char *nl = memchr (p, '\n', n - done);
       size_t piece = nl ? (size_t) (nl - p) + 1 : n - done;
+      if (stop_after_header)
+        {
+          /* libcsv also ends a record at a lone CR: stop the header there,
+             before the record after it reaches a worker without slots. */
+          const char *cr = memchr (p, '\r', piece);
+          if (cr != NULL && (size_t) (cr - p) + 1 < piece)
+            {
+              piece = (size_t) (cr - p) + 1;
+              nl = NULL;
+            }
+        }
       if (w->at_start)
         {
           size_t k;

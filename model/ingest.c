@@ -807,6 +807,7 @@ slot_str (const worker *w, int role, size_t *len)
 }
 
 static int find_currency (worker *w, const char *code);
+static char key_char (char c);
 
 /* Keep the cost a skipped row carries, when its cost column is a number,
  * so that the report accounts for every unit of cost in the file. */
@@ -829,7 +830,8 @@ note_skipped_cost (worker *w)
     nc = 0;
   if (nc >= sizeof code)
     nc = sizeof code - 1;
-  memcpy (code, cur, nc);
+  for (i = 0; i < (int) nc; i++)
+    code[i] = key_char (cur[i]);
   code[nc] = '\0';
   if ((i = find_currency (w, code)) < 0)
     return;
@@ -893,6 +895,14 @@ add_currency (worker *w, const char *code, double cost)
   return 0;
 }
 
+/* A byte of a group key: the separator, NUL (keys are C strings) and line
+ * breaks become spaces. */
+static char
+key_char (char c)
+{
+  return c == '\x1f' || c == '\0' || c == '\n' || c == '\r' ? ' ' : c;
+}
+
 static int
 key_append (worker *w, size_t *at, const char *s, size_t n, int last)
 {
@@ -910,12 +920,9 @@ key_append (worker *w, size_t *at, const char *s, size_t n, int last)
       w->kbuf = k;
       w->kcap = cap;
     }
-  /* The separator and line breaks cannot appear inside a part. */
+  /* The separator, NUL and line breaks cannot appear inside a part. */
   for (i = 0; i < n; i++)
-    {
-      char c = s[i];
-      w->kbuf[*at + i] = (c == '\x1f' || c == '\n' || c == '\r') ? ' ' : c;
-    }
+    w->kbuf[*at + i] = key_char (s[i]);
   *at += n;
   if (!last)
     w->kbuf[(*at)++] = '\x1f';
@@ -1137,7 +1144,8 @@ have_qty:
   g->rows++;
   {
     char code[16];
-    memcpy (code, cur, ncur);
+    /* As written in the key, so that the reconciliation finds it. */
+    memcpy (code, w->kbuf + at - ncur, ncur);
     code[ncur] = '\0';
     if (add_currency (w, code, cost) != 0)
       {

@@ -79,6 +79,11 @@ test_ingest (void)
          column slots (NULL dereference). */
       ingest ("ingest-cr-ends-header.csv", t, CC_OK, NULL);
       ingest ("ingest-cr-ends-header.csv.gz", t, CC_OK, NULL);
+      /* A NUL byte in a field cut the group key short, and a line break
+         in the currency was written differently in the key and in the
+         currency totals: the reconciliation failed (CC_ESOFTWARE). */
+      ingest ("ingest-nul-in-service.csv", t, CC_OK, NULL);
+      ingest ("ingest-newline-in-currency.csv", t, CC_OK, NULL);
     }
   cc_servicemap_free (services);
   cc_unitmap_free (units);

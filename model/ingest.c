@@ -522,7 +522,7 @@ build_map (filectx *fc, cc_ingest_report *rep, char **hdr, long n,
     {
       char first[256] = "";
       size_t len = 0;
-      for (i = 0; i < n && i < 6; i++)
+      for (i = 0; i < n && i < 6 && len < sizeof first; i++)
         len += (size_t) snprintf (first + len, len < sizeof first ? sizeof first - len : 0,
                                   "%s%s", i ? "," : "", hdr[i]);
       if (len >= sizeof first)

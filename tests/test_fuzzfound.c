@@ -84,6 +84,10 @@ test_ingest (void)
          currency totals: the reconciliation failed (CC_ESOFTWARE). */
       ingest ("ingest-nul-in-service.csv", t, CC_OK, NULL);
       ingest ("ingest-newline-in-currency.csv", t, CC_OK, NULL);
+      /* An unknown header longer than the message buffer: pointer past
+         the end of the buffer (UBSan). */
+      ingest ("ingest-long-unknown-header.csv", t, CC_EDATA,
+              "format not recognised");
     }
   cc_servicemap_free (services);
   cc_unitmap_free (units);

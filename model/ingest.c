@@ -523,7 +523,7 @@ build_map (filectx *fc, cc_ingest_report *rep, char **hdr, long n,
     {
       char first[256] = "";
       size_t len = 0;
-      for (i = 0; i < n && i < 6; i++)
+      for (i = 0; i < n && i < 6 && len < sizeof first; i++)
         len += (size_t) snprintf (first + len, len < sizeof first ? sizeof first - len : 0,
                                   "%s%s", i ? "," : "", hdr[i]);
       if (len >= sizeof first)
@@ -811,6 +811,7 @@ slot_str (const worker *w, int role, size_t *len)
 }
 
 static int find_currency (worker *w, const char *code);
+static char key_char (char c);
 
 /* Keep the cost a skipped row carries, when its cost column is a number,
  * so that the report accounts for every unit of cost in the file. */
@@ -833,7 +834,8 @@ note_skipped_cost (worker *w)
     nc = 0;
   if (nc >= sizeof code)
     nc = sizeof code - 1;
-  memcpy (code, cur, nc);
+  for (i = 0; i < (int) nc; i++)
+    code[i] = key_char (cur[i]);
   code[nc] = '\0';
   if ((i = find_currency (w, code)) < 0)
     return;
@@ -897,6 +899,14 @@ add_currency (worker *w, const char *code, double cost)
   return 0;
 }
 
+/* A byte of a group key: the separator, NUL (keys are C strings) and line
+ * breaks become spaces. */
+static char
+key_char (char c)
+{
+  return c == '\x1f' || c == '\0' || c == '\n' || c == '\r' ? ' ' : c;
+}
+
 static int
 key_append (worker *w, size_t *at, const char *s, size_t n, int last)
 {
@@ -914,14 +924,9 @@ key_append (worker *w, size_t *at, const char *s, size_t n, int last)
       w->kbuf = k;
       w->kcap = cap;
     }
-  /* The separator, line breaks and NUL (which would end the key early)
-     cannot appear inside a part. */
+  /* The separator, NUL and line breaks cannot appear inside a part. */
   for (i = 0; i < n; i++)
-    {
-      char c = s[i];
-      w->kbuf[*at + i] = (c == '\x1f' || c == '\n' || c == '\r' || c == '\0')
-        ? ' ' : c;
-    }
+    w->kbuf[*at + i] = key_char (s[i]);
   *at += n;
   if (!last)
     w->kbuf[(*at)++] = '\x1f';
@@ -1157,13 +1162,9 @@ have_qty:
   g->rows++;
   {
     char code[16];
-    size_t k;
-    memcpy (code, cur, ncur);
+    /* As written in the key, so that the reconciliation finds it. */
+    memcpy (code, w->kbuf + at - ncur, ncur);
     code[ncur] = '\0';
-    for (k = 0; k < ncur; k++)   /* as key_append writes it in the key */
-      if (code[k] == '\x1f' || code[k] == '\n' || code[k] == '\r'
-          || code[k] == '\0')
-        code[k] = ' ';
     if (add_currency (w, code, cost) != 0)
       {
         hard_error (w, CC_EDATA, "more than 32 currencies in one file "
@@ -1256,9 +1257,10 @@ on_record (int c, void *w_)
           w->header_done = 1;
         }
       else if (w->col_slot == NULL)
-        hard_error (w, CC_EDATA, "a second record on the header's line: "
-                    "bare carriage returns (CR) as line ends are not "
-                    "supported; convert the file to LF or CRLF line ends");
+        /* A safety net: the header path maps the columns before any data
+           record can arrive. */
+        hard_error (w, CC_EDATA, "a record arrived before the header's "
+                    "columns were mapped");
       else
         {
           process_row (w);
@@ -1281,6 +1283,17 @@ feed (worker *w, const char *s, size_t n, int stop_after_header)
       const char *p = s + done;
       const char *nl = memchr (p, '\n', n - done);
       size_t piece = nl ? (size_t) (nl - p) + 1 : n - done;
+      if (stop_after_header)
+        {
+          /* libcsv also ends a record at a lone CR: stop the header there,
+             before the record after it reaches a worker without slots. */
+          const char *cr = memchr (p, '\r', piece);
+          if (cr != NULL && (size_t) (cr - p) + 1 < piece)
+            {
+              piece = (size_t) (cr - p) + 1;
+              nl = NULL;
+            }
+        }
       if (w->at_start)
         {
           size_t k;

@@ -15,41 +15,28 @@ static const char *const palette[] = {
 };
 #define NPAL (sizeof palette / sizeof palette[0])
 
-/* Labels: 1 title, 2 subtitle, 3 source, 4-7 output paths, 8 y axis,
- * 9 "data", then the chart's own from 10. */
+/* Labels as cc_chart_labels; 9 is "data", then the chart's own from 10. */
 static void
 send_labels (cc_gp *gp, const cc_chart_frame *fr, const char *axis,
              const char *const *extra, size_t nextra)
 {
-  const char **l = calloc (9 + nextra, sizeof *l);
+  const char **l = calloc (1 + nextra, sizeof *l);
   size_t i;
   if (l == NULL)
     return;
-  l[0] = fr->title;
-  l[1] = fr->subtitle ? fr->subtitle : "";
-  l[2] = fr->source ? fr->source : "";
-  for (i = 0; i < CC_GP_NFMT; i++)
-    l[3 + i] = fr->out.path[i] ? fr->out.path[i] : "";
-  l[7] = axis;
-  l[8] = "data";
+  l[0] = "data";
   for (i = 0; i < nextra; i++)
-    l[9 + i] = extra[i];
-  cc_gp_labels (gp, "$LBL", l, 9 + nextra);
+    l[1 + i] = extra[i];
+  cc_chart_labels (gp, fr, axis, l, 1 + nextra);
   free (l);
 }
 
 static void
 common (FILE *fp)
 {
-  fputs ("reset\nset termoption noenhanced\nset encoding utf8\n"
-         "set title $LBL[1][2:].\"\\n\".$LBL[2][2:] font ',13'\n"
-         "set label 91 $LBL[3][2:] at screen 0.01, screen 0.02 left "
-         "font ',8' tc rgb '#555555'\n"
-         "set border 3 lc rgb '#444444'\nset tics nomirror\n"
-         "set lmargin 14\nset rmargin 6\nset tmargin 5\nset bmargin 6\n"
-         "set grid ytics xtics lc rgb '#dddddd'\n"
+  cc_chart_setup (fp);
+  fputs ("set grid xtics lc rgb '#dddddd'\n"
          "set xdata time\nset timefmt '%Y-%m-%d'\nset format x \"%b\\n%Y\"\n"
-         "set format y '%g'\nset ylabel $LBL[8][2:]\n"
          "set key top left reverse Left opaque box lc rgb '#cccccc'\n", fp);
 }
 

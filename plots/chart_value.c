@@ -16,30 +16,6 @@ static const char *const palette[] = {
 };
 #define NPAL (sizeof palette / sizeof palette[0])
 
-/* The labels every chart has: 1 title, 2 subtitle, 3 source, 4-7 output
- * paths (cc_gp_format order), 8 the value axis label, then chart-specific
- * ones from 9.  The axis label holds the scenario's currency, so it too is
- * data. */
-static void
-labels (cc_gp *gp, const cc_chart_frame *fr, const char *axis,
-        const char *const *extra, size_t nextra)
-{
-  const char **l = calloc (8 + nextra, sizeof *l);
-  size_t i;
-  if (l == NULL)
-    return;
-  l[0] = fr->title;
-  l[1] = fr->subtitle ? fr->subtitle : "";
-  l[2] = fr->source ? fr->source : "";
-  for (i = 0; i < CC_GP_NFMT; i++)
-    l[3 + i] = fr->out.path[i] ? fr->out.path[i] : "";
-  l[7] = axis;
-  for (i = 0; i < nextra; i++)
-    l[8 + i] = extra[i];
-  cc_gp_labels (gp, "$LBL", l, 8 + nextra);
-  free (l);
-}
-
 /* Money axes in plain units, thousands, millions or billions. */
 static double
 money_scale (double max, const char *currency, const char *what, char *axis,
@@ -59,18 +35,6 @@ money_scale (double max, const char *currency, const char *what, char *axis,
   return 1;
 }
 
-static void
-frame (FILE *fp)
-{
-  fputs ("reset\nset termoption noenhanced\nset encoding utf8\n"
-         "set title $LBL[1][2:].\"\\n\".$LBL[2][2:] font ',13'\n"
-         "set label 91 $LBL[3][2:] at screen 0.01, screen 0.02 left "
-         "font ',8' tc rgb '#555555'\n"
-         "set border 3 lc rgb '#444444'\nset tics nomirror\n"
-         "set lmargin 14\nset rmargin 6\nset tmargin 5\nset bmargin 6\n"
-         "set grid ytics lc rgb '#dddddd'\n"
-         "set format y '%g'\nset ylabel $LBL[8][2:]\n", fp);
-}
 
 static void
 month_date (char *buf, size_t size, long month)
@@ -105,7 +69,7 @@ cc_chart_spend_draw (cc_gp *gp, const cc_chart_frame *fr,
       max = fmax (max, run);
     }
   div = money_scale (max, c->currency, "per month (median)", axis, sizeof axis);
-  labels (gp, fr, axis, c->family, c->nfamily);
+  cc_chart_labels (gp, fr, axis, c->family, c->nfamily);
   /* Columns: date, then the running sum of families 1..k, so each family
      fills between its column and the one before. */
   fputs ("$DATA << EOD\n", fp);
@@ -123,7 +87,7 @@ cc_chart_spend_draw (cc_gp *gp, const cc_chart_frame *fr,
     }
   fputs ("EOD\n", fp);
   cc_gp_guard (gp);
-  frame (fp);
+  cc_chart_setup (fp);
   time_axis (fp);
   fputs ("set key top left reverse Left opaque box lc rgb '#cccccc'\n"
          "set style fill solid 0.85 noborder\n", fp);
@@ -148,7 +112,7 @@ cc_chart_cumulative_draw (cc_gp *gp, const cc_chart_frame *fr,
   double div = money_scale (c->months ? c->p90[c->months - 1] : 0,
                             c->currency, "cumulative", axis, sizeof axis);
 
-  labels (gp, fr, axis, extra, 2);
+  cc_chart_labels (gp, fr, axis, extra, 2);
   fputs ("$DATA << EOD\n", fp);
   for (mo = 0; mo < c->months; mo++)
     {
@@ -158,7 +122,7 @@ cc_chart_cumulative_draw (cc_gp *gp, const cc_chart_frame *fr,
     }
   fputs ("EOD\n", fp);
   cc_gp_guard (gp);
-  frame (fp);
+  cc_chart_setup (fp);
   time_axis (fp);
   fputs ("set key top left reverse Left opaque box lc rgb '#cccccc'\n"
          "set style fill transparent solid 0.35 noborder\n", fp);
@@ -191,7 +155,7 @@ cc_chart_tornado_draw (cc_gp *gp, const cc_chart_frame *fr,
   extra[1] = fixed[1];
   for (i = 0; i < n; i++)
     extra[2 + i] = c->name[i];
-  labels (gp, fr, axis, extra, n + 2);
+  cc_chart_labels (gp, fr, axis, extra, n + 2);
   free (extra);
   /* Row i (from the top): y, total at P10, total at P90. */
   fputs ("$DATA << EOD\n", fp);
@@ -200,7 +164,7 @@ cc_chart_tornado_draw (cc_gp *gp, const cc_chart_frame *fr,
              c->high[i] / div);
   fputs ("EOD\n", fp);
   cc_gp_guard (gp);
-  frame (fp);
+  cc_chart_setup (fp);
   fputs ("unset grid\nset grid xtics lc rgb '#dddddd'\n"
          "set format x '%g'\nset format y '%g'\nunset ylabel\n"
          "set xlabel $LBL[8][2:]\n"
@@ -234,14 +198,14 @@ cc_chart_cross_draw (cc_gp *gp, const cc_chart_frame *fr,
     max = fmax (max, c->total[i]);
   div = money_scale (max, c->currency, "term total at median assumptions",
                      axis, sizeof axis);
-  labels (gp, fr, axis, c->provider, c->nprovider);
+  cc_chart_labels (gp, fr, axis, c->provider, c->nprovider);
   fputs ("$DATA << EOD\n", fp);
   for (i = 0; i < c->nprovider; i++)
     fprintf (fp, " %zu %.17g %ld\n", i, c->total[i] / div,
              strtol (palette[i % NPAL] + 1, NULL, 16));
   fputs ("EOD\n", fp);
   cc_gp_guard (gp);
-  frame (fp);
+  cc_chart_setup (fp);
   fputs ("set style fill solid 0.85 noborder\nset boxwidth 0.6\n"
          "unset key\nset yrange [0:*]\n", fp);
   fprintf (fp, "set xrange [-0.6:%zu.6]\nset xtics (", c->nprovider - 1);

@@ -105,6 +105,16 @@ void cc_chart_fan_draw (cc_gp *gp, const cc_chart_frame *fr,
 void cc_chart_models_draw (cc_gp *gp, const cc_chart_frame *fr,
                            const cc_chart_models *c);
 
+/* Send a frame's labels as $LBL: 1 title, 2 subtitle, 3 source, 4-7 the
+ * output paths (cc_gp_format order), 8 the value axis label, then EXTRA
+ * from 9.  Everything that may hold input-derived text goes here. */
+void cc_chart_labels (cc_gp *gp, const cc_chart_frame *fr, const char *axis,
+                      const char *const *extra, size_t nextra);
+
+/* reset, noenhanced text, title and subtitle, source line, borders,
+ * margins, grid and the y label from $LBL. */
+void cc_chart_setup (FILE *fp);
+
 void cc_chart_spend_draw (cc_gp *gp, const cc_chart_frame *fr,
                           const cc_chart_spend *c);
 void cc_chart_cumulative_draw (cc_gp *gp, const cc_chart_frame *fr,

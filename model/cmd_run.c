@@ -198,7 +198,7 @@ cc_cmd_run (int argc, char **argv)
     { NULL, 0, NULL, 0 }
   };
   const char *dir = "cloudcast-out", *currency = "USD", *path, *draws = NULL;
-  char def[4096], *end;
+  char def[4096];
   int months = CC_DEFAULT_MONTHS, c, rc, chart_rc = CC_OK, preview = 0;
   int want[4];
   double photo = CC_DEFAULT_PHOTO_MIB, *cost = NULL;
@@ -254,23 +254,11 @@ cc_cmd_run (int argc, char **argv)
 
   cc_err_clear (&err);
   rc = cc_valuecase_load (path, &vc, &err);
-  if (rc == CC_OK && draws != NULL)
+  if (rc == CC_OK && draws != NULL
+      && (rc = cc_value_set_draws (vc, draws)) != CC_OK)
     {
-      unsigned long n = strtoul (draws, &end, 10);
-      if (*draws == '\0' || *end != '\0' || n < 1 || n > 1000000)
-        {
-          cc_valuecase_free (vc);
-          return cc_cli_usage ("--draws must be a whole number from 1 to 1000000");
-        }
-      if ((double) n * vc->model.months > CC_MAX_DRAW_MONTHS)
-        {
-          int hz = vc->model.months;
-          cc_valuecase_free (vc);
-          return cc_cli_usage ("--draws %lu x horizon %d months is above the "
-                               "cap of %d draw-months", n, hz,
-                               CC_MAX_DRAW_MONTHS);
-        }
-      vc->model.draws = n;
+      cc_valuecase_free (vc);
+      return rc;
     }
   /* The first driver grown from reported figures gets the storage story. */
   for (d = 0; rc == CC_OK && d < vc->model.ndriver; d++)

@@ -57,23 +57,10 @@ cc_cmd_value (int argc, char **argv)
   cc_err_clear (&err);
   if ((rc = cc_valuecase_load (path, &vc, &err)) != CC_OK)
     return cc_cli_fail (&err);
-  if (draws != NULL)
+  if (draws != NULL && (rc = cc_value_set_draws (vc, draws)) != CC_OK)
     {
-      unsigned long n = strtoul (draws, &end, 10);
-      if (*draws == '\0' || *end != '\0' || n < 1 || n > 1000000)
-        {
-          cc_valuecase_free (vc);
-          return cc_cli_usage ("--draws must be a whole number from 1 to 1000000");
-        }
-      if ((double) n * vc->model.months > CC_MAX_DRAW_MONTHS)
-        {
-          int months = vc->model.months;
-          cc_valuecase_free (vc);
-          return cc_cli_usage ("--draws %lu x horizon %d months is above the "
-                               "cap of %d draw-months", n, months,
-                               CC_MAX_DRAW_MONTHS);
-        }
-      vc->model.draws = n;
+      cc_valuecase_free (vc);
+      return rc;
     }
   if (seed != NULL)
     {

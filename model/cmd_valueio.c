@@ -202,3 +202,18 @@ cc_value_tables (const char *dir, const cc_valuecase *vc,
     }
   return rc;
 }
+
+int
+cc_value_set_draws (cc_valuecase *vc, const char *arg)
+{
+  char *end;
+  unsigned long n = strtoul (arg, &end, 10);
+  if (*arg == '\0' || *end != '\0' || n < 1 || n > 1000000)
+    return cc_cli_usage ("--draws must be a whole number from 1 to 1000000");
+  if ((double) n * vc->model.months > CC_MAX_DRAW_MONTHS)
+    return cc_cli_usage ("--draws %lu x horizon %d months is above the "
+                         "cap of %d draw-months", n, vc->model.months,
+                         CC_MAX_DRAW_MONTHS);
+  vc->model.draws = n;
+  return CC_OK;
+}

@@ -30,4 +30,8 @@ int cc_value_charts_reserve (const char *dir, const int *want,
                              cc_cli_chartset *sets, cc_err *err);
 int cc_value_charts_finish (cc_cli_chartset *sets, int status, cc_err *err);
 
+/* --draws ARG for the scenario VC: 1 to 1,000,000 and at most
+ * CC_MAX_DRAW_MONTHS draws x months.  CC_EUSAGE (printed) otherwise. */
+int cc_value_set_draws (cc_valuecase *vc, const char *arg);
+
 #endif

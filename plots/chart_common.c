@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "charts.h"
+#include "plots/charts.h"
 
 /* The labels every chart has: 1 title, 2 subtitle, 3 source, 4-7 output
  * paths (cc_gp_format order), 8 the value axis label, then chart-specific

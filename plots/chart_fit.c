@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "charts.h"
+#include "plots/charts.h"
 
 static const char *const palette[] = {
   "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00",

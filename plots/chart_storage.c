@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "charts.h"
-#include "textutil.h"
-#include "timeutil.h"
+#include "plots/charts.h"
+#include "core/textutil.h"
+#include "core/timeutil.h"
 
 /* Okabe-Ito colours, safe for the common forms of colour blindness. */
 static const char *const palette[] = {

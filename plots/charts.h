@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-#include "gnuplot.h"
+#include "plots/gnuplot.h"
 
 /* Usage over time: reported points and one line per named scenario. */
 typedef struct

@@ -10,7 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "gnuplot.h"
+#include "plots/gnuplot.h"
 
 extern char **environ;
 

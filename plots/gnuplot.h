@@ -13,7 +13,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "error.h"
+#include "core/error.h"
 
 typedef struct cc_gp cc_gp;
 

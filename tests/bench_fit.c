@@ -19,9 +19,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "fit.h"
-#include "interval.h"
-#include "parfor.h"
+#include "fit/fit.h"
+#include "fit/interval.h"
+#include "core/parfor.h"
 
 #define NS 50
 #define N 36
@@ -170,7 +170,7 @@ main (void)
     }
   printf ("bench-fit: Monte Carlo bands, %d draws x %d months x %zu series: "
           "%.3f s\n", DRAWS, H, banded, tmc);
-  printf ("bench-fit: total %.3f s (issue 4 target: under 1 s together)\n",
+  printf ("bench-fit: total %.3f s (target: under 1 s together)\n",
           tfit + tmc);
   for (k = 0; k < nw; k++)
     {

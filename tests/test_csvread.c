@@ -7,7 +7,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
-#include "csvread.h"
+#include "core/csvread.h"
 #include "tap.h"
 
 typedef struct

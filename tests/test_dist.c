@@ -8,7 +8,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "dist.h"
+#include "value/dist.h"
 #include "tap.h"
 
 #define N 100000

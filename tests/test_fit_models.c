@@ -9,9 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fit.h"
-#include "project.h"
-#include "interval.h"
+#include "fit/fit.h"
+#include "reported/project.h"
+#include "fit/interval.h"
 #include "tap.h"
 
 static const double rat42_x[9] = { 9, 14, 21, 28, 42, 57, 63, 70, 79 };

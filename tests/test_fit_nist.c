@@ -11,9 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csvread.h"
-#include "fit.h"
-#include "series.h"
+#include "core/csvread.h"
+#include "fit/fit.h"
+#include "fit/series.h"
 #include "tap.h"
 
 #define MAXSET 16

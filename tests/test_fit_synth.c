@@ -17,8 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fit.h"
-#include "interval.h"
+#include "fit/fit.h"
+#include "fit/interval.h"
 #include "tap.h"
 
 #define N 36

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ingest.h"
+#include "ingest/ingest.h"
 #include "tap.h"
 
 static const char *srcdir;

@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "growth.h"
-#include "project.h"
+#include "reported/growth.h"
+#include "reported/project.h"
 #include "tap.h"
 
 int

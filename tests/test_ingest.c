@@ -8,11 +8,11 @@
 #include <unistd.h>
 #include <zlib.h>
 
-#include "ingest.h"
-#include "servicemap.h"
+#include "ingest/ingest.h"
+#include "ingest/servicemap.h"
 #include "tap.h"
-#include "timeutil.h"
-#include "unitmap.h"
+#include "core/timeutil.h"
+#include "ingest/unitmap.h"
 
 static const char *srcdir;
 static char tmpdir[512];

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "price.h"
+#include "price/price.h"
 #include "tap.h"
 
 static char path[4096];

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "reported.h"
+#include "reported/reported.h"
 #include "tap.h"
 
 int

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "tap.h"
-#include "valuecase.h"
+#include "value/valuecase.h"
 
 static char path[4096];
 

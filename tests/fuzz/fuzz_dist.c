@@ -5,7 +5,7 @@
 #include <gsl/gsl_rng.h>
 #include <math.h>
 
-#include "dist.h"
+#include "value/dist.h"
 #include "fuzz.h"
 
 static gsl_rng *rng;

@@ -6,7 +6,7 @@
 #include <config.h>
 
 #include "fuzz.h"
-#include "ingest.h"
+#include "ingest/ingest.h"
 
 static cc_servicemap *services;
 static cc_unitmap *units;

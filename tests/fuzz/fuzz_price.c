@@ -3,7 +3,7 @@
 #include <config.h>
 
 #include "fuzz.h"
-#include "price.h"
+#include "price/price.h"
 
 int
 LLVMFuzzerInitialize (int *argc, char ***argv)

@@ -2,7 +2,7 @@
 #include <config.h>
 
 #include "fuzz.h"
-#include "reported.h"
+#include "reported/reported.h"
 
 int
 LLVMFuzzerInitialize (int *argc, char ***argv)

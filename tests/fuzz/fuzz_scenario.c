@@ -8,7 +8,7 @@
 #include <sys/stat.h>
 
 #include "fuzz.h"
-#include "valuecase.h"
+#include "value/valuecase.h"
 
 int
 LLVMFuzzerInitialize (int *argc, char ***argv)

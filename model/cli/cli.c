@@ -1,0 +1,187 @@
+/* cli.c: messages and the data directory for the subcommands. */
+#include <config.h>
+
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "core/output.h"
+
+void
+cc_cli_warn (const char *fmt, ...)
+{
+  va_list ap;
+  fputs ("cloudcast: ", stderr);
+  va_start (ap, fmt);
+  vfprintf (stderr, fmt, ap);
+  va_end (ap);
+  fputc ('\n', stderr);
+}
+
+int
+cc_cli_fail (const cc_err *err)
+{
+  cc_cli_warn ("%s", err->msg[0] ? err->msg : cc_strstatus (err->status));
+  return err->status ? err->status : CC_ESOFTWARE;
+}
+
+int
+cc_cli_usage (const char *fmt, ...)
+{
+  va_list ap;
+  fputs ("cloudcast: ", stderr);
+  va_start (ap, fmt);
+  vfprintf (stderr, fmt, ap);
+  va_end (ap);
+  fputs ("\nTry 'cloudcast --help' for more information.\n", stderr);
+  return CC_EUSAGE;
+}
+
+static int
+is_dir (const char *p)
+{
+  struct stat st;
+  return stat (p, &st) == 0 && S_ISDIR (st.st_mode);
+}
+
+const char *
+cc_cli_datadir (void)
+{
+  /* Computed once per process; the value never changes while it runs. */
+  static char dir[PATH_MAX];
+  char exe[PATH_MAX - 32], real[PATH_MAX], *slash;
+  const char *env = getenv ("CLOUDCAST_DATADIR");
+  ssize_t n;
+
+  if (env != NULL && env[0] != '\0')
+    return env;
+  if (dir[0] != '\0')
+    return dir;
+  n = readlink ("/proc/self/exe", exe, sizeof exe - 1);
+  if (n > 0)
+    {
+      exe[n] = '\0';
+      slash = strrchr (exe, '/');
+      if (slash != NULL)
+        *slash = '\0';
+      /* The uninstalled program lives in the build tree. */
+      if (strcmp (exe, CC_BUILDDIR) == 0 && is_dir (CC_SRCDATADIR))
+        {
+          snprintf (dir, sizeof dir, "%s", CC_SRCDATADIR);
+          return dir;
+        }
+      /* An installed program: $(bindir)/../share/cloudcast/data, which also
+         holds under DESTDIR or after moving the whole prefix. */
+      snprintf (dir, sizeof dir, "%s/../share/cloudcast/data", exe);
+      if (is_dir (dir) && realpath (dir, real) != NULL)
+        {
+          snprintf (dir, sizeof dir, "%s", real);
+          return dir;
+        }
+    }
+  /* make install keeps the data/ prefix under $(pkgdatadir). */
+  snprintf (dir, sizeof dir, "%s/data", CC_PKGDATADIR);
+  return dir;
+}
+
+const char *
+cc_cli_datafile (char *buf, unsigned long size, const char *rel)
+{
+  snprintf (buf, size, "%s/%s", cc_cli_datadir (), rel);
+  return buf;
+}
+
+int
+cc_cli_write (const char *dir, const char *name, cc_cli_writer fn,
+              const void *arg, cc_err *err)
+{
+  cc_outfile o;
+  char *path = cc_path_join (dir, name);
+  int rc;
+  if (path == NULL)
+    return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+  if ((rc = cc_outfile_open (&o, path, err)) == CC_OK)
+    {
+      if (fn (o.fp, arg) != 0)
+        {
+          cc_outfile_abort (&o);
+          rc = cc_err_set (err, CC_ECANTCREAT, path, 0, 0, "write error");
+        }
+      else
+        rc = cc_outfile_commit (&o, err);
+    }
+  if (rc == CC_OK)
+    fprintf (stderr, "cloudcast: wrote %s\n", path);
+  free (path);
+  return rc;
+}
+
+int
+cc_cli_charts_reserve (const char *dir, const char *const *names, size_t n,
+                       cc_cli_chart *charts, cc_err *err)
+{
+  size_t i;
+  int rc = CC_OK;
+  memset (charts, 0, n * sizeof *charts);
+  for (i = 0; rc == CC_OK && i < n; i++)
+    {
+      charts[i].path = cc_path_join (dir, names[i]);
+      rc = charts[i].path == NULL
+             ? cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory")
+             : cc_outfile_reserve (charts[i].path, &charts[i].tmp, err);
+    }
+  if (rc != CC_OK)
+    cc_cli_charts_finish (charts, n, rc, err);
+  return rc;
+}
+
+int
+cc_cli_charts_finish (cc_cli_chart *charts, size_t n, int status, cc_err *err)
+{
+  size_t i;
+  for (i = 0; i < n; i++)
+    {
+      if (charts[i].tmp != NULL)
+        {
+          if (status == CC_OK)
+            {
+              status = cc_outfile_rename (charts[i].tmp, charts[i].path, err);
+              if (status == CC_OK)
+                fprintf (stderr, "cloudcast: wrote %s\n", charts[i].path);
+            }
+          else
+            remove (charts[i].tmp);
+        }
+      free (charts[i].tmp);
+      free (charts[i].path);
+      charts[i].tmp = charts[i].path = NULL;
+    }
+  return status;
+}
+
+int
+cc_cli_chartset_reserve (const char *dir, const char *stem, const int *want,
+                         cc_cli_chartset *set, cc_err *err)
+{
+  static const char *const ext[4] = { "png", "svg", "pdf", "txt" };
+  char name[256];
+  const char *np = name;
+  size_t f;
+  int rc = CC_OK;
+
+  memset (set, 0, sizeof *set);
+  for (f = 0; rc == CC_OK && f < 4; f++)
+    if (want[f])
+      {
+        snprintf (name, sizeof name, "%s.%s", stem, ext[f]);
+        rc = cc_cli_charts_reserve (dir, &np, 1, &set->file[f], err);
+      }
+  if (rc != CC_OK)
+    cc_cli_charts_finish (set->file, 4, rc, err);
+  return rc;
+}

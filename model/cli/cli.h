@@ -1,0 +1,74 @@
+/* cli.h: what the subcommands share: messages, usage errors, the data
+ * directory.  Only the CLI (model/main.c and model/cmd_*.c) includes this. */
+#ifndef CC_CLI_H
+#define CC_CLI_H
+
+#include <stdio.h>
+
+#include "core/error.h"
+
+/* "cloudcast: MESSAGE" on stderr. */
+void cc_cli_warn (const char *fmt, ...) __attribute__ ((format (printf, 1, 2)));
+
+/* Print err's message as "cloudcast: MESSAGE" and return its status. */
+int cc_cli_fail (const cc_err *err);
+
+/* A usage error: the message, then "Try 'cloudcast --help' for more
+ * information.", on stderr; returns CC_EUSAGE (64). */
+int cc_cli_usage (const char *fmt, ...) __attribute__ ((format (printf, 1, 2)));
+
+/* The directory holding cloudcast's data files: $CLOUDCAST_DATADIR if set;
+ * the source tree's data/ for the uninstalled program; otherwise the
+ * installed $(pkgdatadir), found relative to the program first so that a
+ * DESTDIR or relocated install works too. */
+const char *cc_cli_datadir (void);
+
+/* Join the data directory and a relative name into buf. */
+const char *cc_cli_datafile (char *buf, unsigned long size, const char *rel);
+
+/* Write DIR/NAME atomically through FN (a temporary renamed into place)
+ * and print "wrote PATH" on stdout. */
+typedef int (*cc_cli_writer) (FILE *fp, const void *arg);
+int cc_cli_write (const char *dir, const char *name, cc_cli_writer fn,
+                  const void *arg, cc_err *err);
+
+/* Chart files: gnuplot writes each to a hidden temporary beside its
+ * target; they are renamed only after gnuplot has finished well. */
+typedef struct
+{
+  char *path;     /* DIR/NAME */
+  char *tmp;      /* what gnuplot writes */
+} cc_cli_chart;
+
+/* Reserve temporaries for DIR/NAMES[i], i < N. */
+int cc_cli_charts_reserve (const char *dir, const char *const *names,
+                           size_t n, cc_cli_chart *charts, cc_err *err);
+
+/* STATUS is how gnuplot ended: on CC_OK rename every temporary into place
+ * (printing "wrote PATH"), otherwise remove them.  Frees the names;
+ * returns STATUS or the first rename error. */
+int cc_cli_charts_finish (cc_cli_chart *charts, size_t n, int status,
+                          cc_err *err);
+
+/* One chart's files, one per wanted format (tmp NULL: not wanted). */
+typedef struct
+{
+  cc_cli_chart file[4];     /* indexed by cc_gp_format */
+} cc_cli_chartset;
+
+/* Reserve DIR/STEM.EXT for every format with WANT[f] set. */
+int cc_cli_chartset_reserve (const char *dir, const char *stem,
+                             const int *want, cc_cli_chartset *set,
+                             cc_err *err);
+
+/* Subcommands: argv[0] is the subcommand name. */
+int cc_cmd_run (int argc, char **argv);
+int cc_cmd_facts (int argc, char **argv);
+int cc_cmd_value (int argc, char **argv);
+int cc_cmd_prices (int argc, char **argv);
+int cc_cmd_price (int argc, char **argv);
+int cc_cmd_ingest (int argc, char **argv);
+int cc_cmd_fit (int argc, char **argv);
+int cc_cmd_project (int argc, char **argv);
+
+#endif

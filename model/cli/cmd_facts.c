@@ -1,0 +1,56 @@
+/* cmd_facts.c: cloudcast facts [FILE]: two-point growth facts on stdout. */
+#include <config.h>
+
+#include <getopt.h>
+#include <stdio.h>
+
+#include "cli/cli.h"
+#include "cli/cmd_case.h"
+
+int
+cc_cmd_facts (int argc, char **argv)
+{
+  static const struct option opts[] = {
+    { "months", required_argument, NULL, 'm' },
+    { "photo-mib", required_argument, NULL, 'p' },
+    { "metric", required_argument, NULL, 'M' },
+    { NULL, 0, NULL, 0 }
+  };
+  char def[4096];
+  const char *path, *metric = NULL;
+  int months = CC_DEFAULT_MONTHS, c, rc;
+  double photo = CC_DEFAULT_PHOTO_MIB;
+  cc_case cs;
+  cc_err err;
+
+  while ((c = getopt_long (argc, argv, "m:p:", opts, NULL)) != -1)
+    switch (c)
+      {
+      case 'm':
+        if ((rc = cc_case_parse_months (optarg, &months)) != CC_OK)
+          return rc;
+        break;
+      case 'p':
+        if ((rc = cc_case_parse_photo (optarg, &photo)) != CC_OK)
+          return rc;
+        break;
+      case 'M':
+        metric = optarg;
+        break;
+      default:
+        return cc_cli_usage ("facts: bad option");
+      }
+  if (argc - optind > 1)
+    return cc_cli_usage ("facts: one FILE at most");
+  path = optind < argc ? argv[optind]
+                       : cc_cli_datafile (def, sizeof def, CC_DEFAULT_REPORTED);
+  cc_err_clear (&err);
+  if ((rc = cc_case_load (&cs, path, metric, months, photo, &err)) != CC_OK)
+    {
+      cc_case_free (&cs);
+      return cc_cli_fail (&err);
+    }
+  cc_report_facts (stdout, &cs.view);
+  cc_case_free (&cs);
+  return CC_OK;
+}

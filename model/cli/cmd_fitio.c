@@ -1,0 +1,96 @@
+/* cmd_fitio.c: input and output helpers of the fit and project commands. */
+#include <config.h>
+
+#include <csv.h>
+#include <math.h>
+#include <string.h>
+
+#include "cli/cmd_fitio.h"
+
+int
+cc_fitio_scale (const char *s, cc_scale *scale)
+{
+  if (strcmp (s, "log") == 0)
+    *scale = CC_SCALE_LOG;
+  else if (strcmp (s, "level") == 0)
+    *scale = CC_SCALE_LEVEL;
+  else
+    return CC_EUSAGE;
+  return CC_OK;
+}
+
+int
+cc_fitio_measure (const char *s, cc_measure *m)
+{
+  if (strcmp (s, "quantity") == 0)
+    *m = CC_MEASURE_QUANTITY;
+  else if (strcmp (s, "cost") == 0)
+    *m = CC_MEASURE_COST;
+  else
+    return CC_EUSAGE;
+  return CC_OK;
+}
+
+int
+cc_fitio_load (cc_fitio_input *in, cc_series_set **setp, cc_err *err)
+{
+  cc_series_set *set = cc_series_set_alloc ();
+  size_t i;
+  int rc;
+  *setp = set;
+  if (set == NULL)
+    return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+  if (!in->scale_set)
+    in->scale = in->xy ? CC_SCALE_LEVEL : CC_SCALE_LOG;
+  rc = in->xy ? cc_series_read_xy (in->path, set, err)
+              : cc_series_read (in->path, in->key, in->measure, set, err);
+  if (rc != CC_OK)
+    return rc;
+  for (i = 0; i < set->n; i++)
+    if ((rc = cc_series_check (&set->s[i], 2, in->scale == CC_SCALE_LOG, err))
+        != CC_OK)
+      return rc;
+  return CC_OK;
+}
+
+void
+cc_fitio_str (FILE *fp, const char *s)
+{
+  if (strpbrk (s, ",\"\r\n") != NULL)
+    csv_fwrite (fp, s, strlen (s));
+  else
+    fputs (s, fp);
+}
+
+void
+cc_fitio_num (FILE *fp, double v)
+{
+  if (isfinite (v))
+    fprintf (fp, "%.12g", v);
+}
+
+void
+cc_fitio_jstr (FILE *fp, const char *s)
+{
+  fputc ('"', fp);
+  for (; *s; s++)
+    {
+      unsigned char c = (unsigned char) *s;
+      if (c == '"' || c == '\\')
+        fprintf (fp, "\\%c", c);
+      else if (c < 0x20)
+        fprintf (fp, "\\u%04x", c);
+      else
+        fputc (c, fp);
+    }
+  fputc ('"', fp);
+}
+
+void
+cc_fitio_jnum (FILE *fp, double v)
+{
+  if (isfinite (v))
+    fprintf (fp, "%.12g", v);
+  else
+    fputs ("null", fp);
+}

@@ -1,0 +1,248 @@
+/* cmd_ingest.c: cloudcast ingest: billing exports into a series CSV. */
+#include <config.h>
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "ingest/ingest.h"
+
+typedef struct
+{
+  struct timespec t0;
+  int shown;
+} progress_state;
+
+/* Progress only for large inputs and only on a terminal. */
+static void
+show_progress (void *ctx, const char *path, long long done, long long total)
+{
+  progress_state *ps = ctx;
+  struct timespec t;
+  double secs;
+  clock_gettime (CLOCK_MONOTONIC, &t);
+  secs = (double) (t.tv_sec - ps->t0.tv_sec) + (t.tv_nsec - ps->t0.tv_nsec) / 1e9;
+  /* Large inputs only: 64 MB on disk, or a second of work (a gzip file or
+     a pipe can hold much more than its size says). */
+  if (total >= 0 && total < (64LL << 20) && secs < 1.0)
+    return;
+  if (total > 0)
+    fprintf (stderr, "\rcloudcast: %s: %.0f / %.0f MB (%.0f MB/s)   ", path,
+             done / 1e6, total / 1e6, secs > 0 ? done / 1e6 / secs : 0.0);
+  else
+    fprintf (stderr, "\rcloudcast: %s: %.0f MB (%.0f MB/s)   ", path,
+             done / 1e6, secs > 0 ? done / 1e6 / secs : 0.0);
+  ps->shown = 1;
+}
+
+typedef int (*writer_fn) (const cc_ingest *in, FILE *out);
+
+/* Write through a temp file in the target's directory, then rename, so
+ * that the target is either the old file or the complete new one. */
+static int
+write_atomic (const char *target, writer_fn fn, const cc_ingest *in, cc_err *err)
+{
+  char tmpl[PATH_MAX];
+  const char *slash = strrchr (target, '/');
+  int fd, rc;
+  FILE *f;
+  mode_t mask;
+
+  if (slash)
+    snprintf (tmpl, sizeof tmpl, "%.*s/.%s.XXXXXX", (int) (slash - target),
+              target, slash + 1);
+  else
+    snprintf (tmpl, sizeof tmpl, ".%s.XXXXXX", target);
+  fd = mkstemp (tmpl);
+  if (fd < 0)
+    return cc_err_set (err, CC_ECANTCREAT, target, 0, 0,
+                       "cannot create a temporary file next to it: %s",
+                       strerror (errno));
+  mask = umask (0);
+  umask (mask);
+  fchmod (fd, 0666 & ~mask);
+  f = fdopen (fd, "w");
+  if (f == NULL)
+    {
+      close (fd);
+      unlink (tmpl);
+      return cc_err_set (err, CC_ECANTCREAT, target, 0, 0, "%s", strerror (errno));
+    }
+  rc = fn (in, f);
+  if (rc == CC_OK && (fflush (f) != 0 || fsync (fileno (f)) != 0))
+    rc = CC_EIO;
+  if (fclose (f) != 0)
+    rc = CC_EIO;
+  if (rc == CC_OK && rename (tmpl, target) != 0)
+    rc = CC_ECANTCREAT;
+  if (rc != CC_OK)
+    {
+      int e = errno;
+      unlink (tmpl);
+      return cc_err_set (err, rc, target, 0, 0, "cannot write: %s", strerror (e));
+    }
+  return CC_OK;
+}
+
+static int
+parse_choice (const char *opt, const char *arg, const char *const *names, int n,
+              int *out)
+{
+  int i;
+  for (i = 0; i < n; i++)
+    if (strcmp (arg, names[i]) == 0)
+      {
+        *out = i;
+        return 0;
+      }
+  cc_cli_usage ("ingest: invalid %s '%s'", opt, arg);
+  return -1;
+}
+
+int
+cc_cmd_ingest (int argc, char **argv)
+{
+  static const struct option opts[] = {
+    { "format", required_argument, NULL, 'f' },
+    { "cost", required_argument, NULL, 'c' },
+    { "by", required_argument, NULL, 'b' },
+    { "strict", no_argument, NULL, 's' },
+    { "output", required_argument, NULL, 'o' },
+    { "report", required_argument, NULL, 'r' },
+    { "threads", required_argument, NULL, 'j' },
+    { "quiet", no_argument, NULL, 'q' },
+    { NULL, 0, NULL, 0 }
+  };
+  static const char *const formats[] = { "auto", "focus", "azure", "aws-cur",
+                                         "gcp", "reported" };
+  static const char *const costs[] = { "billed", "effective", "list" };
+  static const char *const bys[] = { "family", "service", "meter" };
+  cc_ingest_options o;
+  const char *output = NULL, *report = NULL;
+  char path[PATH_MAX];
+  cc_servicemap *services = NULL;
+  cc_unitmap *units = NULL;
+  cc_ingest *in = NULL;
+  progress_state ps;
+  cc_err err;
+  int c, v, quiet = 0, rc = CC_OK, i;
+
+  memset (&o, 0, sizeof o);
+  o.by = CC_BY_SERVICE;
+  while ((c = getopt_long (argc, argv, "f:c:b:so:r:j:q", opts, NULL)) != -1)
+    switch (c)
+      {
+      case 'f':
+        if (parse_choice ("--format", optarg, formats, 6, &v) != 0)
+          return CC_EUSAGE;
+        o.format = (cc_ingest_format) v;
+        break;
+      case 'c':
+        if (parse_choice ("--cost", optarg, costs, 3, &v) != 0)
+          return CC_EUSAGE;
+        o.cost = (cc_ingest_cost) v;
+        break;
+      case 'b':
+        if (parse_choice ("--by", optarg, bys, 3, &v) != 0)
+          return CC_EUSAGE;
+        o.by = (cc_ingest_by) v;
+        break;
+      case 's':
+        o.strict = 1;
+        break;
+      case 'o':
+        output = optarg;
+        break;
+      case 'r':
+        report = optarg;
+        break;
+      case 'j':
+        {
+          char *end;
+          long n = strtol (optarg, &end, 10);
+          if (*optarg == '\0' || *end != '\0' || n < 1 || n > 64)
+            return cc_cli_usage ("ingest: --threads must be 1 to 64, not '%s'",
+                                 optarg);
+          o.threads = (int) n;
+        }
+        break;
+      case 'q':
+        quiet = 1;
+        break;
+      default:
+        fputs ("Try 'cloudcast --help' for more information.\n", stderr);
+        return CC_EUSAGE;
+      }
+  if (optind >= argc)
+    return cc_cli_usage ("ingest: no input file (use - for standard input)");
+
+  if (isatty (STDERR_FILENO) && !quiet)
+    {
+      clock_gettime (CLOCK_MONOTONIC, &ps.t0);
+      ps.shown = 0;
+      o.progress = show_progress;
+      o.progress_ctx = &ps;
+    }
+
+  cc_err_clear (&err);
+  rc = cc_servicemap_load (cc_cli_datafile (path, sizeof path, "service-map.csv"),
+                           &services, &err);
+  if (rc == CC_OK)
+    rc = cc_unitmap_load (cc_cli_datafile (path, sizeof path, "units.csv"),
+                          &units, &err);
+  if (rc != CC_OK)
+    {
+      if (rc == CC_ENOINPUT)
+        rc = CC_ESOFTWARE;   /* a broken installation, not the user's input */
+      err.status = rc;
+      goto out;
+    }
+  in = cc_ingest_alloc (&o, services, units);
+  if (in == NULL)
+    {
+      rc = cc_err_set (&err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+      goto out;
+    }
+  for (i = optind; i < argc && rc == CC_OK; i++)
+    {
+      rc = cc_ingest_file (in, argv[i], &err);
+      if (o.progress && ps.shown)
+        {
+          fputs ("\r\033[K", stderr);
+          ps.shown = 0;
+        }
+    }
+  if (rc == CC_OK)
+    rc = cc_ingest_finish (in, &err);
+  if (!quiet || rc != CC_OK)
+    cc_ingest_write_summary (in, stderr);
+  if (rc != CC_OK)
+    goto out;
+  if (output != NULL && strcmp (output, "-") != 0)
+    rc = write_atomic (output, cc_ingest_write_series, in, &err);
+  else
+    rc = cc_ingest_write_series (in, stdout);
+  if (rc == CC_OK && report != NULL)
+    rc = strcmp (report, "-") == 0 ? cc_ingest_write_report (in, stdout)
+      : write_atomic (report, cc_ingest_write_report, in, &err);
+  if (rc != CC_OK && err.msg[0] == '\0')
+    cc_err_set (&err, rc, NULL, 0, 0, "write error on standard output");
+
+out:
+  if (rc != CC_OK)
+    {
+      err.status = rc;
+      cc_cli_fail (&err);
+    }
+  cc_ingest_free (in);
+  cc_unitmap_free (units);
+  cc_servicemap_free (services);
+  return rc;
+}

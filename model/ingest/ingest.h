@@ -1,0 +1,158 @@
+/* ingest.h: billing exports (FOCUS, Azure, AWS CUR, GCP, reported usage)
+ * into monthly usage-and-cost series per service, with a reconciliation
+ * report that proves nothing was lost on the way.
+ *
+ * Memory is bounded by the number of distinct groups, never by rows or file
+ * size.  Large uncompressed files are split at quote-safe record boundaries
+ * and parsed on several threads; every byte still goes through libcsv. */
+#ifndef CC_INGEST_H
+#define CC_INGEST_H
+
+#include <stdio.h>
+
+#include "core/error.h"
+#include "ingest/servicemap.h"
+#include "ingest/unitmap.h"
+
+typedef enum
+{
+  CC_FMT_AUTO = 0, CC_FMT_FOCUS, CC_FMT_AZURE, CC_FMT_AWS_CUR, CC_FMT_GCP,
+  CC_FMT_REPORTED
+} cc_ingest_format;
+
+typedef enum
+{
+  CC_COST_BILLED = 0,  /* invoice basis: FOCUS BilledCost, CUR unblended,
+                          Azure Cost*, GCP cost before credits */
+  CC_COST_EFFECTIVE,   /* amortized: FOCUS EffectiveCost, CUR with RI/SP
+                          effective cost, GCP cost + credits */
+  CC_COST_LIST         /* list / on-demand price */
+} cc_ingest_cost;
+
+typedef enum { CC_BY_FAMILY = 0, CC_BY_SERVICE, CC_BY_METER } cc_ingest_by;
+
+/* Why a row was skipped. */
+enum
+{
+  CC_SKIP_DATE_MISSING = 0,  /* empty or NULL period start */
+  CC_SKIP_DATE_BAD,          /* period start in no known form */
+  CC_SKIP_COST_BAD,          /* cost not a number */
+  CC_SKIP_QUANTITY_BAD,      /* quantity not a number */
+  CC_SKIP_NREASONS
+};
+
+#define CC_INGEST_EXAMPLES 5
+
+/* Caps: a cost or quantity beyond +-1e30 is not a number (the row
+ * is skipped), and a file may make at most this many groups. */
+#define CC_INGEST_MAX_NUMBER 1e30
+#define CC_INGEST_MAX_GROUPS 1000000
+#define CC_INGEST_MAX_LABELS 4096  /* bytes of one row's labels together */
+
+typedef struct
+{
+  cc_ingest_format format;
+  cc_ingest_cost cost;
+  cc_ingest_by by;
+  int strict;                /* stop at the first bad row */
+  int threads;               /* 0: one per online CPU */
+  long long min_chunk;       /* smallest chunk; 0: 8 MiB (tests set 1) */
+  /* Called from the calling thread while a file is read (every quarter
+     second for a split file, every 8 MB of a stream), with bytes done and
+     the file's size (-1 for a pipe; compressed bytes for gzip); may be
+     NULL. */
+  void (*progress) (void *ctx, const char *path, long long done,
+                    long long total);
+  void *progress_ctx;
+} cc_ingest_options;
+
+typedef struct
+{
+  char code[16];       /* as written in the file; "" when not given */
+  double read;         /* sum of the cost of every used row */
+  double series;       /* sum of the cost in this file's groups */
+  double abs_read;     /* sum of |cost|, the scale of the tolerance */
+  long rows;
+  double skipped;      /* cost column of skipped rows, where a number */
+  long skipped_rows;
+} cc_ingest_currency;
+
+typedef struct
+{
+  char *path;
+  const char *format;      /* "focus", "azure", "aws-cur", "gcp", "reported" */
+  char version[64];        /* e.g. "1.0", "EA (Cost layout)", "legacy" */
+  long long bytes;         /* bytes read (uncompressed) */
+  int threads;             /* threads that parsed it */
+  int chunks;              /* pieces it was split into */
+  long rows_read, rows_used, rows_skipped;
+  long skipped[CC_SKIP_NREASONS];
+  long example_line[CC_SKIP_NREASONS][CC_INGEST_EXAMPLES];
+  long example_col[CC_SKIP_NREASONS][CC_INGEST_EXAMPLES];
+  int nexample[CC_SKIP_NREASONS];
+  long rows_short;         /* fewer fields than the header: rest empty */
+  long rows_long;          /* more fields than the header: extra ignored */
+  long null_cost;          /* empty or NULL cost, counted as 0 */
+  long null_quantity;      /* empty or NULL quantity, counted as 0 */
+  long negative_cost;      /* credits and refunds, kept */
+  cc_ingest_currency *currency;
+  size_t ncurrency;
+  char **unknown_unit;     /* units not in units.csv, passed through */
+  size_t nunknown_unit;
+  int counted;             /* the counts above are complete (or stopped
+                              by --strict); 0 when reading failed */
+} cc_ingest_report;
+
+/* One row of the series: a group of charges. */
+typedef struct
+{
+  long month;              /* month index (timeutil.h) */
+  const char *provider, *family, *service, *meter, *unit, *currency;
+  double quantity, cost;
+  long rows;
+} cc_series_row;
+
+typedef struct cc_ingest cc_ingest;
+
+/* A workspace.  The maps must outlive it; either may be NULL (every family
+ * is then "other" and every unit passes through). */
+cc_ingest *cc_ingest_alloc (const cc_ingest_options *opt,
+                            const cc_servicemap *services,
+                            const cc_unitmap *units);
+void cc_ingest_free (cc_ingest *in);
+
+/* Read one file ("-" is standard input; gzip is recognised by its magic
+ * bytes) and add its rows to the groups.  Returns CC_OK; CC_ENOINPUT when
+ * it cannot be opened; CC_EDATA for an unrecognised format, a truncated
+ * gzip stream, a file ending inside a quoted field, or (strict) the first
+ * bad row, with FILE:LINE:COLUMN in err; CC_ESOFTWARE when the
+ * reconciliation fails (a bug).  The file's report is kept even on error. */
+int cc_ingest_file (cc_ingest *in, const char *path, cc_err *err);
+
+/* Map families and units, merge, sort.  Call once after the files. */
+int cc_ingest_finish (cc_ingest *in, cc_err *err);
+
+size_t cc_ingest_nrows (const cc_ingest *in);
+const cc_series_row *cc_ingest_row (const cc_ingest *in, size_t i);
+size_t cc_ingest_nfiles (const cc_ingest *in);
+const cc_ingest_report *cc_ingest_file_report (const cc_ingest *in, size_t i);
+
+/* Units seen in all files that units.csv does not know. */
+size_t cc_ingest_nunknown_units (const cc_ingest *in);
+const char *cc_ingest_unknown_unit (const cc_ingest *in, size_t i);
+
+/* Names, for messages and reports. */
+const char *cc_ingest_format_name (cc_ingest_format f);
+const char *cc_ingest_skip_name (int reason);
+
+/* The series CSV (header period,provider,family,service,meter,unit,
+ * quantity,cost,currency,rows).  Returns CC_OK or CC_EIO. */
+int cc_ingest_write_series (const cc_ingest *in, FILE *out);
+
+/* The reconciliation report as JSON.  Returns CC_OK or CC_EIO. */
+int cc_ingest_write_report (const cc_ingest *in, FILE *out);
+
+/* A short human summary (one paragraph per file), for stderr. */
+int cc_ingest_write_summary (const cc_ingest *in, FILE *out);
+
+#endif

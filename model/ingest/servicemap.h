@@ -1,0 +1,29 @@
+/* servicemap.h: service families (storage, compute, ai, network, database,
+ * productivity, other) from data/service-map.csv.
+ *
+ * Each rule names a provider (a glob such as "AWS", "Microsoft*" or "*"), the
+ * field it looks at (service, category or meter), a glob for that field and
+ * the family.  Globs match without regard to case.  The first rule that
+ * matches wins; a row no rule matches is "other". */
+#ifndef CC_SERVICEMAP_H
+#define CC_SERVICEMAP_H
+
+#include "core/error.h"
+
+typedef struct cc_servicemap cc_servicemap;
+
+/* Load PATH (header "provider,field,pattern,family").  Returns CC_OK or an
+ * error status with err naming the file, line and column. */
+int cc_servicemap_load (const char *path, cc_servicemap **map, cc_err *err);
+
+void cc_servicemap_free (cc_servicemap *map);
+
+/* The family of a charge; never NULL. */
+const char *cc_servicemap_family (const cc_servicemap *map,
+                                  const char *provider, const char *service,
+                                  const char *category, const char *meter);
+
+/* 1 if NAME is one of the families, else 0. */
+int cc_family_valid (const char *name);
+
+#endif

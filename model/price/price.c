@@ -1,0 +1,448 @@
+/* price.c: price book reading and graduated tiers. */
+#include <config.h>
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/csvread.h"
+#include "price/price.h"
+#include "core/textutil.h"
+#include "core/timeutil.h"
+#include "core/units.h"
+
+enum
+{
+  C_PROVIDER, C_SERVICE, C_SKU, C_REGION, C_UNIT, C_TIER_START, C_UNIT_PRICE,
+  C_CURRENCY, C_EFFECTIVE, C_SOURCE, NREQ,
+  C_TERM = NREQ, C_MIN_QTY, C_NOTE, NCOLS
+};
+static const char *const col_name[NCOLS] = {
+  "provider", "service", "sku", "region", "unit", "tier_start", "unit_price",
+  "currency", "effective_date", "source", "term", "min_quantity", "note"
+};
+
+typedef struct
+{
+  cc_price_book *b;
+  const char *file;    /* the file being read (owned by b) */
+  size_t first;        /* rows before this index came from earlier files */
+  long col[NCOLS];
+  size_t ncol;
+} book_ctx;
+
+
+
+static void
+row_free (cc_price_row *r)
+{
+  free (r->provider); free (r->service); free (r->sku); free (r->region);
+  free (r->unit); free (r->currency); free (r->effective_date);
+  free (r->source); free (r->term); free (r->note);
+}
+
+static int
+on_row (const cc_csv_row *row, void *ctx_, cc_err *err)
+{
+  book_ctx *ctx = ctx_;
+  cc_price_book *b = ctx->b;
+  const char *path = ctx->file;
+  const char *f[NCOLS];
+  cc_price_row r, *prev;
+  int i;
+
+  if (row->record == 1)
+    {
+      for (i = 0; i < NCOLS; i++)
+        {
+          ctx->col[i] = cc_csv_column (row, col_name[i]);
+          if (ctx->col[i] < 0 && i < NREQ)
+            return cc_err_set (err, CC_EDATA, path, row->line, 0,
+                               "price book header lacks column '%s'",
+                               col_name[i]);
+        }
+      ctx->ncol = row->nfield;
+      return CC_OK;
+    }
+  if (row->nfield != ctx->ncol)
+    return cc_err_set (err, CC_EDATA, path, row->line, 0,
+                       "%zu fields, but the header has %zu", row->nfield,
+                       ctx->ncol);
+  for (i = 0; i < NCOLS; i++)
+    f[i] = ctx->col[i] >= 0 ? row->field[ctx->col[i]] : "";
+  if (f[C_TERM][0] == '\0')
+    f[C_TERM] = "payg";     /* no term: pay-as-you-go list price */
+
+  memset (&r, 0, sizeof r);
+  r.line = row->line;
+  for (i = 0; i < NREQ; i++)
+    if (f[i][0] == '\0' && i != C_REGION)
+      return cc_err_set (err, CC_EDATA, path, row->line, ctx->col[i] + 1,
+                         "empty %s", col_name[i]);
+  if (b->n >= CC_PRICE_MAX_ROWS)
+    return cc_err_set (err, CC_EDATA, path, row->line, 0,
+                       "more than %d price rows (the cap)", CC_PRICE_MAX_ROWS);
+  {
+    cc_date d;
+    if (cc_date_parse_ym (f[C_EFFECTIVE], &d) != 0 || d.day == 0)
+      return cc_err_set (err, CC_EDATA, path, row->line,
+                         ctx->col[C_EFFECTIVE] + 1,
+                         "effective_date '%s' is not YYYY-MM-DD",
+                         f[C_EFFECTIVE]);
+  }
+  if (cc_parse_number (f[C_TIER_START], &r.tier_start) != 0 || r.tier_start < 0)
+    return cc_err_set (err, CC_EDATA, path, row->line, ctx->col[C_TIER_START] + 1,
+                       "tier_start '%s' is not a number >= 0", f[C_TIER_START]);
+  if (cc_parse_number (f[C_UNIT_PRICE], &r.unit_price) != 0 || r.unit_price < 0)
+    return cc_err_set (err, CC_EDATA, path, row->line, ctx->col[C_UNIT_PRICE] + 1,
+                       "unit_price '%s' is not a number >= 0", f[C_UNIT_PRICE]);
+  if (f[C_MIN_QTY][0] != '\0'
+      && (cc_parse_number (f[C_MIN_QTY], &r.min_quantity) != 0 || r.min_quantity < 0))
+    return cc_err_set (err, CC_EDATA, path, row->line, ctx->col[C_MIN_QTY] + 1,
+                       "min_quantity '%s' is not a number >= 0", f[C_MIN_QTY]);
+
+  prev = b->n > ctx->first ? &b->row[b->n - 1] : NULL;
+  if (prev != NULL && strcmp (prev->sku, f[C_SKU]) == 0
+      && strcmp (prev->region, f[C_REGION]) == 0
+      && strcmp (prev->term, f[C_TERM]) == 0)
+    {
+      /* Another tier of the same sku. */
+      if (r.tier_start <= prev->tier_start)
+        return cc_err_set (err, CC_EDATA, path, row->line,
+                           ctx->col[C_TIER_START] + 1,
+                           "tier_start %g of sku '%s' is not above the "
+                           "previous tier's %g (line %ld); list tiers in "
+                           "increasing order without overlap", r.tier_start,
+                           f[C_SKU], prev->tier_start, prev->line);
+      if (strcmp (prev->unit, f[C_UNIT]) != 0
+          || strcmp (prev->currency, f[C_CURRENCY]) != 0)
+        return cc_err_set (err, CC_EDATA, path, row->line, 0,
+                           "sku '%s' changes unit or currency between tiers",
+                           f[C_SKU]);
+    }
+  else
+    {
+      size_t k;
+      for (k = 0; k < b->n; k++)
+        if (strcmp (b->row[k].sku, f[C_SKU]) == 0
+            && strcmp (b->row[k].region, f[C_REGION]) == 0
+            && strcmp (b->row[k].term, f[C_TERM]) == 0)
+          return cc_err_set (err, CC_EDATA, path, row->line, 0,
+                             "sku '%s' (region '%s', term '%s') already "
+                             "appeared on %s:%ld; keep a sku's tiers together",
+                             f[C_SKU], f[C_REGION], f[C_TERM], b->row[k].file,
+                             b->row[k].line);
+      if (r.tier_start != 0)
+        return cc_err_set (err, CC_EDATA, path, row->line,
+                           ctx->col[C_TIER_START] + 1,
+                           "the first tier of sku '%s' starts at %g, not 0",
+                           f[C_SKU], r.tier_start);
+    }
+
+  {
+    cc_price_row *nr = realloc (b->row, (b->n + 1) * sizeof *nr);
+    if (nr == NULL)
+      return cc_err_set (err, CC_ESOFTWARE, path, row->line, 0, "out of memory");
+    b->row = nr;
+  }
+  r.file = ctx->file;
+  r.provider = strdup (f[C_PROVIDER]);
+  r.service = strdup (f[C_SERVICE]);
+  r.sku = strdup (f[C_SKU]);
+  r.region = strdup (f[C_REGION]);
+  r.unit = strdup (f[C_UNIT]);
+  r.currency = strdup (f[C_CURRENCY]);
+  r.effective_date = strdup (f[C_EFFECTIVE]);
+  r.source = strdup (f[C_SOURCE]);
+  r.term = strdup (f[C_TERM]);
+  r.note = strdup (f[C_NOTE]);
+  if (!r.provider || !r.service || !r.sku || !r.region || !r.unit
+      || !r.currency || !r.effective_date || !r.source || !r.term || !r.note)
+    {
+      row_free (&r);
+      return cc_err_set (err, CC_ESOFTWARE, path, row->line, 0, "out of memory");
+    }
+  b->row[b->n++] = r;
+  return CC_OK;
+}
+
+int
+cc_price_book_add (cc_price_book *b, const char *path, cc_err *err)
+{
+  book_ctx ctx;
+  char **files, *copy;
+  int rc;
+
+  files = realloc (b->file, (b->nfile + 1) * sizeof *files);
+  if (files == NULL || (copy = strdup (path)) == NULL)
+    {
+      if (files != NULL)
+        b->file = files;
+      return cc_err_set (err, CC_ESOFTWARE, path, 0, 0, "out of memory");
+    }
+  b->file = files;
+  b->file[b->nfile++] = copy;
+  memset (&ctx, 0, sizeof ctx);
+  ctx.b = b;
+  ctx.file = copy;
+  ctx.first = b->n;
+  rc = cc_csv_read (path, on_row, &ctx, err);
+  if (rc == CC_OK && ctx.ncol == 0)
+    rc = cc_err_set (err, CC_EDATA, path, 1, 0, "empty price book");
+  if (rc == CC_OK && b->n == ctx.first)
+    rc = cc_err_set (err, CC_EDATA, path, 2, 0,
+                     "price book has a header but no price rows");
+  return rc;
+}
+
+int
+cc_price_book_read (const char *path, cc_price_book **out, cc_err *err)
+{
+  cc_price_book *b;
+  int rc;
+
+  *out = NULL;
+  b = calloc (1, sizeof *b);
+  if (b == NULL || (b->path = strdup (path)) == NULL)
+    {
+      free (b);
+      return cc_err_set (err, CC_ESOFTWARE, path, 0, 0, "out of memory");
+    }
+  if ((rc = cc_price_book_add (b, path, err)) != CC_OK)
+    {
+      cc_price_book_free (b);
+      return rc;
+    }
+  *out = b;
+  return CC_OK;
+}
+
+int
+cc_price_row_unconfirmed (const cc_price_row *r)
+{
+  return strncmp (r->note, "UNCONFIRMED", 11) == 0;
+}
+
+void
+cc_price_book_free (cc_price_book *b)
+{
+  size_t i;
+  if (b == NULL)
+    return;
+  for (i = 0; i < b->n; i++)
+    row_free (&b->row[i]);
+  for (i = 0; i < b->nfile; i++)
+    free (b->file[i]);
+  free (b->file);
+  free (b->row);
+  free (b->path);
+  free (b);
+}
+
+/* The closest sku name, for "did you mean" messages. */
+static const char *
+closest_sku (const cc_price_book *b, const char *sku)
+{
+  size_t i, d, best_d = (size_t) -1;
+  const char *best = NULL;
+  for (i = 0; i < b->n; i++)
+    if ((d = cc_edit_distance (sku, b->row[i].sku)) < best_d)
+      {
+        best_d = d;
+        best = b->row[i].sku;
+      }
+  return best;
+}
+
+int
+cc_price_find_term (const cc_price_book *b, const char *sku, const char *region,
+           const char *term, size_t *first, size_t *count, cc_err *err)
+{
+  size_t i, found = b->n, n = 0;
+
+  for (i = 0; i < b->n; i++)
+    {
+      const cc_price_row *r = &b->row[i];
+      if (strcmp (r->sku, sku) != 0
+          || (region != NULL && strcmp (r->region, region) != 0)
+          || strcmp (r->term, term) != 0)
+        continue;
+      if (found == b->n)
+        found = i;
+      else if (strcmp (b->row[found].region, r->region) != 0)
+        return cc_err_set (err, CC_EDATA, b->path, 0, 0,
+                           "sku '%s' is priced in regions '%s' and '%s'; "
+                           "name the region", sku, b->row[found].region,
+                           r->region);
+      if (i == found + n)
+        n++;
+    }
+  if (found == b->n)
+    {
+      const char *near = closest_sku (b, sku);
+      char terms[128] = "";
+      /* The sku may exist under other terms: say which. */
+      for (i = 0; i < b->n; i++)
+        if (strcmp (b->row[i].sku, sku) == 0
+            && (region == NULL || strcmp (b->row[i].region, region) == 0)
+            && strstr (terms, b->row[i].term) == NULL)
+          {
+            size_t k = strlen (terms);
+            snprintf (terms + k, sizeof terms - k, "%s%s", k ? ", " : "",
+                      b->row[i].term);
+          }
+      if (terms[0] != '\0')
+        return cc_err_set (err, CC_EDATA, b->path, 0, 0,
+                           "sku '%s' has no '%s' price; its terms: %s", sku,
+                           term, terms);
+      return cc_err_set (err, CC_EDATA, b->path, 0, 0,
+                         "no sku '%s'%s%s%s%s%s%s%s%s", sku,
+                         region ? " in region '" : "", region ? region : "",
+                         region ? "'" : "", strcmp (term, "payg") ? " with term '" : "",
+                         strcmp (term, "payg") ? term : "",
+                         strcmp (term, "payg") ? "'" : "",
+                         near ? "; closest: " : "", near ? near : "");
+    }
+  *first = found;
+  *count = n;
+  return CC_OK;
+}
+
+int
+cc_price_find (const cc_price_book *b, const char *sku, const char *region,
+               size_t *first, size_t *count, cc_err *err)
+{
+  return cc_price_find_term (b, sku, region, "payg", first, count, err);
+}
+
+int
+cc_price_tiered (const cc_price_book *b, size_t first, size_t count,
+                 double quantity, double *cost, cc_tier_charge *parts,
+                 cc_err *err)
+{
+  size_t i;
+  double total = 0;
+
+  if (!(quantity >= 0) || !isfinite (quantity))
+    return cc_err_set (err, CC_EDATA, NULL, 0, 0,
+                       "quantity %g is not a finite number >= 0", quantity);
+  for (i = 0; i < count; i++)
+    {
+      const cc_price_row *r = &b->row[first + i];
+      double from = r->tier_start;
+      double to = i + 1 < count ? b->row[first + i + 1].tier_start : INFINITY;
+      double q = quantity > from ? fmin (quantity, to) - from : 0.0;
+      double c = q * r->unit_price;
+      total += c;
+      if (parts != NULL)
+        {
+          parts[i].from = from;
+          parts[i].to = to;
+          parts[i].quantity = q;
+          parts[i].unit_price = r->unit_price;
+          parts[i].cost = c;
+          parts[i].row = r;
+        }
+    }
+  *cost = total;
+  return CC_OK;
+}
+
+int
+cc_price_quantity (const cc_price_book *b, const char *sku,
+                   const char *region, double quantity,
+                   const cc_price_terms *terms, double *cost, cc_err *err)
+{
+  size_t first, count, rf, rn;
+  double reserved = 0, rest = quantity, c, factor = 1;
+  int rc;
+
+  if ((rc = cc_price_find (b, sku, region, &first, &count, err)) != CC_OK)
+    return rc;
+  if (terms != NULL && terms->reserved_blocks > 0)
+    {
+      const cc_price_row *r;
+      if (terms->term == NULL
+          || (rc = cc_price_find_term (b, sku, region, terms->term, &rf, &rn, err)) != CC_OK)
+        return terms->term == NULL
+          ? cc_err_set (err, CC_EDATA, NULL, 0, 0,
+                        "reserved blocks of '%s' need a term", sku)
+          : rc;
+      r = &b->row[rf];
+      if (!(r->min_quantity > 0))
+        return cc_err_set (err, CC_EDATA, r->file, r->line, 0,
+                           "reservation of sku '%s' (term %s) has no "
+                           "min_quantity (block size)", sku, r->term);
+      reserved = terms->reserved_blocks * r->min_quantity * r->unit_price;
+      rest = fmax (0.0, quantity - terms->reserved_blocks * r->min_quantity);
+    }
+  if ((rc = cc_price_tiered (b, first, count, rest, &c, NULL, err)) != CC_OK)
+    return rc;
+  if (terms != NULL)
+    {
+      if (!(terms->discount >= 0 && terms->discount < 1))
+        return cc_err_set (err, CC_EDATA, NULL, 0, 0,
+                           "discount %g for '%s' is not in [0, 1)",
+                           terms->discount, sku);
+      if (!(terms->annual_change > -1))
+        return cc_err_set (err, CC_EDATA, NULL, 0, 0,
+                           "annual price change %g for '%s' is not above -1",
+                           terms->annual_change, sku);
+      factor = (1 - terms->discount) * pow (1 + terms->annual_change, terms->year);
+    }
+  *cost = (reserved + c) * factor;
+  return CC_OK;
+}
+
+int
+cc_price_mix (const cc_price_book *b, const char *const *skus,
+              const double *shares, size_t n, const char *region,
+              double quantity, const cc_price_terms *terms, double *cost,
+              cc_err *err)
+{
+  double sum = 0, total = 0, c;
+  size_t i;
+  int rc;
+
+  for (i = 0; i < n; i++)
+    {
+      if (!(shares[i] >= 0) || !isfinite (shares[i]))
+        return cc_err_set (err, CC_EDATA, NULL, 0, 0,
+                           "mix share %g of '%s' is not a number >= 0",
+                           shares[i], skus[i]);
+      sum += shares[i];
+    }
+  if (n == 0 || fabs (sum - 1) > 1e-9)
+    return cc_err_set (err, CC_EDATA, NULL, 0, 0,
+                       "storage mix shares sum to %.12g, not 1", sum);
+  for (i = 0; i < n; i++)
+    {
+      if ((rc = cc_price_quantity (b, skus[i], region, quantity * shares[i],
+                                   terms, &c, err)) != CC_OK)
+        return rc;
+      total += c;
+    }
+  *cost = total;
+  return CC_OK;
+}
+
+double
+cc_price_unit_bytes (const char *unit)
+{
+  char head[16];
+  const char *dash = strchr (unit, '-');
+  const cc_size_unit *u;
+  size_t n;
+
+  if (dash == NULL || strcmp (dash, "-month") != 0)
+    return 0;
+  n = (size_t) (dash - unit);
+  if (n == 0 || n >= sizeof head)
+    return 0;
+  memcpy (head, unit, n);
+  head[n] = '\0';
+  u = cc_size_unit_find (head);
+  return u ? u->bytes : 0;
+}

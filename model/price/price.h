@@ -1,0 +1,115 @@
+/* price.h: price books and graduated-tier arithmetic.
+ *
+ * A price book is a CSV with the header
+ *   provider,service,sku,region,unit,tier_start,unit_price,currency,
+ *   effective_date,source
+ * and optionally term, min_quantity and note.  A sku's rows are its tiers,
+ * listed together and sorted by tier_start (in the row's unit), the first
+ * starting at 0.  Graduated tiers: each unit is charged at the price of the
+ * tier it falls in. */
+#ifndef CC_PRICE_H
+#define CC_PRICE_H
+
+/* Cap: price rows over all the books read. */
+#define CC_PRICE_MAX_ROWS 20000
+
+#include <stddef.h>
+
+#include "core/error.h"
+
+typedef struct
+{
+  char *provider, *service, *sku, *region, *unit, *currency;
+  char *effective_date, *source, *term, *note;
+  double tier_start, unit_price, min_quantity;
+  const char *file;    /* the book file it came from (owned by the book) */
+  long line;
+} cc_price_row;
+
+typedef struct
+{
+  char *path;          /* the first file read */
+  size_t n;
+  cc_price_row *row;   /* in file order; a sku's tiers are contiguous */
+  size_t nfile;
+  char **file;         /* every file read, for messages */
+} cc_price_book;
+
+/* How a quantity is charged beyond the list tiers. */
+typedef struct
+{
+  double discount;         /* negotiated discount, 0 <= d < 1 */
+  double annual_change;    /* list-price change per contract year, > -1 */
+  int year;                /* contract year (0 = first) the month falls in */
+  double reserved_blocks;  /* blocks of reserved capacity (0: none) */
+  const char *term;        /* the reservation term ("1y", "3y", ...) */
+} cc_price_terms;
+
+/* One tier's share of a charge. */
+typedef struct
+{
+  double from, to;     /* tier range in the price unit; to = +inf for the last */
+  double quantity;     /* units charged in this tier */
+  double unit_price;
+  double cost;
+  const cc_price_row *row;
+} cc_tier_charge;
+
+/* Read and validate a price book.  CC_EDATA with FILE:LINE for a missing
+ * column, an unparseable or negative number, a missing currency, tiers out
+ * of order, overlapping (equal starts) or not starting at 0, a sku whose
+ * rows are not contiguous or change unit or currency. */
+int cc_price_book_read (const char *path, cc_price_book **out, cc_err *err);
+
+/* Read another price book into B.  A sku, region and term already priced
+ * by an earlier file is refused (CC_EDATA naming both places). */
+int cc_price_book_add (cc_price_book *b, const char *path, cc_err *err);
+
+void cc_price_book_free (cc_price_book *b);
+
+/* Is the row marked unconfirmed (its note starts with "UNCONFIRMED")? */
+int cc_price_row_unconfirmed (const cc_price_row *r);
+
+/* The tiers of SKU (in REGION when not NULL): index of the first row and
+ * count.  CC_EDATA naming the sku when absent, or when REGION is NULL and
+ * the sku is priced in several regions. */
+int cc_price_find (const cc_price_book *b, const char *sku, const char *region,
+                   size_t *first, size_t *count, cc_err *err);
+
+/* As cc_price_find, for the rows of SKU with term TERM ("payg", "1y",
+ * "3y", "savings-1y", "savings-3y"). */
+int cc_price_find_term (const cc_price_book *b, const char *sku,
+                        const char *region, const char *term, size_t *first,
+                        size_t *count, cc_err *err);
+
+/* Monthly cost of QUANTITY (in the tiers' unit) through COUNT tiers
+ * starting at B->row[FIRST].  When PARTS is not NULL it receives one entry
+ * per tier (COUNT entries; unused tiers have quantity 0). */
+int cc_price_tiered (const cc_price_book *b, size_t first, size_t count,
+                     double quantity, double *cost, cc_tier_charge *parts,
+                     cc_err *err);
+
+/* Monthly cost of QUANTITY of SKU (REGION may be NULL) under TERMS (may be
+ * NULL: list price):
+ *   reserved = blocks x block size at the reservation's unit price
+ *   rest     = graduated pay-as-you-go tiers for what is not reserved
+ *   cost     = (reserved + rest) x (1 - discount) x (1 + change)^year
+ * A reservation needs a row of SKU with term TERMS->term and min_quantity
+ * (the block size, in the sku's unit); its unit_price is the effective
+ * price per unit and month.  Reserved blocks are paid even when unused. */
+int cc_price_quantity (const cc_price_book *b, const char *sku,
+                       const char *region, double quantity,
+                       const cc_price_terms *terms, double *cost, cc_err *err);
+
+/* A storage mix: QUANTITY split across N skus by SHARES (each >= 0, summing
+ * to 1 within 1e-9), each share priced through its own tiers. */
+int cc_price_mix (const cc_price_book *b, const char *const *skus,
+                  const double *shares, size_t n, const char *region,
+                  double quantity, const cc_price_terms *terms, double *cost,
+                  cc_err *err);
+
+/* Bytes in one unit of a capacity price unit such as "GiB-month" or
+ * "GB-month"; 0 when UNIT is not a capacity unit. */
+double cc_price_unit_bytes (const char *unit);
+
+#endif

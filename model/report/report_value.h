@@ -1,0 +1,21 @@
+/* report_value.h: writers for the contract value (value.h) of a case. */
+#ifndef CC_REPORT_VALUE_H
+#define CC_REPORT_VALUE_H
+
+#include <stdio.h>
+
+#include "report/report.h"
+#include "value/value.h"
+#include "value/valuecase.h"
+
+int cc_report_value_summary_csv (FILE *fp, const cc_valuecase *c, const cc_value_result *r);
+int cc_report_value_monthly_csv (FILE *fp, const cc_valuecase *c, const cc_value_result *r);
+int cc_report_value_drivers_csv (FILE *fp, const cc_valuecase *c, const cc_value_result *r);
+int cc_report_value_driver_monthly_csv (FILE *fp, const cc_valuecase *c, const cc_value_result *r);
+int cc_report_value_tornado_csv (FILE *fp, const cc_valuecase *c, const cc_value_result *r);
+int cc_report_value_cross_csv (FILE *fp, const cc_valuecase *c, const cc_value_result *r);
+int cc_report_value_json (FILE *fp, const cc_valuecase *c, const cc_value_result *r);
+/* The analyst's summary: totals, NPV, by year, top drivers, providers. */
+int cc_report_value_text (FILE *fp, const cc_valuecase *c, const cc_value_result *r);
+
+#endif

@@ -1,0 +1,714 @@
+/* value.c: Monte Carlo contract value, tornado and cross-cloud table. */
+#include <config.h>
+
+#include <gsl/gsl_linalg.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "value/value.h"
+
+/* A driver's sku resolved to rows of the book once, before the loops. */
+typedef struct
+{
+  size_t first, count;
+  double share;
+  double rate;                    /* into the scenario's currency */
+  double res_block, res_price;    /* reservation, if any */
+} sku_ref;
+
+typedef struct
+{
+  sku_ref ref[CC_MAX_MIX];
+  size_t n;
+  double unit_bytes;              /* capacity units only */
+  double reserved_blocks;
+  double discount;
+} driver_ref;
+
+/* One set of assumption values: what a draw fixes. */
+typedef struct
+{
+  double base, factor, growth, param;
+  double b[CC_FIT_MAXP];      /* a fitted driver's parameters */
+  double *noise;              /* its residual draw per month (NULL: none) */
+} driver_theta;
+
+/* What a fitted driver needs for its draws, prepared once. */
+typedef struct
+{
+  gsl_matrix *L;              /* Cholesky factor of the covariance */
+  gsl_vector *mu, *draw;
+  double sigma;               /* residual sd on the fitting scale */
+} fit_sampler;
+
+enum { F_BASE, F_FACTOR, F_GROWTH, F_PARAM, NFIELD };
+static const char *const field_name[NFIELD] = { "base", "factor", "growth",
+                                                "param" };
+
+static const cc_dist *
+field_dist (const cc_driver *d, int f)
+{
+  switch (f)
+    {
+    case F_BASE: return &d->base;
+    case F_FACTOR: return &d->factor;
+    case F_GROWTH: return &d->growth;
+    default: return &d->scn_param;
+    }
+}
+
+static double *
+theta_field (driver_theta *t, int f)
+{
+  switch (f)
+    {
+    case F_BASE: return &t->base;
+    case F_FACTOR: return &t->factor;
+    case F_GROWTH: return &t->growth;
+    default: return &t->param;
+    }
+}
+
+/* Does field F of driver D matter (is it used and uncertain)? */
+static int
+field_uncertain (const cc_driver *d, int f)
+{
+  if (f == F_PARAM)
+    return d->facts != NULL && (d->scn_kind == CC_SCN_DECAY
+                                || d->scn_kind == CC_SCN_LOGISTIC)
+           && !cc_dist_is_const (&d->scn_param);
+  if (d->facts != NULL || d->fit != NULL)
+    return 0;
+  if ((f == F_BASE || f == F_GROWTH) && d->link >= 0)
+    return 0;     /* the linked driver carries this uncertainty */
+  return !cc_dist_is_const (field_dist (d, f));
+}
+
+static int
+resolve (const cc_value_model *m, const cc_price_book *book,
+         driver_ref (*refs)[CC_MAX_PROVIDERS], cc_value_result *res,
+         cc_err *err)
+{
+  size_t d, p, i, k;
+  int rc;
+
+  for (d = 0; d < m->ndriver; d++)
+    for (p = 0; p < m->nprovider; p++)
+      {
+        const cc_driver *dr = &m->driver[d];
+        const cc_driver_price *dp = &dr->price[p];
+        driver_ref *r = &refs[d][p];
+        const char *region = dp->region[0] ? dp->region : NULL;
+        double sum = 0;
+
+        memset (r, 0, sizeof *r);
+        r->n = dp->nsku;
+        r->reserved_blocks = dp->reserved_blocks;
+        r->discount = dp->discount >= 0 ? dp->discount : m->discount[p];
+        for (i = 0; i < dp->nsku; i++)
+          {
+            sku_ref *s = &r->ref[i];
+            const cc_price_row *row;
+            if ((rc = cc_price_find_term (book, dp->sku[i], region,
+                                          dp->term[0] ? dp->term : "payg",
+                                          &s->first, &s->count, err)) != CC_OK)
+              {
+                cc_err e = *err;
+                return cc_err_set (err, rc, NULL, 0, 0, "driver %s (%s): %s",
+                                   dr->name, m->provider[p], e.msg);
+              }
+            row = &book->row[s->first];
+            s->share = dp->nsku == 1 ? 1.0 : dp->share[i];
+            s->rate = dp->rate[i] > 0 ? dp->rate[i] : 1.0;
+            sum += s->share;
+            if (dr->facts != NULL || (dr->fit != NULL && dr->unit_bytes > 0))
+              {
+                double ub = cc_price_unit_bytes (row->unit);
+                if (ub <= 0)
+                  return cc_err_set (err, CC_EDATA, row->file, row->line, 0,
+                                     "driver %s is storage but sku '%s' is "
+                                     "priced per '%s'", dr->name, row->sku,
+                                     row->unit);
+                if (r->unit_bytes > 0 && ub != r->unit_bytes)
+                  return cc_err_set (err, CC_EDATA, row->file, row->line, 0,
+                                     "driver %s mixes skus priced per %s and "
+                                     "another size unit", dr->name, row->unit);
+                r->unit_bytes = ub;
+              }
+            if (dp->reserved_blocks > 0)
+              {
+                size_t rf, rn;
+                if ((rc = cc_price_find_term (book, dp->sku[i], region,
+                                              dp->reserved_term, &rf, &rn,
+                                              err)) != CC_OK)
+                  return rc;
+                s->res_block = book->row[rf].min_quantity;
+                s->res_price = book->row[rf].unit_price;
+                if (!(s->res_block > 0))
+                  return cc_err_set (err, CC_EDATA, book->row[rf].file,
+                                     book->row[rf].line, 0,
+                                     "reservation of '%s' has no min_quantity",
+                                     dp->sku[i]);
+              }
+            /* Remember every sku priced from an unconfirmed row. */
+            for (k = 0; k < s->count; k++)
+              if (cc_price_row_unconfirmed (&book->row[s->first + k]))
+                {
+                  size_t u;
+                  for (u = 0; u < res->nunconfirmed
+                              && strcmp (res->unconfirmed[u], row->sku) != 0; u++)
+                    ;
+                  if (u == res->nunconfirmed && u < 64)
+                    snprintf (res->unconfirmed[res->nunconfirmed++],
+                              sizeof res->unconfirmed[0], "%s", row->sku);
+                  break;
+                }
+          }
+        if (dp->nsku > 1 && fabs (sum - 1) > 1e-9)
+          return cc_err_set (err, CC_EDATA, NULL, 0, 0,
+                             "driver %s: mix shares on %s sum to %.12g, not 1",
+                             dr->name, m->provider[p], sum);
+      }
+  return CC_OK;
+}
+
+/* Quantity of driver D in contract month MO (1-based), in price units. */
+static int
+quantity (const cc_value_model *m, size_t d, const driver_theta *t,
+          const driver_ref *r, int mo, double *q, cc_err *err)
+{
+  const cc_driver *dr = &m->driver[d];
+  if (dr->fit != NULL)
+    {
+      double x = (double) (m->start_month + mo - 1 - dr->fit_first + 1);
+      double v = cc_fit_eval (dr->fit, t->b, x);
+      if (t->noise != NULL)
+        v += t->noise[mo - 1];
+      if (dr->fit->scale == CC_SCALE_LOG)
+        v = exp (v);
+      if (!(isfinite (v) && v > 0))
+        v = 0;
+      /* Sizes convert through bytes; other units are the price's own. */
+      *q = dr->unit_bytes > 0 && r->unit_bytes > 0
+             ? v * dr->unit_bytes / r->unit_bytes
+             : v * dr->fit_scale;
+      (void) err;
+      return CC_OK;
+    }
+  if (dr->facts != NULL)
+    {
+      cc_scenario s;
+      double y, h = (double) (m->start_month + mo - 1 - dr->anchor_month);
+      int rc;
+      memset (&s, 0, sizeof s);
+      s.kind = dr->scn_kind;
+      s.param = t->param;
+      snprintf (s.name, sizeof s.name, "%s", dr->name);
+      if ((rc = cc_scenario_value (&s, dr->facts, h, &y, err)) != CC_OK)
+        return rc;
+      *q = fmax (0.0, y) * dr->unit_bytes / (r->unit_bytes > 0 ? r->unit_bytes : 1);
+      return CC_OK;
+    }
+  {
+    int g = mo - 1;
+    int gm = dr->link >= 0 ? m->driver[dr->link].growth_months
+                           : dr->growth_months;
+    if (gm > 0 && g > gm)
+      g = gm;
+    *q = t->base * t->factor * pow (t->growth, g / 12.0);
+  }
+  return CC_OK;
+}
+
+/* Monthly cost per driver for provider P: COST[mo * ndriver + d]. */
+static int
+evaluate (const cc_value_model *m, const cc_price_book *book,
+          driver_ref (*refs)[CC_MAX_PROVIDERS], const driver_theta *t,
+          size_t p, double *cost, int *missing, cc_err *err)
+{
+  size_t d, i;
+  int mo, rc;
+  *missing = 0;
+  for (d = 0; d < m->ndriver; d++)
+    {
+      const driver_ref *r = &refs[d][p];
+      if (r->n == 0)
+        {
+          (*missing)++;
+          for (mo = 0; mo < m->months; mo++)
+            cost[(size_t) mo * m->ndriver + d] = 0;
+          continue;
+        }
+      for (mo = 1; mo <= m->months; mo++)
+        {
+          double q, c, total = 0;
+          int year = (mo - 1) / 12;
+          if ((rc = quantity (m, d, &t[d], r, mo, &q, err)) != CC_OK)
+            goto where;
+          for (i = 0; i < r->n; i++)
+            {
+              const sku_ref *s = &r->ref[i];
+              double qs = q * s->share, reserved = 0;
+              if (r->reserved_blocks > 0)
+                {
+                  reserved = r->reserved_blocks * s->res_block * s->res_price;
+                  qs = fmax (0.0, qs - r->reserved_blocks * s->res_block);
+                }
+              if ((rc = cc_price_tiered (book, s->first, s->count, qs, &c,
+                                         NULL, err)) != CC_OK)
+                goto where;
+              total += (reserved + c) * s->rate;
+            }
+          cost[(size_t) (mo - 1) * m->ndriver + d]
+            = total * (1 - r->discount) * pow (1 + m->annual_change, year);
+        }
+    }
+  return CC_OK;
+
+where:
+  {
+    cc_err e = *err;   /* say which driver, month and provider */
+    return cc_err_set (err, rc, NULL, 0, 0, "[driver %s] month %d, provider "
+                       "%s: %s", m->driver[d].name, mo, m->provider[p], e.msg);
+  }
+}
+
+double
+cc_value_npv (const double *x, int n, double annual_rate)
+{
+  double v = pow (1 + annual_rate, -1.0 / 12), f = 1, s = 0;
+  int i;
+  for (i = 0; i < n; i++)
+    {
+      f *= v;
+      s += x[i] * f;
+    }
+  return s;
+}
+
+static cc_range
+range_of (double *x, size_t n)
+{
+  cc_range r;
+  gsl_sort (x, 1, n);
+  r.p10 = gsl_stats_quantile_from_sorted_data (x, 1, n, 0.10);
+  r.p50 = gsl_stats_quantile_from_sorted_data (x, 1, n, 0.50);
+  r.p90 = gsl_stats_quantile_from_sorted_data (x, 1, n, 0.90);
+  r.mean = gsl_stats_mean (x, 1, n);
+  return r;
+}
+
+/* A linked driver follows the quantity path of the driver it names. */
+static void
+apply_links (const cc_value_model *m, driver_theta *t)
+{
+  size_t d;
+  for (d = 0; d < m->ndriver; d++)
+    if (m->driver[d].link >= 0)
+      {
+        t[d].base = t[m->driver[d].link].base;
+        t[d].growth = t[m->driver[d].link].growth;
+      }
+}
+
+static void
+medians (const cc_value_model *m, driver_theta *t)
+{
+  size_t d;
+  for (d = 0; d < m->ndriver; d++)
+    {
+      const cc_driver *dr = &m->driver[d];
+      t[d].base = cc_dist_quantile (&dr->base, 0.5);
+      t[d].factor = cc_dist_quantile (&dr->factor, 0.5);
+      t[d].growth = cc_dist_quantile (&dr->growth, 0.5);
+      t[d].param = cc_dist_quantile (&dr->scn_param, 0.5);
+      if (dr->fit != NULL)
+        memcpy (t[d].b, dr->fit->b, sizeof t[d].b);
+      t[d].noise = NULL;
+    }
+  apply_links (m, t);
+}
+
+/* Prepare the parameter draws of every fitted driver. */
+static int
+samplers_alloc (const cc_value_model *m, fit_sampler *fs, int months,
+                double **noise, cc_err *err)
+{
+  size_t d, i, j;
+  for (d = 0; d < m->ndriver; d++)
+    {
+      const cc_fit *f = m->driver[d].fit;
+      size_t p;
+      if (f == NULL)
+        continue;
+      p = f->p;
+      if (!f->have_cov || f->status != CC_FIT_OK)
+        return cc_err_set (err, CC_EDATA, NULL, 0, 0,
+                           "driver %s: the %s fit has no covariance, so no "
+                           "range can be drawn from it", m->driver[d].name,
+                           f->model->name);
+      fs[d].L = gsl_matrix_alloc (p, p);
+      fs[d].mu = gsl_vector_alloc (p);
+      fs[d].draw = gsl_vector_alloc (p);
+      noise[d] = malloc ((size_t) months * sizeof **noise);
+      if (!fs[d].L || !fs[d].mu || !fs[d].draw || !noise[d])
+        return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+      for (i = 0; i < p; i++)
+        {
+          gsl_vector_set (fs[d].mu, i, f->b[i]);
+          for (j = 0; j < p; j++)
+            gsl_matrix_set (fs[d].L, i, j, f->cov[i * p + j]);
+        }
+      if (gsl_linalg_cholesky_decomp1 (fs[d].L) != GSL_SUCCESS)
+        return cc_err_set (err, CC_EDATA, NULL, 0, 0,
+                           "driver %s: the %s fit's covariance is not "
+                           "positive definite", m->driver[d].name,
+                           f->model->name);
+      fs[d].sigma = sqrt (f->s2);
+    }
+  return CC_OK;
+}
+
+static void
+samplers_free (const cc_value_model *m, fit_sampler *fs, double **noise)
+{
+  size_t d;
+  if (fs == NULL)
+    return;
+  for (d = 0; d < m->ndriver; d++)
+    {
+      gsl_matrix_free (fs[d].L);
+      gsl_vector_free (fs[d].mu);
+      gsl_vector_free (fs[d].draw);
+      free (noise[d]);
+    }
+}
+
+/* One draw of a fitted driver: parameters from N(b, C), redrawn while they
+ * break the model's constraint (at most 100 times, then b itself), and
+ * the residual noise of each month. */
+static int
+sample_fit (const cc_driver *dr, fit_sampler *fs, double *noise, int months,
+            driver_theta *t, gsl_rng *rng)
+{
+  const cc_fit *f = dr->fit;
+  size_t i, tries;
+  int mo;
+  for (tries = 0; tries < 100; tries++)
+    {
+      if (gsl_ran_multivariate_gaussian (rng, fs->mu, fs->L, fs->draw)
+          != GSL_SUCCESS)
+        return -1;
+      for (i = 0; i < f->p; i++)
+        t->b[i] = gsl_vector_get (fs->draw, i);
+      if (f->model->valid == NULL || f->model->valid (t->b, f->ymax))
+        break;
+    }
+  if (tries == 100)
+    memcpy (t->b, f->b, sizeof t->b);
+  for (mo = 0; mo < months; mo++)
+    noise[mo] = gsl_ran_gaussian (rng, fs->sigma);
+  t->noise = noise;
+  return 0;
+}
+
+static double
+sum_all (const double *cost, size_t n)
+{
+  double s = 0;
+  size_t i;
+  for (i = 0; i < n; i++)
+    s += cost[i];
+  return s;
+}
+
+int
+cc_value_run (const cc_value_model *m, const cc_price_book *book,
+              cc_value_result **out, cc_err *err)
+{
+  driver_ref (*refs)[CC_MAX_PROVIDERS] = NULL;
+  driver_theta *t = NULL, *tm = NULL;
+  fit_sampler *fs = NULL;
+  double **noise = NULL;
+  cc_value_result *res = NULL;
+  double *cost = NULL, *fam = NULL, *tot = NULL, *npv = NULL, *yr = NULL,
+         *drv = NULL, *month_total = NULL, *col = NULL, *cum = NULL;
+  size_t D = m->ndriver, B = m->draws, b, d, f, F, i;
+  int T = m->months, Y, mo, rc = CC_OK, missing, fld;
+  size_t fam_of[CC_MAX_DRIVERS];
+  gsl_rng *rng = NULL;
+
+  *out = NULL;
+  if (m->nprovider < 1 || D < 1)
+    return cc_err_set (err, CC_EDATA, NULL, 0, 0,
+                       "a value model needs a provider and a driver");
+  if (T < 1 || T > 1200 || B < 1 || B > 1000000)
+    return cc_err_set (err, CC_EDATA, NULL, 0, 0,
+                       "horizon %d months or %zu draws out of range "
+                       "(1-1200 months, 1-1000000 draws)", T, B);
+  if ((double) B * T > CC_MAX_DRAW_MONTHS)
+    return cc_err_set (err, CC_EDATA, NULL, 0, 0,
+                       "%zu draws x %d months is above the cap of %d "
+                       "draw-months; lower draws or horizon", B, T,
+                       CC_MAX_DRAW_MONTHS);
+  if (!(m->discount_rate > -1))
+    return cc_err_set (err, CC_EDATA, NULL, 0, 0,
+                       "discount rate %g is not above -1", m->discount_rate);
+  Y = (T + 11) / 12;
+  res = calloc (1, sizeof *res);
+  refs = calloc (D, sizeof *refs);
+  t = calloc (D, sizeof *t);
+  tm = calloc (D, sizeof *tm);
+  cost = malloc ((size_t) T * D * sizeof *cost);
+  month_total = malloc ((size_t) T * sizeof *month_total);
+  if (!res || !refs || !t || !tm || !cost || !month_total)
+    {
+      rc = cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+      goto fail;
+    }
+  res->months = T;
+  res->nyears = Y;
+  if ((rc = resolve (m, book, refs, res, err)) != CC_OK)
+    goto fail;
+  fs = calloc (D, sizeof *fs);
+  noise = calloc (D, sizeof *noise);
+  if (fs == NULL || noise == NULL)
+    {
+      rc = cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+      goto fail;
+    }
+  if ((rc = samplers_alloc (m, fs, T, noise, err)) != CC_OK)
+    goto fail;
+
+  /* Families, in the order drivers name them. */
+  for (d = 0; d < D; d++)
+    {
+      for (f = 0; f < res->nfamily && strcmp (res->family[f], m->driver[d].family); f++)
+        ;
+      if (f == res->nfamily)
+        {
+          if (f == 8)
+            {
+              rc = cc_err_set (err, CC_EDATA, NULL, 0, 0, "more than 8 families");
+              goto fail;
+            }
+          snprintf (res->family[f], sizeof res->family[f], "%s", m->driver[d].family);
+          res->nfamily++;
+        }
+      fam_of[d] = f;
+    }
+  F = res->nfamily + 1 + D;     /* families, all, then each driver */
+
+  fam = malloc (B * (size_t) T * F * sizeof *fam);
+  tot = malloc (B * sizeof *tot);
+  npv = malloc (B * sizeof *npv);
+  yr = malloc (B * (size_t) Y * sizeof *yr);
+  drv = malloc (B * D * sizeof *drv);
+  col = malloc (B * sizeof *col);
+  cum = malloc (B * (size_t) T * sizeof *cum);
+  res->cumulative = calloc ((size_t) T, sizeof *res->cumulative);
+  res->monthly = calloc ((size_t) T * (res->nfamily + 1), sizeof *res->monthly);
+  res->driver_monthly = calloc ((size_t) T * D, sizeof *res->driver_monthly);
+  res->yearly = calloc ((size_t) Y, sizeof *res->yearly);
+  res->driver_total = calloc (D, sizeof *res->driver_total);
+  rng = gsl_rng_alloc (gsl_rng_mt19937);
+  if (!fam || !tot || !npv || !yr || !drv || !col || !cum || !res->cumulative
+      || !res->monthly
+      || !res->yearly || !res->driver_total || !res->driver_monthly || !rng)
+    {
+      rc = cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0,
+                       "out of memory for %zu draws x %d months", B, T);
+      goto fail;
+    }
+  gsl_rng_set (rng, m->seed);
+
+  /* The Monte Carlo: draws in a fixed order, so a seed fixes every digit. */
+  for (b = 0; b < B; b++)
+    {
+      for (d = 0; d < D; d++)
+        {
+          const cc_driver *dr = &m->driver[d];
+          t[d].base = cc_dist_sample (&dr->base, rng);
+          t[d].factor = cc_dist_sample (&dr->factor, rng);
+          t[d].growth = cc_dist_sample (&dr->growth, rng);
+          t[d].param = cc_dist_sample (&dr->scn_param, rng);
+          t[d].noise = NULL;
+          if (dr->fit != NULL
+              && sample_fit (dr, &fs[d], noise[d], T, &t[d], rng) != 0)
+            {
+              rc = cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0,
+                               "multivariate normal draw failed");
+              goto fail;
+            }
+        }
+      apply_links (m, t);
+      if ((rc = evaluate (m, book, refs, t, 0, cost, &missing, err)) != CC_OK)
+        goto fail;
+      for (i = 0; i < (size_t) Y; i++)
+        yr[b * Y + i] = 0;
+      for (d = 0; d < D; d++)
+        drv[b * D + d] = 0;
+      for (mo = 0; mo < T; mo++)
+        {
+          double *row = &fam[(b * T + mo) * F];
+          for (f = 0; f < F; f++)
+            row[f] = 0;
+          for (d = 0; d < D; d++)
+            {
+              double c = cost[(size_t) mo * D + d];
+              row[fam_of[d]] += c;
+              row[res->nfamily] += c;
+              row[res->nfamily + 1 + d] = c;
+              drv[b * D + d] += c;
+            }
+          month_total[mo] = row[res->nfamily];
+          yr[b * Y + mo / 12] += month_total[mo];
+          cum[b * T + mo] = month_total[mo] + (mo > 0 ? cum[b * T + mo - 1] : 0);
+        }
+      tot[b] = sum_all (month_total, (size_t) T);
+      npv[b] = cc_value_npv (month_total, T, m->discount_rate);
+    }
+
+  /* Ranges. */
+  for (mo = 0; mo < T; mo++)
+    for (f = 0; f < F; f++)
+      {
+        cc_range x;
+        for (b = 0; b < B; b++)
+          col[b] = fam[(b * T + mo) * F + f];
+        x = range_of (col, B);
+        if (f <= res->nfamily)
+          res->monthly[(size_t) mo * (res->nfamily + 1) + f] = x;
+        else
+          res->driver_monthly[(size_t) mo * D + (f - res->nfamily - 1)] = x;
+      }
+  for (mo = 0; mo < T; mo++)
+    {
+      for (b = 0; b < B; b++)
+        col[b] = cum[b * T + mo];
+      res->cumulative[mo] = range_of (col, B);
+    }
+  for (i = 0; i < (size_t) Y; i++)
+    {
+      for (b = 0; b < B; b++)
+        col[b] = yr[b * Y + i];
+      res->yearly[i] = range_of (col, B);
+    }
+  for (d = 0; d < D; d++)
+    {
+      for (b = 0; b < B; b++)
+        col[b] = drv[b * D + d];
+      res->driver_total[d] = range_of (col, B);
+    }
+  res->total = range_of (tot, B);
+  res->npv = range_of (npv, B);
+
+  /* Every assumption at its median; then each one at P10 and P90. */
+  medians (m, tm);
+  if ((rc = evaluate (m, book, refs, tm, 0, cost, &missing, err)) != CC_OK)
+    goto fail;
+  res->median_total = sum_all (cost, (size_t) T * D);
+  for (d = 0; d < D; d++)
+    for (fld = 0; fld < NFIELD; fld++)
+      {
+        const cc_driver *dr = &m->driver[d];
+        const cc_dist *dist = field_dist (dr, fld);
+        cc_tornado_bar *bar;
+        size_t k;
+        double lo, hi;
+        if (!field_uncertain (dr, fld))
+          continue;
+        bar = &res->bar[res->nbar++];
+        snprintf (bar->assumption, sizeof bar->assumption, "%s.%s", dr->name,
+                  dr->facts != NULL && fld == F_PARAM
+                    ? (dr->scn_kind == CC_SCN_DECAY ? "phi" : "cap")
+                    : field_name[fld]);
+        cc_dist_format (dist, bar->spec, sizeof bar->spec);
+        lo = cc_dist_quantile (dist, 0.10);
+        hi = cc_dist_quantile (dist, 0.90);
+        bar->low_value = lo;
+        bar->high_value = hi;
+        for (k = 0; k < 2; k++)
+          {
+            double *v;
+            memcpy (t, tm, D * sizeof *t);
+            v = theta_field (&t[d], fld);
+            *v = k == 0 ? lo : hi;
+            apply_links (m, t);
+            if ((rc = evaluate (m, book, refs, t, 0, cost, &missing, err)) != CC_OK)
+              goto fail;
+            *(k == 0 ? &bar->total_low : &bar->total_high)
+              = sum_all (cost, (size_t) T * D);
+          }
+        bar->swing = fabs (bar->total_high - bar->total_low);
+      }
+  /* Sort bars by swing, largest first (insertion sort: at most 96). */
+  for (i = 1; i < res->nbar; i++)
+    {
+      cc_tornado_bar x = res->bar[i];
+      size_t j = i;
+      while (j > 0 && res->bar[j - 1].swing < x.swing)
+        {
+          res->bar[j] = res->bar[j - 1];
+          j--;
+        }
+      res->bar[j] = x;
+    }
+
+  /* The same usage at median assumptions on every provider: in full, and
+     restricted to the drivers every provider prices (a fair comparison). */
+  for (d = 0; d < D; d++)
+    {
+      size_t p;
+      for (p = 0; p < m->nprovider && refs[d][p].n > 0; p++)
+        ;
+      res->ncommon += p == m->nprovider;
+    }
+  for (i = 0; i < m->nprovider; i++)
+    {
+      if ((rc = evaluate (m, book, refs, tm, i, cost, &missing, err)) != CC_OK)
+        goto fail;
+      res->cross[i] = sum_all (cost, (size_t) T * D);
+      res->cross_missing[i] = missing;
+      res->cross_common[i] = 0;
+      for (d = 0; d < D; d++)
+        {
+          size_t p;
+          for (p = 0; p < m->nprovider && refs[d][p].n > 0; p++)
+            ;
+          if (p == m->nprovider)
+            for (mo = 0; mo < T; mo++)
+              res->cross_common[i] += cost[(size_t) mo * D + d];
+        }
+    }
+
+  *out = res;
+  res = NULL;
+fail:
+  samplers_free (m, fs, noise);
+  free (fs);
+  free (noise);
+  gsl_rng_free (rng);
+  free (refs); free (t); free (tm); free (cost); free (month_total);
+  free (fam); free (tot); free (npv); free (yr); free (drv); free (col); free (cum);
+  cc_value_result_free (res);
+  return rc;
+}
+
+void
+cc_value_result_free (cc_value_result *r)
+{
+  if (r == NULL)
+    return;
+  free (r->monthly);
+  free (r->yearly);
+  free (r->driver_total);
+  free (r->cumulative);
+  free (r->driver_monthly);
+  free (r);
+}

@@ -1,0 +1,138 @@
+/* value.h: contract value with a range.
+ *
+ * A model is a set of usage drivers (storage from reported figures, VM
+ * hours, video minutes, transactions, characters, seats, tokens), each
+ * priced by a sku per provider.  Every driver's quantity in contract month
+ * m (1-based) is
+ *
+ *   base x factor x growth^(min(m - 1, G) / 12)      (an assumed driver;
+ *                                                     G = growth_months)
+ *   y(h) x bytes-per-unit / bytes-per-price-unit      (storage from figures)
+ *   f(x; b) x scale                                   (a fitted growth model)
+ *
+ * where base, factor, growth (an annual multiple) and the scenario
+ * parameter (phi or cap K) are constants or distributions (dist.h), and
+ * y(h) is a named scenario (project.h) h months after the last figure.
+ * A Monte Carlo over the distributions gives P10/P50/P90 of monthly spend
+ * by family, of each year's and the whole term's total and of its NPV; a
+ * one-at-a-time sweep gives the tornado; the same usage at median
+ * assumptions is priced on every provider for the cross-cloud table. */
+#ifndef CC_VALUE_H
+#define CC_VALUE_H
+
+#include <stddef.h>
+
+#include "value/dist.h"
+#include "core/error.h"
+#include "fit/fit.h"
+#include "reported/growth.h"
+#include "price/price.h"
+#include "reported/project.h"
+
+#define CC_MAX_PROVIDERS 4
+#define CC_MAX_MIX 4
+#define CC_MAX_DRIVERS 32
+/* Cap: draws x horizon months, the size of the per-draw monthly
+ * tables (the default 10000 draws fit a 1200-month horizon). */
+#define CC_MAX_DRAW_MONTHS 12000000
+
+typedef struct
+{
+  char sku[CC_MAX_MIX][64];   /* one sku, or a storage mix */
+  double share[CC_MAX_MIX];   /* shares of the mix, summing to 1 */
+  size_t nsku;                /* 0: not priced on this provider */
+  char region[32];            /* "" = any */
+  char term[16];              /* term of the list price: "payg" or "1y" ... */
+  double rate[CC_MAX_MIX];    /* currency conversion of each sku (1: none) */
+  double discount;            /* this driver's discount here; < 0: provider's */
+  double reserved_blocks;
+  char reserved_term[16];     /* term of the reservation */
+} cc_driver_price;
+
+typedef struct
+{
+  char name[48];
+  char label[160];            /* what it is and the assumption, for reports */
+  char family[16];            /* storage, compute, ai, network, productivity, ... */
+  char source[256];           /* where the figure or assumption comes from */
+  cc_dist base, factor, growth;
+  int growth_months;          /* growth stops after this many months (0: never) */
+  int link;                   /* -1, or the driver whose base draw is reused */
+  /* Storage from reported figures (facts != NULL): */
+  const cc_growth_facts *facts;
+  cc_scenario_kind scn_kind;
+  cc_dist scn_param;          /* phi or K; ignored for linear/exponential */
+  double unit_bytes;          /* bytes per unit of the facts' y */
+  long anchor_month;          /* month index of the last figure */
+  /* Fitted growth (growth = fit): the draws add the fit's own
+   * uncertainty, parameters ~ N(b, s^2 (J'J)^-1) and the residual noise,
+   * to the same Monte Carlo as every other assumption. */
+  const cc_fit *fit;
+  long fit_first;             /* month index where the fit's x = 1 */
+  double fit_scale;           /* price units per unit of the fitted y */
+  cc_driver_price price[CC_MAX_PROVIDERS];
+} cc_driver;
+
+typedef struct
+{
+  char provider[CC_MAX_PROVIDERS][16];  /* provider 0 is the one valued */
+  size_t nprovider;
+  double discount[CC_MAX_PROVIDERS];    /* negotiated, per provider */
+  double annual_change;                 /* list-price change per year */
+  long start_month;                     /* month index of contract month 1 */
+  int months;
+  double discount_rate;                 /* annual, for NPV */
+  unsigned long seed;
+  size_t draws;
+  size_t ndriver;
+  cc_driver driver[CC_MAX_DRIVERS];
+} cc_value_model;
+
+/* P10/P50/P90 of one quantity. */
+typedef struct
+{
+  double p10, p50, p90, mean;
+} cc_range;
+
+typedef struct
+{
+  char assumption[80];        /* "driver.field" */
+  char spec[96];              /* the distribution as written */
+  double low_value, high_value;   /* the assumption at its P10 and P90 */
+  double total_low, total_high;   /* term total with it at P10 / P90 */
+  double swing;                   /* |total_high - total_low| */
+} cc_tornado_bar;
+
+typedef struct
+{
+  int months, nyears;
+  size_t nfamily;
+  char family[8][16];
+  cc_range *monthly;          /* months x (nfamily + 1); last = all */
+  cc_range *yearly;           /* nyears */
+  cc_range *cumulative;       /* months: spend to the end of each month */
+  cc_range total, npv;
+  cc_range *driver_total;     /* ndriver */
+  cc_range *driver_monthly;   /* months x ndriver */
+  double median_total;        /* every assumption at its median */
+  size_t nbar;
+  cc_tornado_bar bar[3 * CC_MAX_DRIVERS];   /* sorted by swing */
+  double cross[CC_MAX_PROVIDERS];           /* median usage, each provider */
+  int cross_missing[CC_MAX_PROVIDERS];      /* drivers with no sku there */
+  double cross_common[CC_MAX_PROVIDERS];    /* only drivers priced everywhere */
+  size_t ncommon;                           /* how many drivers that is */
+  size_t nunconfirmed;
+  char unconfirmed[64][80];   /* skus priced from UNCONFIRMED rows */
+} cc_value_result;
+
+/* Run the model.  Deterministic for a given seed. */
+int cc_value_run (const cc_value_model *m, const cc_price_book *book,
+                  cc_value_result **out, cc_err *err);
+
+void cc_value_result_free (cc_value_result *r);
+
+/* Net present value of monthly amounts X[0..n-1] (month 1 = X[0]) at an
+ * annual discount rate, each month discounted by (1 + rate)^(-m/12). */
+double cc_value_npv (const double *x, int n, double annual_rate);
+
+#endif

@@ -1,0 +1,870 @@
+/* valuecase.c: scenario strings -> checked value model. */
+#include <config.h>
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/csvread.h"
+#include "core/timeutil.h"
+#include "core/textutil.h"
+#include "value/valuecase.h"
+
+static const char *const families[] = { "storage", "compute", "ai", "network",
+                                        "database", "productivity", "other",
+                                        NULL };
+
+
+/* Parse a distribution value of KEY in S; a missing key gives DEF. */
+static int
+get_dist (const cc_valuecase *c, const cc_scnfile_section *s, const char *key,
+          const char *def, cc_dist *d, cc_err *err)
+{
+  long line = s->line;
+  const char *v = cc_scnfile_get (s, key, &line);
+  char why[512];
+  if (v == NULL)
+    v = def;
+  if (v == NULL)
+    return cc_err_set (err, CC_EDATA, c->file->path, s->line, 0,
+                       "[%s] needs '%s'", s->name, key);
+  if (cc_dist_parse (v, d, why, sizeof why) != 0)
+    return cc_err_set (err, CC_EDATA, c->file->path, line, 0, "%s: %s", key, why);
+  if (cc_dist_quantile (d, 0) < 0)
+    return cc_err_set (err, CC_EDATA, c->file->path, line, 0,
+                       "%s: '%s' can be negative", key, v);
+  return CC_OK;
+}
+
+static int
+scenario_section (cc_valuecase *c, cc_err *err)
+{
+  const cc_scnfile_section *s = cc_scnfile_section_find (c->file, "scenario");
+  cc_value_model *m = &c->model;
+  const char *path = c->file->path, *v;
+  char buf[1024], *items[CC_MAX_PROVIDERS + 1];
+  cc_date d;
+  double x;
+  long line = s->line;
+  size_t i, n;
+  int rc;
+
+  snprintf (c->name, sizeof c->name, "%s",
+            (v = cc_scnfile_get (s, "name", NULL)) ? v : "unnamed scenario");
+  snprintf (c->title, sizeof c->title, "%s",
+            (v = cc_scnfile_get (s, "title", NULL)) ? v : c->name);
+  snprintf (c->source, sizeof c->source, "%s",
+            (v = cc_scnfile_get (s, "source", NULL)) ? v : "");
+  if ((v = cc_scnfile_get (s, "start", &line)) == NULL
+      || cc_date_parse_ym (v, &d) != 0 || d.day != 0)
+    return cc_err_set (err, CC_EDATA, path, line, 0,
+                       "start must be the first contract month as YYYY-MM%s%s",
+                       v ? ", not " : "", v ? v : "");
+  m->start_month = cc_month_index (d.year, d.month);
+  m->months = 60;
+  if ((v = cc_scnfile_get (s, "horizon", &line)) != NULL)
+    {
+      if (cc_parse_number (v, &x) != 0 || x != floor (x) || x < 1 || x > 1200)
+        return cc_err_set (err, CC_EDATA, path, line, 0,
+                           "horizon must be whole months from 1 to 1200, not '%s'", v);
+      m->months = (int) x;
+    }
+  snprintf (c->currency, sizeof c->currency, "%s",
+            (v = cc_scnfile_get (s, "currency", &line)) ? v : "USD");
+  if (strlen (c->currency) != 3)
+    return cc_err_set (err, CC_EDATA, path, line, 0,
+                       "currency must be an ISO 4217 code such as USD");
+  m->discount_rate = 0;
+  if ((v = cc_scnfile_get (s, "discount_rate", &line)) != NULL
+      && (cc_parse_number (v, &m->discount_rate) != 0 || m->discount_rate <= -1
+          || m->discount_rate > 1))
+    return cc_err_set (err, CC_EDATA, path, line, 0,
+                       "discount_rate must be an annual fraction such as 0.05, not '%s'", v);
+  if ((v = cc_scnfile_get (s, "annual_price_change", &line)) != NULL
+      && (cc_parse_number (v, &m->annual_change) != 0 || m->annual_change <= -1
+          || m->annual_change > 1))
+    return cc_err_set (err, CC_EDATA, path, line, 0,
+                       "annual_price_change must be a fraction such as -0.05, not '%s'", v);
+  m->seed = 1;
+  if ((v = cc_scnfile_get (s, "seed", &line)) != NULL)
+    {
+      if (cc_parse_number (v, &x) != 0 || x < 0 || x != floor (x) || x > 4294967295.0)
+        return cc_err_set (err, CC_EDATA, path, line, 0,
+                           "seed must be a whole number from 0 to 4294967295");
+      m->seed = (unsigned long) x;
+    }
+  m->draws = 10000;
+  if ((v = cc_scnfile_get (s, "draws", &line)) != NULL)
+    {
+      if (cc_parse_number (v, &x) != 0 || x < 1 || x > 1e6 || x != floor (x))
+        return cc_err_set (err, CC_EDATA, path, line, 0,
+                           "draws must be a whole number from 1 to 1000000");
+      m->draws = (size_t) x;
+    }
+  if ((double) m->draws * m->months > CC_MAX_DRAW_MONTHS)
+    return cc_err_set (err, CC_EDATA, path, line, 0,
+                       "draws %zu x horizon %d months is above the cap of %d "
+                       "draw-months; lower draws or horizon", m->draws,
+                       m->months, CC_MAX_DRAW_MONTHS);
+  c->formats[0] = c->formats[1] = 1;
+  if ((v = cc_scnfile_get (s, "formats", &line)) != NULL)
+    {
+      static const char *const fmt[3] = { "png", "svg", "pdf" };
+      char fv[256], *fitem[8];
+      size_t k, nf, f;
+      snprintf (fv, sizeof fv, "%s", v);
+      nf = cc_scnfile_split (fv, fitem, 8);
+      c->formats[0] = c->formats[1] = 0;
+      for (k = 0; k < nf; k++)
+        {
+          for (f = 0; f < 3 && strcmp (fitem[k], fmt[f]) != 0; f++)
+            ;
+          if (f == 3)
+            return cc_err_set (err, CC_EDATA, path, line, 0,
+                               "format '%s' is not png, svg or pdf", fitem[k]);
+          c->formats[f] = 1;
+        }
+      if (nf == 0)
+        return cc_err_set (err, CC_EDATA, path, line, 0, "formats is empty");
+    }
+  c->levels[0] = 80;
+  c->levels[1] = 95;
+  c->nlevels = 2;
+  if ((v = cc_scnfile_get (s, "levels", &line)) != NULL)
+    {
+      char lv[256], *lvl[8];
+      size_t k, nl;
+      snprintf (lv, sizeof lv, "%s", v);
+      nl = cc_scnfile_split (lv, lvl, 8);
+      for (k = 0; k < nl; k++)
+        {
+          if (cc_parse_number (lvl[k], &x) != 0 || !(x > 0 && x < 100))
+            return cc_err_set (err, CC_EDATA, path, line, 0,
+                               "levels are percentages between 0 and 100, "
+                               "such as 80,95; not '%s'", lvl[k]);
+          c->levels[k] = x;
+        }
+      c->nlevels = nl;
+      if (nl == 0)
+        return cc_err_set (err, CC_EDATA, path, line, 0, "levels is empty");
+    }
+  if ((v = cc_scnfile_get (s, "providers", &line)) == NULL)
+    return cc_err_set (err, CC_EDATA, path, s->line, 0,
+                       "[scenario] needs 'providers', e.g. azure, aws, gcp");
+  if (strlen (v) >= sizeof buf)
+    return cc_err_set (err, CC_EDATA, path, line, 0, "providers longer than "
+                       "%zu characters (the cap)", sizeof buf - 1);
+  snprintf (buf, sizeof buf, "%s", v);
+  n = cc_scnfile_split (buf, items, CC_MAX_PROVIDERS + 1);
+  if (n < 1 || n > CC_MAX_PROVIDERS)
+    return cc_err_set (err, CC_EDATA, path, line, 0,
+                       "providers lists 1 to %d names", CC_MAX_PROVIDERS);
+  for (i = 0; i < n; i++)
+    {
+      if (strlen (items[i]) >= sizeof m->provider[i])
+        return cc_err_set (err, CC_EDATA, path, line, 0, "provider name '%s' "
+                           "longer than %zu characters (the cap)", items[i],
+                           sizeof m->provider[i] - 1);
+      snprintf (m->provider[i], sizeof m->provider[i], "%s", items[i]);
+    }
+  m->nprovider = n;
+
+  if ((v = cc_scnfile_get (s, "price_books", &line)) == NULL)
+    return cc_err_set (err, CC_EDATA, path, s->line, 0,
+                       "[scenario] needs 'price_books'");
+  {
+    char list[2048], *books[33];
+    size_t nb;
+    if (strlen (v) >= sizeof list)
+      return cc_err_set (err, CC_EDATA, path, line, 0, "price_books longer "
+                         "than %zu characters (the cap)", sizeof list - 1);
+    snprintf (list, sizeof list, "%s", v);
+    nb = cc_scnfile_split (list, books, 33);
+    if (nb > 32)
+      return cc_err_set (err, CC_EDATA, path, line, 0,
+                         "more than 32 price books (the cap)");
+    c->book = calloc (1, sizeof *c->book);
+    if (c->book == NULL)
+      return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+    for (i = 0; i < nb; i++)
+      {
+        char *p = cc_scnfile_path (c->file, books[i]);
+        if (p == NULL)
+          return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+        if (c->book->path == NULL)
+          c->book->path = strdup (p);
+        rc = cc_price_book_add (c->book, p, err);
+        free (p);
+        if (rc != CC_OK)
+          {
+            cc_err e = *err;
+            /* A missing book is bad data in the scenario: say where. */
+            return cc_err_set (err, rc == CC_ENOINPUT ? CC_EDATA : rc, path,
+                               line, 0, "price_books: %s", e.msg);
+          }
+      }
+  }
+  return CC_OK;
+}
+
+/* "sku" or "sku:share, sku:share" */
+static int
+parse_skus (cc_valuecase *c, const char *v, long line, cc_driver_price *dp,
+            cc_err *err)
+{
+  char buf[1024], *items[CC_MAX_MIX + 1];
+  size_t n, i;
+  double sum = 0;
+
+  if (strlen (v) >= sizeof buf)
+    return cc_err_set (err, CC_EDATA, c->file->path, line, 0, "sku list "
+                       "longer than %zu characters (the cap)", sizeof buf - 1);
+  snprintf (buf, sizeof buf, "%s", v);
+  n = cc_scnfile_split (buf, items, CC_MAX_MIX + 1);
+  if (n < 1 || n > CC_MAX_MIX)
+    return cc_err_set (err, CC_EDATA, c->file->path, line, 0,
+                       "a sku or a mix of 1 to %d 'sku:share' items", CC_MAX_MIX);
+  for (i = 0; i < n; i++)
+    {
+      char *colon = strchr (items[i], ':');
+      if (colon != NULL)
+        {
+          *colon = '\0';
+          if (cc_parse_number (colon + 1, &dp->share[i]) != 0 || dp->share[i] < 0)
+            return cc_err_set (err, CC_EDATA, c->file->path, line, 0,
+                               "mix share '%s' is not a number >= 0", colon + 1);
+        }
+      else if (n > 1)
+        return cc_err_set (err, CC_EDATA, c->file->path, line, 0,
+                           "a mix needs 'sku:share' for every sku ('%s')", items[i]);
+      else
+        dp->share[i] = 1;
+      sum += dp->share[i];
+      if (strlen (items[i]) >= sizeof dp->sku[i])
+        return cc_err_set (err, CC_EDATA, c->file->path, line, 0, "sku '%s' "
+                           "longer than %zu characters (the cap)", items[i],
+                           sizeof dp->sku[i] - 1);
+      snprintf (dp->sku[i], sizeof dp->sku[i], "%s", items[i]);
+    }
+  if (fabs (sum - 1) > 1e-9)
+    return cc_err_set (err, CC_EDATA, c->file->path, line, 0,
+                       "mix shares sum to %.12g, not 1", sum);
+  dp->nsku = n;
+  return CC_OK;
+}
+
+/* growth = fit: fit growth models to the driver's data (a series CSV with
+   'series = KEY', or reported figures) and keep the AICc choice; its
+   uncertainty then joins the value Monte Carlo. */
+static int
+fitted_driver (cc_valuecase *c, const cc_scnfile_section *s, size_t di,
+               cc_err *err)
+{
+  cc_driver *dr = &c->model.driver[di];
+  const char *path = c->file->path, *v, *key, *spec;
+  long line = s->line, gline = s->line;
+  cc_series *ser;
+  cc_model_list list;
+  cc_fit_opts fo;
+  cc_fit_ws *ws;
+  char *dp;
+  size_t i;
+  int rc;
+
+  cc_scnfile_get (s, "growth", &gline);
+  if ((v = cc_scnfile_get (s, "data", &line)) == NULL)
+    return cc_err_set (err, CC_EDATA, path, gline, 0,
+                       "growth = fit needs 'data' (a series CSV from "
+                       "cloudcast ingest, or reported figures)");
+  dp = cc_scnfile_path (c->file, v);
+  ser = calloc (1, sizeof *ser);
+  if (dp == NULL || ser == NULL)
+    {
+      free (dp);
+      free (ser);
+      return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+    }
+  c->fitdata[di] = ser;
+  key = cc_scnfile_get (s, "series", NULL);
+  if (key != NULL)
+    {
+      cc_series_set *set = cc_series_set_alloc ();
+      const char *measure = cc_scnfile_get (s, "measure", NULL);
+      if (set == NULL)
+        rc = cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+      else
+        rc = cc_series_read (dp, key, measure && strcmp (measure, "cost") == 0
+                                        ? CC_MEASURE_COST : CC_MEASURE_QUANTITY,
+                             set, err);
+      if (rc == CC_OK && set->n == 0)
+        rc = cc_err_set (err, CC_EDATA, dp, 0, 0, "no series '%s'", key);
+      if (rc == CC_OK)
+        {
+          /* Take the series over from the set. */
+          *ser = set->s[0];
+          set->n = 0;
+          ser->path = NULL;
+        }
+      cc_series_set_free (set);
+    }
+  else
+    {
+      const cc_reported_metric *rm;
+      rc = cc_reported_read (dp, &c->reported[di], err);
+      if (rc == CC_OK)
+        {
+          rm = cc_reported_find (c->reported[di], cc_scnfile_get (s, "metric", NULL));
+          if (rm == NULL)
+            rc = cc_err_set (err, CC_EDATA, path, line, 0,
+                             "data: no such metric in %s", v);
+          else
+            {
+              long first = cc_month_index (rm->point[0].date.year,
+                                           rm->point[0].date.month);
+              cc_series_init (ser, rm->metric);
+              snprintf (ser->unit, sizeof ser->unit, "%s", rm->unit->name);
+              ser->first = first;
+              for (i = 0; rc == CC_OK && i < rm->n; i++)
+                {
+                  long mi = cc_month_index (rm->point[i].date.year,
+                                            rm->point[i].date.month);
+                  if (cc_series_push (ser, (double) (mi - first + 1),
+                                      rm->point[i].bytes / rm->unit->bytes, mi,
+                                      rm->point[i].line) != 0)
+                    rc = cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0,
+                                     "out of memory");
+                }
+              dr->unit_bytes = rm->unit->bytes;
+            }
+        }
+    }
+  free (dp);
+  if (rc != CC_OK)
+    {
+      cc_err e = *err;
+      return cc_err_set (err, CC_EDATA, path, line, 0, "data: %s", e.msg);
+    }
+  if (dr->unit_bytes == 0)
+    {
+      /* Sizes convert through bytes.  The series from cloudcast ingest
+         measure storage in billing gigabytes of 2^30 bytes, the GB the
+         providers meter (data/units.csv), whatever the spelling says. */
+      dr->unit_bytes = strcmp (ser->unit, "GB-month") == 0
+                         ? 1073741824.0 : cc_price_unit_bytes (ser->unit);
+    }
+  if ((rc = cc_series_check (ser, 3, 1, err)) != CC_OK)
+    {
+      cc_err e = *err;
+      return cc_err_set (err, CC_EDATA, path, gline, 0, "growth = fit: %s",
+                         e.msg);
+    }
+  spec = cc_scnfile_get (s, "model", &line);
+  if ((rc = cc_model_list_parse (spec ? spec : "auto", &list, err)) != CC_OK)
+    {
+      cc_err e = *err;
+      return cc_err_set (err, CC_EDATA, path, line, 0, "model: %s", e.msg);
+    }
+  memset (&fo, 0, sizeof fo);
+  fo.scale = CC_SCALE_LOG;
+  fo.constrain = 1;
+  c->fits[di] = calloc (CC_FIT_MAXMODEL, sizeof (cc_fit));
+  ws = cc_fit_ws_alloc (ser->n);
+  if (c->fits[di] == NULL || ws == NULL)
+    {
+      cc_fit_ws_free (ws);
+      return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+    }
+  rc = cc_fit_all (&list, ser->key, ser->x, ser->y, ser->n, &fo, ws,
+                   c->fits[di], &c->nfits[di], &c->chosen[di], err);
+  cc_fit_ws_free (ws);
+  if (rc != CC_OK)
+    {
+      cc_err e = *err;
+      return cc_err_set (err, CC_EDATA, path, gline, 0, "growth = fit: %s",
+                         e.msg);
+    }
+  if (c->chosen[di] < 0
+      || cc_fit_dof (&c->fits[di][c->chosen[di]]) < 2
+      || !c->fits[di][c->chosen[di]].have_cov)
+    return cc_err_set (err, CC_EDATA, path, gline, 0,
+                       "growth = fit: no model fits %s's %zu points with 2 "
+                       "residual degrees of freedom and a covariance, so no "
+                       "statistical range exists; use growth = decay or "
+                       "logistic with an assumed range", ser->key, ser->n);
+  dr->fit = &c->fits[di][c->chosen[di]];
+  dr->fit_first = ser->first;
+  dr->fit_scale = 1;
+  if ((v = cc_scnfile_get (s, "factor", &line)) != NULL)
+    {
+      double x;
+      if (cc_parse_number (v, &x) != 0 || !(x > 0))
+        return cc_err_set (err, CC_EDATA, path, line, 0,
+                           "factor of a fitted driver is a constant > 0");
+      dr->fit_scale = x;
+    }
+  cc_dist_parse ("1", &dr->base, NULL, 0);
+  cc_dist_parse ("1", &dr->factor, NULL, 0);
+  cc_dist_parse ("1", &dr->growth, NULL, 0);
+  cc_dist_parse ("0", &dr->scn_param, NULL, 0);
+  return CC_OK;
+}
+
+static int
+driver_section (cc_valuecase *c, const cc_scnfile_section *s, cc_err *err)
+{
+  cc_value_model *m = &c->model;
+  size_t di = m->ndriver, i, p;
+  cc_driver *dr = &m->driver[di];
+  const char *path = c->file->path, *v;
+  long line = s->line;
+  char key[64];
+  int rc;
+
+  if (di == CC_MAX_DRIVERS)
+    return cc_err_set (err, CC_EDATA, path, s->line, 0,
+                       "more than %d drivers", CC_MAX_DRIVERS);
+  if (strlen (s->name + 7) >= sizeof dr->name)
+    return cc_err_set (err, CC_EDATA, path, s->line, 0, "driver name '%s' "
+                       "longer than %zu characters (the cap)", s->name + 7,
+                       sizeof dr->name - 1);
+  memset (dr, 0, sizeof *dr);
+  dr->link = -1;
+  snprintf (dr->name, sizeof dr->name, "%s", s->name + 7);
+  snprintf (dr->label, sizeof dr->label, "%s",
+            (v = cc_scnfile_get (s, "label", NULL)) ? v : dr->name);
+  snprintf (dr->source, sizeof dr->source, "%s",
+            (v = cc_scnfile_get (s, "source", NULL)) ? v : "assumption");
+  if ((v = cc_scnfile_get (s, "family", &line)) == NULL)
+    return cc_err_set (err, CC_EDATA, path, s->line, 0, "[%s] needs 'family'",
+                       s->name);
+  for (i = 0; families[i] && strcmp (families[i], v) != 0; i++)
+    ;
+  if (families[i] == NULL)
+    return cc_err_set (err, CC_EDATA, path, line, 0,
+                       "family '%s' is not one of storage, compute, ai, "
+                       "network, database, productivity, other", v);
+  snprintf (dr->family, sizeof dr->family, "%s", v);
+
+  if ((v = cc_scnfile_get (s, "growth", &line)) != NULL
+      && strcmp (v, "fit") == 0)
+    {
+      if ((rc = fitted_driver (c, s, di, err)) != CC_OK)
+        return rc;
+    }
+  else if ((v = cc_scnfile_get (s, "data", &line)) != NULL)
+    {
+      /* Storage that grows from reported figures. */
+      const char *metric = cc_scnfile_get (s, "metric", NULL);
+      const char *growth;
+      char *dp = cc_scnfile_path (c->file, v);
+      const cc_reported_metric *rm;
+      if (dp == NULL)
+        return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+      rc = cc_reported_read (dp, &c->reported[di], err);
+      free (dp);
+      if (rc != CC_OK)
+        {
+          cc_err e = *err;
+          return cc_err_set (err, CC_EDATA, path, line, 0, "data: %s", e.msg);
+        }
+      rm = cc_reported_find (c->reported[di], metric);
+      if (rm == NULL)
+        return cc_err_set (err, CC_EDATA, path, line, 0,
+                           "data: no metric '%s' in %s", metric, v);
+      c->metric[di] = rm;
+      dr->unit_bytes = rm->unit->bytes;
+      rc = cc_growth_facts_two_point (rm->point[0].months,
+                                      rm->point[0].bytes / dr->unit_bytes,
+                                      rm->point[rm->n - 1].months,
+                                      rm->point[rm->n - 1].bytes / dr->unit_bytes,
+                                      &c->facts[di], err);
+      if (rc != CC_OK)
+        return rc;
+      dr->facts = &c->facts[di];
+      dr->anchor_month = cc_month_index (rm->point[rm->n - 1].date.year,
+                                         rm->point[rm->n - 1].date.month);
+      growth = cc_scnfile_get (s, "growth", &line);
+      if (growth == NULL)
+        return cc_err_set (err, CC_EDATA, path, s->line, 0,
+                           "[%s] with data needs 'growth' (linear, "
+                           "exponential, decay, logistic or fit)", s->name);
+      if (strcmp (growth, "linear") == 0)
+        dr->scn_kind = CC_SCN_LINEAR;
+      else if (strcmp (growth, "exponential") == 0)
+        dr->scn_kind = CC_SCN_EXPONENTIAL;
+      else if (strcmp (growth, "decay") == 0)
+        dr->scn_kind = CC_SCN_DECAY;
+      else if (strcmp (growth, "logistic") == 0)
+        dr->scn_kind = CC_SCN_LOGISTIC;
+      else
+        return cc_err_set (err, CC_EDATA, path, line, 0,
+                           "growth '%s' is not linear, exponential, decay, "
+                           "logistic or fit", growth);
+      if (dr->scn_kind == CC_SCN_DECAY)
+        {
+          if ((rc = get_dist (c, s, "phi", NULL, &dr->scn_param, err)) != CC_OK)
+            return rc;
+          if (!(cc_dist_quantile (&dr->scn_param, 0) > 0)
+              || !(cc_dist_quantile (&dr->scn_param, 1) < 1))
+            {
+              cc_scnfile_get (s, "phi", &line);
+              return cc_err_set (err, CC_EDATA, path, line, 0,
+                                 "phi must lie strictly between 0 and 1");
+            }
+        }
+      else if (dr->scn_kind == CC_SCN_LOGISTIC)
+        {
+          if ((rc = get_dist (c, s, "cap", NULL, &dr->scn_param, err)) != CC_OK)
+            return rc;
+          if (!(cc_dist_quantile (&dr->scn_param, 0) > c->facts[di].y1))
+            {
+              cc_scnfile_get (s, "cap", &line);
+              return cc_err_set (err, CC_EDATA, path, line, 0,
+                                 "cap must stay above the last figure (%g %s)",
+                                 c->facts[di].y1, rm->unit->name);
+            }
+        }
+      else
+        cc_dist_parse ("0", &dr->scn_param, NULL, 0);
+      cc_dist_parse ("1", &dr->base, NULL, 0);
+      cc_dist_parse ("1", &dr->factor, NULL, 0);
+      cc_dist_parse ("1", &dr->growth, NULL, 0);
+    }
+  else
+    {
+      /* A linked driver takes its quantity from the driver it names. */
+      const char *linked = cc_scnfile_get (s, "link", NULL);
+      if (linked != NULL
+          && (cc_scnfile_get (s, "quantity", &line) != NULL
+              || cc_scnfile_get (s, "annual_growth", &line) != NULL
+              || cc_scnfile_get (s, "growth_months", &line) != NULL))
+        return cc_err_set (err, CC_EDATA, path, line, 0,
+                           "a driver with 'link' follows the linked driver's "
+                           "quantity and growth; use 'factor' for a share");
+      if ((rc = get_dist (c, s, "quantity", linked ? "1" : NULL, &dr->base,
+                          err)) != CC_OK
+          || (rc = get_dist (c, s, "factor", "1", &dr->factor, err)) != CC_OK
+          || (rc = get_dist (c, s, "annual_growth", "1", &dr->growth, err)) != CC_OK)
+        return rc;
+      cc_dist_parse ("0", &dr->scn_param, NULL, 0);
+      if ((v = cc_scnfile_get (s, "growth_months", &line)) != NULL)
+        {
+          double g;
+          if (cc_parse_number (v, &g) != 0 || g < 0 || g != floor (g) || g > 1200)
+            return cc_err_set (err, CC_EDATA, path, line, 0,
+                               "growth_months must be whole months from 0 to "
+                               "1200, not '%s'", v);
+          dr->growth_months = (int) g;
+        }
+      if ((v = cc_scnfile_get (s, "link", &line)) != NULL)
+        {
+          for (i = 0; i < di && strcmp (m->driver[i].name, v) != 0; i++)
+            ;
+          if (i == di || m->driver[i].facts != NULL)
+            return cc_err_set (err, CC_EDATA, path, line, 0,
+                               "link '%s' is not an earlier driver with a "
+                               "quantity", v);
+          dr->link = (int) i;
+        }
+    }
+
+  for (p = 0; p < m->nprovider; p++)
+    {
+      cc_driver_price *dpr = &dr->price[p];
+      dpr->discount = -1;     /* the provider's, unless [discounts] says */
+      snprintf (key, sizeof key, "sku.%s", m->provider[p]);
+      if ((v = cc_scnfile_get (s, key, &line)) != NULL)
+        {
+          size_t j, first, count;
+          if ((rc = parse_skus (c, v, line, dpr, err)) != CC_OK)
+            return rc;
+          const char *term;
+          snprintf (key, sizeof key, "term.%s", m->provider[p]);
+          term = cc_scnfile_get (s, key, NULL);
+          snprintf (key, sizeof key, "region.%s", m->provider[p]);
+          for (j = 0; j < dpr->nsku; j++)
+            if ((rc = cc_price_find_term (c->book, dpr->sku[j],
+                                          cc_scnfile_get (s, key, NULL),
+                                          term ? term : "payg", &first,
+                                          &count, err)) != CC_OK)
+              {
+                cc_err e = *err;
+                return cc_err_set (err, rc, path, line, 0, "%s",
+                                   strstr (e.msg, "no sku") ? strstr (e.msg, "no sku")
+                                                            : e.msg);
+              }
+        }
+      snprintf (key, sizeof key, "region.%s", m->provider[p]);
+      if ((v = cc_scnfile_get (s, key, &line)) != NULL)
+        {
+          if (strlen (v) >= sizeof dpr->region)
+            return cc_err_set (err, CC_EDATA, path, line, 0, "%s '%s' longer "
+                               "than %zu characters (the cap)", key, v,
+                               sizeof dpr->region - 1);
+          snprintf (dpr->region, sizeof dpr->region, "%s", v);
+        }
+      snprintf (key, sizeof key, "reserved_blocks.%s", m->provider[p]);
+      if ((v = cc_scnfile_get (s, key, &line)) != NULL
+          && (cc_parse_number (v, &dpr->reserved_blocks) != 0 || dpr->reserved_blocks < 0))
+        return cc_err_set (err, CC_EDATA, path, line, 0,
+                           "%s must be a number >= 0", key);
+      snprintf (key, sizeof key, "term.%s", m->provider[p]);
+      if ((v = cc_scnfile_get (s, key, &line)) != NULL
+          && strlen (v) >= sizeof dpr->term)
+        return cc_err_set (err, CC_EDATA, path, line, 0, "%s '%s' longer than "
+                           "%zu characters (the cap)", key, v,
+                           sizeof dpr->term - 1);
+      snprintf (dpr->term, sizeof dpr->term, "%s", v ? v : "payg");
+      snprintf (key, sizeof key, "reserved_term.%s", m->provider[p]);
+      if ((v = cc_scnfile_get (s, key, &line)) != NULL
+          && strlen (v) >= sizeof dpr->reserved_term)
+        return cc_err_set (err, CC_EDATA, path, line, 0, "%s '%s' longer than "
+                           "%zu characters (the cap)", key, v,
+                           sizeof dpr->reserved_term - 1);
+      snprintf (dpr->reserved_term, sizeof dpr->reserved_term, "%s",
+                v ? v : "1y");
+    }
+  /* A fitted series in a unit that is not a size must be in the price's
+     unit, or say how to convert with 'factor'. */
+  if (dr->fit != NULL && dr->unit_bytes == 0 && dr->price[0].nsku > 0
+      && cc_scnfile_get (s, "factor", NULL) == NULL)
+    {
+      size_t first, count;
+      const char *unit = c->fitdata[di]->unit;
+      if (cc_price_find_term (c->book, dr->price[0].sku[0],
+                              dr->price[0].region[0] ? dr->price[0].region : NULL,
+                              dr->price[0].term, &first, &count, err) == CC_OK
+          && strcmp (c->book->row[first].unit, unit) != 0)
+        return cc_err_set (err, CC_EDATA, path, s->line, 0,
+                           "[%s]: the series is in %s but sku '%s' is priced "
+                           "per %s; give 'factor' (price units per series "
+                           "unit)", s->name, unit, dr->price[0].sku[0],
+                           c->book->row[first].unit);
+    }
+  /* Keys for providers the scenario does not list are mistakes. */
+  for (i = 0; i < s->n; i++)
+    {
+      const char *k = s->kv[i].key, *dot = strchr (k, '.');
+      if (dot == NULL)
+        continue;
+      for (p = 0; p < m->nprovider && strcmp (dot + 1, m->provider[p]) != 0; p++)
+        ;
+      if (p == m->nprovider)
+        return cc_err_set (err, CC_EDATA, path, s->kv[i].line, 0,
+                           "'%s' names provider '%s', which [scenario] "
+                           "providers does not list", k, dot + 1);
+    }
+  if (dr->price[0].nsku == 0)
+    return cc_err_set (err, CC_EDATA, path, s->line, 0,
+                       "[%s] needs 'sku.%s' (the provider valued)", s->name,
+                       m->provider[0]);
+  m->ndriver++;
+  return CC_OK;
+}
+
+static int
+discounts_section (cc_valuecase *c, cc_err *err)
+{
+  const cc_scnfile_section *s = cc_scnfile_section_find (c->file, "discounts");
+  cc_value_model *m = &c->model;
+  size_t i, p;
+  if (s == NULL)
+    return CC_OK;
+  for (i = 0; i < s->n; i++)
+    {
+      char key[128], *dot;
+      double d;
+      size_t k = m->ndriver;
+      snprintf (key, sizeof key, "%s", s->kv[i].key);
+      /* PROVIDER, or PROVIDER.DRIVER for one driver (service) only. */
+      dot = strchr (key, '.');
+      if (dot != NULL)
+        *dot = '\0';
+      for (p = 0; p < m->nprovider && strcmp (key, m->provider[p]); p++)
+        ;
+      if (p == m->nprovider)
+        return cc_err_set (err, CC_EDATA, c->file->path, s->kv[i].line, 0,
+                           "discount for '%s', which [scenario] providers "
+                           "does not list", key);
+      if (dot != NULL)
+        {
+          for (k = 0; k < m->ndriver && strcmp (dot + 1, m->driver[k].name); k++)
+            ;
+          if (k == m->ndriver)
+            return cc_err_set (err, CC_EDATA, c->file->path, s->kv[i].line, 0,
+                               "discount for driver '%s', which no [driver] "
+                               "section defines", dot + 1);
+        }
+      if (cc_parse_number (s->kv[i].value, &d) != 0 || d < 0 || d >= 1)
+        return cc_err_set (err, CC_EDATA, c->file->path, s->kv[i].line, 0,
+                           "discount must be a fraction from 0 to below 1, "
+                           "not '%s'", s->kv[i].value);
+      if (dot != NULL)
+        m->driver[k].price[p].discount = d;
+      else
+        m->discount[p] = d;
+    }
+  return CC_OK;
+}
+
+/* Exchange rates: from,to,rate,source,date. */
+typedef struct
+{
+  size_t n;
+  char from[32][8], to[32][8], source[32][200], date[32][16];
+  double rate[32];
+  long col[5];
+  const char *path;
+} rate_table;
+
+static int
+on_rate (const cc_csv_row *row, void *ctx, cc_err *err)
+{
+  static const char *const names[5] = { "from", "to", "rate", "source", "date" };
+  rate_table *t = ctx;
+  size_t k;
+  if (row->record == 1)
+    {
+      for (k = 0; k < 5; k++)
+        if ((t->col[k] = cc_csv_column (row, names[k])) < 0)
+          return cc_err_set (err, CC_EDATA, t->path, row->line, 0,
+                             "rates header lacks '%s' (from,to,rate,source,date)",
+                             names[k]);
+      return CC_OK;
+    }
+  for (k = 0; k < 5; k++)
+    if ((size_t) t->col[k] >= row->nfield)
+      return cc_err_set (err, CC_EDATA, t->path, row->line, 0, "missing fields");
+  if (t->n == 32)
+    return cc_err_set (err, CC_EDATA, t->path, row->line, 0, "more than 32 rates");
+  if (cc_parse_number (row->field[t->col[2]], &t->rate[t->n]) != 0 || !(t->rate[t->n] > 0))
+    return cc_err_set (err, CC_EDATA, t->path, row->line, t->col[2] + 1,
+                       "rate '%s' is not a positive number", row->field[t->col[2]]);
+  if (row->field[t->col[3]][0] == '\0')
+    return cc_err_set (err, CC_EDATA, t->path, row->line, t->col[3] + 1,
+                       "a rate needs its source");
+  snprintf (t->from[t->n], sizeof t->from[0], "%s", row->field[t->col[0]]);
+  snprintf (t->to[t->n], sizeof t->to[0], "%s", row->field[t->col[1]]);
+  snprintf (t->source[t->n], sizeof t->source[0], "%s", row->field[t->col[3]]);
+  snprintf (t->date[t->n], sizeof t->date[0], "%s", row->field[t->col[4]]);
+  t->n++;
+  return CC_OK;
+}
+
+/* Every sku priced in another currency needs a rate, or the run stops:
+   currencies are never mixed silently. */
+static int
+check_currencies (cc_valuecase *c, cc_err *err)
+{
+  const cc_scnfile_section *s = cc_scnfile_section_find (c->file, "scenario");
+  cc_value_model *m = &c->model;
+  rate_table t;
+  size_t d, p, j, i, k;
+  long line = s->line;
+  const char *v = cc_scnfile_get (s, "rates", &line);
+  int rc;
+
+  memset (&t, 0, sizeof t);
+  if (v != NULL)
+    {
+      char *rp = cc_scnfile_path (c->file, v);
+      if (rp == NULL)
+        return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+      t.path = rp;
+      rc = cc_csv_read (rp, on_rate, &t, err);
+      free (rp);
+      if (rc != CC_OK)
+        {
+          cc_err e = *err;
+          return cc_err_set (err, CC_EDATA, c->file->path, line, 0, "rates: %s",
+                             e.msg);
+        }
+    }
+  for (d = 0; d < m->ndriver; d++)
+    for (p = 0; p < m->nprovider; p++)
+      {
+        cc_driver_price *dp = &m->driver[d].price[p];
+        for (j = 0; j < dp->nsku; j++)
+          {
+            const cc_price_row *row = NULL;
+            for (i = 0; i < c->book->n && row == NULL; i++)
+              if (strcmp (c->book->row[i].sku, dp->sku[j]) == 0)
+                row = &c->book->row[i];
+            dp->rate[j] = 1;
+            if (row == NULL || strcmp (row->currency, c->currency) == 0)
+              continue;
+            for (k = 0; k < t.n && !(strcmp (t.from[k], row->currency) == 0
+                                     && strcmp (t.to[k], c->currency) == 0); k++)
+              ;
+            if (k == t.n)
+              return cc_err_set (err, CC_EDATA, row->file, row->line, 0,
+                                 "sku '%s' is priced in %s but the scenario's "
+                                 "currency is %s; cloudcast does not convert "
+                                 "silently (give a 'rates' file with a %s to "
+                                 "%s rate and its source)", dp->sku[j],
+                                 row->currency, c->currency, row->currency,
+                                 c->currency);
+            dp->rate[j] = t.rate[k];
+            for (i = 0; i < c->nconv && strncmp (c->conversion[i], row->currency, 3); i++)
+              ;
+            if (i == c->nconv && c->nconv < 8)
+              snprintf (c->conversion[c->nconv++], sizeof c->conversion[0],
+                        "%s->%s x %g (%s, %s)", row->currency, c->currency,
+                        t.rate[k], t.source[k], t.date[k]);
+          }
+      }
+  return CC_OK;
+}
+
+int
+cc_valuecase_load (const char *path, cc_valuecase **out, cc_err *err)
+{
+  cc_valuecase *c;
+  size_t i;
+  int rc;
+
+  *out = NULL;
+  c = calloc (1, sizeof *c);
+  if (c == NULL)
+    return cc_err_set (err, CC_ESOFTWARE, path, 0, 0, "out of memory");
+  rc = cc_scnfile_read (path, &c->file, err);
+  if (rc == CC_OK)
+    rc = scenario_section (c, err);
+  for (i = 0; rc == CC_OK && i < c->file->nsec; i++)
+    if (strncmp (c->file->sec[i].name, "driver ", 7) == 0)
+      rc = driver_section (c, &c->file->sec[i], err);
+  if (rc == CC_OK)
+    rc = discounts_section (c, err);
+  if (rc == CC_OK && c->model.ndriver == 0)
+    rc = cc_err_set (err, CC_EDATA, path, 0, 0, "no [driver NAME] sections");
+  if (rc == CC_OK)
+    rc = check_currencies (c, err);
+  if (rc != CC_OK)
+    {
+      cc_valuecase_free (c);
+      return rc;
+    }
+  *out = c;
+  return CC_OK;
+}
+
+void
+cc_valuecase_free (cc_valuecase *c)
+{
+  size_t i;
+  if (c == NULL)
+    return;
+  for (i = 0; i < CC_MAX_DRIVERS; i++)
+    {
+      cc_reported_free (c->reported[i]);
+      free (c->fits[i]);
+      if (c->fitdata[i] != NULL)
+        cc_series_clear (c->fitdata[i]);
+      free (c->fitdata[i]);
+    }
+  cc_price_book_free (c->book);
+  cc_scnfile_free (c->file);
+  free (c);
+}

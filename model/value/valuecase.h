@@ -1,0 +1,40 @@
+/* valuecase.h: a scenario file turned into a value model.
+ *
+ * Reads the scenario (scnfile.h), the reported figures its storage drivers
+ * name (reported.h) and its price books (price.h), and checks every value,
+ * reporting "SCENARIO:LINE: what is wrong". */
+#ifndef CC_VALUECASE_H
+#define CC_VALUECASE_H
+
+#include "price/price.h"
+#include "reported/reported.h"
+#include "value/scnfile.h"
+#include "fit/series.h"
+#include "value/value.h"
+
+typedef struct
+{
+  cc_scnfile *file;
+  cc_value_model model;
+  cc_price_book *book;
+  cc_reported *reported[CC_MAX_DRIVERS];
+  cc_growth_facts facts[CC_MAX_DRIVERS];
+  const cc_reported_metric *metric[CC_MAX_DRIVERS];
+  /* Fitted drivers: every model tried (for the model-comparison table),
+   * the data it was fitted to, and which fit was chosen. */
+  cc_fit *fits[CC_MAX_DRIVERS];
+  size_t nfits[CC_MAX_DRIVERS];
+  long chosen[CC_MAX_DRIVERS];
+  cc_series *fitdata[CC_MAX_DRIVERS];
+  char name[160], title[160], currency[8], source[512];
+  int formats[4];             /* chart formats wanted: png, svg, pdf */
+  double levels[8];           /* interval levels, percent (default 80, 95) */
+  size_t nlevels;
+  size_t nconv;
+  char conversion[8][320];    /* "EUR->USD x 1.08 (source, date)" used */
+} cc_valuecase;
+
+int cc_valuecase_load (const char *path, cc_valuecase **out, cc_err *err);
+void cc_valuecase_free (cc_valuecase *c);
+
+#endif

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "core/num.h"
 #include "core/output.h"
 
 void
@@ -40,6 +41,36 @@ cc_cli_usage (const char *fmt, ...)
   va_end (ap);
   fputs ("\nTry 'cloudcast --help' for more information.\n", stderr);
   return CC_EUSAGE;
+}
+
+int
+cc_cli_opt_long (const char *cmd, const char *opt, const char *arg, long min,
+                 long max, long *v)
+{
+  if (cc_num_parse_long (arg, min, max, v) != 0)
+    return cc_cli_usage ("%s: %s takes a whole number from %ld to %ld, "
+                         "not '%s'", cmd, opt, min, max, arg);
+  return CC_OK;
+}
+
+int
+cc_cli_opt_ulong (const char *cmd, const char *opt, const char *arg,
+                  unsigned long max, unsigned long *v)
+{
+  if (cc_num_parse_ulong (arg, max, v) != 0)
+    return cc_cli_usage ("%s: %s takes a whole number from 0 to %lu, "
+                         "not '%s'", cmd, opt, max, arg);
+  return CC_OK;
+}
+
+int
+cc_cli_opt_double (const char *cmd, const char *opt, const char *arg,
+                   double min, double max, double *v)
+{
+  if (cc_num_parse (arg, v) != 0 || *v < min || *v > max)
+    return cc_cli_usage ("%s: %s takes a number from %g to %g, not '%s'",
+                         cmd, opt, min, max, arg);
+  return CC_OK;
 }
 
 static int

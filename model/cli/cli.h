@@ -17,6 +17,17 @@ int cc_cli_fail (const cc_err *err);
  * information.", on stderr; returns CC_EUSAGE (64). */
 int cc_cli_usage (const char *fmt, ...) __attribute__ ((format (printf, 1, 2)));
 
+/* Option values, through the one strict number parser (core/num.h): a
+ * whole number in [MIN, MAX] (no blanks, '+', hex, or '-' unless MIN < 0),
+ * or a finite decimal in [MIN, MAX].  CC_OK, or CC_EUSAGE after printing
+ * "CMD: OPT takes ..." naming the value. */
+int cc_cli_opt_long (const char *cmd, const char *opt, const char *arg,
+                     long min, long max, long *v);
+int cc_cli_opt_ulong (const char *cmd, const char *opt, const char *arg,
+                      unsigned long max, unsigned long *v);
+int cc_cli_opt_double (const char *cmd, const char *opt, const char *arg,
+                       double min, double max, double *v);
+
 /* The directory holding cloudcast's data files: $CLOUDCAST_DATADIR if set;
  * the source tree's data/ for the uninstalled program; otherwise the
  * installed $(pkgdatadir), found relative to the program first so that a

@@ -14,6 +14,7 @@
 #include "cli/cli.h"
 #include "price/price.h"
 #include "report/report.h"
+#include "core/num.h"
 #include "core/textutil.h"
 #include "core/units.h"
 
@@ -206,7 +207,7 @@ cc_cmd_price (int argc, char **argv)
       }
   if (sku == NULL || qarg == NULL)
     return cc_cli_usage ("price needs --sku SKU and --quantity Q");
-  if (cc_parse_number (qarg, &q) != 0 || q < 0)
+  if (cc_num_parse (qarg, &q) != 0 || q < 0)
     return cc_cli_usage ("--quantity must be a number >= 0, not '%s'", qarg);
   cc_err_clear (&err);
   if ((rc = load_books (books, nbooks, &b, &err)) != CC_OK

@@ -1,4 +1,4 @@
-/* textutil.c: number parsing, edit distance, digit grouping. */
+/* textutil.c: edit distance, digit grouping. */
 #include <config.h>
 
 #include <errno.h>
@@ -8,18 +8,6 @@
 #include <string.h>
 
 #include "core/textutil.h"
-
-int
-cc_parse_number (const char *s, double *v)
-{
-  char *end;
-  if (*s == '\0')
-    return -1;
-  errno = 0;
-  *v = strtod (s, &end);
-  return *end != '\0' || errno == ERANGE || !isfinite (*v)
-    || strpbrk (s, "xX") != NULL ? -1 : 0;   /* no hex floats */
-}
 
 size_t
 cc_edit_distance (const char *a, const char *b)

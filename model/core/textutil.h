@@ -4,10 +4,6 @@
 
 #include <stddef.h>
 
-/* Parse the whole of S as a finite number (C locale: '.' decimal point, no
- * thousands separators, no trailing text).  0 on success, -1 otherwise. */
-int cc_parse_number (const char *s, double *v);
-
 /* Edit (Levenshtein) distance between two short names; (size_t) -1 when
  * either is longer than 63 bytes.  For "did you mean" messages. */
 size_t cc_edit_distance (const char *a, const char *b);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/num.h"
 #include "core/csvread.h"
 #include "price/price.h"
 #include "core/textutil.h"
@@ -92,14 +93,14 @@ on_row (const cc_csv_row *row, void *ctx_, cc_err *err)
                          "effective_date '%s' is not YYYY-MM-DD",
                          f[C_EFFECTIVE]);
   }
-  if (cc_parse_number (f[C_TIER_START], &r.tier_start) != 0 || r.tier_start < 0)
+  if (cc_num_parse (f[C_TIER_START], &r.tier_start) != 0 || r.tier_start < 0)
     return cc_err_set (err, CC_EDATA, path, row->line, ctx->col[C_TIER_START] + 1,
                        "tier_start '%s' is not a number >= 0", f[C_TIER_START]);
-  if (cc_parse_number (f[C_UNIT_PRICE], &r.unit_price) != 0 || r.unit_price < 0)
+  if (cc_num_parse (f[C_UNIT_PRICE], &r.unit_price) != 0 || r.unit_price < 0)
     return cc_err_set (err, CC_EDATA, path, row->line, ctx->col[C_UNIT_PRICE] + 1,
                        "unit_price '%s' is not a number >= 0", f[C_UNIT_PRICE]);
   if (f[C_MIN_QTY][0] != '\0'
-      && (cc_parse_number (f[C_MIN_QTY], &r.min_quantity) != 0 || r.min_quantity < 0))
+      && (cc_num_parse (f[C_MIN_QTY], &r.min_quantity) != 0 || r.min_quantity < 0))
     return cc_err_set (err, CC_EDATA, path, row->line, ctx->col[C_MIN_QTY] + 1,
                        "min_quantity '%s' is not a number >= 0", f[C_MIN_QTY]);
 

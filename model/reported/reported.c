@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/num.h"
 #include "core/csvread.h"
 #include "reported/reported.h"
 #include "core/textutil.h"
@@ -85,7 +86,7 @@ on_row (const cc_csv_row *row, void *ctx_, cc_err *err)
   if (f[COL_METRIC][0] == '\0')
     return cc_err_set (err, CC_EDATA, path, row->line,
                        ctx->col[COL_METRIC] + 1, "empty metric name");
-  if (cc_parse_number (f[COL_VALUE], &v) != 0)
+  if (cc_num_parse (f[COL_VALUE], &v) != 0)
     return cc_err_set (err, CC_EDATA, path, row->line, ctx->col[COL_VALUE] + 1,
                        "value '%s' is not a number", f[COL_VALUE]);
   if (v < 0 || (v == 0 && signbit (v)))

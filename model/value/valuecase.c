@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/num.h"
 #include "core/csvread.h"
 #include "core/timeutil.h"
 #include "core/textutil.h"
@@ -66,7 +67,7 @@ scenario_section (cc_valuecase *c, cc_err *err)
   m->months = 60;
   if ((v = cc_scnfile_get (s, "horizon", &line)) != NULL)
     {
-      if (cc_parse_number (v, &x) != 0 || x != floor (x) || x < 1 || x > 1200)
+      if (cc_num_parse (v, &x) != 0 || x != floor (x) || x < 1 || x > 1200)
         return cc_err_set (err, CC_EDATA, path, line, 0,
                            "horizon must be whole months from 1 to 1200, not '%s'", v);
       m->months = (int) x;
@@ -78,19 +79,19 @@ scenario_section (cc_valuecase *c, cc_err *err)
                        "currency must be an ISO 4217 code such as USD");
   m->discount_rate = 0;
   if ((v = cc_scnfile_get (s, "discount_rate", &line)) != NULL
-      && (cc_parse_number (v, &m->discount_rate) != 0 || m->discount_rate <= -1
+      && (cc_num_parse (v, &m->discount_rate) != 0 || m->discount_rate <= -1
           || m->discount_rate > 1))
     return cc_err_set (err, CC_EDATA, path, line, 0,
                        "discount_rate must be an annual fraction such as 0.05, not '%s'", v);
   if ((v = cc_scnfile_get (s, "annual_price_change", &line)) != NULL
-      && (cc_parse_number (v, &m->annual_change) != 0 || m->annual_change <= -1
+      && (cc_num_parse (v, &m->annual_change) != 0 || m->annual_change <= -1
           || m->annual_change > 1))
     return cc_err_set (err, CC_EDATA, path, line, 0,
                        "annual_price_change must be a fraction such as -0.05, not '%s'", v);
   m->seed = 1;
   if ((v = cc_scnfile_get (s, "seed", &line)) != NULL)
     {
-      if (cc_parse_number (v, &x) != 0 || x < 0 || x != floor (x) || x > 4294967295.0)
+      if (cc_num_parse (v, &x) != 0 || x < 0 || x != floor (x) || x > 4294967295.0)
         return cc_err_set (err, CC_EDATA, path, line, 0,
                            "seed must be a whole number from 0 to 4294967295");
       m->seed = (unsigned long) x;
@@ -98,7 +99,7 @@ scenario_section (cc_valuecase *c, cc_err *err)
   m->draws = 10000;
   if ((v = cc_scnfile_get (s, "draws", &line)) != NULL)
     {
-      if (cc_parse_number (v, &x) != 0 || x < 1 || x > 1e6 || x != floor (x))
+      if (cc_num_parse (v, &x) != 0 || x < 1 || x > 1e6 || x != floor (x))
         return cc_err_set (err, CC_EDATA, path, line, 0,
                            "draws must be a whole number from 1 to 1000000");
       m->draws = (size_t) x;
@@ -140,7 +141,7 @@ scenario_section (cc_valuecase *c, cc_err *err)
       nl = cc_scnfile_split (lv, lvl, 8);
       for (k = 0; k < nl; k++)
         {
-          if (cc_parse_number (lvl[k], &x) != 0 || !(x > 0 && x < 100))
+          if (cc_num_parse (lvl[k], &x) != 0 || !(x > 0 && x < 100))
             return cc_err_set (err, CC_EDATA, path, line, 0,
                                "levels are percentages between 0 and 100, "
                                "such as 80,95; not '%s'", lvl[k]);
@@ -232,7 +233,7 @@ parse_skus (cc_valuecase *c, const char *v, long line, cc_driver_price *dp,
       if (colon != NULL)
         {
           *colon = '\0';
-          if (cc_parse_number (colon + 1, &dp->share[i]) != 0 || dp->share[i] < 0)
+          if (cc_num_parse (colon + 1, &dp->share[i]) != 0 || dp->share[i] < 0)
             return cc_err_set (err, CC_EDATA, c->file->path, line, 0,
                                "mix share '%s' is not a number >= 0", colon + 1);
         }
@@ -399,7 +400,7 @@ fitted_driver (cc_valuecase *c, const cc_scnfile_section *s, size_t di,
   if ((v = cc_scnfile_get (s, "factor", &line)) != NULL)
     {
       double x;
-      if (cc_parse_number (v, &x) != 0 || !(x > 0))
+      if (cc_num_parse (v, &x) != 0 || !(x > 0))
         return cc_err_set (err, CC_EDATA, path, line, 0,
                            "factor of a fitted driver is a constant > 0");
       dr->fit_scale = x;
@@ -552,7 +553,7 @@ driver_section (cc_valuecase *c, const cc_scnfile_section *s, cc_err *err)
       if ((v = cc_scnfile_get (s, "growth_months", &line)) != NULL)
         {
           double g;
-          if (cc_parse_number (v, &g) != 0 || g < 0 || g != floor (g) || g > 1200)
+          if (cc_num_parse (v, &g) != 0 || g < 0 || g != floor (g) || g > 1200)
             return cc_err_set (err, CC_EDATA, path, line, 0,
                                "growth_months must be whole months from 0 to "
                                "1200, not '%s'", v);
@@ -607,7 +608,7 @@ driver_section (cc_valuecase *c, const cc_scnfile_section *s, cc_err *err)
         }
       snprintf (key, sizeof key, "reserved_blocks.%s", m->provider[p]);
       if ((v = cc_scnfile_get (s, key, &line)) != NULL
-          && (cc_parse_number (v, &dpr->reserved_blocks) != 0 || dpr->reserved_blocks < 0))
+          && (cc_num_parse (v, &dpr->reserved_blocks) != 0 || dpr->reserved_blocks < 0))
         return cc_err_set (err, CC_EDATA, path, line, 0,
                            "%s must be a number >= 0", key);
       snprintf (key, sizeof key, "term.%s", m->provider[p]);
@@ -697,7 +698,7 @@ discounts_section (cc_valuecase *c, cc_err *err)
                                "discount for driver '%s', which no [driver] "
                                "section defines", dot + 1);
         }
-      if (cc_parse_number (s->kv[i].value, &d) != 0 || d < 0 || d >= 1)
+      if (cc_num_parse (s->kv[i].value, &d) != 0 || d < 0 || d >= 1)
         return cc_err_set (err, CC_EDATA, c->file->path, s->kv[i].line, 0,
                            "discount must be a fraction from 0 to below 1, "
                            "not '%s'", s->kv[i].value);
@@ -739,7 +740,7 @@ on_rate (const cc_csv_row *row, void *ctx, cc_err *err)
       return cc_err_set (err, CC_EDATA, t->path, row->line, 0, "missing fields");
   if (t->n == 32)
     return cc_err_set (err, CC_EDATA, t->path, row->line, 0, "more than 32 rates");
-  if (cc_parse_number (row->field[t->col[2]], &t->rate[t->n]) != 0 || !(t->rate[t->n] > 0))
+  if (cc_num_parse (row->field[t->col[2]], &t->rate[t->n]) != 0 || !(t->rate[t->n] > 0))
     return cc_err_set (err, CC_EDATA, t->path, row->line, t->col[2] + 1,
                        "rate '%s' is not a positive number", row->field[t->col[2]]);
   if (row->field[t->col[3]][0] == '\0')

@@ -53,3 +53,75 @@ cc_group_digits (double v, int decimals, char *buf, size_t size)
     }
   buf[o] = '\0';
 }
+
+/* Length of the valid UTF-8 sequence at S (at most N bytes), or 0. */
+static size_t
+utf8_len (const unsigned char *s, size_t n)
+{
+  unsigned c = s[0];
+  size_t len, i;
+  unsigned long cp;
+  if (c < 0x80)
+    return 1;
+  if (c >= 0xc2 && c <= 0xdf)
+    len = 2, cp = c & 0x1f;
+  else if (c >= 0xe0 && c <= 0xef)
+    len = 3, cp = c & 0x0f;
+  else if (c >= 0xf0 && c <= 0xf4)
+    len = 4, cp = c & 0x07;
+  else
+    return 0;
+  if (len > n)
+    return 0;
+  for (i = 1; i < len; i++)
+    {
+      if ((s[i] & 0xc0) != 0x80)
+        return 0;
+      cp = (cp << 6) | (s[i] & 0x3f);
+    }
+  if ((len == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff)))
+      || (len == 4 && (cp < 0x10000 || cp > 0x10ffff)))
+    return 0;
+  return len;
+}
+
+int
+cc_utf8_valid (const char *s, size_t n)
+{
+  const unsigned char *p = (const unsigned char *) s;
+  size_t i = 0, k;
+  while (i < n)
+    {
+      if ((k = utf8_len (p + i, n - i)) == 0)
+        return 0;
+      i += k;
+    }
+  return 1;
+}
+
+char *
+cc_utf8_clean (const char *s)
+{
+  const unsigned char *p = (const unsigned char *) s;
+  size_t n = strlen (s), i = 0, o = 0, k;
+  char *out = malloc (3 * n + 1);
+  if (out == NULL)
+    return NULL;
+  while (i < n)
+    {
+      if ((k = utf8_len (p + i, n - i)) == 0)
+        {
+          memcpy (out + o, "\xef\xbf\xbd", 3);
+          o += 3;
+          i++;
+        }
+      else
+        {
+          memcpy (out + o, s + i, k);
+          o += k;
+          i += k;
+        }
+    }
+  out[o] = '\0';
+  return out;
+}

@@ -11,4 +11,12 @@ size_t cc_edit_distance (const char *a, const char *b);
 /* 1234567.891 -> "1,234,567.89" with DECIMALS digits after the point. */
 void cc_group_digits (double v, int decimals, char *buf, size_t size);
 
+/* Is S[0..N) valid UTF-8 (no overlong forms, surrogates or code points
+ * beyond U+10FFFF)? */
+int cc_utf8_valid (const char *s, size_t n);
+
+/* A newly allocated copy of S with every byte that is not part of valid
+ * UTF-8 replaced by U+FFFD; NULL when out of memory. */
+char *cc_utf8_clean (const char *s);
+
 #endif

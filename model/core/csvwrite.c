@@ -1,0 +1,46 @@
+/* csvwrite.c: one quoting rule for every CSV cloudcast writes. */
+#include <config.h>
+
+#include <string.h>
+
+#include "core/csvwrite.h"
+
+int
+cc_csv_needs_quotes (const char *s)
+{
+  size_t n = strlen (s);
+  return strpbrk (s, ",\"\r\n") != NULL
+         || (n > 0 && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' '
+                       || s[n - 1] == '\t'));
+}
+
+void
+cc_csv_field (FILE *fp, const char *s)
+{
+  if (!cc_csv_needs_quotes (s))
+    {
+      fputs (s, fp);
+      return;
+    }
+  putc ('"', fp);
+  for (; *s; s++)
+    {
+      if (*s == '"')
+        putc ('"', fp);
+      putc (*s, fp);
+    }
+  putc ('"', fp);
+}
+
+void
+cc_csv_record (FILE *fp, const char *const *field, size_t n)
+{
+  size_t i;
+  for (i = 0; i < n; i++)
+    {
+      if (i > 0)
+        putc (',', fp);
+      cc_csv_field (fp, field[i]);
+    }
+  putc ('\n', fp);
+}

@@ -1,0 +1,21 @@
+/* csvwrite.h: the one CSV writer.  Every CSV file cloudcast writes quotes
+ * its text fields through here, by one rule (RFC 4180): a field holding a
+ * comma, a double quote, CR or LF, or starting or ending with a blank, is
+ * written between double quotes with its quotes doubled; any other field
+ * is written as it is.  Numbers are written by the caller with printf. */
+#ifndef CC_CSVWRITE_H
+#define CC_CSVWRITE_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+/* Write S as one CSV field (no separator). */
+void cc_csv_field (FILE *fp, const char *s);
+
+/* Write N fields separated by commas and end the record with "\n". */
+void cc_csv_record (FILE *fp, const char *const *field, size_t n);
+
+/* Does S need quoting under the rule above? */
+int cc_csv_needs_quotes (const char *s);
+
+#endif

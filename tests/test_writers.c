@@ -61,13 +61,17 @@ roundtrip (const char *const *fields, size_t n, const char *what)
   free (buf);
 }
 
+/* S as written by cc_csv_field or, with ALWAYS, cc_csv_field_quoted. */
 static char *
-csv_text (const char *s)
+csv_text (const char *s, int always)
 {
   char *buf = NULL;
   size_t len = 0;
   FILE *fp = open_memstream (&buf, &len);
-  cc_csv_field (fp, s);
+  if (always)
+    cc_csv_field_quoted (fp, s);
+  else
+    cc_csv_field (fp, s);
   fclose (fp);
   return buf;
 }
@@ -97,14 +101,20 @@ main (void)
 
   roundtrip (plain, 4, "plain fields");
   roundtrip (hard, 8, "quotes, commas, line breaks, edge blanks");
-  t = csv_text ("plain");
+  t = csv_text ("plain", 0);
   is_str (t, "plain", "a plain field is not quoted");
   free (t);
-  t = csv_text ("Blob \"hot\", tier");
+  t = csv_text ("Blob \"hot\", tier", 0);
   is_str (t, "\"Blob \"\"hot\"\", tier\"", "quotes doubled inside quotes");
   free (t);
-  t = csv_text (" x");
+  t = csv_text (" x", 0);
   is_str (t, "\" x\"", "a leading blank is kept by quoting");
+  free (t);
+  t = csv_text ("Blob Storage", 1);
+  is_str (t, "\"Blob Storage\"", "an always-quoted field is quoted");
+  free (t);
+  t = csv_text ("a \"b\"", 1);
+  is_str (t, "\"a \"\"b\"\"\"", "an always-quoted field doubles its quotes");
   free (t);
 
   /* JSON: escaping, rounding, non-finite numbers, invalid UTF-8. */

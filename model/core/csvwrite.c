@@ -15,13 +15,8 @@ cc_csv_needs_quotes (const char *s)
 }
 
 void
-cc_csv_field (FILE *fp, const char *s)
+cc_csv_field_quoted (FILE *fp, const char *s)
 {
-  if (!cc_csv_needs_quotes (s))
-    {
-      fputs (s, fp);
-      return;
-    }
   putc ('"', fp);
   for (; *s; s++)
     {
@@ -30,6 +25,15 @@ cc_csv_field (FILE *fp, const char *s)
       putc (*s, fp);
     }
   putc ('"', fp);
+}
+
+void
+cc_csv_field (FILE *fp, const char *s)
+{
+  if (cc_csv_needs_quotes (s))
+    cc_csv_field_quoted (fp, s);
+  else
+    fputs (s, fp);
 }
 
 void

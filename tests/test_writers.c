@@ -61,9 +61,10 @@ roundtrip (const char *const *fields, size_t n, const char *what)
   free (buf);
 }
 
-/* S as written by cc_csv_field or, with ALWAYS, cc_csv_field_quoted. */
-static char *
-csv_text (const char *s, int always)
+/* S as written by cc_csv_field or, with ALWAYS, cc_csv_field_quoted, is
+   WANT. */
+static void
+csv_is (const char *s, int always, const char *want, const char *what)
 {
   char *buf = NULL;
   size_t len = 0;
@@ -73,7 +74,8 @@ csv_text (const char *s, int always)
   else
     cc_csv_field (fp, s);
   fclose (fp);
-  return buf;
+  is_str (buf, want, "%s", what);
+  free (buf);
 }
 
 static char *
@@ -101,21 +103,14 @@ main (void)
 
   roundtrip (plain, 4, "plain fields");
   roundtrip (hard, 8, "quotes, commas, line breaks, edge blanks");
-  t = csv_text ("plain", 0);
-  is_str (t, "plain", "a plain field is not quoted");
-  free (t);
-  t = csv_text ("Blob \"hot\", tier", 0);
-  is_str (t, "\"Blob \"\"hot\"\", tier\"", "quotes doubled inside quotes");
-  free (t);
-  t = csv_text (" x", 0);
-  is_str (t, "\" x\"", "a leading blank is kept by quoting");
-  free (t);
-  t = csv_text ("Blob Storage", 1);
-  is_str (t, "\"Blob Storage\"", "an always-quoted field is quoted");
-  free (t);
-  t = csv_text ("a \"b\"", 1);
-  is_str (t, "\"a \"\"b\"\"\"", "an always-quoted field doubles its quotes");
-  free (t);
+  csv_is ("plain", 0, "plain", "a plain field is not quoted");
+  csv_is ("Blob \"hot\", tier", 0, "\"Blob \"\"hot\"\", tier\"",
+          "quotes doubled inside quotes");
+  csv_is (" x", 0, "\" x\"", "a leading blank is kept by quoting");
+  csv_is ("Blob Storage", 1, "\"Blob Storage\"",
+          "an always-quoted field is quoted");
+  csv_is ("a \"b\"", 1, "\"a \"\"b\"\"\"",
+          "an always-quoted field doubles its quotes");
 
   /* JSON: escaping, rounding, non-finite numbers, invalid UTF-8. */
   o = json_object ();

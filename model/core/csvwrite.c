@@ -37,7 +37,7 @@ cc_csv_field (FILE *fp, const char *s)
 }
 
 void
-cc_csv_record (FILE *fp, const char *const *field, size_t n)
+cc_csv_fields (FILE *fp, const char *const *field, size_t n)
 {
   size_t i;
   for (i = 0; i < n; i++)
@@ -46,5 +46,11 @@ cc_csv_record (FILE *fp, const char *const *field, size_t n)
         putc (',', fp);
       cc_csv_field (fp, field[i]);
     }
+}
+
+void
+cc_csv_record (FILE *fp, const char *const *field, size_t n)
+{
+  cc_csv_fields (fp, field, n);
   putc ('\n', fp);
 }

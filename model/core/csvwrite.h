@@ -12,6 +12,10 @@
 /* Write S as one CSV field (no separator). */
 void cc_csv_field (FILE *fp, const char *s);
 
+/* Write N fields separated by commas (no separator before the first, no
+ * record end), for a record that goes on with more fields. */
+void cc_csv_fields (FILE *fp, const char *const *field, size_t n);
+
 /* Write N fields separated by commas and end the record with "\n". */
 void cc_csv_record (FILE *fp, const char *const *field, size_t n);
 

@@ -2504,24 +2504,18 @@ cc_ingest_write_series (const cc_ingest *in, FILE *f)
     {
       const cc_series_row *r = &in->rows[i];
       char period[16], quantity[32], cost[32], rows[32];
-      const char *field[10];
       cc_month_format (r->month, period, sizeof period);
       /* 15 significant digits: exact for every decimal the exports carry
          up to that precision, and no binary noise. */
       snprintf (quantity, sizeof quantity, "%.15g", r->quantity + 0.0);
       snprintf (cost, sizeof cost, "%.15g", r->cost + 0.0);
       snprintf (rows, sizeof rows, "%ld", r->rows);
-      field[0] = period;
-      field[1] = r->provider;
-      field[2] = r->family;
-      field[3] = r->service;
-      field[4] = r->meter;
-      field[5] = r->unit;
-      field[6] = quantity;
-      field[7] = cost;
-      field[8] = r->currency;
-      field[9] = rows;
-      cc_csv_record (f, field, 10);
+      {
+        const char *const field[] = { period, r->provider, r->family,
+                                      r->service, r->meter, r->unit,
+                                      quantity, cost, r->currency, rows };
+        cc_csv_record (f, field, 10);
+      }
     }
   return ferror (f) ? CC_EIO : CC_OK;
 }

@@ -17,7 +17,7 @@ int
 cc_price_list_csv (FILE *fp, const cc_price_book *b, const char *provider,
                    const char *service, size_t *shown, size_t *unconfirmed)
 {
-  size_t i, k;
+  size_t i;
 
   *shown = *unconfirmed = 0;
   fputs ("provider,service,sku,region,term,unit,tier_start,unit_price,"
@@ -27,34 +27,23 @@ cc_price_list_csv (FILE *fp, const cc_price_book *b, const char *provider,
       const cc_price_row *r = &b->row[i];
       int unconf = cc_price_row_unconfirmed (r);
       char start[32], price[32];
-      const char *field[11];
       if ((provider && strcasecmp (r->provider, provider) != 0)
           || (service && strcasestr (r->service, service) == NULL))
         continue;
       snprintf (start, sizeof start, "%.10g", r->tier_start);
       snprintf (price, sizeof price, "%.10g", r->unit_price);
-      field[0] = r->provider;
-      field[1] = r->service;
-      field[2] = r->sku;
-      field[3] = r->region;
-      field[4] = r->term;
-      field[5] = r->unit;
-      field[6] = start;
-      field[7] = price;
-      field[8] = r->currency;
-      field[9] = r->effective_date;
-      field[10] = unconf ? "UNCONFIRMED" : "confirmed";
-      for (k = 0; k < 11; k++)
-        {
-          if (k > 0)
-            putc (',', fp);
-          /* The service has always been written quoted. */
-          if (k == 1)
-            cc_csv_field_quoted (fp, field[k]);
-          else
-            cc_csv_field (fp, field[k]);
-        }
-      putc ('\n', fp);
+      cc_csv_field (fp, r->provider);
+      putc (',', fp);
+      /* The service has always been written quoted. */
+      cc_csv_field_quoted (fp, r->service);
+      putc (',', fp);
+      {
+        const char *const rest[] = { r->sku, r->region, r->term, r->unit,
+                                     start, price, r->currency,
+                                     r->effective_date,
+                                     unconf ? "UNCONFIRMED" : "confirmed" };
+        cc_csv_record (fp, rest, 9);
+      }
       ++*shown;
       *unconfirmed += unconf != 0;
     }

@@ -45,19 +45,6 @@ money_cells (FILE *fp, const cc_range *x, int mean)
   putc ('\n', fp);
 }
 
-/* Text fields, each after a comma but the first. */
-static void
-text_fields (FILE *fp, const char *const *field, size_t n)
-{
-  size_t i;
-  for (i = 0; i < n; i++)
-    {
-      if (i > 0)
-        putc (',', fp);
-      cc_csv_field (fp, field[i]);
-    }
-}
-
 int
 cc_report_value_summary_csv (FILE *fp, const cc_valuecase *c,
                              const cc_value_result *r)
@@ -94,7 +81,7 @@ cc_report_value_monthly_csv (FILE *fp, const cc_valuecase *c,
           const char *field[2];
           field[0] = mon;
           field[1] = f < r->nfamily ? r->family[f] : "all";
-          text_fields (fp, field, 2);
+          cc_csv_fields (fp, field, 2);
           money_cells (fp, &r->monthly[(size_t) mo * F + f], 0);
         }
     }
@@ -123,7 +110,7 @@ cc_report_value_drivers_csv (FILE *fp, const cc_valuecase *c,
       field[2] = dr->label;
       field[3] = skus;
       field[4] = dr->source;
-      text_fields (fp, field, 5);
+      cc_csv_fields (fp, field, 5);
       money_cells (fp, &r->driver_total[d], 0);
     }
   return ferror (fp) ? -1 : 0;
@@ -146,7 +133,7 @@ cc_report_value_driver_monthly_csv (FILE *fp, const cc_valuecase *c,
           field[0] = mon;
           field[1] = c->model.driver[d].name;
           field[2] = c->model.driver[d].family;
-          text_fields (fp, field, 3);
+          cc_csv_fields (fp, field, 3);
           money_cells (fp, &r->driver_monthly[(size_t) mo * D + d], 0);
         }
     }
@@ -169,7 +156,7 @@ cc_report_value_tornado_csv (FILE *fp, const cc_valuecase *c,
       const char *field[2];
       field[0] = b->assumption;
       field[1] = b->spec;
-      text_fields (fp, field, 2);
+      cc_csv_fields (fp, field, 2);
       fprintf (fp, ",%.6g,%.6g,%.2f,%.2f,%.2f\n", b->low_value, b->high_value,
                b->total_low, b->total_high, b->swing);
     }

@@ -154,26 +154,12 @@ feed (struct csv_parser *p, reader *rd, const char *s, size_t n)
   return 0;
 }
 
-int
-cc_csv_read (const char *path, cc_csv_row_fn fn, void *ctx, cc_err *err)
+/* Open PATH ("-": a duplicate of standard input) for gzread, which reads
+   plain files as they are. */
+static int
+open_input (const char *path, gzFile *out, cc_err *err)
 {
-  struct csv_parser p;
-  reader rd;
   gzFile gz;
-  static const unsigned char bom[3] = { 0xEF, 0xBB, 0xBF };
-  char *chunk;
-  const size_t chunk_size = 1 << 16;
-  int first = 1, rc = CC_OK, zerr, cr_pending = 0;
-  long long consumed = 0;
-
-  memset (&rd, 0, sizeof rd);
-  rd.path = path;
-  rd.fn = fn;
-  rd.ctx = ctx;
-  rd.err = err;
-  rd.line = 1;
-  rd.at_start = 1;
-
   if (strcmp (path, "-") == 0)
     {
       int fd = dup (STDIN_FILENO);
@@ -193,6 +179,109 @@ cc_csv_read (const char *path, cc_csv_row_fn fn, void *ctx, cc_err *err)
     return cc_err_set (err, CC_ENOINPUT, path, 0, 0, "cannot open: %s",
                        strerror (errno ? errno : ENOENT));
   gzbuffer (gz, 1 << 17);
+  *out = gz;
+  return CC_OK;
+}
+
+/* Feed the N bytes at S to the parser one line at a time, counting lines.
+   *CR_PENDING carries "the last block ended with a CR" across blocks. */
+static int
+feed_block (struct csv_parser *p, reader *rd, const char *s, size_t n,
+            int *cr_pending)
+{
+  const char *end = s + n, *nl;
+  while (s < end)
+    {
+      /* A line ends at LF, CRLF or a bare CR (libcsv takes all three); an
+         LF right after a CR that ended the previous block is the rest of a
+         CRLF, not a new line. */
+      int crlf_tail = *cr_pending && *s == '\n';
+      size_t piece;
+      for (nl = s; nl < end && *nl != '\n' && *nl != '\r'; nl++)
+        ;
+      if (nl < end && *nl == '\r' && nl + 1 < end && nl[1] == '\n')
+        nl++;
+      if (nl == end)
+        nl = NULL;
+      *cr_pending = nl != NULL && *nl == '\r';
+      if (crlf_tail)
+        nl = NULL;   /* the line was counted at its CR */
+      piece = crlf_tail ? 1 : nl ? (size_t) (nl - s) + 1 : (size_t) (end - s);
+      if (feed (p, rd, s, piece) != 0)
+        return rd->status != CC_OK ? rd->status
+          : cc_err_set (rd->err, CC_EDATA, rd->path, rd->line, 0,
+                        "malformed CSV (%s)", csv_strerror (csv_error (p)));
+      if (rd->status != CC_OK)
+        return rd->status;
+      if (p->entry_pos > (size_t) CC_CSV_MAX_FIELD)
+        return cc_err_set (rd->err, CC_EDATA, rd->path, rd->start_line,
+                           (long) rd->nfield + 1,
+                           "field longer than %ld bytes (the cap)%s",
+                           CC_CSV_MAX_FIELD, rd->start_line < rd->line
+                           ? "; an unterminated quote?" : "");
+      s += piece;
+      if (nl)
+        rd->line++;
+    }
+  return CC_OK;
+}
+
+/* Read GZ to its end through the parser; *CONSUMED counts the bytes. */
+static int
+read_blocks (gzFile gz, struct csv_parser *p, reader *rd, char *chunk,
+             size_t chunk_size, long long *consumed)
+{
+  static const unsigned char bom[3] = { 0xEF, 0xBB, 0xBF };
+  int first = 1, cr_pending = 0, zerr, rc;
+
+  for (;;)
+    {
+      int n = gzread (gz, chunk, (unsigned) chunk_size);
+      const char *s = chunk;
+      if (n < 0)
+        {
+          const char *m = gzerror (gz, &zerr);
+          return cc_err_set (rd->err, zerr == Z_ERRNO ? CC_EIO : CC_EDATA,
+                             rd->path, 0, 0, "read error near byte %lld: %s",
+                             *consumed,
+                             zerr == Z_ERRNO ? strerror (errno) : m);
+        }
+      if (n == 0)
+        return CC_OK;
+      if (first)
+        {
+          first = 0;
+          if (n >= 3 && memcmp (s, bom, 3) == 0)
+            s += 3;
+        }
+      rc = feed_block (p, rd, s, (size_t) (chunk + n - s), &cr_pending);
+      if (rc != CC_OK)
+        return rc;
+      *consumed += n;
+    }
+}
+
+int
+cc_csv_read (const char *path, cc_csv_row_fn fn, void *ctx, cc_err *err)
+{
+  struct csv_parser p;
+  reader rd;
+  gzFile gz = NULL;
+  char *chunk;
+  const size_t chunk_size = 1 << 16;
+  int rc, zerr;
+  long long consumed = 0;
+
+  memset (&rd, 0, sizeof rd);
+  rd.path = path;
+  rd.fn = fn;
+  rd.ctx = ctx;
+  rd.err = err;
+  rd.line = 1;
+  rd.at_start = 1;
+
+  if ((rc = open_input (path, &gz, err)) != CC_OK)
+    return rc;
   chunk = malloc (chunk_size);
   if (chunk == NULL || csv_init (&p, CSV_STRICT | CSV_STRICT_FINI) != 0)
     {
@@ -200,92 +289,18 @@ cc_csv_read (const char *path, cc_csv_row_fn fn, void *ctx, cc_err *err)
       gzclose (gz);
       return cc_err_set (err, CC_ESOFTWARE, path, 0, 0, "out of memory");
     }
-
-  for (;;)
-    {
-      int n = gzread (gz, chunk, (unsigned) chunk_size);
-      const char *s = chunk, *end, *nl;
-      if (n < 0)
-        {
-          const char *m = gzerror (gz, &zerr);
-          rc = cc_err_set (err, zerr == Z_ERRNO ? CC_EIO : CC_EDATA, path, 0, 0,
-                           "read error near byte %lld: %s", consumed,
-                           zerr == Z_ERRNO ? strerror (errno) : m);
-          goto done;
-        }
-      if (n == 0)
-        break;
-      end = chunk + n;
-      if (first)
-        {
-          first = 0;
-          if (n >= 3 && memcmp (s, bom, 3) == 0)
-            s += 3;
-        }
-      while (s < end)
-        {
-          /* A line ends at LF, CRLF or a bare CR (libcsv takes all three);
-             an LF right after a CR that ended the previous chunk is the
-             rest of a CRLF, not a new line. */
-          int crlf_tail = cr_pending && *s == '\n';
-          for (nl = s; nl < end && *nl != '\n' && *nl != '\r'; nl++)
-            ;
-          if (nl < end && *nl == '\r' && nl + 1 < end && nl[1] == '\n')
-            nl++;
-          if (nl == end)
-            nl = NULL;
-          cr_pending = nl != NULL && *nl == '\r';
-          if (crlf_tail)
-            nl = NULL;   /* the line was counted at its CR */
-          size_t piece = crlf_tail ? 1 : nl ? (size_t) (nl - s) + 1
-                                            : (size_t) (end - s);
-          if (feed (&p, &rd, s, piece) != 0)
-            {
-              rc = rd.status != CC_OK ? rd.status
-                : cc_err_set (err, CC_EDATA, path, rd.line, 0,
-                              "malformed CSV (%s)",
-                              csv_strerror (csv_error (&p)));
-              goto done;
-            }
-          if (rd.status != CC_OK)
-            {
-              rc = rd.status;
-              goto done;
-            }
-          if (p.entry_pos > (size_t) CC_CSV_MAX_FIELD)
-            {
-              rc = cc_err_set (err, CC_EDATA, path, rd.start_line,
-                               (long) rd.nfield + 1,
-                               "field longer than %ld bytes (the cap)%s",
-                               CC_CSV_MAX_FIELD, rd.start_line < rd.line
-                               ? "; an unterminated quote?" : "");
-              goto done;
-            }
-          s += piece;
-          if (nl)
-            rd.line++;
-        }
-      consumed += n;
-    }
+  rc = read_blocks (gz, &p, &rd, chunk, chunk_size, &consumed);
   /* A clean end of file, or a truncated gzip stream? */
-  gzerror (gz, &zerr);
-  if (zerr != Z_OK)
-    {
-      rc = cc_err_set (err, CC_EDATA, path, 0, 0,
-                       "truncated or corrupt gzip stream after byte %lld of "
-                       "uncompressed data", consumed);
-      goto done;
-    }
-  if (csv_fini (&p, on_field, on_record, &rd) != 0)
-    {
-      rc = cc_err_set (err, CC_EDATA, path, rd.start_line, 0,
-                       "file ends inside a quoted field that starts on this "
-                       "line (byte offset %lld)", consumed);
-      goto done;
-    }
-  rc = rd.status;
-
-done:
+  if (rc == CC_OK && (gzerror (gz, &zerr), zerr != Z_OK))
+    rc = cc_err_set (err, CC_EDATA, path, 0, 0,
+                     "truncated or corrupt gzip stream after byte %lld of "
+                     "uncompressed data", consumed);
+  if (rc == CC_OK && csv_fini (&p, on_field, on_record, &rd) != 0)
+    rc = cc_err_set (err, CC_EDATA, path, rd.start_line, 0,
+                     "file ends inside a quoted field that starts on this "
+                     "line (byte offset %lld)", consumed);
+  if (rc == CC_OK)
+    rc = rd.status;
   csv_free (&p);
   gzclose (gz);
   free (chunk);

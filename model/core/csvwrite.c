@@ -15,13 +15,8 @@ cc_csv_needs_quotes (const char *s)
 }
 
 void
-cc_csv_field (FILE *fp, const char *s)
+cc_csv_field_quoted (FILE *fp, const char *s)
 {
-  if (!cc_csv_needs_quotes (s))
-    {
-      fputs (s, fp);
-      return;
-    }
   putc ('"', fp);
   for (; *s; s++)
     {
@@ -33,7 +28,16 @@ cc_csv_field (FILE *fp, const char *s)
 }
 
 void
-cc_csv_record (FILE *fp, const char *const *field, size_t n)
+cc_csv_field (FILE *fp, const char *s)
+{
+  if (cc_csv_needs_quotes (s))
+    cc_csv_field_quoted (fp, s);
+  else
+    fputs (s, fp);
+}
+
+void
+cc_csv_fields (FILE *fp, const char *const *field, size_t n)
 {
   size_t i;
   for (i = 0; i < n; i++)
@@ -42,5 +46,11 @@ cc_csv_record (FILE *fp, const char *const *field, size_t n)
         putc (',', fp);
       cc_csv_field (fp, field[i]);
     }
+}
+
+void
+cc_csv_record (FILE *fp, const char *const *field, size_t n)
+{
+  cc_csv_fields (fp, field, n);
   putc ('\n', fp);
 }

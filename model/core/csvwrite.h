@@ -12,8 +12,17 @@
 /* Write S as one CSV field (no separator). */
 void cc_csv_field (FILE *fp, const char *s);
 
+/* Write N fields separated by commas (no separator before the first, no
+ * record end), for a record that goes on with more fields. */
+void cc_csv_fields (FILE *fp, const char *const *field, size_t n);
+
 /* Write N fields separated by commas and end the record with "\n". */
 void cc_csv_record (FILE *fp, const char *const *field, size_t n);
+
+/* Write S between double quotes whatever it holds, its quotes doubled:
+ * for a column that has always been written quoted (the service in
+ * 'cloudcast prices'), so its output stays the same bytes. */
+void cc_csv_field_quoted (FILE *fp, const char *s);
 
 /* Does S need quoting under the rule above? */
 int cc_csv_needs_quotes (const char *s);

@@ -1,13 +1,14 @@
 /* series.c: the series CSV and plain x,y readers (libcsv via csvread). */
 #include <config.h>
 
-#include <errno.h>
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/csvread.h"
+#include "core/num.h"
 #include "fit/series.h"
 #include "core/timeutil.h"
 
@@ -107,23 +108,18 @@ set_add (cc_series_set *set, const char *key)
   return &set->s[set->n++];
 }
 
-/* strtod in full: the whole field must be a finite number. */
+/* The whole field as a number, with white space before it and blanks
+   after it allowed. */
 static int
 parse_num (const char *f, double *v)
 {
-  char *end;
-  while (*f == ' ')
+  size_t n;
+  while (isspace ((unsigned char) *f))
     f++;
-  if (*f == '\0')
-    return -1;
-  errno = 0;
-  *v = strtod (f, &end);
-  while (*end == ' ')
-    end++;
-  if (*end != '\0' || !isfinite (*v) || errno == ERANGE
-      || strpbrk (f, "xX") != NULL)   /* no hex floats */
-    return -1;
-  return 0;
+  n = strlen (f);
+  while (n > 0 && f[n - 1] == ' ')
+    n--;
+  return cc_num_parse_n (f, n, v);
 }
 
 typedef struct

@@ -2486,149 +2486,135 @@ cc_ingest_unknown_unit (const cc_ingest *in, size_t i)
 /* ------------------------------------------------------------------ */
 /* Writers. */
 
-static void
-csv_field (FILE *f, const char *s)
-{
-  if (strpbrk (s, ",\"\r\n") == NULL && !(s[0] == ' ' || (s[0] && s[strlen (s) - 1] == ' ')))
-    {
-      fputs (s, f);
-      return;
-    }
-  fputc ('"', f);
-  for (; *s; s++)
-    {
-      if (*s == '"')
-        fputc ('"', f);
-      fputc (*s, f);
-    }
-  fputc ('"', f);
-}
+/* The writers use the shared CSV and JSON layers only; their includes sit
+   here, with the writers. */
+#include "core/csvwrite.h"
+#include "core/json.h"
 
 int
 cc_ingest_write_series (const cc_ingest *in, FILE *f)
 {
+  static const char *const header[] = {
+    "period", "provider", "family", "service", "meter", "unit", "quantity",
+    "cost", "currency", "rows"
+  };
   size_t i;
-  fputs ("period,provider,family,service,meter,unit,quantity,cost,currency,rows\n", f);
+  cc_csv_record (f, header, sizeof header / sizeof header[0]);
   for (i = 0; i < in->nrows; i++)
     {
       const cc_series_row *r = &in->rows[i];
-      char period[16];
+      char period[16], quantity[32], cost[32], rows[32];
       cc_month_format (r->month, period, sizeof period);
-      fprintf (f, "%s,", period);
-      csv_field (f, r->provider);
-      fputc (',', f);
-      csv_field (f, r->family);
-      fputc (',', f);
-      csv_field (f, r->service);
-      fputc (',', f);
-      csv_field (f, r->meter);
-      fputc (',', f);
-      csv_field (f, r->unit);
       /* 15 significant digits: exact for every decimal the exports carry
          up to that precision, and no binary noise. */
-      fprintf (f, ",%.15g,%.15g,", r->quantity + 0.0, r->cost + 0.0);
-      csv_field (f, r->currency);
-      fprintf (f, ",%ld\n", r->rows);
+      snprintf (quantity, sizeof quantity, "%.15g", r->quantity + 0.0);
+      snprintf (cost, sizeof cost, "%.15g", r->cost + 0.0);
+      snprintf (rows, sizeof rows, "%ld", r->rows);
+      {
+        const char *const field[] = { period, r->provider, r->family,
+                                      r->service, r->meter, r->unit,
+                                      quantity, cost, r->currency, rows };
+        cc_csv_record (f, field, 10);
+      }
     }
   return ferror (f) ? CC_EIO : CC_OK;
 }
 
-static void
-json_str (FILE *f, const char *s)
+/* The rows skipped for each reason, with the first places. */
+static json_t *
+report_skipped (const cc_ingest_report *p)
 {
-  fputc ('"', f);
-  for (; *s; s++)
+  json_t *skipped = json_object ();
+  int r, e;
+  for (r = 0; r < CC_SKIP_NREASONS; r++)
     {
-      unsigned char c = (unsigned char) *s;
-      if (c == '"' || c == '\\')
-        fprintf (f, "\\%c", c);
-      else if (c == '\n')
-        fputs ("\\n", f);
-      else if (c == '\r')
-        fputs ("\\r", f);
-      else if (c == '\t')
-        fputs ("\\t", f);
-      else if (c < 0x20)
-        fprintf (f, "\\u%04x", c);
-      else
-        fputc (c, f);
+      json_t *reason = json_object (), *first = json_array ();
+      cc_json_set (reason, "rows", json_integer (p->skipped[r]));
+      for (e = 0; e < p->nexample[r]; e++)
+        {
+          json_t *at = json_object ();
+          cc_json_set (at, "line", json_integer (p->example_line[r][e]));
+          cc_json_set (at, "column", json_integer (p->example_col[r][e]));
+          cc_json_push (first, at);
+        }
+      cc_json_set (reason, "first", first);
+      cc_json_set (skipped, cc_ingest_skip_name (r), reason);
     }
-  fputc ('"', f);
+  return skipped;
+}
+
+/* One currency's reconciliation; *BALANCED is cleared when the cost read
+   and the series cost differ.  Sums keep all 17 digits. */
+static json_t *
+report_currency (const cc_ingest_currency *c, int *balanced)
+{
+  json_t *o = json_object ();
+  int ok = fabs (c->read - c->series) <= 1e-9 * c->abs_read;
+  *balanced &= ok;
+  cc_json_set (o, "currency", cc_json_str (c->code));
+  cc_json_set (o, "rows", json_integer (c->rows));
+  cc_json_set (o, "cost_read", cc_json_num (c->read, 17));
+  cc_json_set (o, "cost_series", cc_json_num (c->series, 17));
+  cc_json_set (o, "equal", json_boolean (ok));
+  cc_json_set (o, "skipped_rows_with_cost", json_integer (c->skipped_rows));
+  cc_json_set (o, "cost_skipped", cc_json_num (c->skipped, 17));
+  return o;
+}
+
+static json_t *
+report_file (const cc_ingest_report *p)
+{
+  json_t *o = json_object (), *cur = json_array (), *units = json_array ();
+  size_t k;
+  int balanced = 1;
+
+  cc_json_set (o, "path", cc_json_str (p->path ? p->path : ""));
+  cc_json_set (o, "format", cc_json_str (p->format));
+  cc_json_set (o, "version", cc_json_str (p->version));
+  cc_json_set (o, "bytes", json_integer (p->bytes));
+  cc_json_set (o, "threads", json_integer (p->threads));
+  cc_json_set (o, "chunks", json_integer (p->chunks));
+  cc_json_set (o, "rows_read", json_integer (p->rows_read));
+  cc_json_set (o, "rows_used", json_integer (p->rows_used));
+  cc_json_set (o, "rows_skipped", json_integer (p->rows_skipped));
+  cc_json_set (o, "skipped", report_skipped (p));
+  cc_json_set (o, "rows_short", json_integer (p->rows_short));
+  cc_json_set (o, "rows_long", json_integer (p->rows_long));
+  cc_json_set (o, "null_cost", json_integer (p->null_cost));
+  cc_json_set (o, "null_quantity", json_integer (p->null_quantity));
+  cc_json_set (o, "negative_cost", json_integer (p->negative_cost));
+  for (k = 0; k < p->ncurrency; k++)
+    cc_json_push (cur, report_currency (&p->currency[k], &balanced));
+  cc_json_set (o, "currencies", cur);
+  for (k = 0; k < p->nunknown_unit; k++)
+    cc_json_push (units, cc_json_str (p->unknown_unit[k]));
+  cc_json_set (o, "unknown_units", units);
+  cc_json_set (o, "balanced", json_boolean (balanced));
+  return o;
 }
 
 int
 cc_ingest_write_report (const cc_ingest *in, FILE *f)
 {
-  size_t i, k;
-  int r;
   static const char *const basis[] = { "billed", "effective", "list" };
   static const char *const by[] = { "family", "service", "meter" };
+  json_t *root = json_object (), *files = json_array (), *units = json_array ();
+  size_t i;
+  int rc;
 
-  fprintf (f, "{\n  \"cost_basis\": \"%s\",\n  \"group_by\": \"%s\",\n"
-           "  \"strict\": %s,\n  \"files\": [",
-           basis[in->opt.cost], by[in->opt.by], in->opt.strict ? "true" : "false");
+  cc_json_set (root, "cost_basis", cc_json_str (basis[in->opt.cost]));
+  cc_json_set (root, "group_by", cc_json_str (by[in->opt.by]));
+  cc_json_set (root, "strict", json_boolean (in->opt.strict));
   for (i = 0; i < in->nrep; i++)
-    {
-      const cc_ingest_report *p = &in->rep[i];
-      int balanced = 1;
-      fprintf (f, "%s\n    {\n      \"path\": ", i ? "," : "");
-      json_str (f, p->path ? p->path : "");
-      fprintf (f, ",\n      \"format\": ");
-      json_str (f, p->format);
-      fprintf (f, ",\n      \"version\": ");
-      json_str (f, p->version);
-      fprintf (f, ",\n      \"bytes\": %lld,\n      \"threads\": %d,\n"
-               "      \"chunks\": %d,\n"
-               "      \"rows_read\": %ld,\n      \"rows_used\": %ld,\n"
-               "      \"rows_skipped\": %ld,\n      \"skipped\": {",
-               p->bytes, p->threads, p->chunks, p->rows_read, p->rows_used, p->rows_skipped);
-      for (r = 0; r < CC_SKIP_NREASONS; r++)
-        {
-          int e;
-          fprintf (f, "%s\n        \"%s\": { \"rows\": %ld, \"first\": [",
-                   r ? "," : "", cc_ingest_skip_name (r), p->skipped[r]);
-          for (e = 0; e < p->nexample[r]; e++)
-            fprintf (f, "%s{ \"line\": %ld, \"column\": %ld }", e ? ", " : "",
-                     p->example_line[r][e], p->example_col[r][e]);
-          fputs ("] }", f);
-        }
-      fprintf (f, "\n      },\n      \"rows_short\": %ld,\n      \"rows_long\": %ld,\n"
-               "      \"null_cost\": %ld,\n      \"null_quantity\": %ld,\n"
-               "      \"negative_cost\": %ld,\n      \"currencies\": [",
-               p->rows_short, p->rows_long, p->null_cost, p->null_quantity,
-               p->negative_cost);
-      for (k = 0; k < p->ncurrency; k++)
-        {
-          const cc_ingest_currency *c = &p->currency[k];
-          int ok = fabs (c->read - c->series) <= 1e-9 * c->abs_read;
-          balanced &= ok;
-          fprintf (f, "%s\n        { \"currency\": ", k ? "," : "");
-          json_str (f, c->code);
-          fprintf (f, ", \"rows\": %ld, \"cost_read\": %.17g, "
-                   "\"cost_series\": %.17g, \"equal\": %s, "
-                   "\"skipped_rows_with_cost\": %ld, \"cost_skipped\": %.17g }",
-                   c->rows, c->read + 0.0, c->series + 0.0, ok ? "true" : "false",
-                   c->skipped_rows, c->skipped + 0.0);
-        }
-      fprintf (f, "%s],\n      \"unknown_units\": [", p->ncurrency ? "\n      " : "");
-      for (k = 0; k < p->nunknown_unit; k++)
-        {
-          if (k)
-            fputs (", ", f);
-          json_str (f, p->unknown_unit[k]);
-        }
-      fprintf (f, "],\n      \"balanced\": %s\n    }", balanced ? "true" : "false");
-    }
-  fprintf (f, "%s],\n  \"series_rows\": %zu,\n  \"unknown_units\": [",
-           in->nrep ? "\n  " : "", in->nrows);
-  for (k = 0; k < in->nunknown; k++)
-    {
-      if (k)
-        fputs (", ", f);
-      json_str (f, in->unknown[k]);
-    }
-  fputs ("]\n}\n", f);
-  return ferror (f) ? CC_EIO : CC_OK;
+    cc_json_push (files, report_file (&in->rep[i]));
+  cc_json_set (root, "files", files);
+  cc_json_set (root, "series_rows", json_integer ((json_int_t) in->nrows));
+  for (i = 0; i < in->nunknown; i++)
+    cc_json_push (units, cc_json_str (in->unknown[i]));
+  cc_json_set (root, "unknown_units", units);
+  rc = cc_json_dump (f, root, 17);
+  json_decref (root);
+  return rc != 0 || ferror (f) ? CC_EIO : CC_OK;
 }
 
 int

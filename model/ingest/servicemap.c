@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/csvread.h"
+#include "core/families.h"
 #include "ingest/servicemap.h"
 
 enum { FIELD_SERVICE, FIELD_CATEGORY, FIELD_METER };
@@ -25,30 +26,6 @@ struct cc_servicemap
   long col[4];
   const char *path;
 };
-
-static const char *const families[] = {
-  "storage", "compute", "ai", "network", "database", "productivity", "other"
-};
-
-int
-cc_family_valid (const char *name)
-{
-  size_t i;
-  for (i = 0; i < sizeof families / sizeof families[0]; i++)
-    if (strcmp (name, families[i]) == 0)
-      return 1;
-  return 0;
-}
-
-static const char *
-family_static (const char *name)
-{
-  size_t i;
-  for (i = 0; i < sizeof families / sizeof families[0]; i++)
-    if (strcmp (name, families[i]) == 0)
-      return families[i];
-  return NULL;
-}
 
 static int
 on_row (const cc_csv_row *row, void *ctx, cc_err *err)
@@ -95,10 +72,13 @@ on_row (const cc_csv_row *row, void *ctx, cc_err *err)
   else
     return cc_err_set (err, CC_EDATA, m->path, row->line, m->col[1] + 1,
                        "field '%s' is not service, category or meter", v[1]);
-  if ((r->family = family_static (v[3])) == NULL)
-    return cc_err_set (err, CC_EDATA, m->path, row->line, m->col[3] + 1,
-                       "unknown family '%s' (storage, compute, ai, network, "
-                       "database, productivity, other)", v[3]);
+  if ((r->family = cc_family_find (v[3])) == NULL)
+    {
+      char list[128];
+      return cc_err_set (err, CC_EDATA, m->path, row->line, m->col[3] + 1,
+                         "unknown family '%s' (%s)", v[3],
+                         cc_family_list (list, sizeof list));
+    }
   r->provider = strdup (v[0][0] ? v[0] : "*");
   r->pattern = strdup (v[2]);
   if (r->provider == NULL || r->pattern == NULL)

@@ -1,5 +1,5 @@
-/* servicemap.h: service families (storage, compute, ai, network, database,
- * productivity, other) from data/service-map.csv.
+/* servicemap.h: service families (core/families.h) from
+ * data/service-map.csv.
  *
  * Each rule names a provider (a glob such as "AWS", "Microsoft*" or "*"), the
  * field it looks at (service, category or meter), a glob for that field and
@@ -22,8 +22,5 @@ void cc_servicemap_free (cc_servicemap *map);
 const char *cc_servicemap_family (const cc_servicemap *map,
                                   const char *provider, const char *service,
                                   const char *category, const char *meter);
-
-/* 1 if NAME is one of the families, else 0. */
-int cc_family_valid (const char *name);
 
 #endif

@@ -2,12 +2,12 @@
 #include <config.h>
 
 #include <ctype.h>
-#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/csvread.h"
+#include "core/num.h"
 #include "ingest/unitmap.h"
 
 typedef struct
@@ -51,7 +51,6 @@ on_row (const cc_csv_row *row, void *ctx, cc_err *err)
 {
   cc_unitmap *m = ctx;
   const char *u, *c, *f;
-  char *end;
   double factor;
 
   if (row->record == 1)
@@ -75,9 +74,7 @@ on_row (const cc_csv_row *row, void *ctx, cc_err *err)
   u = row->field[m->col_unit];
   c = row->field[m->col_canon];
   f = row->field[m->col_factor];
-  errno = 0;
-  factor = strtod (f, &end);
-  if (end == f || *end != '\0' || errno != 0 || !isfinite (factor)
+  if (cc_num_parse (f + strspn (f, " \t\n\v\f\r"), &factor) != 0
       || factor <= 0)
     return cc_err_set (err, CC_EDATA, m->path, row->line, m->col_factor + 1,
                        "factor '%s' is not a positive number", f);

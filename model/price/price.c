@@ -1,6 +1,7 @@
 /* price.c: price book reading and graduated tiers. */
 #include <config.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -44,29 +45,33 @@ row_free (cc_price_row *r)
   free (r->source); free (r->term); free (r->note);
 }
 
+/* The header: where each column is; the required ones must be there. */
 static int
-on_row (const cc_csv_row *row, void *ctx_, cc_err *err)
+read_header (book_ctx *ctx, const cc_csv_row *row, cc_err *err)
 {
-  book_ctx *ctx = ctx_;
-  cc_price_book *b = ctx->b;
+  int i;
+  for (i = 0; i < NCOLS; i++)
+    {
+      ctx->col[i] = cc_csv_column (row, col_name[i]);
+      if (ctx->col[i] < 0 && i < NREQ)
+        return cc_err_set (err, CC_EDATA, ctx->file, row->line, 0,
+                           "price book header lacks column '%s'",
+                           col_name[i]);
+    }
+  ctx->ncol = row->nfield;
+  return CC_OK;
+}
+
+/* Put ROW's fields in F (column order, "" for absent optional columns) and
+   its numbers in R; every required field but the region must be filled. */
+static int
+read_fields (const book_ctx *ctx, const cc_csv_row *row, const char **f,
+             cc_price_row *r, cc_err *err)
+{
   const char *path = ctx->file;
-  const char *f[NCOLS];
-  cc_price_row r, *prev;
+  cc_date d;
   int i;
 
-  if (row->record == 1)
-    {
-      for (i = 0; i < NCOLS; i++)
-        {
-          ctx->col[i] = cc_csv_column (row, col_name[i]);
-          if (ctx->col[i] < 0 && i < NREQ)
-            return cc_err_set (err, CC_EDATA, path, row->line, 0,
-                               "price book header lacks column '%s'",
-                               col_name[i]);
-        }
-      ctx->ncol = row->nfield;
-      return CC_OK;
-    }
   if (row->nfield != ctx->ncol)
     return cc_err_set (err, CC_EDATA, path, row->line, 0,
                        "%zu fields, but the header has %zu", row->nfield,
@@ -75,98 +80,126 @@ on_row (const cc_csv_row *row, void *ctx_, cc_err *err)
     f[i] = ctx->col[i] >= 0 ? row->field[ctx->col[i]] : "";
   if (f[C_TERM][0] == '\0')
     f[C_TERM] = "payg";     /* no term: pay-as-you-go list price */
-
-  memset (&r, 0, sizeof r);
-  r.line = row->line;
+  memset (r, 0, sizeof *r);
+  r->line = row->line;
   for (i = 0; i < NREQ; i++)
     if (f[i][0] == '\0' && i != C_REGION)
       return cc_err_set (err, CC_EDATA, path, row->line, ctx->col[i] + 1,
                          "empty %s", col_name[i]);
-  if (b->n >= CC_PRICE_MAX_ROWS)
+  if (ctx->b->n >= CC_PRICE_MAX_ROWS)
     return cc_err_set (err, CC_EDATA, path, row->line, 0,
                        "more than %d price rows (the cap)", CC_PRICE_MAX_ROWS);
-  {
-    cc_date d;
-    if (cc_date_parse_ym (f[C_EFFECTIVE], &d) != 0 || d.day == 0)
-      return cc_err_set (err, CC_EDATA, path, row->line,
-                         ctx->col[C_EFFECTIVE] + 1,
-                         "effective_date '%s' is not YYYY-MM-DD",
-                         f[C_EFFECTIVE]);
-  }
-  if (cc_num_parse (f[C_TIER_START], &r.tier_start) != 0 || r.tier_start < 0)
+  if (cc_date_parse_ym (f[C_EFFECTIVE], &d) != 0 || d.day == 0)
+    return cc_err_set (err, CC_EDATA, path, row->line,
+                       ctx->col[C_EFFECTIVE] + 1,
+                       "effective_date '%s' is not YYYY-MM-DD", f[C_EFFECTIVE]);
+  if (cc_num_parse (f[C_TIER_START], &r->tier_start) != 0 || r->tier_start < 0)
     return cc_err_set (err, CC_EDATA, path, row->line, ctx->col[C_TIER_START] + 1,
                        "tier_start '%s' is not a number >= 0", f[C_TIER_START]);
-  if (cc_num_parse (f[C_UNIT_PRICE], &r.unit_price) != 0 || r.unit_price < 0)
+  if (cc_num_parse (f[C_UNIT_PRICE], &r->unit_price) != 0 || r->unit_price < 0)
     return cc_err_set (err, CC_EDATA, path, row->line, ctx->col[C_UNIT_PRICE] + 1,
                        "unit_price '%s' is not a number >= 0", f[C_UNIT_PRICE]);
   if (f[C_MIN_QTY][0] != '\0'
-      && (cc_num_parse (f[C_MIN_QTY], &r.min_quantity) != 0 || r.min_quantity < 0))
+      && (cc_num_parse (f[C_MIN_QTY], &r->min_quantity) != 0
+          || r->min_quantity < 0))
     return cc_err_set (err, CC_EDATA, path, row->line, ctx->col[C_MIN_QTY] + 1,
                        "min_quantity '%s' is not a number >= 0", f[C_MIN_QTY]);
+  return CC_OK;
+}
 
-  prev = b->n > ctx->first ? &b->row[b->n - 1] : NULL;
+/* A sku's tiers: contiguous, rising from 0, one unit and currency. */
+static int
+check_tier (const book_ctx *ctx, const char *const *f, const cc_price_row *r,
+            cc_err *err)
+{
+  const cc_price_book *b = ctx->b;
+  const char *path = ctx->file;
+  const cc_price_row *prev = b->n > ctx->first ? &b->row[b->n - 1] : NULL;
+  size_t k;
+
   if (prev != NULL && strcmp (prev->sku, f[C_SKU]) == 0
       && strcmp (prev->region, f[C_REGION]) == 0
       && strcmp (prev->term, f[C_TERM]) == 0)
     {
       /* Another tier of the same sku. */
-      if (r.tier_start <= prev->tier_start)
-        return cc_err_set (err, CC_EDATA, path, row->line,
+      if (r->tier_start <= prev->tier_start)
+        return cc_err_set (err, CC_EDATA, path, r->line,
                            ctx->col[C_TIER_START] + 1,
                            "tier_start %g of sku '%s' is not above the "
                            "previous tier's %g (line %ld); list tiers in "
-                           "increasing order without overlap", r.tier_start,
+                           "increasing order without overlap", r->tier_start,
                            f[C_SKU], prev->tier_start, prev->line);
       if (strcmp (prev->unit, f[C_UNIT]) != 0
           || strcmp (prev->currency, f[C_CURRENCY]) != 0)
-        return cc_err_set (err, CC_EDATA, path, row->line, 0,
+        return cc_err_set (err, CC_EDATA, path, r->line, 0,
                            "sku '%s' changes unit or currency between tiers",
                            f[C_SKU]);
+      return CC_OK;
     }
-  else
-    {
-      size_t k;
-      for (k = 0; k < b->n; k++)
-        if (strcmp (b->row[k].sku, f[C_SKU]) == 0
-            && strcmp (b->row[k].region, f[C_REGION]) == 0
-            && strcmp (b->row[k].term, f[C_TERM]) == 0)
-          return cc_err_set (err, CC_EDATA, path, row->line, 0,
-                             "sku '%s' (region '%s', term '%s') already "
-                             "appeared on %s:%ld; keep a sku's tiers together",
-                             f[C_SKU], f[C_REGION], f[C_TERM], b->row[k].file,
-                             b->row[k].line);
-      if (r.tier_start != 0)
-        return cc_err_set (err, CC_EDATA, path, row->line,
-                           ctx->col[C_TIER_START] + 1,
-                           "the first tier of sku '%s' starts at %g, not 0",
-                           f[C_SKU], r.tier_start);
-    }
-
-  {
-    cc_price_row *nr = realloc (b->row, (b->n + 1) * sizeof *nr);
-    if (nr == NULL)
-      return cc_err_set (err, CC_ESOFTWARE, path, row->line, 0, "out of memory");
-    b->row = nr;
-  }
-  r.file = ctx->file;
-  r.provider = strdup (f[C_PROVIDER]);
-  r.service = strdup (f[C_SERVICE]);
-  r.sku = strdup (f[C_SKU]);
-  r.region = strdup (f[C_REGION]);
-  r.unit = strdup (f[C_UNIT]);
-  r.currency = strdup (f[C_CURRENCY]);
-  r.effective_date = strdup (f[C_EFFECTIVE]);
-  r.source = strdup (f[C_SOURCE]);
-  r.term = strdup (f[C_TERM]);
-  r.note = strdup (f[C_NOTE]);
-  if (!r.provider || !r.service || !r.sku || !r.region || !r.unit
-      || !r.currency || !r.effective_date || !r.source || !r.term || !r.note)
-    {
-      row_free (&r);
-      return cc_err_set (err, CC_ESOFTWARE, path, row->line, 0, "out of memory");
-    }
-  b->row[b->n++] = r;
+  for (k = 0; k < b->n; k++)
+    if (strcmp (b->row[k].sku, f[C_SKU]) == 0
+        && strcmp (b->row[k].region, f[C_REGION]) == 0
+        && strcmp (b->row[k].term, f[C_TERM]) == 0)
+      return cc_err_set (err, CC_EDATA, path, r->line, 0,
+                         "sku '%s' (region '%s', term '%s') already "
+                         "appeared on %s:%ld; keep a sku's tiers together",
+                         f[C_SKU], f[C_REGION], f[C_TERM], b->row[k].file,
+                         b->row[k].line);
+  if (r->tier_start != 0)
+    return cc_err_set (err, CC_EDATA, path, r->line,
+                       ctx->col[C_TIER_START] + 1,
+                       "the first tier of sku '%s' starts at %g, not 0",
+                       f[C_SKU], r->tier_start);
   return CC_OK;
+}
+
+/* Append R, with copies of its text fields F, to the book. */
+static int
+store_row (book_ctx *ctx, const char *const *f, cc_price_row *r, cc_err *err)
+{
+  cc_price_book *b = ctx->b;
+  cc_price_row *nr = realloc (b->row, (b->n + 1) * sizeof *nr);
+  if (nr == NULL)
+    return cc_err_set (err, CC_ESOFTWARE, ctx->file, r->line, 0,
+                       "out of memory");
+  b->row = nr;
+  r->file = ctx->file;
+  r->provider = strdup (f[C_PROVIDER]);
+  r->service = strdup (f[C_SERVICE]);
+  r->sku = strdup (f[C_SKU]);
+  r->region = strdup (f[C_REGION]);
+  r->unit = strdup (f[C_UNIT]);
+  r->currency = strdup (f[C_CURRENCY]);
+  r->effective_date = strdup (f[C_EFFECTIVE]);
+  r->source = strdup (f[C_SOURCE]);
+  r->term = strdup (f[C_TERM]);
+  r->note = strdup (f[C_NOTE]);
+  if (!r->provider || !r->service || !r->sku || !r->region || !r->unit
+      || !r->currency || !r->effective_date || !r->source || !r->term
+      || !r->note)
+    {
+      row_free (r);
+      return cc_err_set (err, CC_ESOFTWARE, ctx->file, r->line, 0,
+                         "out of memory");
+    }
+  b->row[b->n++] = *r;
+  return CC_OK;
+}
+
+static int
+on_row (const cc_csv_row *row, void *ctx_, cc_err *err)
+{
+  book_ctx *ctx = ctx_;
+  const char *f[NCOLS];
+  cc_price_row r;
+  int rc;
+
+  if (row->record == 1)
+    return read_header (ctx, row, err);
+  if ((rc = read_fields (ctx, row, f, &r, err)) != CC_OK
+      || (rc = check_tier (ctx, f, &r, err)) != CC_OK)
+    return rc;
+  return store_row (ctx, f, &r, err);
 }
 
 int
@@ -195,6 +228,46 @@ cc_price_book_add (cc_price_book *b, const char *path, cc_err *err)
   if (rc == CC_OK && b->n == ctx.first)
     rc = cc_err_set (err, CC_EDATA, path, 2, 0,
                      "price book has a header but no price rows");
+  return rc;
+}
+
+static int
+is_csv (const struct dirent *e)
+{
+  size_t n = strlen (e->d_name);
+  return n > 4 && strcmp (e->d_name + n - 4, ".csv") == 0 && e->d_name[0] != '.';
+}
+
+int
+cc_price_books_load (const char *const *paths, size_t n, const char *dir,
+                     cc_price_book **out, cc_err *err)
+{
+  cc_price_book *b;
+  struct dirent **ent = NULL;
+  char path[8192];
+  int nent, i, rc = CC_OK;
+
+  *out = b = calloc (1, sizeof *b);
+  if (b == NULL || (b->path = strdup (n > 0 ? paths[0] : dir)) == NULL)
+    return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+  if (n > 0)
+    {
+      for (i = 0; rc == CC_OK && (size_t) i < n; i++)
+        rc = cc_price_book_add (b, paths[i], err);
+      return rc;
+    }
+  nent = scandir (dir, &ent, is_csv, alphasort);
+  if (nent < 0)
+    return cc_err_set (err, CC_ENOINPUT, dir, 0, 0, "cannot read: %s",
+                       strerror (errno));
+  for (i = 0; i < nent; i++)
+    {
+      snprintf (path, sizeof path, "%s/%s", dir, ent[i]->d_name);
+      if (rc == CC_OK)
+        rc = cc_price_book_add (b, path, err);
+      free (ent[i]);
+    }
+  free (ent);
   return rc;
 }
 
@@ -446,4 +519,31 @@ cc_price_unit_bytes (const char *unit)
   head[n] = '\0';
   u = cc_size_unit_find (head);
   return u ? u->bytes : 0;
+}
+
+int
+cc_price_convert (double q, const char *unit, const char *sku_unit,
+                  double *out)
+{
+  const cc_size_unit *u;
+  char head[16];
+  const char *dash;
+  double to = cc_price_unit_bytes (sku_unit);
+  if (strcmp (unit, sku_unit) == 0)
+    {
+      *out = q;
+      return 0;
+    }
+  if (to <= 0)
+    return -1;
+  /* "TB" or "TB-month" against a capacity unit such as "GiB-month". */
+  dash = strchr (unit, '-');
+  if (dash != NULL && strcmp (dash, "-month") != 0)
+    return -1;
+  snprintf (head, sizeof head, "%.*s", dash ? (int) (dash - unit) : 15, unit);
+  u = cc_size_unit_find (head);
+  if (u == NULL)
+    return -1;
+  *out = q * u->bytes / to;
+  return 0;
 }

@@ -65,6 +65,13 @@ int cc_price_book_read (const char *path, cc_price_book **out, cc_err *err);
  * by an earlier file is refused (CC_EDATA naming both places). */
 int cc_price_book_add (cc_price_book *b, const char *path, cc_err *err);
 
+/* Read the books at PATHS (N of them) or, when N is 0, every "*.csv" file
+ * of DIR that is not hidden, in name order, into one book whose path is
+ * PATHS[0] or DIR.  CC_ENOINPUT when DIR cannot be read; otherwise as
+ * cc_price_book_add.  *OUT is set even on error: free it. */
+int cc_price_books_load (const char *const *paths, size_t n, const char *dir,
+                         cc_price_book **out, cc_err *err);
+
 void cc_price_book_free (cc_price_book *b);
 
 /* Is the row marked unconfirmed (its note starts with "UNCONFIRMED")? */
@@ -111,5 +118,11 @@ int cc_price_mix (const cc_price_book *b, const char *const *skus,
 /* Bytes in one unit of a capacity price unit such as "GiB-month" or
  * "GB-month"; 0 when UNIT is not a capacity unit. */
 double cc_price_unit_bytes (const char *unit);
+
+/* Q in UNIT as a quantity in the sku's unit SKU_UNIT: the same unit, or a
+ * size ("TB") or size-month ("TB-month") against a capacity unit such as
+ * "GiB-month".  0 with *OUT set, -1 when the units do not mix. */
+int cc_price_convert (double q, const char *unit, const char *sku_unit,
+                      double *out);
 
 #endif

@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "report/report.h"
+#include "core/csvwrite.h"
+#include "core/json.h"
 #include "core/timeutil.h"
 #include "core/units.h"
 
@@ -115,12 +117,16 @@ cc_report_projection_csv (FILE *fp, const cc_case_view *v)
   size_t i;
   int h;
   char mon[16];
-  fprintf (fp, "month,scenario,%s\n", v->unit);
+  fputs ("month,scenario,", fp);
+  cc_csv_field (fp, v->unit);
+  putc ('\n', fp);
   for (i = 0; i < v->nscn; i++)
     for (h = 1; h <= v->months; h++)
       {
         cc_month_format (v->anchor_month + h, mon, sizeof mon);
-        fprintf (fp, "%s,%s,%.6f\n", mon, v->scn[i].name,
+        fprintf (fp, "%s,", mon);
+        cc_csv_field (fp, v->scn[i].name);
+        fprintf (fp, ",%.6f\n",
                  v->proj[i * (size_t) v->months + (size_t) (h - 1)]);
       }
   return ferror (fp) ? -1 : 0;
@@ -132,8 +138,13 @@ cc_report_cost_csv (FILE *fp, const cc_case_view *v, const double *cost,
 {
   size_t i;
   int h;
-  char mon[16];
-  fprintf (fp, "month,scenario,%s,cumulative_%s\n", currency, currency);
+  char mon[16], cum_name[64];
+  snprintf (cum_name, sizeof cum_name, "cumulative_%s", currency);
+  fputs ("month,scenario,", fp);
+  cc_csv_field (fp, currency);
+  putc (',', fp);
+  cc_csv_field (fp, cum_name);
+  putc ('\n', fp);
   for (i = 0; i < v->nscn; i++)
     {
       double cum = 0;
@@ -142,58 +153,79 @@ cc_report_cost_csv (FILE *fp, const cc_case_view *v, const double *cost,
           double c = cost[i * (size_t) v->months + (size_t) (h - 1)];
           cum += c;
           cc_month_format (v->anchor_month + h, mon, sizeof mon);
-          fprintf (fp, "%s,%s,%.2f,%.2f\n", mon, v->scn[i].name, c, cum);
+          fprintf (fp, "%s,", mon);
+          cc_csv_field (fp, v->scn[i].name);
+          fprintf (fp, ",%.2f,%.2f\n", c, cum);
         }
     }
   return ferror (fp) ? -1 : 0;
+}
+
+/* The two-point facts at the digits the facts are quoted with. */
+static json_t *
+json_facts (const cc_growth_facts *f)
+{
+  json_t *o = json_object ();
+  cc_json_set (o, "months", cc_json_num (f->dt, 6));
+  cc_json_set (o, "multiple", cc_json_num (f->multiple, 10));
+  cc_json_set (o, "rate_continuous", cc_json_num (f->rate_cont, 10));
+  cc_json_set (o, "rate_monthly", cc_json_num (f->rate_disc, 10));
+  cc_json_set (o, "annual_multiple", cc_json_num (f->annual_multiple, 10));
+  /* null when usage did not grow (no doubling time). */
+  cc_json_set (o, "doubling_months", cc_json_num (f->doubling_months, 10));
+  cc_json_set (o, "slope_per_month", cc_json_num (f->slope, 10));
+  return o;
+}
+
+/* Scenario I's months: usage and, when COST is not NULL, cost and the
+   running total. */
+static json_t *
+json_scenario_months (const cc_case_view *v, size_t i, const double *cost)
+{
+  json_t *a = json_array ();
+  double cum = 0;
+  char mon[16];
+  int h;
+  for (h = 1; h <= v->months; h++)
+    {
+      size_t k = i * (size_t) v->months + (size_t) (h - 1);
+      json_t *o = json_object ();
+      cc_month_format (v->anchor_month + h, mon, sizeof mon);
+      cc_json_set (o, "month", cc_json_str (mon));
+      cc_json_set (o, "usage", cc_json_fixed (v->proj[k], 6));
+      if (cost != NULL)
+        {
+          cum += cost[k];
+          cc_json_set (o, "cost", cc_json_fixed (cost[k], 2));
+          cc_json_set (o, "cumulative_cost", cc_json_fixed (cum, 2));
+        }
+      cc_json_push (a, o);
+    }
+  return a;
 }
 
 int
 cc_report_storage_json (FILE *fp, const cc_case_view *v, const double *cost,
                         const char *currency)
 {
-  const cc_growth_facts *f = &v->facts;
+  json_t *root = json_object (), *scn = json_array ();
   size_t i;
-  int h;
-  char mon[16];
+  int rc;
 
-  fputs ("{\n  \"metric\": ", fp);
-  cc_report_json_str (fp, v->metric->metric);
-  fputs (",\n  \"unit\": ", fp);
-  cc_report_json_str (fp, v->unit);
-  fprintf (fp, ",\n  \"facts\": {\"months\": %.6g, \"multiple\": %.10g, "
-           "\"rate_continuous\": %.10g, \"rate_monthly\": %.10g, "
-           "\"annual_multiple\": %.10g, \"doubling_months\": %.10g, "
-           "\"slope_per_month\": %.10g},\n  \"currency\": ",
-           f->dt, f->multiple, f->rate_cont, f->rate_disc, f->annual_multiple,
-           f->doubling_months, f->slope);
-  cc_report_json_str (fp, currency ? currency : "");
-  fputs (",\n  \"scenarios\": [", fp);
+  cc_json_set (root, "metric", cc_json_str (v->metric->metric));
+  cc_json_set (root, "unit", cc_json_str (v->unit));
+  cc_json_set (root, "facts", json_facts (&v->facts));
+  cc_json_set (root, "currency", cc_json_str (currency ? currency : ""));
   for (i = 0; i < v->nscn; i++)
     {
-      double cum = 0;
-      fputs (i ? ",\n    {" : "\n    {", fp);
-      fputs ("\"name\": ", fp);
-      cc_report_json_str (fp, v->scn[i].name);
-      fputs (", \"label\": ", fp);
-      cc_report_json_str (fp, v->scn[i].label);
-      fputs (", \"months\": [", fp);
-      for (h = 1; h <= v->months; h++)
-        {
-          size_t k = i * (size_t) v->months + (size_t) (h - 1);
-          cc_month_format (v->anchor_month + h, mon, sizeof mon);
-          fprintf (fp, "%s{\"month\": \"%s\", \"usage\": %.6f", h > 1 ? ", " : "",
-                   mon, v->proj[k]);
-          if (cost != NULL)
-            {
-              cum += cost[k];
-              fprintf (fp, ", \"cost\": %.2f, \"cumulative_cost\": %.2f",
-                       cost[k], cum);
-            }
-          putc ('}', fp);
-        }
-      fputs ("]}", fp);
+      json_t *o = json_object ();
+      cc_json_set (o, "name", cc_json_str (v->scn[i].name));
+      cc_json_set (o, "label", cc_json_str (v->scn[i].label));
+      cc_json_set (o, "months", json_scenario_months (v, i, cost));
+      cc_json_push (scn, o);
     }
-  fputs ("\n  ]\n}\n", fp);
-  return ferror (fp) ? -1 : 0;
+  cc_json_set (root, "scenarios", scn);
+  rc = cc_json_dump (fp, root, 15);
+  json_decref (root);
+  return rc != 0 || ferror (fp) ? -1 : 0;
 }

@@ -40,8 +40,4 @@ int cc_report_cost_csv (FILE *fp, const cc_case_view *v, const double *cost,
 int cc_report_storage_json (FILE *fp, const cc_case_view *v,
                             const double *cost, const char *currency);
 
-
-/* S as a JSON string, with the escapes RFC 8259 requires. */
-void cc_report_json_str (FILE *fp, const char *s);
-
 #endif

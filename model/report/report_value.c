@@ -1,69 +1,67 @@
 /* report_value.c: contract-value tables as CSV and JSON. */
 #include <config.h>
 
+#include <limits.h>
 #include <math.h>
 #include <string.h>
 
 #include "report/report_value.h"
+#include "core/csvwrite.h"
+#include "core/json.h"
 #include "core/timeutil.h"
 
-/* A CSV field: quoted when it holds a comma, quote or newline. */
+/* The field PREFIX<currency>SUFFIX after a comma. */
 static void
-csv_field (FILE *fp, const char *s)
+currency_field (FILE *fp, const char *prefix, const char *currency,
+                const char *suffix)
 {
-  if (strpbrk (s, ",\"\r\n") == NULL)
-    {
-      fputs (s, fp);
-      return;
-    }
-  putc ('"', fp);
-  for (; *s; s++)
-    {
-      if (*s == '"')
-        putc ('"', fp);
-      putc (*s, fp);
-    }
-  putc ('"', fp);
+  char name[128];
+  snprintf (name, sizeof name, "%s%s%s", prefix, currency, suffix);
+  putc (',', fp);
+  cc_csv_field (fp, name);
 }
 
-void
-cc_report_json_str (FILE *fp, const char *s)
+/* LEAD (plain column names), then <currency>_p10, _p50, _p90 and, with
+   MEAN, _mean. */
+static void
+money_header (FILE *fp, const char *lead, const char *currency, int mean)
 {
-  putc ('"', fp);
-  for (; *s; s++)
-    {
-      unsigned char ch = (unsigned char) *s;
-      if (ch == '"' || ch == '\\')
-        fprintf (fp, "\\%c", ch);
-      else if (ch < 0x20)
-        fprintf (fp, "\\u%04x", ch);
-      else
-        putc (ch, fp);
-    }
-  putc ('"', fp);
+  fputs (lead, fp);
+  currency_field (fp, "", currency, "_p10");
+  currency_field (fp, "", currency, "_p50");
+  currency_field (fp, "", currency, "_p90");
+  if (mean)
+    currency_field (fp, "", currency, "_mean");
+  putc ('\n', fp);
 }
 
+/* ",P10,P50,P90[,MEAN]\n" to the cent. */
 static void
-json_range (FILE *fp, const cc_range *r)
+money_cells (FILE *fp, const cc_range *x, int mean)
 {
-  fprintf (fp, "{\"p10\": %.2f, \"p50\": %.2f, \"p90\": %.2f, \"mean\": %.2f}",
-           r->p10, r->p50, r->p90, r->mean);
+  fprintf (fp, ",%.2f,%.2f,%.2f", x->p10, x->p50, x->p90);
+  if (mean)
+    fprintf (fp, ",%.2f", x->mean);
+  putc ('\n', fp);
 }
 
 int
 cc_report_value_summary_csv (FILE *fp, const cc_valuecase *c,
                              const cc_value_result *r)
 {
+  char label[64];
   int y;
-  fprintf (fp, "measure,%s_p10,%s_p50,%s_p90,%s_mean\n", c->currency,
-           c->currency, c->currency, c->currency);
-  fprintf (fp, "term_total,%.2f,%.2f,%.2f,%.2f\n", r->total.p10, r->total.p50,
-           r->total.p90, r->total.mean);
-  fprintf (fp, "npv_at_%g,%.2f,%.2f,%.2f,%.2f\n", c->model.discount_rate,
-           r->npv.p10, r->npv.p50, r->npv.p90, r->npv.mean);
+  money_header (fp, "measure", c->currency, 1);
+  fputs ("term_total", fp);
+  money_cells (fp, &r->total, 1);
+  snprintf (label, sizeof label, "npv_at_%g", c->model.discount_rate);
+  fputs (label, fp);
+  money_cells (fp, &r->npv, 1);
   for (y = 0; y < r->nyears; y++)
-    fprintf (fp, "year_%d,%.2f,%.2f,%.2f,%.2f\n", y + 1, r->yearly[y].p10,
-             r->yearly[y].p50, r->yearly[y].p90, r->yearly[y].mean);
+    {
+      fprintf (fp, "year_%d", y + 1);
+      money_cells (fp, &r->yearly[y], 1);
+    }
   return ferror (fp) ? -1 : 0;
 }
 
@@ -74,16 +72,17 @@ cc_report_value_monthly_csv (FILE *fp, const cc_valuecase *c,
   size_t f, F = r->nfamily + 1;
   int mo;
   char mon[16];
-  fprintf (fp, "month,family,%s_p10,%s_p50,%s_p90\n", c->currency,
-           c->currency, c->currency);
+  money_header (fp, "month,family", c->currency, 0);
   for (mo = 0; mo < r->months; mo++)
     {
       cc_month_format (c->model.start_month + mo, mon, sizeof mon);
       for (f = 0; f < F; f++)
         {
-          const cc_range *x = &r->monthly[(size_t) mo * F + f];
-          fprintf (fp, "%s,%s,%.2f,%.2f,%.2f\n", mon,
-                   f < r->nfamily ? r->family[f] : "all", x->p10, x->p50, x->p90);
+          const char *field[2];
+          field[0] = mon;
+          field[1] = f < r->nfamily ? r->family[f] : "all";
+          cc_csv_fields (fp, field, 2);
+          money_cells (fp, &r->monthly[(size_t) mo * F + f], 0);
         }
     }
   return ferror (fp) ? -1 : 0;
@@ -94,11 +93,11 @@ cc_report_value_drivers_csv (FILE *fp, const cc_valuecase *c,
                              const cc_value_result *r)
 {
   size_t d, j;
-  fprintf (fp, "driver,family,label,skus,source,%s_p10,%s_p50,%s_p90\n",
-           c->currency, c->currency, c->currency);
+  money_header (fp, "driver,family,label,skus,source", c->currency, 0);
   for (d = 0; d < c->model.ndriver; d++)
     {
       const cc_driver *dr = &c->model.driver[d];
+      const char *field[5];
       char skus[512] = "";
       for (j = 0; j < dr->price[0].nsku; j++)
         {
@@ -106,14 +105,13 @@ cc_report_value_drivers_csv (FILE *fp, const cc_valuecase *c,
           snprintf (skus + n, sizeof skus - n, "%s%s", j ? " " : "",
                     dr->price[0].sku[j]);
         }
-      fprintf (fp, "%s,%s,", dr->name, dr->family);
-      csv_field (fp, dr->label);
-      putc (',', fp);
-      csv_field (fp, skus);
-      putc (',', fp);
-      csv_field (fp, dr->source);
-      fprintf (fp, ",%.2f,%.2f,%.2f\n", r->driver_total[d].p10,
-               r->driver_total[d].p50, r->driver_total[d].p90);
+      field[0] = dr->name;
+      field[1] = dr->family;
+      field[2] = dr->label;
+      field[3] = skus;
+      field[4] = dr->source;
+      cc_csv_fields (fp, field, 5);
+      money_cells (fp, &r->driver_total[d], 0);
     }
   return ferror (fp) ? -1 : 0;
 }
@@ -125,17 +123,18 @@ cc_report_value_driver_monthly_csv (FILE *fp, const cc_valuecase *c,
   size_t d, D = c->model.ndriver;
   int mo;
   char mon[16];
-  fprintf (fp, "month,driver,family,%s_p10,%s_p50,%s_p90\n", c->currency,
-           c->currency, c->currency);
+  money_header (fp, "month,driver,family", c->currency, 0);
   for (mo = 0; mo < r->months; mo++)
     {
       cc_month_format (c->model.start_month + mo, mon, sizeof mon);
       for (d = 0; d < D; d++)
         {
-          const cc_range *x = &r->driver_monthly[(size_t) mo * D + d];
-          fprintf (fp, "%s,%s,%s,%.2f,%.2f,%.2f\n", mon,
-                   c->model.driver[d].name, c->model.driver[d].family, x->p10,
-                   x->p50, x->p90);
+          const char *field[3];
+          field[0] = mon;
+          field[1] = c->model.driver[d].name;
+          field[2] = c->model.driver[d].family;
+          cc_csv_fields (fp, field, 3);
+          money_cells (fp, &r->driver_monthly[(size_t) mo * D + d], 0);
         }
     }
   return ferror (fp) ? -1 : 0;
@@ -146,14 +145,18 @@ cc_report_value_tornado_csv (FILE *fp, const cc_valuecase *c,
                              const cc_value_result *r)
 {
   size_t i;
-  fprintf (fp, "assumption,distribution,value_at_p10,value_at_p90,"
-           "total_at_p10_%s,total_at_p90_%s,swing_%s\n", c->currency,
-           c->currency, c->currency);
+  fputs ("assumption,distribution,value_at_p10,value_at_p90", fp);
+  currency_field (fp, "total_at_p10_", c->currency, "");
+  currency_field (fp, "total_at_p90_", c->currency, "");
+  currency_field (fp, "swing_", c->currency, "");
+  putc ('\n', fp);
   for (i = 0; i < r->nbar; i++)
     {
       const cc_tornado_bar *b = &r->bar[i];
-      fprintf (fp, "%s,", b->assumption);
-      csv_field (fp, b->spec);
+      const char *field[2];
+      field[0] = b->assumption;
+      field[1] = b->spec;
+      cc_csv_fields (fp, field, 2);
       fprintf (fp, ",%.6g,%.6g,%.2f,%.2f,%.2f\n", b->low_value, b->high_value,
                b->total_low, b->total_high, b->swing);
     }
@@ -165,106 +168,162 @@ cc_report_value_cross_csv (FILE *fp, const cc_valuecase *c,
                            const cc_value_result *r)
 {
   size_t p;
-  fprintf (fp, "provider,term_total_%s_at_median_assumptions,drivers_not_priced,"
-           "common_drivers_total_%s\n", c->currency, c->currency);
+  fputs ("provider", fp);
+  currency_field (fp, "term_total_", c->currency, "_at_median_assumptions");
+  fputs (",drivers_not_priced", fp);
+  currency_field (fp, "common_drivers_total_", c->currency, "");
+  putc ('\n', fp);
   for (p = 0; p < c->model.nprovider; p++)
-    fprintf (fp, "%s,%.2f,%d,%.2f\n", c->model.provider[p], r->cross[p],
-             r->cross_missing[p], r->cross_common[p]);
+    {
+      cc_csv_field (fp, c->model.provider[p]);
+      fprintf (fp, ",%.2f,%d,%.2f\n", r->cross[p], r->cross_missing[p],
+               r->cross_common[p]);
+    }
   return ferror (fp) ? -1 : 0;
+}
+
+/* {"p10", "p50", "p90", "mean"} to the cent. */
+static json_t *
+json_range (const cc_range *r)
+{
+  json_t *o = json_object ();
+  cc_json_set (o, "p10", cc_json_fixed (r->p10, 2));
+  cc_json_set (o, "p50", cc_json_fixed (r->p50, 2));
+  cc_json_set (o, "p90", cc_json_fixed (r->p90, 2));
+  cc_json_set (o, "mean", cc_json_fixed (r->mean, 2));
+  return o;
+}
+
+/* An array of N strings, each S bytes after the previous one. */
+static json_t *
+json_strings (const char *s, size_t stride, size_t n)
+{
+  json_t *a = json_array ();
+  size_t i;
+  for (i = 0; i < n; i++)
+    cc_json_push (a, cc_json_str (s + i * stride));
+  return a;
+}
+
+static json_t *
+json_drivers (const cc_valuecase *c, const cc_value_result *r)
+{
+  json_t *a = json_array ();
+  size_t i;
+  for (i = 0; i < c->model.ndriver; i++)
+    {
+      const cc_driver *dr = &c->model.driver[i];
+      json_t *o = json_object ();
+      cc_json_set (o, "name", cc_json_str (dr->name));
+      cc_json_set (o, "family", cc_json_str (dr->family));
+      cc_json_set (o, "label", cc_json_str (dr->label));
+      cc_json_set (o, "source", cc_json_str (dr->source));
+      cc_json_set (o, "total", json_range (&r->driver_total[i]));
+      cc_json_push (a, o);
+    }
+  return a;
+}
+
+static json_t *
+json_tornado (const cc_value_result *r)
+{
+  json_t *a = json_array ();
+  size_t i;
+  for (i = 0; i < r->nbar; i++)
+    {
+      const cc_tornado_bar *b = &r->bar[i];
+      json_t *o = json_object ();
+      cc_json_set (o, "assumption", cc_json_str (b->assumption));
+      cc_json_set (o, "distribution", cc_json_str (b->spec));
+      cc_json_set (o, "value_at_p10", cc_json_num (b->low_value, 6));
+      cc_json_set (o, "value_at_p90", cc_json_num (b->high_value, 6));
+      cc_json_set (o, "total_at_p10", cc_json_fixed (b->total_low, 2));
+      cc_json_set (o, "total_at_p90", cc_json_fixed (b->total_high, 2));
+      cc_json_set (o, "swing", cc_json_fixed (b->swing, 2));
+      cc_json_push (a, o);
+    }
+  return a;
+}
+
+static json_t *
+json_cross (const cc_valuecase *c, const cc_value_result *r)
+{
+  json_t *a = json_array ();
+  size_t i;
+  for (i = 0; i < c->model.nprovider; i++)
+    {
+      json_t *o = json_object ();
+      cc_json_set (o, "provider", cc_json_str (c->model.provider[i]));
+      cc_json_set (o, "total_at_median_assumptions",
+                   cc_json_fixed (r->cross[i], 2));
+      cc_json_set (o, "drivers_not_priced", json_integer (r->cross_missing[i]));
+      cc_json_set (o, "common_drivers_total",
+                   cc_json_fixed (r->cross_common[i], 2));
+      cc_json_push (a, o);
+    }
+  return a;
+}
+
+/* Each month: {"month", then each family's range and "all"}. */
+static json_t *
+json_monthly (const cc_valuecase *c, const cc_value_result *r)
+{
+  json_t *a = json_array ();
+  size_t f, F = r->nfamily + 1;
+  int mo;
+  char mon[16];
+  for (mo = 0; mo < r->months; mo++)
+    {
+      json_t *o = json_object ();
+      cc_month_format (c->model.start_month + mo, mon, sizeof mon);
+      cc_json_set (o, "month", cc_json_str (mon));
+      for (f = 0; f < F; f++)
+        cc_json_set (o, f < r->nfamily ? r->family[f] : "all",
+                     json_range (&r->monthly[(size_t) mo * F + f]));
+      cc_json_push (a, o);
+    }
+  return a;
 }
 
 int
 cc_report_value_json (FILE *fp, const cc_valuecase *c, const cc_value_result *r)
 {
-  size_t i, f, F = r->nfamily + 1;
-  int mo, y;
+  json_t *root = json_object (), *years = json_array ();
   char mon[16];
+  int y, rc;
 
-  fputs ("{\n  \"scenario\": ", fp);
-  cc_report_json_str (fp, c->name);
-  fputs (",\n  \"currency\": ", fp);
-  cc_report_json_str (fp, c->currency);
+  cc_json_set (root, "scenario", cc_json_str (c->name));
+  cc_json_set (root, "currency", cc_json_str (c->currency));
   cc_month_format (c->model.start_month, mon, sizeof mon);
-  fprintf (fp, ",\n  \"start\": \"%s\",\n  \"months\": %d,\n  \"draws\": %zu,\n"
-           "  \"seed\": %lu,\n  \"discount_rate\": %g,\n", mon, r->months,
-           c->model.draws, c->model.seed, c->model.discount_rate);
-  fputs ("  \"term_total\": ", fp);
-  json_range (fp, &r->total);
-  fputs (",\n  \"npv\": ", fp);
-  json_range (fp, &r->npv);
-  fprintf (fp, ",\n  \"median_assumptions_total\": %.2f,\n  \"years\": [",
-           r->median_total);
+  cc_json_set (root, "start", cc_json_str (mon));
+  cc_json_set (root, "months", json_integer (r->months));
+  cc_json_set (root, "draws", json_integer ((json_int_t) c->model.draws));
+  /* A seed beyond LONG_MAX (only --seed can give one) as a
+     number, not wrapped to a negative integer. */
+  cc_json_set (root, "seed", c->model.seed <= (unsigned long) LONG_MAX
+               ? json_integer ((json_int_t) c->model.seed)
+               : cc_json_num ((double) c->model.seed, 17));
+  cc_json_set (root, "discount_rate", cc_json_num (c->model.discount_rate, 6));
+  cc_json_set (root, "term_total", json_range (&r->total));
+  cc_json_set (root, "npv", json_range (&r->npv));
+  cc_json_set (root, "median_assumptions_total",
+               cc_json_fixed (r->median_total, 2));
   for (y = 0; y < r->nyears; y++)
-    {
-      fputs (y ? ", " : "", fp);
-      json_range (fp, &r->yearly[y]);
-    }
-  fputs ("],\n  \"drivers\": [", fp);
-  for (i = 0; i < c->model.ndriver; i++)
-    {
-      const cc_driver *dr = &c->model.driver[i];
-      fputs (i ? ",\n    {" : "\n    {", fp);
-      fputs ("\"name\": ", fp);
-      cc_report_json_str (fp, dr->name);
-      fputs (", \"family\": ", fp);
-      cc_report_json_str (fp, dr->family);
-      fputs (", \"label\": ", fp);
-      cc_report_json_str (fp, dr->label);
-      fputs (", \"source\": ", fp);
-      cc_report_json_str (fp, dr->source);
-      fputs (", \"total\": ", fp);
-      json_range (fp, &r->driver_total[i]);
-      putc ('}', fp);
-    }
-  fputs ("\n  ],\n  \"tornado\": [", fp);
-  for (i = 0; i < r->nbar; i++)
-    {
-      const cc_tornado_bar *b = &r->bar[i];
-      fputs (i ? ",\n    {" : "\n    {", fp);
-      fputs ("\"assumption\": ", fp);
-      cc_report_json_str (fp, b->assumption);
-      fputs (", \"distribution\": ", fp);
-      cc_report_json_str (fp, b->spec);
-      fprintf (fp, ", \"value_at_p10\": %.6g, \"value_at_p90\": %.6g, "
-               "\"total_at_p10\": %.2f, \"total_at_p90\": %.2f, \"swing\": %.2f}",
-               b->low_value, b->high_value, b->total_low, b->total_high, b->swing);
-    }
-  fputs ("\n  ],\n  \"cross_cloud\": [", fp);
-  for (i = 0; i < c->model.nprovider; i++)
-    {
-      fputs (i ? ",\n    {" : "\n    {", fp);
-      fputs ("\"provider\": ", fp);
-      cc_report_json_str (fp, c->model.provider[i]);
-      fprintf (fp, ", \"total_at_median_assumptions\": %.2f, "
-               "\"drivers_not_priced\": %d, \"common_drivers_total\": %.2f}",
-               r->cross[i], r->cross_missing[i], r->cross_common[i]);
-    }
-  fputs ("\n  ],\n  \"unconfirmed_prices\": [", fp);
-  for (i = 0; i < r->nunconfirmed; i++)
-    {
-      fputs (i ? ", " : "", fp);
-      cc_report_json_str (fp, r->unconfirmed[i]);
-    }
-  fputs ("],\n  \"currency_conversions\": [", fp);
-  for (i = 0; i < c->nconv; i++)
-    {
-      fputs (i ? ", " : "", fp);
-      cc_report_json_str (fp, c->conversion[i]);
-    }
-  fputs ("],\n  \"monthly\": [", fp);
-  for (mo = 0; mo < r->months; mo++)
-    {
-      cc_month_format (c->model.start_month + mo, mon, sizeof mon);
-      fprintf (fp, "%s\n    {\"month\": \"%s\"", mo ? "," : "", mon);
-      for (f = 0; f < F; f++)
-        {
-          fprintf (fp, ", \"%s\": ", f < r->nfamily ? r->family[f] : "all");
-          json_range (fp, &r->monthly[(size_t) mo * F + f]);
-        }
-      putc ('}', fp);
-    }
-  fputs ("\n  ]\n}\n", fp);
-  return ferror (fp) ? -1 : 0;
+    cc_json_push (years, json_range (&r->yearly[y]));
+  cc_json_set (root, "years", years);
+  cc_json_set (root, "drivers", json_drivers (c, r));
+  cc_json_set (root, "tornado", json_tornado (r));
+  cc_json_set (root, "cross_cloud", json_cross (c, r));
+  cc_json_set (root, "unconfirmed_prices",
+               json_strings (r->unconfirmed[0], sizeof r->unconfirmed[0],
+                             r->nunconfirmed));
+  cc_json_set (root, "currency_conversions",
+               json_strings (c->conversion[0], sizeof c->conversion[0],
+                             c->nconv));
+  cc_json_set (root, "monthly", json_monthly (c, r));
+  rc = cc_json_dump (fp, root, 15);
+  json_decref (root);
+  return rc != 0 || ferror (fp) ? -1 : 0;
 }
 
 int

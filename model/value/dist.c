@@ -2,7 +2,6 @@
 #include <config.h>
 
 #include <ctype.h>
-#include <errno.h>
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_math.h>
 #include <math.h>
@@ -10,22 +9,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/num.h"
 #include "value/dist.h"
 
-/* Read one number at *s, skipping spaces; advance *s past it. */
+/* Read one number at *s, skipping white space around it; advance *s past
+   it.  The number runs to the next ',', ')', white space or the end. */
 static int
 read_number (const char **s, double *v)
 {
-  char *end;
+  size_t n;
   while (isspace ((unsigned char) **s))
     (*s)++;
-  errno = 0;
-  *v = strtod (*s, &end);
-  if (end == *s || errno == ERANGE || !isfinite (*v)
-      || memchr (*s, 'x', (size_t) (end - *s)) != NULL
-      || memchr (*s, 'X', (size_t) (end - *s)) != NULL)   /* no hex */
+  for (n = 0; (*s)[n] != '\0' && (*s)[n] != ',' && (*s)[n] != ')'
+              && !isspace ((unsigned char) (*s)[n]); n++)
+    ;
+  if (cc_num_parse_n (*s, n, v) != 0)
     return -1;
-  *s = end;
+  *s += n;
   while (isspace ((unsigned char) **s))
     (*s)++;
   return 0;

@@ -9,14 +9,10 @@
 
 #include "core/num.h"
 #include "core/csvread.h"
+#include "core/families.h"
 #include "core/timeutil.h"
 #include "core/textutil.h"
 #include "value/valuecase.h"
-
-static const char *const families[] = { "storage", "compute", "ai", "network",
-                                        "database", "productivity", "other",
-                                        NULL };
-
 
 /* Parse a distribution value of KEY in S; a missing key gives DEF. */
 static int
@@ -440,12 +436,13 @@ driver_section (cc_valuecase *c, const cc_scnfile_section *s, cc_err *err)
   if ((v = cc_scnfile_get (s, "family", &line)) == NULL)
     return cc_err_set (err, CC_EDATA, path, s->line, 0, "[%s] needs 'family'",
                        s->name);
-  for (i = 0; families[i] && strcmp (families[i], v) != 0; i++)
-    ;
-  if (families[i] == NULL)
-    return cc_err_set (err, CC_EDATA, path, line, 0,
-                       "family '%s' is not one of storage, compute, ai, "
-                       "network, database, productivity, other", v);
+  if (!cc_family_valid (v))
+    {
+      char list[128];
+      return cc_err_set (err, CC_EDATA, path, line, 0,
+                         "family '%s' is not one of %s", v,
+                         cc_family_list (list, sizeof list));
+    }
   snprintf (dr->family, sizeof dr->family, "%s", v);
 
   if ((v = cc_scnfile_get (s, "growth", &line)) != NULL

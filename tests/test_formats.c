@@ -64,6 +64,37 @@ static const struct
     "2024-09-01,storage,5,TB,Storage,1\n" },
 };
 
+/* One GCP row of cost 1 with CREDITS, on the effective basis (cost plus
+ * credits).  *COST gets the series' cost and *SKIPPED the rows skipped. */
+static int
+gcp_credits (const char *credits, double *cost, long *skipped)
+{
+  char path[1024];
+  cc_ingest_options o;
+  cc_ingest *in;
+  cc_err err;
+  FILE *f;
+  int rc;
+
+  snprintf (path, sizeof path, "%s/gcp.csv", tmpdir);
+  if ((f = fopen (path, "wb")) == NULL)
+    return -1;
+  fprintf (f, "service.description,usage_start_time,cost,credits\n"
+           "Cloud Storage,2024-09-01 00:00:00 UTC,1,\"%s\"\n", credits);
+  fclose (f);
+  memset (&o, 0, sizeof o);
+  o.cost = CC_COST_EFFECTIVE;
+  in = cc_ingest_alloc (&o, NULL, NULL);
+  rc = cc_ingest_file (in, path, &err);
+  if (rc == CC_OK)
+    rc = cc_ingest_finish (in, &err);
+  *cost = cc_ingest_nrows (in) == 1 ? cc_ingest_row (in, 0)->cost : -999;
+  *skipped = cc_ingest_file_report (in, 0)->rows_skipped;
+  cc_ingest_free (in);
+  unlink (path);
+  return rc;
+}
+
 int
 main (void)
 {
@@ -117,6 +148,29 @@ main (void)
   rc = ingest_text (detected[6].text, cc_ingest_format_find ("reported"),
                     fmt, sizeof fmt, &err);
   is_str (fmt, "reported", "--format reported on reported usage");
+
+  /* GCP's row hook: the credits' amounts are strict decimal numbers. */
+  {
+    double cost;
+    long skipped;
+    rc = gcp_credits ("[{'name': 'Free tier', 'amount': -0.25, 'type': 'x'}, "
+                      "{'name': 'b', 'amount': -5e-01}]", &cost, &skipped);
+    ok (rc == CC_OK && skipped == 0 && fabs (cost - 0.25) < 1e-15,
+        "GCP credits (Python literal) are added to the cost");
+    rc = gcp_credits ("[{\"\"amount\"\":-0.5}]", &cost, &skipped);
+    ok (rc == CC_OK && skipped == 0 && fabs (cost - 0.5) < 1e-15,
+        "GCP credits (JSON) are added to the cost");
+    rc = gcp_credits ("[]", &cost, &skipped);
+    ok (rc == CC_OK && skipped == 0 && cost == 1, "no credits: the cost");
+    rc = gcp_credits ("[{'amount': 0x10}]", &cost, &skipped);
+    ok (rc == CC_OK && skipped == 1, "a hex amount is not a number");
+    rc = gcp_credits ("[{'amount': 5abc}]", &cost, &skipped);
+    ok (rc == CC_OK && skipped == 1, "an amount with junk is not a number");
+    rc = gcp_credits ("[{'amount': -1e31}]", &cost, &skipped);
+    ok (rc == CC_OK && skipped == 1, "an amount beyond the cap is refused");
+    rc = gcp_credits ("[{'amount': nan}]", &cost, &skipped);
+    ok (rc == CC_OK && skipped == 1, "a nan amount is not a number");
+  }
 
   /* The formats tried, from the registry. */
   rc = ingest_text ("alpha,beta\n1,2\n", CC_FMT_AUTO, fmt, sizeof fmt, &err);

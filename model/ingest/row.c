@@ -3,66 +3,27 @@
  * hook), the group key; and the skipped rows with their reasons. */
 #include <config.h>
 
-#include <ctype.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "core/num.h"
 #include "core/timeutil.h"
 #include "ingest/ingest_priv.h"
 
-/* Parse a number the way FOCUS allows it (plain or E notation).  Returns
- * 0 with *v set, 1 for null, -1 when not a number. */
+/* A number field: blanks around it are dropped, empty or NULL is null,
+ * and the number itself is core/num.h's strict decimal; beyond the cap
+ * (+-1e30), where sums could overflow, it is not a number.  Returns 0
+ * with *V set, 1 for null, -1 when not a number. */
 static int
 parse_num (const char *s, size_t n, double *v)
 {
-  char *end;
   while (n > 0 && (*s == ' ' || *s == '\t'))
     s++, n--;
   while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
     n--;
   if (ingest_is_null (s, n))
     return 1;
-  /* Fast path for plain decimals of up to 15 digits: the digits and the
-     power of ten are exact doubles, so one division rounds correctly
-     (Clinger).  Anything else goes to strtod. */
-  {
-    static const double p10[16] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
-                                    1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
-    size_t i = s[0] == '-';
-    int nd = 0, frac = -1;
-    int64_t m = 0;
-    for (; i < n && nd <= 15; i++)
-      {
-        if (s[i] >= '0' && s[i] <= '9')
-          {
-            m = m * 10 + (s[i] - '0');
-            nd++;
-            if (frac >= 0)
-              frac++;
-          }
-        else if (s[i] == '.' && frac < 0)
-          frac = 0;
-        else
-          break;
-      }
-    if (i == n && nd > 0 && nd <= 15)
-      {
-        double v0 = (double) m / p10[frac > 0 ? frac : 0];
-        *v = s[0] == '-' ? -v0 : v0;
-        return 0;
-      }
-  }
-  /* strtod would also take hex, inf and nan; billing numbers are decimal. */
-  if (!(isdigit ((unsigned char) s[0]) || s[0] == '-' || s[0] == '+' || s[0] == '.'))
-    return -1;
-  errno = 0;
-  *v = strtod (s, &end);
-  if (end != s + n || errno == ERANGE || !isfinite (*v)
-      || memchr (s, 'x', n) || memchr (s, 'X', n))
-    return -1;
-  /* Beyond the cap, sums could overflow to inf. */
-  if (fabs (*v) > CC_INGEST_MAX_NUMBER)
+  if (cc_num_parse_n (s, n, v) != 0 || fabs (*v) > CC_INGEST_MAX_NUMBER)
     return -1;
   return 0;
 }

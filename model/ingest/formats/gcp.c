@@ -2,12 +2,13 @@
  * --cost effective adds the credits to the cost. */
 #include <config.h>
 
-#include <stdlib.h>
-
+#include "core/num.h"
 #include "ingest/formats/format.h"
 
 /* Sum the amounts in a GCP credits list, written as JSON or as a Python
- * literal: [{'name': ..., 'amount': -5e-06, ...}].  Returns 0 or -1. */
+ * literal: [{'name': ..., 'amount': -5e-06, ...}].  Each amount is a
+ * decimal number (core/num.h) up to the next ',', '}', ']' or blank,
+ * within the cap on a cost.  Returns 0 or -1. */
 static int
 parse_credits (const char *s, double *sum)
 {
@@ -15,7 +16,7 @@ parse_credits (const char *s, double *sum)
   *sum = 0;
   while ((p = strstr (p, "amount")) != NULL)
     {
-      char *end;
+      size_t len;
       double v;
       p += 6;
       if (*p == '\'' || *p == '"')
@@ -27,11 +28,11 @@ parse_credits (const char *s, double *sum)
       p++;
       while (*p == ' ')
         p++;
-      v = strtod (p, &end);
-      if (end == p || !isfinite (v))
+      len = strcspn (p, ",}] \t\r\n");
+      if (cc_num_parse_n (p, len, &v) != 0 || fabs (v) > CC_INGEST_MAX_NUMBER)
         return -1;
       *sum += v;
-      p = end;
+      p += len;
     }
   return 0;
 }

@@ -21,7 +21,7 @@
 
 #include "fit/fit.h"
 #include "fit/interval.h"
-#include "core/parfor.h"
+#include "core/pool.h"
 
 #define NS 50
 #define N 36
@@ -107,7 +107,7 @@ int
 main (void)
 {
   bench *b = calloc (1, sizeof *b);
-  size_t nw = cc_parfor_workers (MAXW), i, j, k, conv = 0, banded = 0;
+  size_t nw = cc_pool_workers (MAXW), i, j, k, conv = 0, banded = 0;
   size_t cmodel[CC_FIT_MAXMODEL] = { 0 }, smodel[CC_FIT_MAXMODEL] = { 0 };
   double t0, tfit, tmc;
   gsl_rng *r = gsl_rng_alloc (gsl_rng_mt19937);
@@ -138,10 +138,10 @@ main (void)
     }
 
   t0 = now ();
-  cc_parfor (NS, nw, fit_job, b);
+  cc_pool_run (NS, nw, fit_job, b);
   tfit = now () - t0;
   t0 = now ();
-  cc_parfor (NS, nw, mc_job, b);
+  cc_pool_run (NS, nw, mc_job, b);
   tmc = now () - t0;
 
   for (i = 0; i < NS; i++)

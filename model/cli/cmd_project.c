@@ -16,7 +16,7 @@
 #include "fit/fit.h"
 #include "reported/project.h"
 #include "fit/interval.h"
-#include "core/parfor.h"
+#include "core/pool.h"
 #include "fit/series.h"
 #include "core/timeutil.h"
 
@@ -423,7 +423,7 @@ cc_cmd_project (int argc, char **argv)
   for (i = 0; i < set->n; i++)
     if (set->s[i].n > maxn)
       maxn = set->s[i].n;
-  nw = cc_parfor_workers (8);
+  nw = cc_pool_workers (8);
   if (nw > set->n)
     nw = set->n;
   memset (&job, 0, sizeof job);
@@ -455,7 +455,7 @@ cc_cmd_project (int argc, char **argv)
           goto fail;
         }
     }
-  cc_parfor (set->n, nw, series_job, &job);
+  cc_pool_run (set->n, nw, series_job, &job);
   header (&a.po);
   for (i = 0; i < set->n; i++)
     {

@@ -8,17 +8,32 @@
 #ifndef CC_INGEST_H
 #define CC_INGEST_H
 
+#include <stddef.h>
 #include <stdio.h>
 
 #include "core/error.h"
 #include "ingest/servicemap.h"
 #include "ingest/unitmap.h"
 
-typedef enum
+/* A billing format of the registry (model/ingest/formats/): its name, as
+ * --format takes it and the report shows it, and one line for --help. */
+typedef struct
 {
-  CC_FMT_AUTO = 0, CC_FMT_FOCUS, CC_FMT_AZURE, CC_FMT_AWS_CUR, CC_FMT_GCP,
-  CC_FMT_REPORTED
-} cc_ingest_format;
+  const char *name;
+  const char *description;
+} cc_ingest_format_info;
+
+/* The formats, in the order --help and messages list them. */
+size_t cc_ingest_format_count (void);
+const cc_ingest_format_info *cc_ingest_format_get (size_t i);
+
+/* Which format to read: CC_FMT_AUTO detects it from the header; I + 1
+ * is the registry's format I. */
+typedef int cc_ingest_format;
+#define CC_FMT_AUTO 0
+
+/* The cc_ingest_format of format NAME ("auto" is CC_FMT_AUTO), or -1. */
+cc_ingest_format cc_ingest_format_find (const char *name);
 
 typedef enum
 {
@@ -80,7 +95,7 @@ typedef struct
 typedef struct
 {
   char *path;
-  const char *format;      /* "focus", "azure", "aws-cur", "gcp", "reported" */
+  const char *format;      /* the format's name ("focus", ...); "unknown" */
   char version[64];        /* e.g. "1.0", "EA (Cost layout)", "legacy" */
   long long bytes;         /* bytes read (uncompressed) */
   int threads;             /* threads that parsed it */
@@ -141,8 +156,7 @@ const cc_ingest_report *cc_ingest_file_report (const cc_ingest *in, size_t i);
 size_t cc_ingest_nunknown_units (const cc_ingest *in);
 const char *cc_ingest_unknown_unit (const cc_ingest *in, size_t i);
 
-/* Names, for messages and reports. */
-const char *cc_ingest_format_name (cc_ingest_format f);
+/* A skip reason's name, for reports. */
 const char *cc_ingest_skip_name (int reason);
 
 /* The series CSV (header period,provider,family,service,meter,unit,

@@ -1,0 +1,255 @@
+/* columns.c: the header: names folded for matching, the format (detected
+ * or chosen), and the column map from roles to record slots.  Header names
+ * are matched after folding case and dropping everything but letters and
+ * digits, so "lineItem/UsageStartDate" and "line_item_usage_start_date",
+ * or "service.description" and "service_description", are the same
+ * column. */
+#include <config.h>
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "ingest/formats/format.h"
+
+#define FOLDED_MAX 96
+
+const char *const ingest_role_name[R_NROLES] = {
+  "period start", "cost", "quantity", "unit", "quantity", "unit", "service",
+  "service", "category", "meter", "meter", "currency", "provider",
+  "line item type", "savings plan effective cost",
+  "reservation effective cost", "savings plan total commitment to date",
+  "savings plan used commitment", "reservation unused amortized upfront fee",
+  "reservation unused recurring fee", "reservation ARN", "credits", "price"
+};
+
+static void
+fold_name (const char *s, char *out, size_t size)
+{
+  size_t j = 0;
+  for (; *s && j + 1 < size; s++)
+    if (isalnum ((unsigned char) *s))
+      out[j++] = (char) tolower ((unsigned char) *s);
+  out[j] = '\0';
+}
+
+long
+ingest_header_find (const ingest_header *h, const char *names)
+{
+  char want[FOLDED_MAX];
+  const char *p = names;
+  while (p && *p)
+    {
+      const char *bar = strchr (p, '|');
+      size_t len = bar ? (size_t) (bar - p) : strlen (p);
+      long i;
+      if (len >= sizeof want)
+        len = sizeof want - 1;
+      memcpy (want, p, len);
+      want[len] = '\0';
+      for (i = 0; i < h->n; i++)
+        if (strcmp (h->folded[i], want) == 0)
+          return i;
+      p = bar ? bar + 1 : NULL;
+    }
+  return -1;
+}
+
+int
+ingest_header_has (const ingest_header *h, const char *names)
+{
+  return ingest_header_find (h, names) >= 0;
+}
+
+/* Whether the header has every name of one of F's signatures. */
+static int
+matches (const ingest_format *f, const ingest_header *h)
+{
+  int s, k;
+  for (s = 0; s < INGEST_SIGNATURES && f->detect[s][0] != NULL; s++)
+    {
+      for (k = 0; k < INGEST_SIGNATURE_NAMES && f->detect[s][k] != NULL; k++)
+        if (!ingest_header_has (h, f->detect[s][k]))
+          break;
+      if (k == INGEST_SIGNATURE_NAMES || f->detect[s][k] == NULL)
+        return 1;
+    }
+  return 0;
+}
+
+/* The first format, in detection order, whose signature the header has;
+ * NULL when none. */
+static const ingest_format *
+detect (const ingest_header *h)
+{
+  const ingest_format *best = NULL, *f;
+  size_t i;
+  for (i = 0; (f = ingest_format_at (i)) != NULL; i++)
+    if ((best == NULL || f->detect_order < best->detect_order)
+        && matches (f, h))
+      best = f;
+  return best;
+}
+
+/* "format not recognised", with the formats tried and the header's start. */
+static int
+unrecognised (const filectx *fc, char *const *hdr, long n, cc_err *err)
+{
+  char tried[256] = "", first[256] = "";
+  size_t len = 0, i;
+  long c;
+  const ingest_format *f;
+
+  for (i = 0; (f = ingest_format_at (i)) != NULL; i++)
+    len += (size_t) snprintf (tried + len, len < sizeof tried
+                              ? sizeof tried - len : 0, "%s%s", i ? ", " : "",
+                              f->info.name);
+  len = 0;
+  for (c = 0; c < n && c < 6 && len < sizeof first; c++)
+    len += (size_t) snprintf (first + len, len < sizeof first
+                              ? sizeof first - len : 0, "%s%s", c ? "," : "",
+                              hdr[c]);
+  if (len >= sizeof first)
+    strcpy (first + sizeof first - 4, "...");
+  return cc_err_set (err, CC_EDATA, fc->path, 1, 0, "format not recognised "
+                     "(tried %s); the header starts: %s%s", tried, first,
+                     n > 6 ? ",..." : "");
+}
+
+/* The format to read: the one the options name, or the header's. */
+static int
+pick_format (filectx *fc, const ingest_header *h, cc_err *err)
+{
+  cc_ingest_format chosen = fc->opt->format;
+  if (chosen == CC_FMT_AUTO)
+    {
+      fc->format = detect (h);
+      return fc->format != NULL ? CC_OK : unrecognised (fc, h->name, h->n, err);
+    }
+  fc->format = chosen > 0 ? ingest_format_at ((size_t) chosen - 1) : NULL;
+  if (fc->format == NULL)
+    return cc_err_set (err, CC_ESOFTWARE, fc->path, 0, 0,
+                       "no billing format number %d", chosen);
+  return CC_OK;
+}
+
+/* Find the column of every role the format and the cost basis read; COL
+ * gets -1 for a role without one.  Returns the name of the most basic
+ * column that is needed and missing, or NULL. */
+static const char *
+find_columns (const ingest_format *f, const ingest_basis *b,
+              const ingest_header *h, long col[R_NROLES])
+{
+  const char *missing = NULL;
+  int r;
+
+  for (r = 0; r < R_NROLES; r++)
+    col[r] = f->cols.names[r] ? ingest_header_find (h, f->cols.names[r]) : -1;
+  col[R_COST] = -1;
+  col[R_PRICE] = -1;
+  if (b->cost != NULL)
+    {
+      long c = ingest_header_find (h, b->cost);
+      if (c < 0 && b->price != NULL)
+        {
+          /* No cost column: the unit price times the quantity. */
+          col[R_PRICE] = ingest_header_find (h, b->price);
+          if (col[R_PRICE] < 0)
+            missing = b->price_shown;
+        }
+      else if ((col[R_COST] = c) < 0)
+        missing = b->cost_shown;
+    }
+  for (r = 0; r < R_NROLES; r++)
+    if (b->more.names[r] != NULL)
+      {
+        col[r] = ingest_header_find (h, b->more.names[r]);
+        if (col[r] < 0 && b->more_shown != NULL)
+          missing = b->more_shown;
+      }
+  if (col[R_SERVICE] < 0 && col[R_SERVICE2] < 0 && f->service_shown != NULL)
+    missing = f->service_shown;
+  if (col[R_DATE] < 0)
+    missing = f->date_shown;
+  return missing;
+}
+
+/* Give each used column a slot of the record, and each role its slot. */
+static int
+assign_slots (filectx *fc, char *const *hdr, long n, const long col[R_NROLES])
+{
+  long i;
+  int r;
+  fc->ncols = n;
+  fc->col_slot = malloc ((size_t) n * sizeof *fc->col_slot);
+  if (fc->col_slot == NULL)
+    return -1;
+  for (i = 0; i < n; i++)
+    fc->col_slot[i] = -1;
+  fc->nslots = 0;
+  for (r = 0; r < R_NROLES; r++)
+    if (col[r] >= 0)
+      {
+        if (fc->col_slot[col[r]] < 0)
+          fc->col_slot[col[r]] = fc->nslots++;
+        fc->role_slot[r] = fc->col_slot[col[r]];
+        fc->role_col[r] = (int) col[r] + 1;
+        fc->role_header[r] = strdup (hdr[col[r]]);
+      }
+  return 0;
+}
+
+/* Map the header's columns for format FC->format. */
+static int
+map_columns (filectx *fc, cc_ingest_report *rep, const ingest_header *h,
+             cc_err *err)
+{
+  const ingest_format *f = fc->format;
+  const ingest_basis *b = &f->basis[fc->opt->cost];
+  long col[R_NROLES];
+  const char *missing;
+  int r;
+
+  snprintf (rep->version, sizeof rep->version, "%s", f->version (h));
+  fc->const_provider = f->provider;
+  fc->row_hook = b->row;
+  for (r = 0; r < R_NROLES; r++)
+    fc->role_slot[r] = -1, fc->role_col[r] = 0;
+  if ((missing = find_columns (f, b, h, col)) != NULL)
+    return cc_err_set (err, CC_EDATA, fc->path, 1, 0,
+                       "the header has no %s column, which the %s format "
+                       "needs", missing, f->info.name);
+  if (assign_slots (fc, h->name, h->n, col) != 0)
+    return cc_err_set (err, CC_ESOFTWARE, fc->path, 0, 0, "out of memory");
+  rep->format = f->info.name;
+  return CC_OK;
+}
+
+int
+ingest_build_map (filectx *fc, cc_ingest_report *rep, char **hdr, long n,
+                  cc_err *err)
+{
+  char **folded = calloc ((size_t) n + 1, sizeof *folded);
+  ingest_header h;
+  long i;
+  int rc = CC_OK;
+
+  if (folded == NULL)
+    return cc_err_set (err, CC_ESOFTWARE, fc->path, 0, 0, "out of memory");
+  for (i = 0; i < n && rc == CC_OK; i++)
+    if ((folded[i] = malloc (FOLDED_MAX)) == NULL)
+      rc = cc_err_set (err, CC_ESOFTWARE, fc->path, 0, 0, "out of memory");
+    else
+      fold_name (hdr[i], folded[i], FOLDED_MAX);
+  h.name = hdr;
+  h.folded = folded;
+  h.n = n;
+  if (rc == CC_OK)
+    rc = pick_format (fc, &h, err);
+  if (rc == CC_OK)
+    rc = map_columns (fc, rep, &h, err);
+  for (i = 0; i < n; i++)
+    free (folded[i]);
+  free (folded);
+  return rc;
+}

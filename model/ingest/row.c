@@ -1,0 +1,361 @@
+/* row.c: one record of a billing file into its group: the period, the
+ * quantity and unit, the cost on the chosen basis (with the format's row
+ * hook), the group key; and the skipped rows with their reasons. */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "core/num.h"
+#include "core/timeutil.h"
+#include "ingest/ingest_priv.h"
+
+/* A number field: blanks around it are dropped, empty or NULL is null,
+ * and the number itself is core/num.h's strict decimal; beyond the cap
+ * (+-1e30), where sums could overflow, it is not a number.  Returns 0
+ * with *V set, 1 for null, -1 when not a number. */
+static int
+parse_num (const char *s, size_t n, double *v)
+{
+  while (n > 0 && (*s == ' ' || *s == '\t'))
+    s++, n--;
+  while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+    n--;
+  if (ingest_is_null (s, n))
+    return 1;
+  if (cc_num_parse_n (s, n, v) != 0 || fabs (*v) > CC_INGEST_MAX_NUMBER)
+    return -1;
+  return 0;
+}
+
+/* A byte of a group key: the separator, NUL (keys are C strings) and line
+ * breaks become spaces. */
+static char
+key_char (char c)
+{
+  return c == '\x1f' || c == '\0' || c == '\n' || c == '\r' ? ' ' : c;
+}
+
+/* The index of currency CODE in w->cur, added when new; -1 when full. */
+static int
+find_currency (worker *w, const char *code)
+{
+  int i;
+  for (i = 0; i < w->ncur; i++)
+    if (strcmp (w->cur[i].code, code) == 0)
+      return i;
+  if (w->ncur == INGEST_MAX_CURRENCIES)
+    return -1;
+  memset (&w->cur[i], 0, sizeof w->cur[i]);
+  snprintf (w->cur[i].code, sizeof w->cur[i].code, "%s", code);
+  w->ncur++;
+  return i;
+}
+
+static int
+add_currency (worker *w, const char *code, double cost)
+{
+  int i = find_currency (w, code);
+  if (i < 0)
+    return -1;
+  nadd (&w->cur[i].read, cost);
+  nadd (&w->cur[i].abs, fabs (cost));
+  w->cur[i].rows++;
+  return 0;
+}
+
+/* Keep the cost a skipped row carries, when its cost column is a number,
+ * so that the report accounts for every unit of cost in the file. */
+static void
+note_skipped_cost (worker *w)
+{
+  size_t n, nc;
+  const char *s, *cur;
+  char code[16];
+  double v;
+  int i;
+
+  if (w->fc->role_slot[R_COST] < 0)
+    return;
+  s = ingest_slot (w, R_COST, &n);
+  if (parse_num (s, n, &v) != 0)
+    return;
+  cur = ingest_slot (w, R_CURRENCY, &nc);
+  if (ingest_is_null (cur, nc))
+    nc = 0;
+  if (nc >= sizeof code)
+    nc = sizeof code - 1;
+  for (i = 0; i < (int) nc; i++)
+    code[i] = key_char (cur[i]);
+  code[nc] = '\0';
+  if ((i = find_currency (w, code)) < 0)
+    return;
+  nadd (&w->cur[i].skipped, v);
+  w->cur[i].skipped_rows++;
+}
+
+int
+ingest_skip_row (worker *w, int reason, int role, const char *value)
+{
+  example *e;
+  w->skipped[reason]++;
+  note_skipped_cost (w);
+  if (w->nex[reason] < CC_INGEST_EXAMPLES)
+    e = &w->ex[reason][w->nex[reason]++];
+  else if (w->fc->opt->strict)
+    e = &w->strict_ex;
+  else
+    return 0;
+  e->line = w->rec_line;
+  e->col = w->fc->role_col[role];
+  e->reason = reason;
+  e->role = role;
+  snprintf (e->value, sizeof e->value, "%s", value);
+  if (w->fc->opt->strict)
+    {
+      w->strict_ex = *e;
+      w->stop = 1;
+      w->status = CC_EDATA;
+      return 1;
+    }
+  return 0;
+}
+
+int
+ingest_role_num (worker *w, int role, double *v)
+{
+  size_t n;
+  const char *s = ingest_slot (w, role, &n);
+  int rc = parse_num (s, n, v);
+  if (rc < 0)
+    {
+      ingest_skip_row (w, CC_SKIP_COST_BAD, role, s);
+      return -1;
+    }
+  if (rc == 1)
+    *v = 0;
+  return 0;
+}
+
+static int
+key_append (worker *w, size_t *at, const char *s, size_t n, int last)
+{
+  size_t need = *at + n + 2;
+  size_t i;
+  if (need > w->kcap)
+    {
+      size_t cap = w->kcap ? w->kcap : 256;
+      char *k;
+      while (cap < need)
+        cap *= 2;
+      k = realloc (w->kbuf, cap);
+      if (k == NULL)
+        return -1;
+      w->kbuf = k;
+      w->kcap = cap;
+    }
+  /* The separator, NUL and line breaks cannot appear inside a part. */
+  for (i = 0; i < n; i++)
+    w->kbuf[*at + i] = key_char (s[i]);
+  *at += n;
+  if (!last)
+    w->kbuf[(*at)++] = '\x1f';
+  return 0;
+}
+
+/* The month of the period start.  Returns 0, or -1 after skipping. */
+static int
+row_month (worker *w, long *month)
+{
+  size_t n;
+  const char *s = ingest_slot (w, R_DATE, &n);
+  if (ingest_is_null (s, n))
+    {
+      ingest_skip_row (w, CC_SKIP_DATE_MISSING, R_DATE, s);
+      return -1;
+    }
+  if (cc_billing_month (s, n, month) != 0)
+    {
+      ingest_skip_row (w, CC_SKIP_DATE_BAD, R_DATE, s);
+      return -1;
+    }
+  return 0;
+}
+
+/* Quantity and unit: the first pair whose unit is given.  Returns 0, or
+ * -1 after skipping the row. */
+static int
+row_quantity (worker *w, double *qty, const char **unit, size_t *nunit)
+{
+  size_t n;
+  const char *s = ingest_slot (w, R_QTY, &n);
+  int role = R_QTY, rc;
+
+  *unit = ingest_slot (w, R_UNIT, nunit);
+  if (w->fc->role_slot[R_QTY2] >= 0 && ingest_is_null (*unit, *nunit))
+    {
+      size_t n2, nu2;
+      const char *s2 = ingest_slot (w, R_QTY2, &n2);
+      const char *u2 = ingest_slot (w, R_UNIT2, &nu2);
+      if (!ingest_is_null (u2, nu2) || ingest_is_null (s, n))
+        s = s2, n = n2, *unit = u2, *nunit = nu2, role = R_QTY2;
+    }
+  rc = parse_num (s, n, qty);
+  if (rc < 0)
+    {
+      ingest_skip_row (w, CC_SKIP_QUANTITY_BAD, role, s);
+      return -1;
+    }
+  if (rc == 1)
+    {
+      *qty = 0;
+      w->null_qty++;
+    }
+  if (ingest_is_null (*unit, *nunit))
+    *nunit = 0;
+  return 0;
+}
+
+/* Cost on the chosen basis: a unit price times QTY, or the cost column
+ * through the format's row hook.  Returns 0, or -1 after skipping. */
+static int
+row_cost (worker *w, double qty, double *cost)
+{
+  const filectx *fc = w->fc;
+  size_t n;
+  const char *s;
+  int rc;
+
+  *cost = 0;
+  if (fc->role_slot[R_PRICE] >= 0)
+    {
+      double price;
+      s = ingest_slot (w, R_PRICE, &n);
+      rc = parse_num (s, n, &price);
+      if (rc < 0)
+        {
+          ingest_skip_row (w, CC_SKIP_COST_BAD, R_PRICE, s);
+          return -1;
+        }
+      *cost = rc == 1 ? 0 : price * qty;
+      if (rc == 1)
+        w->null_cost++;
+    }
+  else if (fc->role_slot[R_COST] >= 0)
+    {
+      s = ingest_slot (w, R_COST, &n);
+      rc = parse_num (s, n, cost);
+      if (rc < 0)
+        {
+          ingest_skip_row (w, CC_SKIP_COST_BAD, R_COST, s);
+          return -1;
+        }
+      if (rc == 1)
+        {
+          *cost = 0;
+          w->null_cost++;
+        }
+      if (fc->row_hook != NULL && fc->row_hook (w, cost) != 0)
+        return -1;
+    }
+  if (*cost < 0)
+    w->neg_cost++;
+  return 0;
+}
+
+/* A label of the group key: the role's text, or FALLBACK's when null. */
+static inline const char *
+label (const worker *w, int role, int fallback, size_t *n)
+{
+  const char *s = ingest_slot (w, role, n);
+  if (fallback >= 0 && ingest_is_null (s, *n))
+    s = ingest_slot (w, fallback, n);
+  if (ingest_is_null (s, *n))
+    *n = 0;
+  return s;
+}
+
+/* Add the row to the group of its key and month, and its cost to its
+ * currency's total. */
+static void
+row_add (worker *w, long month, double qty, double cost, const char *unit,
+         size_t nunit)
+{
+  const filectx *fc = w->fc;
+  size_t nprov, nsvc, ncat, nmeter, ncur, at = 0;
+  const char *prov, *svc, *cat, *meter, *cur;
+  char code[16];
+  group *g;
+
+  /* Categorical values keep their spelling; families and units are mapped
+     once per group at the end. */
+  if (fc->const_provider)
+    prov = fc->const_provider, nprov = strlen (prov);
+  else
+    prov = label (w, R_PROVIDER, -1, &nprov);
+  svc = label (w, R_SERVICE, R_SERVICE2, &nsvc);
+  cat = label (w, R_CATEGORY, -1, &ncat);
+  meter = label (w, R_METER, R_METER2, &nmeter);
+  cur = label (w, R_CURRENCY, -1, &ncur);
+  if (ncur >= sizeof code)
+    ncur = sizeof code - 1;
+
+  if (nprov + nsvc + ncat + nmeter + nunit > CC_INGEST_MAX_LABELS)
+    {
+      ingest_hard_error (w, CC_EDATA, "provider, service, category, meter "
+                         "and unit together longer than %d bytes (the cap)",
+                         CC_INGEST_MAX_LABELS);
+      return;
+    }
+  if (key_append (w, &at, prov, nprov, 0) || key_append (w, &at, svc, nsvc, 0)
+      || key_append (w, &at, cat, ncat, 0)
+      || key_append (w, &at, meter, nmeter, 0)
+      || key_append (w, &at, unit, nunit, 0)
+      || key_append (w, &at, cur, ncur, 1)
+      || (g = ingest_table_get (w->tp, w->kbuf, at, month)) == NULL)
+    {
+      ingest_hard_error (w, CC_ESOFTWARE, "out of memory");
+      return;
+    }
+  if (w->tp->n > CC_INGEST_MAX_GROUPS)
+    {
+      ingest_hard_error (w, CC_EDATA, "more than %d groups (distinct "
+                         "provider, service, meter, unit, currency and month; "
+                         "the cap)", CC_INGEST_MAX_GROUPS);
+      return;
+    }
+  nadd (&g->cost, cost);
+  nadd (&g->qty, qty);
+  g->rows++;
+  /* The currency as written in the key, so that the reconciliation finds
+     it. */
+  memcpy (code, w->kbuf + at - ncur, ncur);
+  code[ncur] = '\0';
+  if (add_currency (w, code, cost) != 0)
+    {
+      ingest_hard_error (w, CC_EDATA, "more than %d currencies in one file "
+                         "(at '%s')", INGEST_MAX_CURRENCIES, code);
+      return;
+    }
+  w->rows_used++;
+}
+
+void
+ingest_process_row (worker *w)
+{
+  const char *unit;
+  size_t nunit;
+  double qty, cost;
+  long month;
+
+  w->rows_read++;
+  if (w->nf < w->fc->ncols)
+    w->rows_short++;
+  else if (w->nf > w->fc->ncols)
+    w->rows_long++;
+  if (row_month (w, &month) != 0
+      || row_quantity (w, &qty, &unit, &nunit) != 0
+      || row_cost (w, qty, &cost) != 0)
+    return;
+  row_add (w, month, qty, cost, unit, nunit);
+}

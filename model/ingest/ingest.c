@@ -14,6 +14,8 @@
 
 #include "ingest/ingest.h"
 #include "ingest/ingest_priv.h"
+#include "core/csvwrite.h"
+#include "core/json.h"
 #include "core/timeutil.h"
 #include "core/units.h"
 
@@ -405,11 +407,6 @@ cc_ingest_unknown_unit (const cc_ingest *in, size_t i)
 
 /* ------------------------------------------------------------------ */
 /* Writers. */
-
-/* The writers use the shared CSV and JSON layers only; their includes sit
-   here, with the writers. */
-#include "core/csvwrite.h"
-#include "core/json.h"
 
 int
 cc_ingest_write_series (const cc_ingest *in, FILE *f)

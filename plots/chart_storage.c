@@ -1,4 +1,5 @@
-/* chart_storage.c: the usage chart (reported points + scenario lines). */
+/* chart_storage.c: the storage story (storage.svg): the reported figures
+ * and one line per named growth scenario beyond them, on a log scale. */
 #include <config.h>
 
 #include <math.h>
@@ -6,15 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "plots/charts.h"
 #include "core/textutil.h"
 #include "core/timeutil.h"
-
-/* Okabe-Ito colours, safe for the common forms of colour blindness. */
-static const char *const palette[] = {
-  "#56B4E9", "#009E73", "#0072B2", "#E69F00", "#CC79A7", "#D55E00",
-  "#000000", "#999999"
-};
+#include "plots/charts.h"
+#include "plots/palette.h"
+#include "plots/registry.h"
 
 /* A month index with fraction as "YYYY-MM-DD" for gnuplot's timefmt. */
 static void
@@ -28,7 +25,6 @@ fmt_date (char *buf, size_t size, double t)
   snprintf (buf, size, "%04d-%02d-%02d", year, month, day);
 }
 
-
 /* A datablock line's date, after the leading space every line needs. */
 static void
 put_date (FILE *fp, double t)
@@ -38,22 +34,16 @@ put_date (FILE *fp, double t)
   fprintf (fp, " %s", d);
 }
 
-void
-cc_chart_usage_draw (cc_gp *gp, const cc_chart_usage *c,
-                     const cc_gp_outputs *o)
-{
-  FILE *fp = cc_gp_stream (gp);
-  const char **lbl;
-  size_t i, nl, first_scn;
-  double ymin = INFINITY, ymax = 0, v;
-  char anchor[32], end[32];
-  int h;
+/* Labels: 1 title, 2 subtitle, 3 source, 4 y label, 5 annotation, 6-9
+ * output paths (cc_gp_format order), 10 "reported", 11 second source
+ * line, 12.. scenario labels. */
+#define FIRST_SCN_LBL 12
 
-  /* Labels: 1 title, 2 subtitle, 3 source, 4 y label, 5 annotation,
-     6-9 output paths (cc_gp_format order), 10 "reported", 11 second
-     source line, 12.. scenario labels. */
-  nl = 11 + c->nscn;
-  lbl = calloc (nl, sizeof *lbl);
+static void
+send_labels (cc_gp *gp, const cc_chart_storage *c, const cc_gp_outputs *o)
+{
+  size_t i, nl = 11 + c->nscn;
+  const char **lbl = calloc (nl, sizeof *lbl);
   if (lbl == NULL)
     return;
   lbl[0] = c->title;
@@ -65,11 +55,20 @@ cc_chart_usage_draw (cc_gp *gp, const cc_chart_usage *c,
     lbl[5 + i] = o->path[i] ? o->path[i] : "";
   lbl[9] = "reported figures";
   lbl[10] = c->source2 ? c->source2 : "";
-  first_scn = 12;
   for (i = 0; i < c->nscn; i++)
     lbl[11 + i] = c->scn_label[i];
   cc_gp_labels (gp, "$LBL", lbl, nl);
   free (lbl);
+}
+
+/* $HIST (date, value, value as text) and $SCN (one index per scenario,
+ * from the last figure on); the range of the values into YMIN, YMAX. */
+static void
+send_data (FILE *fp, const cc_chart_storage *c, double *ymin, double *ymax)
+{
+  size_t i;
+  double v;
+  int h;
 
   fputs ("$HIST << EOD\n", fp);
   for (i = 0; i < c->nhist; i++)
@@ -79,8 +78,8 @@ cc_chart_usage_draw (cc_gp *gp, const cc_chart_usage *c,
       put_date (fp, c->hist_t[i]);
       /* The third column is a label; a datablock holds it as data only. */
       fprintf (fp, " %.17g \"%s\"\n", c->hist_y[i], num);
-      ymin = fmin (ymin, c->hist_y[i]);
-      ymax = fmax (ymax, c->hist_y[i]);
+      *ymin = fmin (*ymin, c->hist_y[i]);
+      *ymax = fmax (*ymax, c->hist_y[i]);
     }
   fputs ("EOD\n$SCN << EOD\n", fp);
   for (i = 0; i < c->nscn; i++)
@@ -95,30 +94,40 @@ cc_chart_usage_draw (cc_gp *gp, const cc_chart_usage *c,
           put_date (fp, c->anchor_t + h);
           fprintf (fp, " %.17g\n", v);
           if (v > 0)
-            ymax = fmax (ymax, v);
+            *ymax = fmax (*ymax, v);
         }
     }
   fputs ("EOD\n", fp);
-  cc_gp_guard (gp);
+}
+
+/* The look: log scale, the divider at the last figure, the ranges, tics
+ * at powers of ten, a line style per scenario. */
+static void
+send_setup (FILE *fp, const cc_chart_storage *c, double ymin, double ymax)
+{
+  char anchor[32], end[32];
+  size_t i;
+  double v;
 
   fputs ("set termoption noenhanced\n"
          "set encoding utf8\n"
          "set xdata time\nset timefmt '%Y-%m-%d'\nset format x \"%b\\n%Y\"\n"
          "set logscale y\n"
-         "set grid ytics mytics lc rgb '#dddddd' lw 1\n"
-         "set grid xtics lc rgb '#dddddd'\n"
-         "set border 3 lc rgb '#444444'\nset tics nomirror\n"
-         "set key top left reverse Left opaque box lc rgb '#cccccc' samplen 3 spacing 1.1 font ',9'\n"
+         "set grid ytics mytics lc rgb '" CC_RGB_GRID "' lw 1\n"
+         "set grid xtics lc rgb '" CC_RGB_GRID "'\n"
+         "set border 3 lc rgb '" CC_RGB_BORDER "'\nset tics nomirror\n"
+         "set key top left reverse Left opaque box lc rgb '" CC_RGB_KEYBOX
+         "' samplen 3 spacing 1.1 font ',9'\n"
          "set lmargin 14\nset rmargin 4\nset tmargin 5\nset bmargin 6\n", fp);
   fputs ("set title $LBL[1][2:].\"\\n\".$LBL[2][2:] font ',13'\n"
          "set ylabel $LBL[4][2:].' (log scale)'\n"
-         "set label 1 $LBL[3][2:] at screen 0.01, screen 0.045 left font ',8' tc rgb '#555555'\n"
-         "set label 3 $LBL[11][2:] at screen 0.01, screen 0.018 left font ',8' tc rgb '#555555'\n",
+         "set label 1 $LBL[3][2:] at screen 0.01, screen 0.045 left font ',8' tc rgb '" CC_RGB_NOTE "'\n"
+         "set label 3 $LBL[11][2:] at screen 0.01, screen 0.018 left font ',8' tc rgb '" CC_RGB_NOTE "'\n",
          fp);
   /* Dashed divider where the reported figures end and assumptions begin. */
   fmt_date (anchor, sizeof anchor, c->anchor_t);
   fprintf (fp, "set arrow 1 from first '%s', graph 0 to first '%s', graph 1 "
-           "nohead dt 2 lc rgb '#888888' back\n", anchor, anchor);
+           "nohead dt 2 lc rgb '" CC_RGB_DIVIDER "' back\n", anchor, anchor);
   fprintf (fp, "set label 2 $LBL[5][2:] at first '%s', first %.17g "
            "offset 1,-1.2 left font ',10' front\n", anchor, c->anchor_y);
   fprintf (fp, "set yrange [%.17g:%.17g]\n", ymin / 2, ymax * 1.5);
@@ -134,20 +143,167 @@ cc_chart_usage_draw (cc_gp *gp, const cc_chart_usage *c,
       fprintf (fp, "%s'%s' %.17g", i ? ", " : "", num, v);
     }
   fputs (")\n", fp);
-  fputs ("set style line 100 lc rgb '#000000' pt 7 ps 1.4\n", fp);
+  fputs ("set style line 100 lc rgb '" CC_RGB_BLACK "' pt 7 ps 1.4\n", fp);
   for (i = 0; i < c->nscn; i++)
     fprintf (fp, "set style line %zu lc rgb '%s' lw 2.2 dt %d\n", i + 1,
-             palette[i % (sizeof palette / sizeof palette[0])],
+             cc_palette_colour (CC_PALETTE_SCENARIOS, i),
              strstr (c->scn_label[i], "logistic") ? 2 : 1);
-  cc_gp_guard (gp);
-
-  {
-    char plot[512];
-    snprintf (plot, sizeof plot,
-              "plot for [i=0:%zu] $SCN index i using 1:2 with lines ls (i+1) "
-              "title $LBL[%zu+i][2:], $HIST using 1:2 with points ls 100 "
-              "title $LBL[10][2:], $HIST using 1:2:3 with labels offset 0,1.2 "
-              "font ',9' notitle", c->nscn - 1, first_scn);
-    cc_gp_render (gp, plot, o, 6);
-  }
 }
+
+void
+cc_chart_storage_draw (cc_gp *gp, const cc_chart_storage *c,
+                       const cc_gp_outputs *o)
+{
+  FILE *fp = cc_gp_stream (gp);
+  double ymin = INFINITY, ymax = 0;
+  char plot[512];
+
+  send_labels (gp, c, o);
+  send_data (fp, c, &ymin, &ymax);
+  cc_gp_guard (gp);
+  send_setup (fp, c, ymin, ymax);
+  cc_gp_guard (gp);
+  snprintf (plot, sizeof plot,
+            "plot for [i=0:%zu] $SCN index i using 1:2 with lines ls (i+1) "
+            "title $LBL[%d+i][2:], $HIST using 1:2 with points ls 100 "
+            "title $LBL[10][2:], $HIST using 1:2:3 with labels offset 0,1.2 "
+            "font ',9' notitle", c->nscn - 1, FIRST_SCN_LBL);
+  cc_gp_render (gp, plot, o, 6);
+}
+
+/* ---- the registered kind ---------------------------------------------- */
+
+typedef struct
+{
+  cc_chart_text text;
+  char source2[512], note[128];
+  double *ht, *hy;
+  const char **labels;
+  cc_chart_storage ch;
+} storage_state;
+
+static void
+storage_free (void *state)
+{
+  storage_state *s = state;
+  if (s == NULL)
+    return;
+  free (s->ht);
+  free (s->hy);
+  free (s->labels);
+  free (s);
+}
+
+/* The words: title, the facts, where the figures and prices come from. */
+static void
+storage_words (storage_state *s, const cc_case_view *v,
+               const cc_driver_price *dp)
+{
+  const cc_reported_metric *m = v->metric;
+  snprintf (s->text.title, sizeof s->text.title,
+            "%s: reported figures and growth scenarios", m->metric);
+  snprintf (s->text.subtitle, sizeof s->text.subtitle,
+            "\u00d7%.3g in %.3g months (%.1f%%/month). Beyond the last figure "
+            "every line is an assumption, not a forecast.",
+            v->facts.multiple, v->facts.dt, 100 * v->facts.rate_disc);
+  snprintf (s->text.source, sizeof s->text.source, "Source: %s.",
+            m->point[m->n - 1].source);
+  snprintf (s->source2, sizeof s->source2,
+            "Costs (in cost.csv): %s list prices%s%s. Chart: cloudcast.",
+            dp->sku[0], dp->region[0] ? ", " : "", dp->region);
+  snprintf (s->note, sizeof s->note, "\u00d7%.3g in %.3g months",
+            v->facts.multiple, v->facts.dt);
+}
+
+static int
+storage_prepare (const cc_chart_data *d, void **state, int *draw, cc_err *err)
+{
+  const cc_case_view *v = d->storage;
+  const cc_reported_metric *m;
+  storage_state *s;
+  size_t i;
+
+  if (v == NULL)
+    return CC_OK;
+  m = v->metric;
+  if ((s = calloc (1, sizeof *s)) == NULL)
+    return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+  *state = s;
+  s->ht = malloc (m->n * sizeof *s->ht);
+  s->hy = malloc (m->n * sizeof *s->hy);
+  s->labels = malloc (v->nscn * sizeof *s->labels);
+  if (s->ht == NULL || s->hy == NULL || s->labels == NULL)
+    return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+  for (i = 0; i < m->n; i++)
+    {
+      s->ht[i] = m->point[i].months;
+      s->hy[i] = m->point[i].bytes / v->unit_bytes;
+    }
+  for (i = 0; i < v->nscn; i++)
+    s->labels[i] = v->scn[i].label;
+  storage_words (s, v, d->storage_price);
+  s->ch.title = s->text.title;
+  s->ch.subtitle = s->text.subtitle;
+  s->ch.source = s->text.source;
+  s->ch.source2 = s->source2;
+  s->ch.unit = v->unit;
+  s->ch.annotation = s->note;
+  s->ch.nhist = m->n;
+  s->ch.hist_t = s->ht;
+  s->ch.hist_y = s->hy;
+  s->ch.nscn = v->nscn;
+  s->ch.scn_label = s->labels;
+  s->ch.scn_y = v->proj;
+  s->ch.months = v->months;
+  s->ch.anchor_t = m->point[m->n - 1].months;
+  s->ch.anchor_y = s->hy[m->n - 1];
+  *draw = 1;
+  return CC_OK;
+}
+
+static void
+storage_draw (cc_gp *gp, const void *state, const cc_gp_outputs *o)
+{
+  cc_chart_storage_draw (gp, &((const storage_state *) state)->ch, o);
+}
+
+static void
+storage_alt (const cc_chart_data *d, const void *state, char *buf,
+             size_t size)
+{
+  const cc_case_view *v = d->storage;
+  size_t k, lo = 0, hi = 0, M = (size_t) v->months;
+  char y0[64], y1[64], lo_s[64], hi_s[64], m1[16];
+
+  /* The scenarios ending lowest and highest. */
+  for (k = 1; k < v->nscn; k++)
+    {
+      if (v->proj[k * M + M - 1] < v->proj[lo * M + M - 1])
+        lo = k;
+      if (v->proj[k * M + M - 1] > v->proj[hi * M + M - 1])
+        hi = k;
+    }
+  cc_group_digits (v->facts.y0, 0, y0, sizeof y0);
+  cc_group_digits (v->facts.y1, 0, y1, sizeof y1);
+  cc_group_digits (v->proj[lo * M + M - 1], 0, lo_s, sizeof lo_s);
+  cc_amount_words (v->proj[hi * M + M - 1], hi_s, sizeof hi_s);
+  cc_month_format (v->anchor_month + v->months, m1, sizeof m1);
+  snprintf (buf, size,
+            "Line chart, log scale: %s grew from %s %s to %s %s in %.3g "
+            "months (reported). %zu scenario lines continue to %s, ending "
+            "between %s %s (%s) and %s %s (%s); they are assumptions, not "
+            "forecasts.", v->metric->metric, y0, v->unit, y1, v->unit,
+            v->facts.dt, v->nscn, m1, lo_s, v->unit, v->scn[lo].label, hi_s,
+            v->unit, v->scn[hi].label);
+}
+
+const cc_chart_kind cc_chart_kind_storage = {
+  .stem = "storage",
+  .title = "Reported storage and growth scenarios",
+  .group = CC_CHARTS_STORAGE,
+  .preview = 1,
+  .prepare = storage_prepare,
+  .draw = storage_draw,
+  .alt = storage_alt,
+  .free = storage_free
+};

@@ -1,4 +1,6 @@
-/* charts.h: the charts cloudcast draws, each from plain arrays and labels. */
+/* charts.h: the charts cloudcast draws, each from plain arrays and labels,
+ * and what their files share.  Each is drawn by plots/chart_STEM.c, which
+ * also registers it (plots/registry.h) with what it is prepared from. */
 #ifndef CC_CHARTS_H
 #define CC_CHARTS_H
 
@@ -6,7 +8,8 @@
 
 #include "plots/gnuplot.h"
 
-/* Usage over time: reported points and one line per named scenario. */
+/* The storage story (storage.svg): reported points and one line per named
+ * scenario. */
 typedef struct
 {
   const char *title, *subtitle, *source, *source2, *unit;
@@ -19,11 +22,11 @@ typedef struct
   const double *scn_y;          /* nscn x months, in UNIT, h = 1..months */
   int months;
   double anchor_t, anchor_y;    /* the last reported point; h = 0 */
-} cc_chart_usage;
+} cc_chart_storage;
 
 /* Draw the chart to every output O wants, in the gnuplot process GP. */
-void cc_chart_usage_draw (cc_gp *gp, const cc_chart_usage *c,
-                          const cc_gp_outputs *o);
+void cc_chart_storage_draw (cc_gp *gp, const cc_chart_storage *c,
+                            const cc_gp_outputs *o);
 
 /* What every value chart carries: text and where to write it. */
 typedef struct
@@ -71,7 +74,7 @@ typedef struct
   const char *currency;
 } cc_chart_cross;
 
-/* A fitted series with its prediction bands. */
+/* A fitted series with its prediction bands (usage.svg). */
 typedef struct
 {
   const char *unit;            /* y axis label */
@@ -84,7 +87,8 @@ typedef struct
   double level_lo, level_hi;   /* e.g. 80 and 95 (percent) */
 } cc_chart_fan;
 
-/* Every converged model's curve over the data (and a little beyond). */
+/* Every converged model's curve over the data and the contract
+ * (models.svg). */
 typedef struct
 {
   const char *unit;
@@ -111,9 +115,35 @@ void cc_chart_models_draw (cc_gp *gp, const cc_chart_frame *fr,
 void cc_chart_labels (cc_gp *gp, const cc_chart_frame *fr, const char *axis,
                       const char *const *extra, size_t nextra);
 
+/* The same with "data" as label 9 and EXTRA from 10: the fitted charts,
+ * whose data points have a legend entry. */
+void cc_chart_labels_data (cc_gp *gp, const cc_chart_frame *fr,
+                           const char *axis, const char *const *extra,
+                           size_t nextra);
+
+/* Output paths sit at $LBL lines 4 to 7 (cc_chart_labels). */
+#define CC_CHART_OUT_LBL 4
+
 /* reset, noenhanced text, title and subtitle, source line, borders,
  * margins, grid and the y label from $LBL. */
 void cc_chart_setup (FILE *fp);
+
+/* cc_chart_setup for a chart over months: dates as "Mon\nYYYY", vertical
+ * grid lines, the key at the top left. */
+void cc_chart_setup_time (FILE *fp);
+
+/* " YYYY-MM-15" for a month index: mid-month, as a data line starts. */
+void cc_chart_put_month (FILE *fp, long month);
+
+/* Datablock NAME ("$HIST") of N points: mid-month date, value. */
+void cc_chart_put_series (FILE *fp, const char *name, size_t n,
+                          const long *month, const double *y);
+
+/* A money axis for values up to MAX: the label "WHAT, CURRENCY" with
+ * "thousands", "millions" or "billions" as MAX needs, into AXIS; returns
+ * the divisor for the plotted values. */
+double cc_chart_money_axis (double max, const char *currency,
+                            const char *what, char *axis, size_t size);
 
 void cc_chart_spend_draw (cc_gp *gp, const cc_chart_frame *fr,
                           const cc_chart_spend *c);
@@ -123,6 +153,5 @@ void cc_chart_tornado_draw (cc_gp *gp, const cc_chart_frame *fr,
                             const cc_chart_tornado *c);
 void cc_chart_cross_draw (cc_gp *gp, const cc_chart_frame *fr,
                           const cc_chart_cross *c);
-
 
 #endif

@@ -11,7 +11,6 @@
 
 #include "cli/cli.h"
 #include "core/num.h"
-#include "core/output.h"
 
 void
 cc_cli_warn (const char *fmt, ...)
@@ -127,92 +126,8 @@ cc_cli_datafile (char *buf, unsigned long size, const char *rel)
   return buf;
 }
 
-int
-cc_cli_write (const char *dir, const char *name, cc_cli_writer fn,
-              const void *arg, cc_err *err)
+void
+cc_cli_wrote (void *ctx, const char *path)
 {
-  cc_outfile o;
-  char *path = cc_path_join (dir, name);
-  int rc;
-  if (path == NULL)
-    return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
-  if ((rc = cc_outfile_open (&o, path, err)) == CC_OK)
-    {
-      if (fn (o.fp, arg) != 0)
-        {
-          cc_outfile_abort (&o);
-          rc = cc_err_set (err, CC_ECANTCREAT, path, 0, 0, "write error");
-        }
-      else
-        rc = cc_outfile_commit (&o, err);
-    }
-  if (rc == CC_OK)
-    fprintf (stderr, "cloudcast: wrote %s\n", path);
-  free (path);
-  return rc;
-}
-
-int
-cc_cli_charts_reserve (const char *dir, const char *const *names, size_t n,
-                       cc_cli_chart *charts, cc_err *err)
-{
-  size_t i;
-  int rc = CC_OK;
-  memset (charts, 0, n * sizeof *charts);
-  for (i = 0; rc == CC_OK && i < n; i++)
-    {
-      charts[i].path = cc_path_join (dir, names[i]);
-      rc = charts[i].path == NULL
-             ? cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory")
-             : cc_outfile_reserve (charts[i].path, &charts[i].tmp, err);
-    }
-  if (rc != CC_OK)
-    cc_cli_charts_finish (charts, n, rc, err);
-  return rc;
-}
-
-int
-cc_cli_charts_finish (cc_cli_chart *charts, size_t n, int status, cc_err *err)
-{
-  size_t i;
-  for (i = 0; i < n; i++)
-    {
-      if (charts[i].tmp != NULL)
-        {
-          if (status == CC_OK)
-            {
-              status = cc_outfile_rename (charts[i].tmp, charts[i].path, err);
-              if (status == CC_OK)
-                fprintf (stderr, "cloudcast: wrote %s\n", charts[i].path);
-            }
-          else
-            remove (charts[i].tmp);
-        }
-      free (charts[i].tmp);
-      free (charts[i].path);
-      charts[i].tmp = charts[i].path = NULL;
-    }
-  return status;
-}
-
-int
-cc_cli_chartset_reserve (const char *dir, const char *stem, const int *want,
-                         cc_cli_chartset *set, cc_err *err)
-{
-  static const char *const ext[4] = { "png", "svg", "pdf", "txt" };
-  char name[256];
-  const char *np = name;
-  size_t f;
-  int rc = CC_OK;
-
-  memset (set, 0, sizeof *set);
-  for (f = 0; rc == CC_OK && f < 4; f++)
-    if (want[f])
-      {
-        snprintf (name, sizeof name, "%s.%s", stem, ext[f]);
-        rc = cc_cli_charts_reserve (dir, &np, 1, &set->file[f], err);
-      }
-  if (rc != CC_OK)
-    cc_cli_charts_finish (set->file, 4, rc, err);
-  return rc;
+  fprintf (stderr, "cloudcast: wrote %s\n", path);
 }

@@ -37,40 +37,9 @@ const char *cc_cli_datadir (void);
 /* Join the data directory and a relative name into buf. */
 const char *cc_cli_datafile (char *buf, unsigned long size, const char *rel);
 
-/* Write DIR/NAME atomically through FN (a temporary renamed into place)
- * and print "wrote PATH" on stdout. */
-typedef int (*cc_cli_writer) (FILE *fp, const void *arg);
-int cc_cli_write (const char *dir, const char *name, cc_cli_writer fn,
-                  const void *arg, cc_err *err);
-
-/* Chart files: gnuplot writes each to a hidden temporary beside its
- * target; they are renamed only after gnuplot has finished well. */
-typedef struct
-{
-  char *path;     /* DIR/NAME */
-  char *tmp;      /* what gnuplot writes */
-} cc_cli_chart;
-
-/* Reserve temporaries for DIR/NAMES[i], i < N. */
-int cc_cli_charts_reserve (const char *dir, const char *const *names,
-                           size_t n, cc_cli_chart *charts, cc_err *err);
-
-/* STATUS is how gnuplot ended: on CC_OK rename every temporary into place
- * (printing "wrote PATH"), otherwise remove them.  Frees the names;
- * returns STATUS or the first rename error. */
-int cc_cli_charts_finish (cc_cli_chart *charts, size_t n, int status,
-                          cc_err *err);
-
-/* One chart's files, one per wanted format (tmp NULL: not wanted). */
-typedef struct
-{
-  cc_cli_chart file[4];     /* indexed by cc_gp_format */
-} cc_cli_chartset;
-
-/* Reserve DIR/STEM.EXT for every format with WANT[f] set. */
-int cc_cli_chartset_reserve (const char *dir, const char *stem,
-                             const int *want, cc_cli_chartset *set,
-                             cc_err *err);
+/* A notifier for the atomic writer (core/output.h): "cloudcast: wrote
+ * PATH" on stderr. */
+void cc_cli_wrote (void *ctx, const char *path);
 
 /* Subcommands: argv[0] is the subcommand name. */
 int cc_cmd_run (int argc, char **argv);

@@ -1,34 +1,15 @@
-/* cmd_case.h: loading a reported metric into facts and scenarios, shared by
- * the run and facts commands. */
+/* cmd_case.h: the option values run, facts and value share (the storage
+ * story's months and photo size, Monte Carlo draws).  What they parse into
+ * is in reported/case.h and run/run.h. */
 #ifndef CC_CMD_CASE_H
 #define CC_CMD_CASE_H
 
-#include "report/report.h"
-
-#define CC_DEFAULT_REPORTED "reported/azure-storage-2025.csv"
-#define CC_DEFAULT_PRICES "prices/azure-blob.csv"
-#define CC_DEFAULT_SKU "blob-hot-lrs"
-#define CC_DEFAULT_MONTHS 36
-#define CC_MAX_MONTHS 1200
-#define CC_DEFAULT_PHOTO_MIB 3.0
-
-typedef struct
-{
-  cc_reported *reported;
-  cc_scenario scn[16];
-  double *proj;           /* nscn x months, display units */
-  cc_case_view view;
-} cc_case;
-
-/* Read PATH, pick METRIC (NULL: the first), compute facts and the default
- * scenarios over MONTHS.  On failure prints nothing; err says why. */
-int cc_case_load (cc_case *c, const char *path, const char *metric,
-                  int months, double photo_mib, cc_err *err);
-
-void cc_case_free (cc_case *c);
+#include "reported/case.h"
 
 /* Parse the shared numeric options; CC_EUSAGE after printing on error. */
 int cc_case_parse_months (const char *arg, int *months);
 int cc_case_parse_photo (const char *arg, double *mib);
+/* --draws: 1 to 1,000,000 (the cap on draws x months is the run's). */
+int cc_case_parse_draws (const char *arg, unsigned long *draws);
 
 #endif

@@ -1,4 +1,5 @@
-/* cmd_facts.c: cloudcast facts [FILE]: two-point growth facts on stdout. */
+/* cmd_facts.c: cloudcast facts [FILE]: two-point growth facts on stdout
+ * (reported/case.h loads them, report/report.h words them). */
 #include <config.h>
 
 #include <getopt.h>
@@ -6,6 +7,8 @@
 
 #include "cli/cli.h"
 #include "cli/cmd_case.h"
+#include "report/report.h"
+#include "reported/case.h"
 
 int
 cc_cmd_facts (int argc, char **argv)

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "core/output.h"
 #include "ingest/ingest.h"
 
 typedef struct
@@ -42,53 +43,17 @@ show_progress (void *ctx, const char *path, long long done, long long total)
   ps->shown = 1;
 }
 
-typedef int (*writer_fn) (const cc_ingest *in, FILE *out);
-
-/* Write through a temp file in the target's directory, then rename, so
- * that the target is either the old file or the complete new one. */
+/* The two files ingest writes, for the one atomic writer (core/output.h). */
 static int
-write_atomic (const char *target, writer_fn fn, const cc_ingest *in, cc_err *err)
+write_series (FILE *fp, const void *in)
 {
-  char tmpl[PATH_MAX];
-  const char *slash = strrchr (target, '/');
-  int fd, rc;
-  FILE *f;
-  mode_t mask;
+  return cc_ingest_write_series (in, fp);
+}
 
-  if (slash)
-    snprintf (tmpl, sizeof tmpl, "%.*s/.%s.XXXXXX", (int) (slash - target),
-              target, slash + 1);
-  else
-    snprintf (tmpl, sizeof tmpl, ".%s.XXXXXX", target);
-  fd = mkstemp (tmpl);
-  if (fd < 0)
-    return cc_err_set (err, CC_ECANTCREAT, target, 0, 0,
-                       "cannot create a temporary file next to it: %s",
-                       strerror (errno));
-  mask = umask (0);
-  umask (mask);
-  fchmod (fd, 0666 & ~mask);
-  f = fdopen (fd, "w");
-  if (f == NULL)
-    {
-      close (fd);
-      unlink (tmpl);
-      return cc_err_set (err, CC_ECANTCREAT, target, 0, 0, "%s", strerror (errno));
-    }
-  rc = fn (in, f);
-  if (rc == CC_OK && (fflush (f) != 0 || fsync (fileno (f)) != 0))
-    rc = CC_EIO;
-  if (fclose (f) != 0)
-    rc = CC_EIO;
-  if (rc == CC_OK && rename (tmpl, target) != 0)
-    rc = CC_ECANTCREAT;
-  if (rc != CC_OK)
-    {
-      int e = errno;
-      unlink (tmpl);
-      return cc_err_set (err, rc, target, 0, 0, "cannot write: %s", strerror (e));
-    }
-  return CC_OK;
+static int
+write_report (FILE *fp, const void *in)
+{
+  return cc_ingest_write_report (in, fp);
 }
 
 static int
@@ -226,12 +191,12 @@ cc_cmd_ingest (int argc, char **argv)
   if (rc != CC_OK)
     goto out;
   if (output != NULL && strcmp (output, "-") != 0)
-    rc = write_atomic (output, cc_ingest_write_series, in, &err);
+    rc = cc_output_write (output, write_series, in, &err);
   else
     rc = cc_ingest_write_series (in, stdout);
   if (rc == CC_OK && report != NULL)
     rc = strcmp (report, "-") == 0 ? cc_ingest_write_report (in, stdout)
-      : write_atomic (report, cc_ingest_write_report, in, &err);
+      : cc_output_write (report, write_report, in, &err);
   if (rc != CC_OK && err.msg[0] == '\0')
     cc_err_set (&err, rc, NULL, 0, 0, "write error on standard output");
 

@@ -1,4 +1,5 @@
-/* cmd_value.c: cloudcast value [SCENARIO.ini]: contract value with a range. */
+/* cmd_value.c: cloudcast value [SCENARIO.ini]: contract value with a range
+ * (the value part of model/run/run.h), summarised on stdout. */
 #include <config.h>
 
 #include <getopt.h>
@@ -7,11 +8,9 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "core/output.h"
-#include "cli/cmd_valueio.h"
+#include "cli/cmd_case.h"
 #include "report/report_value.h"
-
-#define CC_DEFAULT_SCENARIO "scenarios/default.ini"
+#include "run/run.h"
 
 int
 cc_cmd_value (int argc, char **argv)
@@ -26,10 +25,8 @@ cc_cmd_value (int argc, char **argv)
   const char *dir = "cloudcast-out", *path, *draws = NULL, *seed = NULL;
   char def[4096], *end;
   int c, rc, json = 0;
-  cc_valuecase *vc = NULL;
-  cc_value_result *res = NULL;
-  cc_cli_chartset sets[CC_VALUE_NCHART];
-  cc_gp *gp = NULL;
+  cc_run_opts o;
+  cc_run_result r;
   cc_err err;
 
   while ((c = getopt_long (argc, argv, "o:n:s:", opts, NULL)) != -1)
@@ -54,61 +51,31 @@ cc_cmd_value (int argc, char **argv)
     return cc_cli_usage ("value: one SCENARIO at most");
   path = optind < argc ? argv[optind]
                        : cc_cli_datafile (def, sizeof def, CC_DEFAULT_SCENARIO);
-  cc_err_clear (&err);
-  if ((rc = cc_valuecase_load (path, &vc, &err)) != CC_OK)
-    return cc_cli_fail (&err);
-  if (draws != NULL && (rc = cc_value_set_draws (vc, draws)) != CC_OK)
-    {
-      cc_valuecase_free (vc);
-      return rc;
-    }
+  cc_run_opts_init (&o, path);
+  o.dir = dir;
+  o.notify = cc_cli_wrote;
+  if (draws != NULL && (rc = cc_case_parse_draws (draws, &o.draws)) != CC_OK)
+    return rc;
   if (seed != NULL)
     {
-      unsigned long s = strtoul (seed, &end, 10);
+      o.seed = strtoul (seed, &end, 10);
       if (*seed == '\0' || *end != '\0')
-        {
-          cc_valuecase_free (vc);
-          return cc_cli_usage ("--seed must be a whole number");
-        }
-      vc->model.seed = s;
+        return cc_cli_usage ("--seed must be a whole number");
+      o.set_seed = 1;
     }
-  rc = cc_value_run (&vc->model, vc->book, &res, &err);
-  if (rc != CC_OK)
-    {
-      cc_err e = err;   /* the model knows drivers, not files */
-      rc = cc_err_set (&err, rc, vc->file->path, 0, 0, "%s", e.msg);
-    }
-  if (rc == CC_OK)
-    rc = cc_outdir_make (dir, &err);
-  if (rc == CC_OK)
-    rc = cc_value_tables (dir, vc, res, &err);
-  /* The tables are all written before gnuplot is asked for anything. */
-  if (rc == CC_OK)
-    {
-      rc = cc_value_charts_reserve (dir, vc->formats, sets, &err);
-      if (rc == CC_OK)
-        {
-          rc = cc_gp_open (&gp, &err);
-          if (rc == CC_OK)
-            rc = cc_value_charts_draw (gp, vc, res, sets, &err);
-          if (gp != NULL)
-            {
-              int rc2 = cc_gp_close (gp, rc == CC_OK ? &err : NULL);
-              rc = rc == CC_OK ? rc2 : rc;
-            }
-          rc = cc_value_charts_finish (sets, rc, &err);
-        }
-    }
-  if (rc == CC_OK || rc == CC_EUNAVAIL)
+  cc_err_clear (&err);
+  rc = cc_run_value (&o, &r, &err);
+  if (rc == CC_OK || (rc == CC_EUNAVAIL && r.vr != NULL))
     {
       if (json)
-        cc_report_value_json (stdout, vc, res);
+        cc_report_value_json (stdout, r.vc, r.vr);
       else
-        cc_report_value_text (stdout, vc, res);
+        cc_report_value_text (stdout, r.vc, r.vr);
     }
-  if (rc != CC_OK)
+  if (rc == CC_EUSAGE)
+    cc_cli_usage ("%s", err.msg);
+  else if (rc != CC_OK)
     cc_cli_fail (&err);
-  cc_value_result_free (res);
-  cc_valuecase_free (vc);
+  cc_run_free (&r);
   return rc;
 }

@@ -1,4 +1,4 @@
-/* output.c: atomic output files (mkstemp, fsync, rename). */
+/* output.c: the one atomic writer (mkstemp, flock, fsync, rename). */
 #include <config.h>
 
 #include <dirent.h>
@@ -6,10 +6,14 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/output.h"
+
+/* Tries at making a temporary that a concurrent sweep does not remove. */
+#define MAX_TEMP_TRIES 8
 
 char *
 cc_path_join (const char *dir, const char *name)
@@ -24,20 +28,96 @@ cc_path_join (const char *dir, const char *name)
   return p;
 }
 
-/* Is NAME one of our temporaries, ".BASE.tmp.XXXXXX"? */
-static int
-is_temp_name (const char *name)
+/* ".tmp.XXXXXX": what follows the target's name in a temporary's. */
+#define TEMP_SUFFIX ".tmp.XXXXXX"
+#define TEMP_SUFFIX_LEN (sizeof TEMP_SUFFIX - 1)
+
+int
+cc_output_is_temp (const char *name)
 {
   size_t n = strlen (name);
-  return n > 12 && name[0] == '.' && strncmp (name + n - 11, ".tmp.", 5) == 0;
+  return n > TEMP_SUFFIX_LEN + 1 && name[0] == '.'
+         && strncmp (name + n - TEMP_SUFFIX_LEN, ".tmp.", 5) == 0;
+}
+
+/* Is NAME a temporary of the file BASE: ".BASE.tmp.XXXXXX"? */
+static int
+is_temp_of (const char *name, const char *base)
+{
+  size_t b = strlen (base);
+  return name[0] == '.' && strncmp (name + 1, base, b) == 0
+         && strlen (name + 1 + b) == TEMP_SUFFIX_LEN
+         && strncmp (name + 1 + b, ".tmp.", 5) == 0;
+}
+
+/* Remove the temporary PATH unless a running process holds its lock.
+ * Anything under a temporary's name that is not a regular file is not
+ * ours either way and goes too. */
+static void
+sweep_one (const char *path)
+{
+  struct stat a, b;
+  int fd;
+
+  if (lstat (path, &a) != 0)
+    return;
+  if (!S_ISREG (a.st_mode))
+    {
+      unlink (path);
+      return;
+    }
+  fd = open (path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0)
+    return;
+  /* Holding the lock, check that the name is still this file before
+     removing it (its writer checks the same after locking). */
+  if (flock (fd, LOCK_EX | LOCK_NB) == 0 && fstat (fd, &a) == 0
+      && lstat (path, &b) == 0 && a.st_dev == b.st_dev
+      && a.st_ino == b.st_ino)
+    unlink (path);
+  close (fd);
+}
+
+/* Sweep DIR's temporaries: every one (BASE NULL) or those of BASE. */
+static void
+sweep_dir (const char *dir, const char *base)
+{
+  DIR *d = opendir (dir);
+  struct dirent *e;
+  if (d == NULL)
+    return;
+  while ((e = readdir (d)) != NULL)
+    if (base == NULL ? cc_output_is_temp (e->d_name)
+                     : is_temp_of (e->d_name, base))
+      {
+        char *p = cc_path_join (dir, e->d_name);
+        if (p != NULL)
+          sweep_one (p);
+        free (p);
+      }
+  closedir (d);
+}
+
+void
+cc_output_sweep (const char *path)
+{
+  const char *slash = strrchr (path, '/');
+  char *dir;
+  if (slash == NULL)
+    {
+      sweep_dir (".", path);
+      return;
+    }
+  dir = slash == path ? strdup ("/") : strndup (path, (size_t) (slash - path));
+  if (dir != NULL && slash[1] != '\0')
+    sweep_dir (dir, slash + 1);
+  free (dir);
 }
 
 int
 cc_outdir_make (const char *dir, cc_err *err)
 {
   struct stat st;
-  DIR *d;
-  struct dirent *e;
 
   if (mkdir (dir, 0777) == 0)
     return CC_OK;
@@ -45,18 +125,7 @@ cc_outdir_make (const char *dir, cc_err *err)
     {
       /* A run killed half-way leaves hidden temporaries; a new run owns
          the directory's outputs, so it clears them. */
-      if ((d = opendir (dir)) != NULL)
-        {
-          while ((e = readdir (d)) != NULL)
-            if (is_temp_name (e->d_name))
-              {
-                char *p = cc_path_join (dir, e->d_name);
-                if (p != NULL)
-                  unlink (p);
-                free (p);
-              }
-          closedir (d);
-        }
+      sweep_dir (dir, NULL);
       return CC_OK;
     }
   return cc_err_set (err, CC_ECANTCREAT, dir, 0, 0,
@@ -72,38 +141,67 @@ tmp_template (const char *path)
   const char *slash = strrchr (path, '/');
   size_t dlen = slash ? (size_t) (slash - path) + 1 : 0;
   const char *base = path + dlen;
-  size_t n = dlen + 1 + strlen (base) + sizeof ".tmp.XXXXXX";
+  size_t n = dlen + 1 + strlen (base) + sizeof TEMP_SUFFIX;
   char *t = malloc (n);
   if (t == NULL)
     return NULL;
   memcpy (t, path, dlen);
   t[dlen] = '.';
   strcpy (t + dlen + 1, base);
-  strcat (t, ".tmp.XXXXXX");
+  strcat (t, TEMP_SUFFIX);
   return t;
 }
 
+/* Is the open file FD still linked under the name TMP? */
 static int
-make_temp (const char *path, char **tmp, int *fd, cc_err *err)
+still_named (int fd, const char *tmp)
+{
+  struct stat a, b;
+  return fstat (fd, &a) == 0 && lstat (tmp, &b) == 0 && a.st_dev == b.st_dev
+         && a.st_ino == b.st_ino;
+}
+
+/* Create and lock a temporary for PATH into O (tmp, fd). */
+static int
+make_temp (cc_outfile *o, const char *path, cc_err *err)
 {
   mode_t mask;
-  *tmp = tmp_template (path);
-  if (*tmp == NULL)
-    return cc_err_set (err, CC_ESOFTWARE, path, 0, 0, "out of memory");
-  *fd = mkstemp (*tmp);
-  if (*fd < 0)
+  int tries, e = 0;
+
+  memset (o, 0, sizeof *o);
+  o->fd = -1;
+  for (tries = 0; tries < MAX_TEMP_TRIES; tries++)
     {
-      int e = errno;
-      free (*tmp);
-      *tmp = NULL;
-      return cc_err_set (err, CC_ECANTCREAT, path, 0, 0, "cannot create: %s",
-                         strerror (e));
+      if ((o->tmp = tmp_template (path)) == NULL)
+        return cc_err_set (err, CC_ESOFTWARE, path, 0, 0, "out of memory");
+      if ((o->fd = mkstemp (o->tmp)) < 0)
+        {
+          e = errno;
+          break;
+        }
+      /* Not for gnuplot or any other child to inherit. */
+      (void) fcntl (o->fd, F_SETFD, FD_CLOEXEC);
+      /* A sweep that opened the new file before we locked it may have
+         removed it: then make another. */
+      if (flock (o->fd, LOCK_EX) == 0 && still_named (o->fd, o->tmp))
+        {
+          /* mkstemp makes the file 0600; outputs get 0666 & ~umask. */
+          mask = umask (0);
+          umask (mask);
+          (void) fchmod (o->fd, 0666 & ~mask);
+          return CC_OK;
+        }
+      close (o->fd);
+      o->fd = -1;
+      free (o->tmp);
+      o->tmp = NULL;
+      e = EEXIST;
     }
-  /* mkstemp makes the file 0600; outputs get the usual 0666 & ~umask. */
-  mask = umask (0);
-  umask (mask);
-  (void) fchmod (*fd, 0666 & ~mask);
-  return CC_OK;
+  free (o->tmp);
+  o->tmp = NULL;
+  return cc_err_set (err, CC_ECANTCREAT, path, 0, 0,
+                     "cannot create a temporary file next to it: %s",
+                     strerror (e));
 }
 
 /* Make a rename durable: fsync the directory that holds PATH. */
@@ -112,7 +210,7 @@ sync_dir (const char *path)
 {
   const char *slash = strrchr (path, '/');
   char *dir = slash ? strndup (path, (size_t) (slash - path + 1)) : strdup (".");
-  int fd = dir ? open (dir, O_RDONLY | O_DIRECTORY) : -1;
+  int fd = dir ? open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
   if (fd >= 0)
     {
       (void) fsync (fd);
@@ -121,100 +219,145 @@ sync_dir (const char *path)
   free (dir);
 }
 
+static void
+outfile_release (cc_outfile *o)
+{
+  if (o->fp != NULL)
+    fclose (o->fp);
+  else if (o->fd >= 0)
+    close (o->fd);
+  free (o->tmp);
+  free (o->path);
+  memset (o, 0, sizeof *o);
+  o->fd = -1;
+}
+
+void
+cc_outfile_abort (cc_outfile *o)
+{
+  if (o->tmp != NULL)
+    unlink (o->tmp);
+  outfile_release (o);
+}
+
 int
 cc_outfile_open (cc_outfile *o, const char *path, cc_err *err)
 {
-  int fd, rc;
-  memset (o, 0, sizeof *o);
-  if ((rc = make_temp (path, &o->tmp, &fd, err)) != CC_OK)
+  int rc = make_temp (o, path, err);
+  if (rc != CC_OK)
     return rc;
-  o->fp = fdopen (fd, "w");
+  o->fp = fdopen (o->fd, "w");
   o->path = strdup (path);
   if (o->fp == NULL || o->path == NULL)
     {
-      if (o->fp == NULL)
-        close (fd);
       cc_outfile_abort (o);
       return cc_err_set (err, CC_ESOFTWARE, path, 0, 0, "out of memory");
     }
   return CC_OK;
 }
 
-void
-cc_outfile_abort (cc_outfile *o)
+int
+cc_outfile_reserve (cc_outfile *o, const char *path, cc_err *err)
 {
-  if (o->fp != NULL)
-    fclose (o->fp);
-  if (o->tmp != NULL)
-    unlink (o->tmp);
-  free (o->tmp);
-  free (o->path);
-  memset (o, 0, sizeof *o);
+  int rc = make_temp (o, path, err);
+  if (rc != CC_OK)
+    return rc;
+  if ((o->path = strdup (path)) == NULL)
+    {
+      cc_outfile_abort (o);
+      return cc_err_set (err, CC_ESOFTWARE, path, 0, 0, "out of memory");
+    }
+  return CC_OK;
+}
+
+/* Rename O's temporary into place, still holding its lock, then release
+ * it.  On failure the temporary is removed. */
+static int
+rename_into_place (cc_outfile *o, cc_err *err)
+{
+  int e;
+  if (rename (o->tmp, o->path) != 0)
+    {
+      e = errno;
+      cc_err_set (err, CC_ECANTCREAT, o->path, 0, 0,
+                  "cannot rename into place: %s", strerror (e));
+      cc_outfile_abort (o);
+      return CC_ECANTCREAT;
+    }
+  sync_dir (o->path);
+  outfile_release (o);
+  return CC_OK;
 }
 
 int
 cc_outfile_commit (cc_outfile *o, cc_err *err)
 {
-  int bad = fflush (o->fp) != 0 || ferror (o->fp) || fsync (fileno (o->fp)) != 0;
-  int e = errno;
-  if (fclose (o->fp) != 0 && !bad)
+  int e;
+  errno = 0;
+  if (fflush (o->fp) != 0 || ferror (o->fp) || fsync (o->fd) != 0)
     {
-      bad = 1;
       e = errno;
+      cc_err_set (err, CC_EIO, o->path, 0, 0, "cannot write: %s",
+                  e ? strerror (e) : "write error");
+      cc_outfile_abort (o);
+      return CC_EIO;
     }
-  o->fp = NULL;
-  if (!bad && rename (o->tmp, o->path) != 0)
+  return rename_into_place (o, err);
+}
+
+int
+cc_outfile_place (cc_outfile *o, cc_err *err)
+{
+  struct stat st;
+  /* By name: the other program may have replaced the file we made. */
+  int fd = open (o->tmp, O_RDONLY | O_CLOEXEC);
+  int e = fd < 0 ? errno : 0;
+  if (fd < 0 || fstat (fd, &st) != 0 || st.st_size == 0 || fsync (fd) != 0)
     {
-      bad = 1;
-      e = errno;
-    }
-  if (bad)
-    {
-      cc_err_set (err, CC_ECANTCREAT, o->path, 0, 0, "cannot write: %s",
-                  strerror (e));
+      if (fd >= 0)
+        close (fd);
+      cc_err_set (err, CC_ECANTCREAT, o->path, 0, 0, "%s",
+                  e ? strerror (e) : "the chart program wrote nothing");
       cc_outfile_abort (o);
       return CC_ECANTCREAT;
     }
-  sync_dir (o->path);
-  free (o->tmp);
-  free (o->path);
-  memset (o, 0, sizeof *o);
-  return CC_OK;
+  close (fd);
+  return rename_into_place (o, err);
 }
 
 int
-cc_outfile_reserve (const char *path, char **tmp, cc_err *err)
+cc_output_write (const char *path, cc_output_fn fn, const void *arg,
+                 cc_err *err)
 {
-  int fd, rc;
-  if ((rc = make_temp (path, tmp, &fd, err)) != CC_OK)
+  cc_outfile o;
+  int rc, e;
+
+  cc_output_sweep (path);
+  if ((rc = cc_outfile_open (&o, path, err)) != CC_OK)
     return rc;
-  close (fd);
-  return CC_OK;
-}
-
-int
-cc_outfile_rename (const char *tmp, const char *path, cc_err *err)
-{
-  struct stat st;
-  int fd = open (tmp, O_RDONLY);
-  int e;
-  if (fd < 0 || fstat (fd, &st) != 0 || st.st_size == 0 || fsync (fd) != 0)
-    {
-      e = fd < 0 ? errno : 0;
-      if (fd >= 0)
-        close (fd);
-      unlink (tmp);
-      return cc_err_set (err, CC_ECANTCREAT, path, 0, 0, "%s",
-                         e ? strerror (e) : "the chart program wrote nothing");
-    }
-  close (fd);
-  if (rename (tmp, path) != 0)
+  errno = 0;
+  if (fn (o.fp, arg) != 0)
     {
       e = errno;
-      unlink (tmp);
-      return cc_err_set (err, CC_ECANTCREAT, path, 0, 0, "cannot rename: %s",
-                         strerror (e));
+      cc_err_set (err, CC_EIO, path, 0, 0, "cannot write: %s",
+                  e ? strerror (e) : "write error");
+      cc_outfile_abort (&o);
+      return CC_EIO;
     }
-  sync_dir (path);
-  return CC_OK;
+  return cc_outfile_commit (&o, err);
+}
+
+int
+cc_output_file (const cc_output *out, const char *name, cc_output_fn fn,
+                const void *arg, cc_err *err)
+{
+  char *path = cc_path_join (out->dir, name);
+  int rc;
+  if (path == NULL)
+    return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+  rc = cc_output_write (path, fn, arg, err);
+  if (rc == CC_OK && out->notify != NULL)
+    out->notify (out->ctx, path);
+  free (path);
+  return rc;
 }

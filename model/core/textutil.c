@@ -54,6 +54,17 @@ cc_group_digits (double v, int decimals, char *buf, size_t size)
   buf[o] = '\0';
 }
 
+void
+cc_amount_words (double v, char *buf, size_t size)
+{
+  if (fabs (v) >= 1e9)
+    snprintf (buf, size, "%.2f billion", v / 1e9);
+  else if (fabs (v) >= 1e6)
+    snprintf (buf, size, "%.1f million", v / 1e6);
+  else
+    cc_group_digits (v, 0, buf, size);
+}
+
 /* Length of the valid UTF-8 sequence at S (at most N bytes), or 0. */
 static size_t
 utf8_len (const unsigned char *s, size_t n)

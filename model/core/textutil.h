@@ -11,6 +11,10 @@ size_t cc_edit_distance (const char *a, const char *b);
 /* 1234567.891 -> "1,234,567.89" with DECIMALS digits after the point. */
 void cc_group_digits (double v, int decimals, char *buf, size_t size);
 
+/* An amount for prose: "1.25 billion", "3.4 million", below a million
+ * cc_group_digits with no decimals ("12,345"). */
+void cc_amount_words (double v, char *buf, size_t size);
+
 /* Is S[0..N) valid UTF-8 (no overlong forms, surrogates or code points
  * beyond U+10FFFF)? */
 int cc_utf8_valid (const char *s, size_t n);

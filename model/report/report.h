@@ -4,26 +4,14 @@
 
 #include <stdio.h>
 
+#include "reported/case.h"
 #include "reported/growth.h"
 #include "core/timeutil.h"
 #include "reported/project.h"
 #include "reported/reported.h"
 #include "core/textutil.h"
 
-/* A reported metric with its two-point facts and named scenarios. */
-typedef struct
-{
-  const cc_reported_metric *metric;
-  double unit_bytes;            /* bytes in one display unit */
-  const char *unit;             /* display unit, e.g. "TB" */
-  cc_growth_facts facts;        /* first and last figure, display units */
-  double photo_mib;             /* photo size for the equivalents line */
-  size_t nscn;
-  const cc_scenario *scn;
-  int months;
-  const double *proj;           /* nscn x months, display units */
-  long anchor_month;            /* month index of the last figure */
-} cc_case_view;
+/* cc_case_view, the storage story a run reports, is in reported/case.h. */
 
 /* The sentences a reporter can quote, each with its assumption. */
 int cc_report_facts (FILE *fp, const cc_case_view *v);

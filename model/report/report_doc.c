@@ -1,130 +1,12 @@
-/* report_doc.c: report.md, report.html, alt text and value facts. */
+/* report_doc.c: report.md, report.html and the value facts. */
 #include <config.h>
 
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/output.h"
+#include "core/textutil.h"
 #include "report/report_doc.h"
-#include "core/timeutil.h"
-
-static void
-money (double v, char *buf, size_t size)
-{
-  if (fabs (v) >= 1e9)
-    snprintf (buf, size, "%.2f billion", v / 1e9);
-  else if (fabs (v) >= 1e6)
-    snprintf (buf, size, "%.1f million", v / 1e6);
-  else
-    cc_group_digits (v, 0, buf, size);
-}
-
-void
-cc_doc_alt (cc_doc *doc)
-{
-  size_t i;
-  char a[64], b[64], c[64], m0[16], m1[16];
-
-  for (i = 0; i < doc->nchart; i++)
-    {
-      cc_doc_chart *ch = &doc->chart[i];
-      const cc_value_result *r = doc->vr;
-      const cc_valuecase *vc = doc->vc;
-      ch->alt[0] = '\0';
-      if (strcmp (ch->name, "storage") == 0 && doc->storage != NULL)
-        {
-          const cc_case_view *v = doc->storage;
-          size_t k, lo = 0, hi = 0;
-          for (k = 1; k < v->nscn; k++)
-            {
-              if (v->proj[k * v->months + v->months - 1]
-                  < v->proj[lo * v->months + v->months - 1])
-                lo = k;
-              if (v->proj[k * v->months + v->months - 1]
-                  > v->proj[hi * v->months + v->months - 1])
-                hi = k;
-            }
-          {
-            char y0[64], y1[64], lo_s[64], hi_s[64];
-            cc_group_digits (v->facts.y0, 0, y0, sizeof y0);
-            cc_group_digits (v->facts.y1, 0, y1, sizeof y1);
-            cc_group_digits (v->proj[lo * v->months + v->months - 1], 0, lo_s,
-                             sizeof lo_s);
-            money (v->proj[hi * v->months + v->months - 1], hi_s, sizeof hi_s);
-            cc_month_format (v->anchor_month + v->months, m1, sizeof m1);
-            snprintf (ch->alt, sizeof ch->alt,
-                      "Line chart, log scale: %s grew from %s %s to %s %s in "
-                      "%.3g months (reported). %zu scenario lines continue to "
-                      "%s, ending between %s %s (%s) and %s %s (%s); they are "
-                      "assumptions, not forecasts.", v->metric->metric, y0,
-                      v->unit, y1, v->unit, v->facts.dt, v->nscn, m1, lo_s,
-                      v->unit, v->scn[lo].label, hi_s, v->unit,
-                      v->scn[hi].label);
-          }
-        }
-      else if (r == NULL || vc == NULL)
-        continue;
-      else if (strcmp (ch->name, "value") == 0)
-        {
-          money (r->total.p50, a, sizeof a);
-          money (r->total.p10, b, sizeof b);
-          money (r->total.p90, c, sizeof c);
-          cc_month_format (vc->model.start_month, m0, sizeof m0);
-          cc_month_format (vc->model.start_month + r->months - 1, m1, sizeof m1);
-          snprintf (ch->alt, sizeof ch->alt,
-                    "Area chart of cumulative contract value from %s to %s: "
-                    "median %s %s at the end, with an 80%% band from %s to %s "
-                    "%s.", m0, m1, a, vc->currency, b, c, vc->currency);
-        }
-      else if (strcmp (ch->name, "spend") == 0)
-        {
-          size_t F = r->nfamily + 1, f, top = 0;
-          double first = r->monthly[F - 1].p50;
-          double last = r->monthly[(size_t) (r->months - 1) * F + F - 1].p50;
-          for (f = 1; f < r->nfamily; f++)
-            if (r->monthly[(size_t) (r->months - 1) * F + f].p50
-                > r->monthly[(size_t) (r->months - 1) * F + top].p50)
-              top = f;
-          money (first, a, sizeof a);
-          money (last, b, sizeof b);
-          snprintf (ch->alt, sizeof ch->alt,
-                    "Stacked area chart of median monthly spend by family "
-                    "(%zu families): from %s %s in the first month to %s %s "
-                    "in the last; %s is the largest family at the end.",
-                    r->nfamily, a, vc->currency, b, vc->currency,
-                    r->family[top]);
-        }
-      else if (strcmp (ch->name, "tornado") == 0 && r->nbar > 0)
-        {
-          money (r->bar[0].swing, a, sizeof a);
-          snprintf (ch->alt, sizeof ch->alt,
-                    "Tornado chart of %zu assumptions, each moved to its P10 "
-                    "and P90 with the rest at their medians. The largest "
-                    "swing is %s (%s), %s %s%s%s.", r->nbar,
-                    r->bar[0].assumption, r->bar[0].spec, a, vc->currency,
-                    r->nbar > 1 ? "; next is " : "",
-                    r->nbar > 1 ? r->bar[1].assumption : "");
-        }
-      else if (strcmp (ch->name, "crosscloud") == 0)
-        {
-          size_t p, o = 0;
-          o += (size_t) snprintf (ch->alt, sizeof ch->alt,
-                                  "Bar chart: the same usage, at median "
-                                  "assumptions, over the %zu drivers every "
-                                  "provider prices:", r->ncommon);
-          for (p = 0; p < vc->model.nprovider && o < sizeof ch->alt; p++)
-            {
-              money (r->cross_common[p], a, sizeof a);
-              o += (size_t) snprintf (ch->alt + o, sizeof ch->alt - o,
-                                      "%s %s %s%s", p ? "," : "",
-                                      vc->model.provider[p], a,
-                                      p + 1 == vc->model.nprovider ? "." : "");
-            }
-        }
-    }
-}
 
 int
 cc_report_value_facts (FILE *fp, const cc_valuecase *c, const cc_value_result *r)
@@ -132,9 +14,9 @@ cc_report_value_facts (FILE *fp, const cc_valuecase *c, const cc_value_result *r
   char a[64], b[64], d[64];
   size_t p;
 
-  money (r->total.p50, a, sizeof a);
-  money (r->total.p10, b, sizeof b);
-  money (r->total.p90, d, sizeof d);
+  cc_amount_words (r->total.p50, a, sizeof a);
+  cc_amount_words (r->total.p10, b, sizeof b);
+  cc_amount_words (r->total.p90, d, sizeof d);
   fprintf (fp, "\nContract value (%s): over %d months the modelled spend is "
            "%s %s at the median, with an 80%% range of %s to %s %s. It assumes "
            "list prices less the scenario's discounts and every assumption "
@@ -142,7 +24,7 @@ cc_report_value_facts (FILE *fp, const cc_valuecase *c, const cc_value_result *r
            b, d, c->currency);
   if (r->nbar > 0)
     {
-      money (r->bar[0].swing, a, sizeof a);
+      cc_amount_words (r->bar[0].swing, a, sizeof a);
       fprintf (fp, "The assumption that moves it most is %s (%s): between "
                "its P10 and P90 the total moves by %s %s.\n",
                r->bar[0].assumption, r->bar[0].spec, a, c->currency);
@@ -153,7 +35,7 @@ cc_report_value_facts (FILE *fp, const cc_valuecase *c, const cc_value_result *r
                "all of them price, median assumptions):", r->ncommon);
       for (p = 0; p < c->model.nprovider; p++)
         {
-          money (r->cross_common[p], a, sizeof a);
+          cc_amount_words (r->cross_common[p], a, sizeof a);
           fprintf (fp, "%s %s %s %s", p ? ";" : "", c->model.provider[p], a,
                    c->currency);
         }
@@ -206,14 +88,199 @@ row_used (const cc_valuecase *c, const cc_price_row *row)
   return 0;
 }
 
+/* The contract value's range: term total, NPV, each year. */
+static void
+md_value_table (FILE *fp, const cc_valuecase *c, const cc_value_result *r)
+{
+  char a[64], b[64], e[64];
+  int y;
+
+  fprintf (fp, "| %s | P10 | P50 | P90 |\n|---|---:|---:|---:|\n",
+           c->currency);
+  cc_group_digits (r->total.p10, 0, a, sizeof a);
+  cc_group_digits (r->total.p50, 0, b, sizeof b);
+  cc_group_digits (r->total.p90, 0, e, sizeof e);
+  fprintf (fp, "| term total (%d months) | %s | %s | %s |\n", r->months, a, b, e);
+  cc_group_digits (r->npv.p10, 0, a, sizeof a);
+  cc_group_digits (r->npv.p50, 0, b, sizeof b);
+  cc_group_digits (r->npv.p90, 0, e, sizeof e);
+  fprintf (fp, "| NPV at %g %% a year | %s | %s | %s |\n",
+           100 * c->model.discount_rate, a, b, e);
+  for (y = 0; y < r->nyears; y++)
+    {
+      cc_group_digits (r->yearly[y].p10, 0, a, sizeof a);
+      cc_group_digits (r->yearly[y].p50, 0, b, sizeof b);
+      cc_group_digits (r->yearly[y].p90, 0, e, sizeof e);
+      fprintf (fp, "| year %d | %s | %s | %s |\n", y + 1, a, b, e);
+    }
+  fputs ("\n", fp);
+}
+
+/* The drawn charts of one section (STORAGE or the value's), as images. */
+static void
+md_charts (FILE *fp, const cc_doc *doc, int storage)
+{
+  size_t i;
+  for (i = 0; i < doc->nchart; i++)
+    if (doc->chart[i].drawn && doc->chart[i].storage == storage)
+      fprintf (fp, "![%s](%s.png)\n\n", doc->chart[i].alt,
+               doc->chart[i].name);
+}
+
+/* What moves the total, and the same usage on each provider. */
+static void
+md_tornado_cross (FILE *fp, const cc_valuecase *c, const cc_value_result *r)
+{
+  char a[64], b[64], e[64];
+  size_t i;
+
+  fputs ("## What moves the total\n\n| assumption | range | total at P10 "
+         "| total at P90 | swing |\n|---|---|---:|---:|---:|\n", fp);
+  for (i = 0; i < r->nbar; i++)
+    {
+      cc_group_digits (r->bar[i].total_low, 0, a, sizeof a);
+      cc_group_digits (r->bar[i].total_high, 0, b, sizeof b);
+      cc_group_digits (r->bar[i].swing, 0, e, sizeof e);
+      fputs ("| ", fp);
+      md_cell (fp, r->bar[i].assumption);
+      fputs (" | ", fp);
+      md_cell (fp, r->bar[i].spec);
+      fprintf (fp, " | %s | %s | %s |\n", a, b, e);
+    }
+
+  fputs ("\n## The same usage on each provider\n\n| provider | all drivers "
+         "it prices | drivers it cannot price | drivers every provider "
+         "prices |\n|---|---:|---:|---:|\n", fp);
+  for (i = 0; i < c->model.nprovider; i++)
+    {
+      cc_group_digits (r->cross[i], 0, a, sizeof a);
+      cc_group_digits (r->cross_common[i], 0, b, sizeof b);
+      fputs ("| ", fp);
+      md_cell (fp, c->model.provider[i]);
+      fprintf (fp, " | %s | %d | %s |\n", a, r->cross_missing[i], b);
+    }
+}
+
+/* One driver's "what | quantity | factor | annual growth" cells. */
+static void
+md_driver_cells (FILE *fp, const cc_valuecase *c, const cc_driver *dr)
+{
+  char txt[160];
+
+  if (dr->fit != NULL)
+    {
+      fprintf (fp, "fitted %s growth (AICc weight %.2f, %zu points; "
+               "its parameter and residual uncertainty are in the "
+               "range) | | | ", dr->fit->model->name, dr->fit->weight,
+               dr->fit->n);
+    }
+  else if (dr->facts != NULL)
+    {
+      dist_text (&dr->scn_param, txt, sizeof txt);
+      fprintf (fp, "reported figures, %s growth%s%s", 
+               dr->scn_kind == CC_SCN_DECAY ? "decay" :
+               dr->scn_kind == CC_SCN_LOGISTIC ? "logistic" :
+               dr->scn_kind == CC_SCN_LINEAR ? "linear" : "exponential",
+               dr->scn_kind == CC_SCN_DECAY ? ", phi = " :
+               dr->scn_kind == CC_SCN_LOGISTIC ? ", cap = " : "",
+               dr->scn_kind == CC_SCN_DECAY
+               || dr->scn_kind == CC_SCN_LOGISTIC ? txt : "");
+      fputs (" | | | ", fp);
+    }
+  else
+    {
+      if (dr->link >= 0)
+        fprintf (fp, "that of %s", c->model.driver[dr->link].name);
+      else
+        {
+          dist_text (&dr->base, txt, sizeof txt);
+          md_cell (fp, txt);
+        }
+      dist_text (&dr->factor, txt, sizeof txt);
+      fprintf (fp, " | %s | ", txt);
+      if (dr->link >= 0)
+        fputs ("as linked", fp);
+      else
+        {
+          dist_text (&dr->growth, txt, sizeof txt);
+          fputs (txt, fp);
+          if (dr->growth_months > 0)
+            fprintf (fp, " for %d months", dr->growth_months);
+        }
+      fputs (" | ", fp);
+    }
+}
+
+static void
+md_assumptions (FILE *fp, const cc_valuecase *c)
+{
+  size_t d;
+
+  fputs ("\n## Assumptions\n\n| driver | family | what | quantity | "
+         "factor | annual growth | source |\n|---|---|---|---|---|---|---|\n",
+         fp);
+  for (d = 0; d < c->model.ndriver; d++)
+    {
+      const cc_driver *dr = &c->model.driver[d];
+      fputs ("| ", fp);
+      md_cell (fp, dr->name);
+      fprintf (fp, " | %s | ", dr->family);
+      md_cell (fp, dr->label);
+      fputs (" | ", fp);
+      md_driver_cells (fp, c, dr);
+      md_cell (fp, dr->source);
+      fputs (" |\n", fp);
+    }
+}
+
+static void
+md_prices (FILE *fp, const cc_valuecase *c)
+{
+  size_t i;
+
+  fputs ("\n## Prices used\n\n| provider | sku | region | term | unit | "
+         "from | price | currency | effective | source | note |\n"
+         "|---|---|---|---|---|---:|---:|---|---|---|---|\n", fp);
+  for (i = 0; i < c->book->n; i++)
+    {
+      const cc_price_row *row = &c->book->row[i];
+      if (!row_used (c, row))
+        continue;
+      fprintf (fp, "| %s | %s | %s | %s | %s | %.10g | %.10g | %s | %s | ",
+               row->provider, row->sku, row->region, row->term, row->unit,
+               row->tier_start, row->unit_price, row->currency,
+               row->effective_date);
+      md_cell (fp, row->source);
+      fputs (" | ", fp);
+      md_cell (fp, row->note);
+      fputs (" |\n", fp);
+    }
+  for (i = 0; i < c->nconv; i++)
+    fprintf (fp, "\nConverted: %s\n", c->conversion[i]);
+}
+
+static const char md_method[] =
+  "\n## Method\n\n"
+  "- Two reported figures fix one growth rate and nothing more: every "
+  "storage curve beyond the last figure is a named assumption, not a "
+  "statistical forecast.\n"
+  "- Costs are list prices through graduated tiers (each unit at the "
+  "price of the tier it falls in), less the scenario's discounts, with "
+  "its annual price change; sizes are converted through bytes (Azure's "
+  "GB is read as GiB, 2^30 bytes).\n"
+  "- The range is a seeded Monte Carlo over every assumption's "
+  "distribution (P10/P50/P90 of its draws); the tornado moves one "
+  "assumption at a time to its P10 and P90 with the rest at their "
+  "medians.\n"
+  "- NPV discounts each month m by (1 + rate)^(-m/12).\n"
+  "- Rows marked UNCONFIRMED in the price books are unverified and "
+  "named wherever they are used.\n";
+
 int
 cc_report_md (FILE *fp, const cc_doc *doc)
 {
   const cc_valuecase *c = doc->vc;
   const cc_value_result *r = doc->vr;
-  size_t i, d;
-  int y;
-  char a[64], b[64], e[64], txt[160];
 
   fprintf (fp, "# %s\n\n", c ? c->title : "cloudcast report");
   if (c && c->source[0])
@@ -227,156 +294,18 @@ cc_report_md (FILE *fp, const cc_doc *doc)
       cc_report_facts (fp, doc->storage);
       fputs ("```\n\n", fp);
     }
-  for (i = 0; i < doc->nchart; i++)
-    if (doc->chart[i].drawn && strcmp (doc->chart[i].name, "storage") == 0)
-      fprintf (fp, "![%s](storage.png)\n\n", doc->chart[i].alt);
+  md_charts (fp, doc, 1);
 
   if (c && r)
     {
       fputs ("## Contract value\n\n", fp);
-      fprintf (fp, "| %s | P10 | P50 | P90 |\n|---|---:|---:|---:|\n",
-               c->currency);
-      cc_group_digits (r->total.p10, 0, a, sizeof a);
-      cc_group_digits (r->total.p50, 0, b, sizeof b);
-      cc_group_digits (r->total.p90, 0, e, sizeof e);
-      fprintf (fp, "| term total (%d months) | %s | %s | %s |\n", r->months, a, b, e);
-      cc_group_digits (r->npv.p10, 0, a, sizeof a);
-      cc_group_digits (r->npv.p50, 0, b, sizeof b);
-      cc_group_digits (r->npv.p90, 0, e, sizeof e);
-      fprintf (fp, "| NPV at %g %% a year | %s | %s | %s |\n",
-               100 * c->model.discount_rate, a, b, e);
-      for (y = 0; y < r->nyears; y++)
-        {
-          cc_group_digits (r->yearly[y].p10, 0, a, sizeof a);
-          cc_group_digits (r->yearly[y].p50, 0, b, sizeof b);
-          cc_group_digits (r->yearly[y].p90, 0, e, sizeof e);
-          fprintf (fp, "| year %d | %s | %s | %s |\n", y + 1, a, b, e);
-        }
-      fputs ("\n", fp);
-      for (i = 0; i < doc->nchart; i++)
-        if (doc->chart[i].drawn && strcmp (doc->chart[i].name, "storage") != 0)
-          fprintf (fp, "![%s](%s.png)\n\n", doc->chart[i].alt,
-                   doc->chart[i].name);
-
-      fputs ("## What moves the total\n\n| assumption | range | total at P10 "
-             "| total at P90 | swing |\n|---|---|---:|---:|---:|\n", fp);
-      for (i = 0; i < r->nbar; i++)
-        {
-          cc_group_digits (r->bar[i].total_low, 0, a, sizeof a);
-          cc_group_digits (r->bar[i].total_high, 0, b, sizeof b);
-          cc_group_digits (r->bar[i].swing, 0, e, sizeof e);
-          fputs ("| ", fp);
-          md_cell (fp, r->bar[i].assumption);
-          fputs (" | ", fp);
-          md_cell (fp, r->bar[i].spec);
-          fprintf (fp, " | %s | %s | %s |\n", a, b, e);
-        }
-
-      fputs ("\n## The same usage on each provider\n\n| provider | all drivers "
-             "it prices | drivers it cannot price | drivers every provider "
-             "prices |\n|---|---:|---:|---:|\n", fp);
-      for (i = 0; i < c->model.nprovider; i++)
-        {
-          cc_group_digits (r->cross[i], 0, a, sizeof a);
-          cc_group_digits (r->cross_common[i], 0, b, sizeof b);
-          fputs ("| ", fp);
-          md_cell (fp, c->model.provider[i]);
-          fprintf (fp, " | %s | %d | %s |\n", a, r->cross_missing[i], b);
-        }
-
-      fputs ("\n## Assumptions\n\n| driver | family | what | quantity | "
-             "factor | annual growth | source |\n|---|---|---|---|---|---|---|\n",
-             fp);
-      for (d = 0; d < c->model.ndriver; d++)
-        {
-          const cc_driver *dr = &c->model.driver[d];
-          fputs ("| ", fp);
-          md_cell (fp, dr->name);
-          fprintf (fp, " | %s | ", dr->family);
-          md_cell (fp, dr->label);
-          fputs (" | ", fp);
-          if (dr->fit != NULL)
-            {
-              fprintf (fp, "fitted %s growth (AICc weight %.2f, %zu points; "
-                       "its parameter and residual uncertainty are in the "
-                       "range) | | | ", dr->fit->model->name, dr->fit->weight,
-                       dr->fit->n);
-            }
-          else if (dr->facts != NULL)
-            {
-              dist_text (&dr->scn_param, txt, sizeof txt);
-              fprintf (fp, "reported figures, %s growth%s%s", 
-                       dr->scn_kind == CC_SCN_DECAY ? "decay" :
-                       dr->scn_kind == CC_SCN_LOGISTIC ? "logistic" :
-                       dr->scn_kind == CC_SCN_LINEAR ? "linear" : "exponential",
-                       dr->scn_kind == CC_SCN_DECAY ? ", phi = " :
-                       dr->scn_kind == CC_SCN_LOGISTIC ? ", cap = " : "",
-                       dr->scn_kind == CC_SCN_DECAY
-                       || dr->scn_kind == CC_SCN_LOGISTIC ? txt : "");
-              fputs (" | | | ", fp);
-            }
-          else
-            {
-              if (dr->link >= 0)
-                fprintf (fp, "that of %s", c->model.driver[dr->link].name);
-              else
-                {
-                  dist_text (&dr->base, txt, sizeof txt);
-                  md_cell (fp, txt);
-                }
-              dist_text (&dr->factor, txt, sizeof txt);
-              fprintf (fp, " | %s | ", txt);
-              if (dr->link >= 0)
-                fputs ("as linked", fp);
-              else
-                {
-                  dist_text (&dr->growth, txt, sizeof txt);
-                  fputs (txt, fp);
-                  if (dr->growth_months > 0)
-                    fprintf (fp, " for %d months", dr->growth_months);
-                }
-              fputs (" | ", fp);
-            }
-          md_cell (fp, dr->source);
-          fputs (" |\n", fp);
-        }
-
-      fputs ("\n## Prices used\n\n| provider | sku | region | term | unit | "
-             "from | price | currency | effective | source | note |\n"
-             "|---|---|---|---|---|---:|---:|---|---|---|---|\n", fp);
-      for (i = 0; i < c->book->n; i++)
-        {
-          const cc_price_row *row = &c->book->row[i];
-          if (!row_used (c, row))
-            continue;
-          fprintf (fp, "| %s | %s | %s | %s | %s | %.10g | %.10g | %s | %s | ",
-                   row->provider, row->sku, row->region, row->term, row->unit,
-                   row->tier_start, row->unit_price, row->currency,
-                   row->effective_date);
-          md_cell (fp, row->source);
-          fputs (" | ", fp);
-          md_cell (fp, row->note);
-          fputs (" |\n", fp);
-        }
-      for (i = 0; i < c->nconv; i++)
-        fprintf (fp, "\nConverted: %s\n", c->conversion[i]);
+      md_value_table (fp, c, r);
+      md_charts (fp, doc, 0);
+      md_tornado_cross (fp, c, r);
+      md_assumptions (fp, c);
+      md_prices (fp, c);
     }
-
-  fputs ("\n## Method\n\n"
-         "- Two reported figures fix one growth rate and nothing more: every "
-         "storage curve beyond the last figure is a named assumption, not a "
-         "statistical forecast.\n"
-         "- Costs are list prices through graduated tiers (each unit at the "
-         "price of the tier it falls in), less the scenario's discounts, with "
-         "its annual price change; sizes are converted through bytes (Azure's "
-         "GB is read as GiB, 2^30 bytes).\n"
-         "- The range is a seeded Monte Carlo over every assumption's "
-         "distribution (P10/P50/P90 of its draws); the tornado moves one "
-         "assumption at a time to its P10 and P90 with the rest at their "
-         "medians.\n"
-         "- NPV discounts each month m by (1 + rate)^(-m/12).\n"
-         "- Rows marked UNCONFIRMED in the price books are unverified and "
-         "named wherever they are used.\n", fp);
+  fputs (md_method, fp);
   return ferror (fp) ? -1 : 0;
 }
 
@@ -554,8 +483,7 @@ cc_report_html (FILE *fp, const cc_doc *doc)
           {
             const cc_doc_chart *ch = &doc->chart[i];
             char *svg;
-            int storage = strcmp (ch->name, "storage") == 0;
-            if (!ch->drawn || storage != (line[3] == 'R'))
+            if (!ch->drawn || ch->storage != (line[3] == 'R'))
               continue;
             svg = malloc (strlen (doc->dir) + strlen (ch->name) + 8);
             if (svg == NULL)

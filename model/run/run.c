@@ -1,0 +1,167 @@
+/* run.c: the run pipeline: load, price, value, then tables, charts and
+ * documents. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "run/run.h"
+
+void
+cc_run_opts_init (cc_run_opts *o, const char *scenario)
+{
+  memset (o, 0, sizeof *o);
+  o->scenario = scenario;
+  o->dir = "cloudcast-out";
+  o->months = CC_DEFAULT_MONTHS;
+  o->photo_mib = CC_DEFAULT_PHOTO_MIB;
+}
+
+/* The storage story of driver D: its reported metric's scenarios, priced
+ * through the driver's first provider. */
+static int
+load_storage (const cc_run_opts *o, size_t d, cc_run_result *r, cc_err *err)
+{
+  const cc_valuecase *vc = r->vc;
+  const cc_driver_price *dp = &vc->model.driver[d].price[0];
+  const char *skus[CC_MAX_MIX];
+  size_t i;
+  int rc;
+
+  r->has_storage = 1;
+  r->storage_driver = d;
+  rc = cc_case_load (&r->storage, vc->reported[d]->path,
+                     vc->metric[d]->metric, o->months, o->photo_mib, err);
+  if (rc != CC_OK)
+    return rc;
+  r->cost = malloc (r->storage.view.nscn * (size_t) o->months
+                    * sizeof *r->cost);
+  if (r->cost == NULL)
+    return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+  for (i = 0; i < dp->nsku; i++)
+    skus[i] = dp->sku[i];
+  return cc_case_cost (&r->storage.view, vc->book, skus, dp->share, dp->nsku,
+                       dp->region[0] ? dp->region : NULL, r->cost,
+                       &r->currency, err);
+}
+
+int
+cc_run_load (const cc_run_opts *o, int storage, cc_run_result *r,
+             cc_err *err)
+{
+  cc_value_model *m;
+  size_t d;
+  int rc;
+
+  memset (r, 0, sizeof *r);
+  r->currency = "USD";
+  if ((rc = cc_valuecase_load (o->scenario, &r->vc, err)) != CC_OK)
+    return rc;
+  m = &r->vc->model;
+  if (o->draws > 0)
+    {
+      /* The per-draw tables hold draws x months numbers. */
+      if ((double) o->draws * m->months > CC_MAX_DRAW_MONTHS)
+        return cc_err_set (err, CC_EUSAGE, NULL, 0, 0,
+                           "--draws %lu x horizon %d months is above the "
+                           "cap of %d draw-months", o->draws, m->months,
+                           CC_MAX_DRAW_MONTHS);
+      m->draws = o->draws;
+    }
+  if (o->set_seed)
+    m->seed = o->seed;
+  /* The first driver grown from reported figures gets the storage story. */
+  for (d = 0; storage && d < m->ndriver; d++)
+    if (m->driver[d].facts != NULL)
+      {
+        if ((rc = load_storage (o, d, r, err)) != CC_OK)
+          return rc;
+        break;
+      }
+  if ((rc = cc_value_run (m, r->vc->book, &r->vr, err)) != CC_OK)
+    {
+      cc_err e = *err;   /* the model knows drivers, not files */
+      return cc_err_set (err, rc, r->vc->file->path, 0, 0, "%s", e.msg);
+    }
+  return CC_OK;
+}
+
+void
+cc_run_chart_data (const cc_run_result *r, cc_chart_data *d)
+{
+  memset (d, 0, sizeof *d);
+  d->storage = r->has_storage ? &r->storage.view : NULL;
+  d->storage_price = r->has_storage
+                       ? &r->vc->model.driver[r->storage_driver].price[0]
+                       : NULL;
+  d->vc = r->vc;
+  d->vr = r->vr;
+}
+
+/* Load, prepare the charts of GROUPS, make the directory and write the
+ * tables of TABLES: everything before gnuplot. */
+static int
+run_to_tables (const cc_run_opts *o, int storage, unsigned groups,
+               unsigned tables, const cc_output *out, cc_run_result *r,
+               cc_err *err)
+{
+  cc_chart_data d;
+  int rc = cc_run_load (o, storage, r, err);
+  if (rc == CC_OK)
+    {
+      cc_run_chart_data (r, &d);
+      rc = cc_charts_prepare (&r->charts, &d, groups, err);
+    }
+  if (rc == CC_OK)
+    rc = cc_outdir_make (o->dir, err);
+  if (rc == CC_OK)
+    rc = cc_run_tables (r, tables, out, err);
+  return rc;
+}
+
+int
+cc_run (const cc_run_opts *o, cc_run_result *r, cc_err *err)
+{
+  cc_output out = { o->dir, o->notify, o->notify_ctx };
+  int want[CC_GP_NFMT], rc, chart_rc;
+  cc_err cerr;
+
+  rc = run_to_tables (o, 1, CC_CHARTS_ALL, CC_TABLES_ALL, &out, r, err);
+  if (rc != CC_OK)
+    return rc;
+  /* SVG is always drawn: the HTML report embeds it. */
+  memcpy (want, r->vc->formats, sizeof want);
+  want[CC_GP_SVG] = 1;
+  want[CC_GP_DUMB] = 0;
+  cc_err_clear (&cerr);
+  chart_rc = cc_charts_draw (&r->charts, &out, want, o->preview, &cerr);
+  rc = cc_run_documents (r, chart_rc == CC_OK ? NULL : cerr.msg, &out, err);
+  if (rc == CC_OK && chart_rc != CC_OK)
+    {
+      *err = cerr;
+      rc = chart_rc;
+    }
+  return rc;
+}
+
+int
+cc_run_value (const cc_run_opts *o, cc_run_result *r, cc_err *err)
+{
+  cc_output out = { o->dir, o->notify, o->notify_ctx };
+  int rc = run_to_tables (o, 0, CC_CHARTS_VALUE, CC_TABLES_VALUE, &out, r,
+                          err);
+  if (rc == CC_OK)
+    rc = cc_charts_draw (&r->charts, &out, r->vc->formats, 0, err);
+  return rc;
+}
+
+void
+cc_run_free (cc_run_result *r)
+{
+  cc_charts_free (&r->charts);
+  free (r->cost);
+  cc_case_free (&r->storage);
+  cc_value_result_free (r->vr);
+  cc_valuecase_free (r->vc);
+  memset (r, 0, sizeof *r);
+}

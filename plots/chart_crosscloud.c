@@ -1,0 +1,129 @@
+/* chart_crosscloud.c: the same usage priced on each provider
+ * (crosscloud.svg). */
+#include <config.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/textutil.h"
+#include "plots/charts.h"
+#include "plots/palette.h"
+#include "plots/registry.h"
+
+void
+cc_chart_cross_draw (cc_gp *gp, const cc_chart_frame *fr,
+                     const cc_chart_cross *c)
+{
+  FILE *fp = cc_gp_stream (gp);
+  size_t i;
+  char axis[160];
+  double max = 0, div;
+
+  for (i = 0; i < c->nprovider; i++)
+    max = fmax (max, c->total[i]);
+  div = cc_chart_money_axis (max, c->currency,
+                             "term total at median assumptions", axis,
+                             sizeof axis);
+  cc_chart_labels (gp, fr, axis, c->provider, c->nprovider);
+  fputs ("$DATA << EOD\n", fp);
+  for (i = 0; i < c->nprovider; i++)
+    fprintf (fp, " %zu %.17g %ld\n", i, c->total[i] / div,
+             strtol (cc_palette_colour (CC_PALETTE_VALUE, i) + 1, NULL, 16));
+  fputs ("EOD\n", fp);
+  cc_gp_guard (gp);
+  cc_chart_setup (fp);
+  fputs ("set style fill solid 0.85 noborder\nset boxwidth 0.6\n"
+         "unset key\nset yrange [0:*]\n", fp);
+  fprintf (fp, "set xrange [-0.6:%zu.6]\nset xtics (", c->nprovider - 1);
+  for (i = 0; i < c->nprovider; i++)
+    fprintf (fp, "%s$LBL[%zu][2:] %zu", i ? ", " : "", 9 + i, i);
+  fputs (")\n", fp);
+  cc_gp_render (gp,
+                "plot $DATA using 1:2:3 with boxes lc rgb variable, "
+                "$DATA using 1:2:(sprintf(\"%.3g\", $2)) with labels "
+                "offset 0,1 font ',10'",
+                &fr->out, CC_CHART_OUT_LBL);
+}
+
+/* ---- the registered kind ---------------------------------------------- */
+
+typedef struct
+{
+  cc_chart_text text;
+  const char *provider[CC_MAX_PROVIDERS];
+  cc_chart_cross cr;
+} cross_state;
+
+static void
+cross_free (void *state)
+{
+  free (state);
+}
+
+static int
+cross_prepare (const cc_chart_data *d, void **state, int *draw, cc_err *err)
+{
+  const cc_valuecase *c = d->vc;
+  const cc_value_result *r = d->vr;
+  cross_state *s;
+  size_t i;
+
+  if ((s = calloc (1, sizeof *s)) == NULL)
+    return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+  *state = s;
+  for (i = 0; i < c->model.nprovider; i++)
+    s->provider[i] = c->model.provider[i];
+  snprintf (s->text.title, sizeof s->text.title,
+            "%s: the same usage on each provider", c->title);
+  snprintf (s->text.subtitle, sizeof s->text.subtitle,
+            "%d-month total at median assumptions, the %zu drivers every "
+            "provider prices", r->months, r->ncommon);
+  cc_chart_value_source (c, &s->text);
+  s->cr.nprovider = c->model.nprovider;
+  s->cr.provider = s->provider;
+  s->cr.total = r->cross_common;
+  s->cr.currency = c->currency;
+  *draw = 1;
+  return CC_OK;
+}
+
+static void
+cross_draw (cc_gp *gp, const void *state, const cc_gp_outputs *o)
+{
+  const cross_state *s = state;
+  cc_chart_frame fr = cc_chart_frame_of (&s->text, o);
+  cc_chart_cross_draw (gp, &fr, &s->cr);
+}
+
+static void
+cross_alt (const cc_chart_data *d, const void *state, char *buf, size_t size)
+{
+  const cc_valuecase *vc = d->vc;
+  const cc_value_result *r = d->vr;
+  size_t p, o;
+  char a[64];
+
+  o = (size_t) snprintf (buf, size, "Bar chart: the same usage, at median "
+                         "assumptions, over the %zu drivers every provider "
+                         "prices:", r->ncommon);
+  for (p = 0; p < vc->model.nprovider && o < size; p++)
+    {
+      cc_amount_words (r->cross_common[p], a, sizeof a);
+      o += (size_t) snprintf (buf + o, size - o, "%s %s %s%s", p ? "," : "",
+                              vc->model.provider[p], a,
+                              p + 1 == vc->model.nprovider ? "." : "");
+    }
+}
+
+const cc_chart_kind cc_chart_kind_crosscloud = {
+  .stem = "crosscloud",
+  .title = "The same usage on each provider",
+  .group = CC_CHARTS_VALUE,
+  .preview = 0,
+  .prepare = cross_prepare,
+  .draw = cross_draw,
+  .alt = cross_alt,
+  .free = cross_free
+};

@@ -1,0 +1,220 @@
+/* registry.c: the chart registry, and preparing, drawing and placing the
+ * charts of one command. */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "plots/registry.h"
+
+/* Every chart kind, in report order: one line each.  Kind NAME is
+ * cc_chart_kind_NAME, defined in plots/chart_NAME.c. */
+#define CC_CHART_KINDS(X) \
+  X (storage)             \
+  X (spend)               \
+  X (value)               \
+  X (tornado)             \
+  X (crosscloud)          \
+  X (usage)               \
+  X (models)
+
+#define DECLARE_KIND(name) extern const cc_chart_kind cc_chart_kind_##name;
+CC_CHART_KINDS (DECLARE_KIND)
+#define LIST_KIND(name) &cc_chart_kind_##name,
+const cc_chart_kind *const cc_chart_registry[] = { CC_CHART_KINDS (LIST_KIND) };
+const size_t cc_chart_nkind
+  = sizeof cc_chart_registry / sizeof cc_chart_registry[0];
+
+int
+cc_charts_prepare (cc_chartset *set, const cc_chart_data *d, unsigned groups,
+                   cc_err *err)
+{
+  size_t k, f;
+  int rc = CC_OK;
+
+  memset (set, 0, sizeof *set);
+  set->chart = calloc (cc_chart_nkind, sizeof *set->chart);
+  if (set->chart == NULL)
+    return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+  for (k = 0; rc == CC_OK && k < cc_chart_nkind; k++)
+    {
+      const cc_chart_kind *kind = cc_chart_registry[k];
+      cc_chart *c = &set->chart[set->n];
+      void *state = NULL;
+      int draw = 1;
+
+      if ((kind->group & groups) == 0)
+        continue;
+      rc = kind->prepare (d, &state, &draw, err);
+      if (state == NULL)
+        continue;
+      c->kind = kind;
+      c->state = state;
+      c->draw = draw;
+      for (f = 0; f < CC_GP_NFMT; f++)
+        c->file[f].fd = -1;
+      set->n++;
+      if (rc == CC_OK)
+        kind->alt (d, state, c->alt, sizeof c->alt);
+    }
+  return rc;
+}
+
+/* Reserve the temporaries of every chart with something to draw. */
+static int
+reserve_all (cc_chartset *set, const cc_output *out, const int *want,
+             int preview, cc_err *err)
+{
+  char name[256], *path;
+  size_t i, f;
+  int rc = CC_OK;
+
+  for (i = 0; rc == CC_OK && i < set->n; i++)
+    for (f = 0; rc == CC_OK && f < CC_GP_NFMT; f++)
+      {
+        cc_chart *c = &set->chart[i];
+        int wanted = f == CC_GP_DUMB ? preview && c->kind->preview : want[f];
+        if (!c->draw || !wanted)
+          continue;
+        snprintf (name, sizeof name, "%s.%s", c->kind->stem,
+                  cc_gp_format_ext ((cc_gp_format) f));
+        if ((path = cc_path_join (out->dir, name)) == NULL)
+          rc = cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+        else
+          rc = cc_outfile_reserve (&c->file[f], path, err);
+        free (path);
+      }
+  return rc;
+}
+
+/* The text rendering of the preview chart, read before it is removed. */
+static char *
+read_preview (const cc_chartset *set)
+{
+  size_t i, n = 0, len = 0;
+  char *text = NULL, buf[4096];
+  FILE *in, *mem;
+
+  for (i = 0; i < set->n; i++)
+    if (set->chart[i].file[CC_GP_DUMB].tmp != NULL)
+      {
+        if ((in = fopen (set->chart[i].file[CC_GP_DUMB].tmp, "r")) == NULL)
+          return NULL;
+        if ((mem = open_memstream (&text, &len)) != NULL)
+          {
+            while ((n = fread (buf, 1, sizeof buf, in)) > 0)
+              fwrite (buf, 1, n, mem);
+            fclose (mem);
+          }
+        fclose (in);
+        break;
+      }
+  return text;
+}
+
+/* STATUS is how drawing ended: on CC_OK put every file in place (telling
+ * OUT's notifier), otherwise remove them all.  Text previews are never
+ * kept.  Returns STATUS or the first error placing a file. */
+static int
+finish_all (cc_chartset *set, const cc_output *out, int status, cc_err *err)
+{
+  size_t i, f;
+  for (i = 0; i < set->n; i++)
+    {
+      cc_chart *c = &set->chart[i];
+      int placed = status == CC_OK && c->draw;
+      for (f = 0; f < CC_GP_NFMT; f++)
+        {
+          cc_outfile *o = &c->file[f];
+          if (o->tmp == NULL)
+            continue;
+          if (status != CC_OK || f == CC_GP_DUMB)
+            {
+              cc_outfile_abort (o);
+              continue;
+            }
+          {
+            char *path = strdup (o->path);
+            status = cc_outfile_place (o, err);
+            if (status == CC_OK && out->notify != NULL && path != NULL)
+              out->notify (out->ctx, path);
+            free (path);
+          }
+        }
+      c->drawn = placed && status == CC_OK;
+    }
+  return status;
+}
+
+int
+cc_charts_draw (cc_chartset *set, const cc_output *out, const int *want,
+                int preview, cc_err *err)
+{
+  cc_gp *gp = NULL;
+  cc_gp_outputs o;
+  size_t i, f;
+  int rc = reserve_all (set, out, want, preview, err);
+
+  if (rc == CC_OK)
+    rc = cc_gp_open (&gp, err);
+  if (rc == CC_OK)
+    {
+      for (i = 0; i < set->n; i++)
+        if (set->chart[i].draw)
+          {
+            for (f = 0; f < CC_GP_NFMT; f++)
+              o.path[f] = set->chart[i].file[f].tmp;
+            set->chart[i].kind->draw (gp, set->chart[i].state, &o);
+          }
+      rc = cc_gp_close (gp, err);
+    }
+  if (rc == CC_OK && preview)
+    set->preview = read_preview (set);
+  return finish_all (set, out, rc, err);
+}
+
+void
+cc_charts_free (cc_chartset *set)
+{
+  size_t i, f;
+  for (i = 0; i < set->n; i++)
+    {
+      for (f = 0; f < CC_GP_NFMT; f++)
+        if (set->chart[i].file[f].tmp != NULL)
+          cc_outfile_abort (&set->chart[i].file[f]);
+      set->chart[i].kind->free (set->chart[i].state);
+    }
+  free (set->chart);
+  free (set->preview);
+  memset (set, 0, sizeof *set);
+}
+
+cc_chart_frame
+cc_chart_frame_of (const cc_chart_text *t, const cc_gp_outputs *o)
+{
+  cc_chart_frame fr;
+  fr.title = t->title;
+  fr.subtitle = t->subtitle;
+  fr.source = t->source;
+  fr.out = *o;
+  return fr;
+}
+
+void
+cc_chart_value_source (const cc_valuecase *c, cc_chart_text *t)
+{
+  snprintf (t->source, sizeof t->source, "Source: %s. List prices from the "
+            "price books named in the scenario. Chart: cloudcast.",
+            c->source[0] ? c->source : c->name);
+}
+
+long
+cc_chart_fitted_driver (const cc_valuecase *c)
+{
+  size_t d;
+  for (d = 0; d < c->model.ndriver; d++)
+    if (c->model.driver[d].fit != NULL)
+      return (long) d;
+  return -1;
+}

@@ -1,21 +1,17 @@
 /* cmd_facts.c: cloudcast facts [FILE]: two-point growth facts on stdout. */
+#include <getopt.h>
 #include <config.h>
 
-#include <getopt.h>
 #include <stdio.h>
 
 #include "cli/cli.h"
+#include "cli/usage.h"
 #include "cli/cmd_case.h"
 
 int
 cc_cmd_facts (int argc, char **argv)
 {
-  static const struct option opts[] = {
-    { "months", required_argument, NULL, 'm' },
-    { "photo-mib", required_argument, NULL, 'p' },
-    { "metric", required_argument, NULL, 'M' },
-    { NULL, 0, NULL, 0 }
-  };
+  cc_opts go;
   char def[4096];
   const char *path, *metric = NULL;
   int months = CC_DEFAULT_MONTHS, c, rc;
@@ -23,7 +19,8 @@ cc_cmd_facts (int argc, char **argv)
   cc_case cs;
   cc_err err;
 
-  while ((c = getopt_long (argc, argv, "m:p:", opts, NULL)) != -1)
+  cc_opts_init (&go, "facts");
+  while ((c = cc_opts_next (&go, argc, argv)) != -1)
     switch (c)
       {
       case 'm':
@@ -37,6 +34,8 @@ cc_cmd_facts (int argc, char **argv)
       case 'M':
         metric = optarg;
         break;
+      case 'h':
+        return cc_opts_help (&go);
       default:
         return cc_cli_usage ("facts: bad option");
       }

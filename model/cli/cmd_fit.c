@@ -1,8 +1,8 @@
 /* cmd_fit.c: cloudcast fit: every model tried, with standard errors,
+#include <getopt.h>
  * criteria, Akaike weights and (with --holdout) backtests. */
 #include <config.h>
 
-#include <getopt.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +10,7 @@
 
 #include "fit/backtest.h"
 #include "cli/cli.h"
+#include "cli/usage.h"
 #include "cli/cmd_fitio.h"
 #include "fit/fit.h"
 #include "fit/series.h"
@@ -242,18 +243,7 @@ confirm (const cc_series *s, const cc_fit *fits, size_t nfit,
 int
 cc_cmd_fit (int argc, char **argv)
 {
-  static const struct option opts[] = {
-    { "series", required_argument, NULL, 's' },
-    { "model", required_argument, NULL, 'm' },
-    { "scale", required_argument, NULL, 'S' },
-    { "holdout", required_argument, NULL, 'H' },
-    { "measure", required_argument, NULL, 'M' },
-    { "xy", no_argument, NULL, 'x' },
-    { "start", required_argument, NULL, 'b' },
-    { "json", no_argument, NULL, 'j' },
-    { "help", no_argument, NULL, 'h' },
-    { NULL, 0, NULL, 0 }
-  };
+  cc_opts go;
   fit_args a;
   cc_series_set *set = NULL;
   cc_fit_ws *w = NULL;
@@ -268,7 +258,8 @@ cc_cmd_fit (int argc, char **argv)
   memset (&a, 0, sizeof a);
   a.in.measure = CC_MEASURE_QUANTITY;
   cc_err_clear (&err);
-  while ((c = getopt_long (argc, argv, "s:m:S:H:M:xb:jh", opts, NULL)) != -1)
+  cc_opts_init (&go, "fit");
+  while ((c = cc_opts_next (&go, argc, argv)) != -1)
     switch (c)
       {
       case 's': a.in.key = optarg; break;
@@ -295,10 +286,7 @@ cc_cmd_fit (int argc, char **argv)
         break;
       case 'j': a.json = 1; break;
       case 'h':
-        printf ("Usage: cloudcast fit [--series KEY] [--model auto|NAME,...] "
-                "[--scale log|level]\n       [--holdout N] [--measure "
-                "quantity|cost] [--xy [--start B1,B2,...]] [--json] FILE\n");
-        return CC_OK;
+        return cc_opts_help (&go);
       default:
         return cc_cli_usage ("fit: bad option");
       }

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/usage.h"
 #include "ingest/ingest.h"
 
 typedef struct
@@ -109,17 +110,7 @@ parse_choice (const char *opt, const char *arg, const char *const *names, int n,
 int
 cc_cmd_ingest (int argc, char **argv)
 {
-  static const struct option opts[] = {
-    { "format", required_argument, NULL, 'f' },
-    { "cost", required_argument, NULL, 'c' },
-    { "by", required_argument, NULL, 'b' },
-    { "strict", no_argument, NULL, 's' },
-    { "output", required_argument, NULL, 'o' },
-    { "report", required_argument, NULL, 'r' },
-    { "threads", required_argument, NULL, 'j' },
-    { "quiet", no_argument, NULL, 'q' },
-    { NULL, 0, NULL, 0 }
-  };
+  cc_opts go;
   static const char *const formats[] = { "auto", "focus", "azure", "aws-cur",
                                          "gcp", "reported" };
   static const char *const costs[] = { "billed", "effective", "list" };
@@ -136,7 +127,8 @@ cc_cmd_ingest (int argc, char **argv)
 
   memset (&o, 0, sizeof o);
   o.by = CC_BY_SERVICE;
-  while ((c = getopt_long (argc, argv, "f:c:b:so:r:j:q", opts, NULL)) != -1)
+  cc_opts_init (&go, "ingest");
+  while ((c = cc_opts_next (&go, argc, argv)) != -1)
     switch (c)
       {
       case 'f':
@@ -176,6 +168,8 @@ cc_cmd_ingest (int argc, char **argv)
       case 'q':
         quiet = 1;
         break;
+      case 'h':
+        return cc_opts_help (&go);
       default:
         fputs ("Try 'cloudcast --help' for more information.\n", stderr);
         return CC_EUSAGE;

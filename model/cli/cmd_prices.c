@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include "cli/cli.h"
+#include "cli/usage.h"
 #include "price/price.h"
 #include "report/report.h"
 #include "core/num.h"
@@ -77,12 +78,7 @@ load_books (char **books, size_t nbooks, cc_price_book **out, cc_err *err)
 int
 cc_cmd_prices (int argc, char **argv)
 {
-  static const struct option opts[] = {
-    { "provider", required_argument, NULL, 'P' },
-    { "service", required_argument, NULL, 'S' },
-    { "book", required_argument, NULL, 'b' },
-    { NULL, 0, NULL, 0 }
-  };
+  cc_opts go;
   const char *provider = NULL, *service = NULL;
   char *books[64];
   size_t nbooks = 0, i, shown = 0, unconfirmed = 0;
@@ -90,7 +86,8 @@ cc_cmd_prices (int argc, char **argv)
   cc_err err;
   int c, rc;
 
-  while ((c = getopt_long (argc, argv, "b:", opts, NULL)) != -1)
+  cc_opts_init (&go, "prices");
+  while ((c = cc_opts_next (&go, argc, argv)) != -1)
     switch (c)
       {
       case 'P':
@@ -104,6 +101,8 @@ cc_cmd_prices (int argc, char **argv)
           return cc_cli_usage ("prices: at most 64 --book files");
         books[nbooks++] = optarg;
         break;
+      case 'h':
+        return cc_opts_help (&go);
       default:
         return cc_cli_usage ("prices: bad option");
       }
@@ -167,16 +166,7 @@ convert (double q, const char *unit, const char *sku_unit, double *out)
 int
 cc_cmd_price (int argc, char **argv)
 {
-  static const struct option opts[] = {
-    { "book", required_argument, NULL, 'b' },
-    { "sku", required_argument, NULL, 'k' },
-    { "quantity", required_argument, NULL, 'q' },
-    { "unit", required_argument, NULL, 'u' },
-    { "region", required_argument, NULL, 'r' },
-    { "json", no_argument, NULL, 'j' },
-    { "term", required_argument, NULL, 't' },
-    { NULL, 0, NULL, 0 }
-  };
+  cc_opts go;
   const char *sku = NULL, *qarg = NULL, *unit = NULL, *region = NULL;
   const char *term = "payg";
   char *books[64], a[64], bq[64];
@@ -188,7 +178,8 @@ cc_cmd_price (int argc, char **argv)
   cc_err err;
   int c, rc, json = 0;
 
-  while ((c = getopt_long (argc, argv, "b:k:q:u:r:t:", opts, NULL)) != -1)
+  cc_opts_init (&go, "price");
+  while ((c = cc_opts_next (&go, argc, argv)) != -1)
     switch (c)
       {
       case 'b':
@@ -202,6 +193,8 @@ cc_cmd_price (int argc, char **argv)
       case 'r': region = optarg; break;
       case 'j': json = 1; break;
       case 't': term = optarg; break;
+      case 'h':
+        return cc_opts_help (&go);
       default:
         return cc_cli_usage ("price: bad option");
       }

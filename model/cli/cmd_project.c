@@ -1,9 +1,9 @@
 /* cmd_project.c: cloudcast project: forecast months with prediction
+#include <getopt.h>
  * intervals from the fitted (or AICc-selected) model, or named scenarios
  * when the data cannot support a statistical band. */
 #include <config.h>
 
-#include <getopt.h>
 #include <gsl/gsl_rng.h>
 #include <math.h>
 #include <stdint.h>
@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/usage.h"
 #include "cli/cmd_fitio.h"
 #include "fit/fit.h"
 #include "reported/project.h"
@@ -307,20 +308,7 @@ series_job (size_t i, size_t k, void *ctx)
 int
 cc_cmd_project (int argc, char **argv)
 {
-  static const struct option opts[] = {
-    { "months", required_argument, NULL, 'n' },
-    { "series", required_argument, NULL, 's' },
-    { "model", required_argument, NULL, 'm' },
-    { "scale", required_argument, NULL, 'S' },
-    { "measure", required_argument, NULL, 'M' },
-    { "level", required_argument, NULL, 'l' },
-    { "seed", required_argument, NULL, 'r' },
-    { "draws", required_argument, NULL, 'd' },
-    { "interval", required_argument, NULL, 'i' },
-    { "xy", no_argument, NULL, 'x' },
-    { "help", no_argument, NULL, 'h' },
-    { NULL, 0, NULL, 0 }
-  };
+  cc_opts go;
   proj_args a;
   proj_job job;
   cc_series_set *set = NULL;
@@ -339,8 +327,8 @@ cc_cmd_project (int argc, char **argv)
   a.po.level[1] = 95;
   a.po.nlevel = 2;
   a.seed = DEFAULT_SEED;
-  while ((c = getopt_long (argc, argv, "n:s:m:S:M:l:r:d:i:xh", opts, NULL))
-         != -1)
+  cc_opts_init (&go, "project");
+  while ((c = cc_opts_next (&go, argc, argv)) != -1)
     switch (c)
       {
       case 'n':
@@ -392,12 +380,7 @@ cc_cmd_project (int argc, char **argv)
         break;
       case 'x': a.in.xy = 1; break;
       case 'h':
-        printf ("Usage: cloudcast project --months N [--series KEY] "
-                "[--model auto|NAME,...]\n       [--level 80,95] [--seed S] "
-                "[--draws B] [--interval mc|delta|bootstrap]\n       "
-                "[--scale log|level] [--measure quantity|cost] [--xy] "
-                "FILE\n");
-        return CC_OK;
+        return cc_opts_help (&go);
       default:
         return cc_cli_usage ("project: bad option");
       }

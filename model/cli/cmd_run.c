@@ -1,4 +1,5 @@
 /* cmd_run.c: cloudcast run [SCENARIO.ini]: the whole pipeline.
+#include <getopt.h>
  *
  * scenario -> (reported storage -> facts -> named scenarios -> cost) and
  * (drivers -> Monte Carlo contract value) -> tables -> charts (one gnuplot
@@ -7,13 +8,13 @@
  * gnuplot does, so a failing chart never costs the numbers. */
 #include <config.h>
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "plots/charts.h"
 #include "cli/cli.h"
+#include "cli/usage.h"
 #include "cli/cmd_case.h"
 #include "cli/cmd_fitcharts.h"
 #include "cli/cmd_valueio.h"
@@ -189,14 +190,7 @@ storage_chart_free (storage_chart *s)
 int
 cc_cmd_run (int argc, char **argv)
 {
-  static const struct option opts[] = {
-    { "output", required_argument, NULL, 'o' },
-    { "months", required_argument, NULL, 'm' },
-    { "photo-mib", required_argument, NULL, 'p' },
-    { "draws", required_argument, NULL, 'n' },
-    { "preview", no_argument, NULL, 'P' },
-    { NULL, 0, NULL, 0 }
-  };
+  cc_opts go;
   const char *dir = "cloudcast-out", *currency = "USD", *path, *draws = NULL;
   char def[4096];
   int months = CC_DEFAULT_MONTHS, c, rc, chart_rc = CC_OK, preview = 0;
@@ -222,7 +216,8 @@ cc_cmd_run (int argc, char **argv)
   memset (fit_sets, 0, sizeof fit_sets);
   memset (&fc, 0, sizeof fc);
   memset (sets, 0, sizeof sets);
-  while ((c = getopt_long (argc, argv, "o:m:p:", opts, NULL)) != -1)
+  cc_opts_init (&go, "run");
+  while ((c = cc_opts_next (&go, argc, argv)) != -1)
     switch (c)
       {
       case 'o':
@@ -242,6 +237,8 @@ cc_cmd_run (int argc, char **argv)
       case 'P':
         preview = 1;
         break;
+      case 'h':
+        return cc_opts_help (&go);
       default:
         return cc_cli_usage ("run: bad option");
       }

@@ -1,12 +1,13 @@
 /* cmd_value.c: cloudcast value [SCENARIO.ini]: contract value with a range. */
+#include <getopt.h>
 #include <config.h>
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/usage.h"
 #include "core/output.h"
 #include "cli/cmd_valueio.h"
 #include "report/report_value.h"
@@ -16,13 +17,7 @@
 int
 cc_cmd_value (int argc, char **argv)
 {
-  static const struct option opts[] = {
-    { "output", required_argument, NULL, 'o' },
-    { "draws", required_argument, NULL, 'n' },
-    { "seed", required_argument, NULL, 's' },
-    { "json", no_argument, NULL, 'j' },
-    { NULL, 0, NULL, 0 }
-  };
+  cc_opts go;
   const char *dir = "cloudcast-out", *path, *draws = NULL, *seed = NULL;
   char def[4096], *end;
   int c, rc, json = 0;
@@ -32,7 +27,8 @@ cc_cmd_value (int argc, char **argv)
   cc_gp *gp = NULL;
   cc_err err;
 
-  while ((c = getopt_long (argc, argv, "o:n:s:", opts, NULL)) != -1)
+  cc_opts_init (&go, "value");
+  while ((c = cc_opts_next (&go, argc, argv)) != -1)
     switch (c)
       {
       case 'o':
@@ -47,6 +43,8 @@ cc_cmd_value (int argc, char **argv)
       case 'j':
         json = 1;
         break;
+      case 'h':
+        return cc_opts_help (&go);
       default:
         return cc_cli_usage ("value: bad option");
       }

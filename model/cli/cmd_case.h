@@ -27,8 +27,9 @@ int cc_case_load (cc_case *c, const char *path, const char *metric,
 
 void cc_case_free (cc_case *c);
 
-/* Parse the shared numeric options; CC_EUSAGE after printing on error. */
-int cc_case_parse_months (const char *arg, int *months);
-int cc_case_parse_photo (const char *arg, double *mib);
+/* Parse the shared numeric options of command CMD: --months 1 to
+ * CC_MAX_MONTHS, --photo-mib > 0.  CC_EUSAGE after printing on error. */
+int cc_case_parse_months (const char *cmd, const char *arg, int *months);
+int cc_case_parse_photo (const char *cmd, const char *arg, double *mib);
 
 #endif

@@ -24,11 +24,11 @@ cc_cmd_facts (int argc, char **argv)
     switch (c)
       {
       case 'm':
-        if ((rc = cc_case_parse_months (optarg, &months)) != CC_OK)
+        if ((rc = cc_case_parse_months ("facts", optarg, &months)) != CC_OK)
           return rc;
         break;
       case 'p':
-        if ((rc = cc_case_parse_photo (optarg, &photo)) != CC_OK)
+        if ((rc = cc_case_parse_photo ("facts", optarg, &photo)) != CC_OK)
           return rc;
         break;
       case 'M':

@@ -25,24 +25,6 @@ typedef struct
   int json;
 } fit_args;
 
-static int
-parse_start (const char *s, fit_args *a)
-{
-  char *end;
-  a->fo.nstart = 0;
-  while (*s)
-    {
-      if (a->fo.nstart == CC_FIT_MAXP)
-        return -1;
-      a->start[a->fo.nstart++] = strtod (s, &end);
-      if (end == s || (*end != ',' && *end != '\0') || !isfinite (a->start[a->fo.nstart - 1]))
-        return -1;
-      s = *end ? end + 1 : end;
-    }
-  a->fo.start = a->start;
-  return a->fo.nstart ? 0 : -1;
-}
-
 static void
 csv_header (size_t maxshow, int holdout)
 {
@@ -253,7 +235,7 @@ cc_cmd_fit (int argc, char **argv)
   cc_err err;
   size_t i, j, nfit, maxn = 0, maxshow = 0;
   int c, rc = CC_OK, none_converged = 0;
-  char *end;
+  long holdout;
 
   memset (&a, 0, sizeof a);
   a.in.measure = CC_MEASURE_QUANTITY;
@@ -270,10 +252,10 @@ cc_cmd_fit (int argc, char **argv)
         a.in.scale_set = 1;
         break;
       case 'H':
-        a.holdout = strtoul (optarg, &end, 10);
-        if (*end || a.holdout == 0 || optarg[0] == '-')
-          return cc_cli_usage ("fit: --holdout needs a positive number of "
-                               "months");
+        if ((rc = cc_cli_opt_long ("fit", "--holdout", optarg, 1, 1200,
+                                   &holdout)) != CC_OK)
+          return rc;
+        a.holdout = (size_t) holdout;
         break;
       case 'M':
         if (cc_fitio_measure (optarg, &a.in.measure) != CC_OK)
@@ -281,8 +263,11 @@ cc_cmd_fit (int argc, char **argv)
         break;
       case 'x': a.in.xy = 1; break;
       case 'b':
-        if (parse_start (optarg, &a) != 0)
-          return cc_cli_usage ("fit: --start needs numbers b1,b2,...");
+        if ((rc = cc_cli_opt_doubles ("fit", "--start", optarg, -HUGE_VAL,
+                                      HUGE_VAL, "numbers B1,B2,...", a.start,
+                                      CC_FIT_MAXP, &a.fo.nstart)) != CC_OK)
+          return rc;
+        a.fo.start = a.start;
         break;
       case 'j': a.json = 1; break;
       case 'h':

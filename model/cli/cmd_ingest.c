@@ -157,11 +157,10 @@ cc_cmd_ingest (int argc, char **argv)
         break;
       case 'j':
         {
-          char *end;
-          long n = strtol (optarg, &end, 10);
-          if (*optarg == '\0' || *end != '\0' || n < 1 || n > 64)
-            return cc_cli_usage ("ingest: --threads must be 1 to 64, not '%s'",
-                                 optarg);
+          long n;
+          if (cc_cli_opt_long_as ("ingest", "--threads", optarg, 1, 64,
+                                  "1 to 64", &n) != CC_OK)
+            return CC_EUSAGE;
           o.threads = (int) n;
         }
         break;

@@ -200,8 +200,9 @@ cc_cmd_price (int argc, char **argv)
       }
   if (sku == NULL || qarg == NULL)
     return cc_cli_usage ("price needs --sku SKU and --quantity Q");
-  if (cc_num_parse (qarg, &q) != 0 || q < 0)
-    return cc_cli_usage ("--quantity must be a number >= 0, not '%s'", qarg);
+  if (cc_cli_opt_double_as ("price", "--quantity", qarg, 0, HUGE_VAL,
+                            "a number >= 0", &q) != CC_OK)
+    return CC_EUSAGE;
   cc_err_clear (&err);
   if ((rc = load_books (books, nbooks, &b, &err)) != CC_OK
       || (rc = cc_price_find_term (b, sku, region, term, &first, &count,

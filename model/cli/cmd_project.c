@@ -4,6 +4,7 @@
  * when the data cannot support a statistical band. */
 #include <config.h>
 
+#include <float.h>
 #include <gsl/gsl_rng.h>
 #include <math.h>
 #include <stdint.h>
@@ -34,23 +35,6 @@ typedef struct
   unsigned long seed;
   int draws_set;
 } proj_args;
-
-static int
-parse_levels (const char *s, cc_pi_opts *po)
-{
-  char *end;
-  po->nlevel = 0;
-  while (*s)
-    {
-      double v = strtod (s, &end);
-      if (end == s || !(v > 0 && v < 100) || po->nlevel == CC_PI_MAXLEVEL
-          || (*end != ',' && *end != '\0'))
-        return -1;
-      po->level[po->nlevel++] = v;
-      s = *end ? end + 1 : end;
-    }
-  return po->nlevel ? 0 : -1;
-}
 
 /* Each series gets its own stream, derived from the seed and its key, so
  * its band does not depend on which other series are in the file. */
@@ -316,7 +300,7 @@ cc_cmd_project (int argc, char **argv)
   cc_err err;
   size_t i, k, h, maxn = 0, nw = 0;
   int c, rc = CC_OK;
-  char *end;
+  long n;
 
   memset (&a, 0, sizeof a);
   memset (&job, 0, sizeof job);
@@ -332,11 +316,10 @@ cc_cmd_project (int argc, char **argv)
     switch (c)
       {
       case 'n':
-        a.months = strtoul (optarg, &end, 10);
-        if (*end || optarg[0] == '-' || a.months == 0
-            || a.months > MAX_MONTHS)
-          return cc_cli_usage ("project: --months must be 1 to %d",
-                               MAX_MONTHS);
+        if ((rc = cc_cli_opt_long ("project", "--months", optarg, 1,
+                                   MAX_MONTHS, &n)) != CC_OK)
+          return rc;
+        a.months = (size_t) n;
         break;
       case 's': a.in.key = optarg; break;
       case 'm': model_spec = optarg; break;
@@ -350,21 +333,24 @@ cc_cmd_project (int argc, char **argv)
           return cc_cli_usage ("project: --measure must be quantity or cost");
         break;
       case 'l':
-        if (parse_levels (optarg, &a.po) != 0)
-          return cc_cli_usage ("project: --level takes percentages in (0, "
-                               "100), e.g. 80,95");
+        /* Percentages strictly between 0 and 100. */
+        if ((rc = cc_cli_opt_doubles ("project", "--level", optarg,
+                                      DBL_TRUE_MIN, nextafter (100, 0),
+                                      "percentages in (0, 100), e.g. 80,95",
+                                      a.po.level, CC_PI_MAXLEVEL,
+                                      &a.po.nlevel)) != CC_OK)
+          return rc;
         break;
       case 'r':
-        a.seed = strtoul (optarg, &end, 10);
-        if (*end || optarg[0] == '-' || optarg[0] == '\0')
-          return cc_cli_usage ("project: --seed takes a non-negative "
-                               "integer");
+        if ((rc = cc_cli_opt_ulong ("project", "--seed", optarg,
+                                    4294967295UL, &a.seed)) != CC_OK)
+          return rc;
         break;
       case 'd':
-        a.po.draws = strtoul (optarg, &end, 10);
-        if (*end || optarg[0] == '-' || a.po.draws < 100
-            || a.po.draws > 1000000)
-          return cc_cli_usage ("project: --draws must be 100 to 1000000");
+        if ((rc = cc_cli_opt_long ("project", "--draws", optarg, 100, 1000000,
+                                   &n)) != CC_OK)
+          return rc;
+        a.po.draws = (size_t) n;
         a.draws_set = 1;
         break;
       case 'i':

@@ -191,9 +191,10 @@ int
 cc_cmd_run (int argc, char **argv)
 {
   cc_opts go;
-  const char *dir = "cloudcast-out", *currency = "USD", *path, *draws = NULL;
+  const char *dir = "cloudcast-out", *currency = "USD", *path;
   char def[4096];
   int months = CC_DEFAULT_MONTHS, c, rc, chart_rc = CC_OK, preview = 0;
+  long draws = 0;
   int want[4];
   double photo = CC_DEFAULT_PHOTO_MIB, *cost = NULL;
   size_t d, i, sd = 0;
@@ -224,15 +225,16 @@ cc_cmd_run (int argc, char **argv)
         dir = optarg;
         break;
       case 'm':
-        if ((rc = cc_case_parse_months (optarg, &months)) != CC_OK)
+        if ((rc = cc_case_parse_months ("run", optarg, &months)) != CC_OK)
           return rc;
         break;
       case 'p':
-        if ((rc = cc_case_parse_photo (optarg, &photo)) != CC_OK)
+        if ((rc = cc_case_parse_photo ("run", optarg, &photo)) != CC_OK)
           return rc;
         break;
       case 'n':
-        draws = optarg;
+        if ((rc = cc_value_parse_draws ("run", optarg, &draws)) != CC_OK)
+          return rc;
         break;
       case 'P':
         preview = 1;
@@ -251,7 +253,7 @@ cc_cmd_run (int argc, char **argv)
 
   cc_err_clear (&err);
   rc = cc_valuecase_load (path, &vc, &err);
-  if (rc == CC_OK && draws != NULL
+  if (rc == CC_OK && draws > 0
       && (rc = cc_value_set_draws (vc, draws)) != CC_OK)
     {
       cc_valuecase_free (vc);

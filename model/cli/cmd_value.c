@@ -18,9 +18,11 @@ int
 cc_cmd_value (int argc, char **argv)
 {
   cc_opts go;
-  const char *dir = "cloudcast-out", *path, *draws = NULL, *seed = NULL;
-  char def[4096], *end;
-  int c, rc, json = 0;
+  const char *dir = "cloudcast-out", *path;
+  char def[4096];
+  int c, rc, json = 0, seed_set = 0;
+  long draws = 0;
+  unsigned long seed = 0;
   cc_valuecase *vc = NULL;
   cc_value_result *res = NULL;
   cc_cli_chartset sets[CC_VALUE_NCHART];
@@ -35,10 +37,14 @@ cc_cmd_value (int argc, char **argv)
         dir = optarg;
         break;
       case 'n':
-        draws = optarg;
+        if ((rc = cc_value_parse_draws ("value", optarg, &draws)) != CC_OK)
+          return rc;
         break;
       case 's':
-        seed = optarg;
+        if ((rc = cc_cli_opt_ulong ("value", "--seed", optarg, 4294967295UL,
+                                    &seed)) != CC_OK)
+          return rc;
+        seed_set = 1;
         break;
       case 'j':
         json = 1;
@@ -55,21 +61,13 @@ cc_cmd_value (int argc, char **argv)
   cc_err_clear (&err);
   if ((rc = cc_valuecase_load (path, &vc, &err)) != CC_OK)
     return cc_cli_fail (&err);
-  if (draws != NULL && (rc = cc_value_set_draws (vc, draws)) != CC_OK)
+  if (draws > 0 && (rc = cc_value_set_draws (vc, draws)) != CC_OK)
     {
       cc_valuecase_free (vc);
       return rc;
     }
-  if (seed != NULL)
-    {
-      unsigned long s = strtoul (seed, &end, 10);
-      if (*seed == '\0' || *end != '\0')
-        {
-          cc_valuecase_free (vc);
-          return cc_cli_usage ("--seed must be a whole number");
-        }
-      vc->model.seed = s;
-    }
+  if (seed_set)
+    vc->model.seed = seed;
   rc = cc_value_run (&vc->model, vc->book, &res, &err);
   if (rc != CC_OK)
     {

@@ -204,16 +204,18 @@ cc_value_tables (const char *dir, const cc_valuecase *vc,
 }
 
 int
-cc_value_set_draws (cc_valuecase *vc, const char *arg)
+cc_value_parse_draws (const char *cmd, const char *arg, long *n)
 {
-  char *end;
-  unsigned long n = strtoul (arg, &end, 10);
-  if (*arg == '\0' || *end != '\0' || n < 1 || n > 1000000)
-    return cc_cli_usage ("--draws must be a whole number from 1 to 1000000");
+  return cc_cli_opt_long (cmd, "--draws", arg, 1, 1000000, n);
+}
+
+int
+cc_value_set_draws (cc_valuecase *vc, long n)
+{
   if ((double) n * vc->model.months > CC_MAX_DRAW_MONTHS)
-    return cc_cli_usage ("--draws %lu x horizon %d months is above the "
+    return cc_cli_usage ("--draws %ld x horizon %d months is above the "
                          "cap of %d draw-months", n, vc->model.months,
                          CC_MAX_DRAW_MONTHS);
-  vc->model.draws = n;
+  vc->model.draws = (size_t) n;
   return CC_OK;
 }

@@ -30,8 +30,12 @@ int cc_value_charts_reserve (const char *dir, const int *want,
                              cc_cli_chartset *sets, cc_err *err);
 int cc_value_charts_finish (cc_cli_chartset *sets, int status, cc_err *err);
 
-/* --draws ARG for the scenario VC: 1 to 1,000,000 and at most
- * CC_MAX_DRAW_MONTHS draws x months.  CC_EUSAGE (printed) otherwise. */
-int cc_value_set_draws (cc_valuecase *vc, const char *arg);
+/* --draws ARG of command CMD: 1 to 1,000,000.  CC_EUSAGE (printed)
+ * otherwise. */
+int cc_value_parse_draws (const char *cmd, const char *arg, long *n);
+
+/* Use N draws for the scenario VC: at most CC_MAX_DRAW_MONTHS draws x
+ * months.  CC_EUSAGE (printed) otherwise. */
+int cc_value_set_draws (cc_valuecase *vc, long n);
 
 #endif

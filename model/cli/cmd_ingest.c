@@ -107,8 +107,19 @@ parse_choice (const char *opt, const char *arg, const char *const *names, int n,
   return -1;
 }
 
-int
-cc_cmd_ingest (int argc, char **argv)
+/* What the options ask for. */
+typedef struct
+{
+  cc_ingest_options o;
+  const char *output, *report;
+  int quiet;
+} ingest_args;
+
+/* Returned by ingest_options when --help has been answered. */
+#define HELPED (-1)
+
+static int
+ingest_options (int argc, char **argv, ingest_args *a)
 {
   cc_opts go;
   static const char *const formats[] = { "auto", "focus", "azure", "aws-cur",
@@ -117,13 +128,7 @@ cc_cmd_ingest (int argc, char **argv)
   static const char *const bys[] = { "family", "service", "meter" };
   cc_ingest_options o;
   const char *output = NULL, *report = NULL;
-  char path[PATH_MAX];
-  cc_servicemap *services = NULL;
-  cc_unitmap *units = NULL;
-  cc_ingest *in = NULL;
-  progress_state ps;
-  cc_err err;
-  int c, v, quiet = 0, rc = CC_OK, i;
+  int c, v, quiet = 0;
 
   memset (&o, 0, sizeof o);
   o.by = CC_BY_SERVICE;
@@ -168,13 +173,42 @@ cc_cmd_ingest (int argc, char **argv)
         quiet = 1;
         break;
       case 'h':
-        return cc_opts_help (&go);
+        cc_opts_help (&go);
+        return HELPED;
       default:
         fputs ("Try 'cloudcast --help' for more information.\n", stderr);
         return CC_EUSAGE;
       }
   if (optind >= argc)
     return cc_cli_usage ("ingest: no input file (use - for standard input)");
+  a->o = o;
+  a->output = output;
+  a->report = report;
+  a->quiet = quiet;
+  return CC_OK;
+}
+
+int
+cc_cmd_ingest (int argc, char **argv)
+{
+  ingest_args a;
+  cc_ingest_options o;
+  const char *output, *report;
+  char path[PATH_MAX];
+  cc_servicemap *services = NULL;
+  cc_unitmap *units = NULL;
+  cc_ingest *in = NULL;
+  progress_state ps;
+  cc_err err;
+  int quiet, rc = CC_OK, i;
+
+  memset (&a, 0, sizeof a);
+  if ((rc = ingest_options (argc, argv, &a)) != CC_OK)
+    return rc == HELPED ? CC_OK : rc;
+  o = a.o;
+  output = a.output;
+  report = a.report;
+  quiet = a.quiet;
 
   if (isatty (STDERR_FILENO) && !quiet)
     {

@@ -163,20 +163,29 @@ convert (double q, const char *unit, const char *sku_unit, double *out)
   return 0;
 }
 
-int
-cc_cmd_price (int argc, char **argv)
+/* What the options of price ask for. */
+typedef struct
+{
+  const char *sku, *qarg, *unit, *region, *term;
+  char *books[64];
+  size_t nbooks;
+  double q;
+  int json;
+} price_args;
+
+/* Returned by price_options when --help has been answered. */
+#define HELPED (-1)
+
+static int
+price_options (int argc, char **argv, price_args *pa)
 {
   cc_opts go;
   const char *sku = NULL, *qarg = NULL, *unit = NULL, *region = NULL;
   const char *term = "payg";
-  char *books[64], a[64], bq[64];
-  size_t nbooks = 0, first, count, i;
-  double q, qs, cost;
-  cc_tier_charge parts[64];
-  cc_price_book *b = NULL;
-  const cc_price_row *r0;
-  cc_err err;
-  int c, rc, json = 0;
+  char *books[64];
+  size_t nbooks = 0;
+  double q;
+  int c, json = 0;
 
   cc_opts_init (&go, "price");
   while ((c = cc_opts_next (&go, argc, argv)) != -1)
@@ -194,7 +203,8 @@ cc_cmd_price (int argc, char **argv)
       case 'j': json = 1; break;
       case 't': term = optarg; break;
       case 'h':
-        return cc_opts_help (&go);
+        cc_opts_help (&go);
+        return HELPED;
       default:
         return cc_cli_usage ("price: bad option");
       }
@@ -203,6 +213,44 @@ cc_cmd_price (int argc, char **argv)
   if (cc_cli_opt_double_as ("price", "--quantity", qarg, 0, HUGE_VAL,
                             "a number >= 0", &q) != CC_OK)
     return CC_EUSAGE;
+  pa->sku = sku;
+  pa->qarg = qarg;
+  pa->unit = unit;
+  pa->region = region;
+  pa->term = term;
+  memcpy (pa->books, books, nbooks * sizeof *books);
+  pa->nbooks = nbooks;
+  pa->q = q;
+  pa->json = json;
+  return CC_OK;
+}
+
+int
+cc_cmd_price (int argc, char **argv)
+{
+  price_args pa;
+  const char *sku, *qarg, *unit, *region, *term;
+  char **books, a[64], bq[64];
+  size_t nbooks, first, count, i;
+  double q, qs, cost;
+  cc_tier_charge parts[64];
+  cc_price_book *b = NULL;
+  const cc_price_row *r0;
+  cc_err err;
+  int rc, json;
+
+  memset (&pa, 0, sizeof pa);
+  if ((rc = price_options (argc, argv, &pa)) != CC_OK)
+    return rc == HELPED ? CC_OK : rc;
+  sku = pa.sku;
+  qarg = pa.qarg;
+  unit = pa.unit;
+  region = pa.region;
+  term = pa.term;
+  books = pa.books;
+  nbooks = pa.nbooks;
+  q = pa.q;
+  json = pa.json;
   cc_err_clear (&err);
   if ((rc = load_books (books, nbooks, &b, &err)) != CC_OK
       || (rc = cc_price_find_term (b, sku, region, term, &first, &count,

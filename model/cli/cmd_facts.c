@@ -1,7 +1,7 @@
 /* cmd_facts.c: cloudcast facts [FILE]: two-point growth facts on stdout. */
-#include <getopt.h>
 #include <config.h>
 
+#include <getopt.h>
 #include <stdio.h>
 
 #include "cli/cli.h"

@@ -1,5 +1,4 @@
 /* cmd_run.c: cloudcast run [SCENARIO.ini]: the whole pipeline.
-#include <getopt.h>
  *
  * scenario -> (reported storage -> facts -> named scenarios -> cost) and
  * (drivers -> Monte Carlo contract value) -> tables -> charts (one gnuplot
@@ -8,6 +7,7 @@
  * gnuplot does, so a failing chart never costs the numbers. */
 #include <config.h>
 
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

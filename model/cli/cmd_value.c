@@ -1,7 +1,7 @@
 /* cmd_value.c: cloudcast value [SCENARIO.ini]: contract value with a range. */
-#include <getopt.h>
 #include <config.h>
 
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -42,23 +42,50 @@ cc_cli_usage (const char *fmt, ...)
   return CC_EUSAGE;
 }
 
+/* "CMD: OPT must be WHAT, not 'ARG'" as a usage error. */
+static int
+opt_bad (const char *cmd, const char *opt, const char *what, const char *arg)
+{
+  return cc_cli_usage ("%s: %s must be %s, not '%s'", cmd, opt, what, arg);
+}
+
+int
+cc_cli_opt_long_as (const char *cmd, const char *opt, const char *arg,
+                    long min, long max, const char *what, long *v)
+{
+  if (cc_num_parse_long (arg, min, max, v) != 0)
+    return opt_bad (cmd, opt, what, arg);
+  return CC_OK;
+}
+
 int
 cc_cli_opt_long (const char *cmd, const char *opt, const char *arg, long min,
                  long max, long *v)
 {
-  if (cc_num_parse_long (arg, min, max, v) != 0)
-    return cc_cli_usage ("%s: %s takes a whole number from %ld to %ld, "
-                         "not '%s'", cmd, opt, min, max, arg);
-  return CC_OK;
+  char what[96];
+  snprintf (what, sizeof what, "a whole number from %ld to %ld", min, max);
+  return cc_cli_opt_long_as (cmd, opt, arg, min, max, what, v);
 }
 
 int
 cc_cli_opt_ulong (const char *cmd, const char *opt, const char *arg,
                   unsigned long max, unsigned long *v)
 {
+  char what[96];
   if (cc_num_parse_ulong (arg, max, v) != 0)
-    return cc_cli_usage ("%s: %s takes a whole number from 0 to %lu, "
-                         "not '%s'", cmd, opt, max, arg);
+    {
+      snprintf (what, sizeof what, "a whole number from 0 to %lu", max);
+      return opt_bad (cmd, opt, what, arg);
+    }
+  return CC_OK;
+}
+
+int
+cc_cli_opt_double_as (const char *cmd, const char *opt, const char *arg,
+                      double min, double max, const char *what, double *v)
+{
+  if (cc_num_parse (arg, v) != 0 || !(*v >= min && *v <= max))
+    return opt_bad (cmd, opt, what, arg);
   return CC_OK;
 }
 
@@ -66,10 +93,29 @@ int
 cc_cli_opt_double (const char *cmd, const char *opt, const char *arg,
                    double min, double max, double *v)
 {
-  if (cc_num_parse (arg, v) != 0 || *v < min || *v > max)
-    return cc_cli_usage ("%s: %s takes a number from %g to %g, not '%s'",
-                         cmd, opt, min, max, arg);
-  return CC_OK;
+  char what[96];
+  snprintf (what, sizeof what, "a number from %g to %g", min, max);
+  return cc_cli_opt_double_as (cmd, opt, arg, min, max, what, v);
+}
+
+int
+cc_cli_opt_doubles (const char *cmd, const char *opt, const char *arg,
+                    double min, double max, const char *what, double *v,
+                    size_t maxn, size_t *n)
+{
+  const char *s = arg;
+  *n = 0;
+  for (;;)
+    {
+      size_t len = strcspn (s, ",");
+      if (*n == maxn || cc_num_parse_n (s, len, &v[*n]) != 0
+          || !(v[*n] >= min && v[*n] <= max))
+        return opt_bad (cmd, opt, what, arg);
+      ++*n;
+      if (s[len] == '\0')
+        return CC_OK;
+      s += len + 1;
+    }
 }
 
 static int

@@ -20,13 +20,28 @@ int cc_cli_usage (const char *fmt, ...) __attribute__ ((format (printf, 1, 2)));
 /* Option values, through the one strict number parser (core/num.h): a
  * whole number in [MIN, MAX] (no blanks, '+', hex, or '-' unless MIN < 0),
  * or a finite decimal in [MIN, MAX].  CC_OK, or CC_EUSAGE after printing
- * "CMD: OPT takes ..." naming the value. */
+ * "CMD: OPT must be a whole number from MIN to MAX, not 'ARG'" (or "a
+ * number from MIN to MAX"). */
 int cc_cli_opt_long (const char *cmd, const char *opt, const char *arg,
                      long min, long max, long *v);
 int cc_cli_opt_ulong (const char *cmd, const char *opt, const char *arg,
                       unsigned long max, unsigned long *v);
 int cc_cli_opt_double (const char *cmd, const char *opt, const char *arg,
                        double min, double max, double *v);
+
+/* The same, for a range better said in words: the message is "CMD: OPT
+ * must be WHAT, not 'ARG'" (WHAT e.g. "1 to 64", "a positive number"). */
+int cc_cli_opt_long_as (const char *cmd, const char *opt, const char *arg,
+                        long min, long max, const char *what, long *v);
+int cc_cli_opt_double_as (const char *cmd, const char *opt, const char *arg,
+                          double min, double max, const char *what,
+                          double *v);
+
+/* A comma-separated list of 1 to MAXN numbers, each in [MIN, MAX], into
+ * V[0..*N-1]; the message on error as for cc_cli_opt_double_as. */
+int cc_cli_opt_doubles (const char *cmd, const char *opt, const char *arg,
+                        double min, double max, const char *what,
+                        double *v, size_t maxn, size_t *n);
 
 /* The directory holding cloudcast's data files: $CLOUDCAST_DATADIR if set;
  * the source tree's data/ for the uninstalled program; otherwise the

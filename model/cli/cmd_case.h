@@ -6,10 +6,12 @@
 
 #include "reported/case.h"
 
-/* Parse the shared numeric options; CC_EUSAGE after printing on error. */
-int cc_case_parse_months (const char *arg, int *months);
-int cc_case_parse_photo (const char *arg, double *mib);
+/* Parse the shared numeric options of command CMD: --months 1 to
+ * CC_MAX_MONTHS, --photo-mib > 0.  CC_EUSAGE after printing on error. */
+int cc_case_parse_months (const char *cmd, const char *arg, int *months);
+int cc_case_parse_photo (const char *cmd, const char *arg, double *mib);
 /* --draws: 1 to 1,000,000 (the cap on draws x months is the run's). */
-int cc_case_parse_draws (const char *arg, unsigned long *draws);
+int cc_case_parse_draws (const char *cmd, const char *arg,
+                         unsigned long *draws);
 
 #endif

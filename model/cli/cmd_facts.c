@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "cli/cli.h"
+#include "cli/usage.h"
 #include "cli/cmd_case.h"
 #include "report/report.h"
 #include "reported/case.h"
@@ -13,12 +14,7 @@
 int
 cc_cmd_facts (int argc, char **argv)
 {
-  static const struct option opts[] = {
-    { "months", required_argument, NULL, 'm' },
-    { "photo-mib", required_argument, NULL, 'p' },
-    { "metric", required_argument, NULL, 'M' },
-    { NULL, 0, NULL, 0 }
-  };
+  cc_opts go;
   char def[4096];
   const char *path, *metric = NULL;
   int months = CC_DEFAULT_MONTHS, c, rc;
@@ -26,20 +22,23 @@ cc_cmd_facts (int argc, char **argv)
   cc_case cs;
   cc_err err;
 
-  while ((c = getopt_long (argc, argv, "m:p:", opts, NULL)) != -1)
+  cc_opts_init (&go, "facts");
+  while ((c = cc_opts_next (&go, argc, argv)) != -1)
     switch (c)
       {
       case 'm':
-        if ((rc = cc_case_parse_months (optarg, &months)) != CC_OK)
+        if ((rc = cc_case_parse_months ("facts", optarg, &months)) != CC_OK)
           return rc;
         break;
       case 'p':
-        if ((rc = cc_case_parse_photo (optarg, &photo)) != CC_OK)
+        if ((rc = cc_case_parse_photo ("facts", optarg, &photo)) != CC_OK)
           return rc;
         break;
       case 'M':
         metric = optarg;
         break;
+      case 'h':
+        return cc_opts_help (&go);
       default:
         return cc_cli_usage ("facts: bad option");
       }

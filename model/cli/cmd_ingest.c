@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/usage.h"
 #include "core/output.h"
 #include "ingest/ingest.h"
 
@@ -71,43 +72,36 @@ parse_choice (const char *opt, const char *arg, const char *const *names, int n,
   return -1;
 }
 
-int
-cc_cmd_ingest (int argc, char **argv)
+/* What the options ask for. */
+typedef struct
 {
-  static const struct option opts[] = {
-    { "format", required_argument, NULL, 'f' },
-    { "cost", required_argument, NULL, 'c' },
-    { "by", required_argument, NULL, 'b' },
-    { "strict", no_argument, NULL, 's' },
-    { "output", required_argument, NULL, 'o' },
-    { "report", required_argument, NULL, 'r' },
-    { "threads", required_argument, NULL, 'j' },
-    { "quiet", no_argument, NULL, 'q' },
-    { NULL, 0, NULL, 0 }
-  };
-  static const char *const formats[] = { "auto", "focus", "azure", "aws-cur",
-                                         "gcp", "reported" };
+  cc_ingest_options o;
+  const char *output, *report;
+  int quiet;
+} ingest_args;
+
+/* Returned by ingest_options when --help has been answered. */
+#define HELPED (-1)
+
+static int
+ingest_options (int argc, char **argv, ingest_args *a)
+{
+  cc_opts go;
   static const char *const costs[] = { "billed", "effective", "list" };
   static const char *const bys[] = { "family", "service", "meter" };
   cc_ingest_options o;
   const char *output = NULL, *report = NULL;
-  char path[PATH_MAX];
-  cc_servicemap *services = NULL;
-  cc_unitmap *units = NULL;
-  cc_ingest *in = NULL;
-  progress_state ps;
-  cc_err err;
-  int c, v, quiet = 0, rc = CC_OK, i;
+  int c, v, quiet = 0;
 
   memset (&o, 0, sizeof o);
   o.by = CC_BY_SERVICE;
-  while ((c = getopt_long (argc, argv, "f:c:b:so:r:j:q", opts, NULL)) != -1)
+  cc_opts_init (&go, "ingest");
+  while ((c = cc_opts_next (&go, argc, argv)) != -1)
     switch (c)
       {
       case 'f':
-        if (parse_choice ("--format", optarg, formats, 6, &v) != 0)
-          return CC_EUSAGE;
-        o.format = (cc_ingest_format) v;
+        if ((o.format = cc_ingest_format_find (optarg)) < 0)
+          return cc_cli_usage ("ingest: invalid --format '%s'", optarg);
         break;
       case 'c':
         if (parse_choice ("--cost", optarg, costs, 3, &v) != 0)
@@ -130,23 +124,53 @@ cc_cmd_ingest (int argc, char **argv)
         break;
       case 'j':
         {
-          char *end;
-          long n = strtol (optarg, &end, 10);
-          if (*optarg == '\0' || *end != '\0' || n < 1 || n > 64)
-            return cc_cli_usage ("ingest: --threads must be 1 to 64, not '%s'",
-                                 optarg);
+          long n;
+          if (cc_cli_opt_long_as ("ingest", "--threads", optarg, 1, 64,
+                                  "1 to 64", &n) != CC_OK)
+            return CC_EUSAGE;
           o.threads = (int) n;
         }
         break;
       case 'q':
         quiet = 1;
         break;
+      case 'h':
+        cc_opts_help (&go);
+        return HELPED;
       default:
         fputs ("Try 'cloudcast --help' for more information.\n", stderr);
         return CC_EUSAGE;
       }
   if (optind >= argc)
     return cc_cli_usage ("ingest: no input file (use - for standard input)");
+  a->o = o;
+  a->output = output;
+  a->report = report;
+  a->quiet = quiet;
+  return CC_OK;
+}
+
+int
+cc_cmd_ingest (int argc, char **argv)
+{
+  ingest_args a;
+  cc_ingest_options o;
+  const char *output, *report;
+  char path[PATH_MAX];
+  cc_servicemap *services = NULL;
+  cc_unitmap *units = NULL;
+  cc_ingest *in = NULL;
+  progress_state ps;
+  cc_err err;
+  int quiet, rc = CC_OK, i;
+
+  memset (&a, 0, sizeof a);
+  if ((rc = ingest_options (argc, argv, &a)) != CC_OK)
+    return rc == HELPED ? CC_OK : rc;
+  o = a.o;
+  output = a.output;
+  report = a.report;
+  quiet = a.quiet;
 
   if (isatty (STDERR_FILENO) && !quiet)
     {

@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "cli/cli.h"
+#include "cli/usage.h"
 #include "price/price.h"
 #include "price/price_out.h"
 #include "core/num.h"
@@ -25,12 +26,7 @@ load_books (char **books, size_t nbooks, cc_price_book **out, cc_err *err)
 int
 cc_cmd_prices (int argc, char **argv)
 {
-  static const struct option opts[] = {
-    { "provider", required_argument, NULL, 'P' },
-    { "service", required_argument, NULL, 'S' },
-    { "book", required_argument, NULL, 'b' },
-    { NULL, 0, NULL, 0 }
-  };
+  cc_opts go;
   const char *provider = NULL, *service = NULL;
   char *books[64];
   size_t nbooks = 0, shown = 0, unconfirmed = 0;
@@ -38,7 +34,8 @@ cc_cmd_prices (int argc, char **argv)
   cc_err err;
   int c, rc;
 
-  while ((c = getopt_long (argc, argv, "b:", opts, NULL)) != -1)
+  cc_opts_init (&go, "prices");
+  while ((c = cc_opts_next (&go, argc, argv)) != -1)
     switch (c)
       {
       case 'P':
@@ -52,6 +49,8 @@ cc_cmd_prices (int argc, char **argv)
           return cc_cli_usage ("prices: at most 64 --book files");
         books[nbooks++] = optarg;
         break;
+      case 'h':
+        return cc_opts_help (&go);
       default:
         return cc_cli_usage ("prices: bad option");
       }
@@ -72,32 +71,32 @@ cc_cmd_prices (int argc, char **argv)
   return CC_OK;
 }
 
-int
-cc_cmd_price (int argc, char **argv)
+/* What the options of price ask for. */
+typedef struct
 {
-  static const struct option opts[] = {
-    { "book", required_argument, NULL, 'b' },
-    { "sku", required_argument, NULL, 'k' },
-    { "quantity", required_argument, NULL, 'q' },
-    { "unit", required_argument, NULL, 'u' },
-    { "region", required_argument, NULL, 'r' },
-    { "json", no_argument, NULL, 'j' },
-    { "term", required_argument, NULL, 't' },
-    { NULL, 0, NULL, 0 }
-  };
+  const char *sku, *qarg, *unit, *region, *term;
+  char *books[64];
+  size_t nbooks;
+  double q;
+  int json;
+} price_args;
+
+/* Returned by price_options when --help has been answered. */
+#define HELPED (-1)
+
+static int
+price_options (int argc, char **argv, price_args *pa)
+{
+  cc_opts go;
   const char *sku = NULL, *qarg = NULL, *unit = NULL, *region = NULL;
   const char *term = "payg";
   char *books[64];
-  size_t nbooks = 0, first, count;
-  double q, qs, cost;
-  cc_tier_charge parts[64];
-  cc_price_book *b = NULL;
-  const cc_price_row *r0;
-  cc_price_charge charge;
-  cc_err err;
-  int c, rc, json = 0;
+  size_t nbooks = 0;
+  double q;
+  int c, json = 0;
 
-  while ((c = getopt_long (argc, argv, "b:k:q:u:r:t:", opts, NULL)) != -1)
+  cc_opts_init (&go, "price");
+  while ((c = cc_opts_next (&go, argc, argv)) != -1)
     switch (c)
       {
       case 'b':
@@ -111,16 +110,48 @@ cc_cmd_price (int argc, char **argv)
       case 'r': region = optarg; break;
       case 'j': json = 1; break;
       case 't': term = optarg; break;
+      case 'h':
+        cc_opts_help (&go);
+        return HELPED;
       default:
         return cc_cli_usage ("price: bad option");
       }
   if (sku == NULL || qarg == NULL)
     return cc_cli_usage ("price needs --sku SKU and --quantity Q");
-  if (cc_num_parse (qarg, &q) != 0 || q < 0)
-    return cc_cli_usage ("--quantity must be a number >= 0, not '%s'", qarg);
+  if (cc_cli_opt_double_as ("price", "--quantity", qarg, 0, HUGE_VAL,
+                            "a number >= 0", &q) != CC_OK)
+    return CC_EUSAGE;
+  pa->sku = sku;
+  pa->qarg = qarg;
+  pa->unit = unit;
+  pa->region = region;
+  pa->term = term;
+  memcpy (pa->books, books, nbooks * sizeof *books);
+  pa->nbooks = nbooks;
+  pa->q = q;
+  pa->json = json;
+  return CC_OK;
+}
+
+int
+cc_cmd_price (int argc, char **argv)
+{
+  price_args pa;
+  size_t first, count;
+  double qs, cost;
+  cc_tier_charge parts[64];
+  cc_price_book *b = NULL;
+  const cc_price_row *r0;
+  cc_price_charge charge;
+  cc_err err;
+  int rc;
+
+  memset (&pa, 0, sizeof pa);
+  if ((rc = price_options (argc, argv, &pa)) != CC_OK)
+    return rc == HELPED ? CC_OK : rc;
   cc_err_clear (&err);
-  if ((rc = load_books (books, nbooks, &b, &err)) != CC_OK
-      || (rc = cc_price_find_term (b, sku, region, term, &first, &count,
+  if ((rc = load_books (pa.books, pa.nbooks, &b, &err)) != CC_OK
+      || (rc = cc_price_find_term (b, pa.sku, pa.region, pa.term, &first, &count,
                                    &err)) != CC_OK)
     {
       cc_price_book_free (b);
@@ -129,17 +160,17 @@ cc_cmd_price (int argc, char **argv)
   r0 = &b->row[first];
   if (count > 64)
     count = 64;
-  qs = q;
-  if (unit != NULL && cc_price_convert (q, unit, r0->unit, &qs) != 0)
+  qs = pa.q;
+  if (pa.unit != NULL && cc_price_convert (pa.q, pa.unit, r0->unit, &qs) != 0)
     {
       rc = cc_err_set (&err, CC_EDATA, NULL, 0, 0,
-                       "cannot convert %s to the sku's unit %s", unit, r0->unit);
+                       "cannot convert %s to the sku's unit %s", pa.unit, r0->unit);
       cc_price_book_free (b);
       return cc_cli_fail (&err);
     }
   if (!isfinite (qs))
     {
-      rc = cc_cli_usage ("--quantity %s %s is too large in %s", qarg, unit,
+      rc = cc_cli_usage ("--quantity %s %s is too large in %s", pa.qarg, pa.unit,
                          r0->unit);
       cc_price_book_free (b);
       return rc;
@@ -154,7 +185,7 @@ cc_cmd_price (int argc, char **argv)
   charge.cost = cost;
   charge.ntier = count;
   charge.tier = parts;
-  if (json)
+  if (pa.json)
     cc_price_charge_json (stdout, &charge);
   else
     cc_price_charge_text (stdout, &charge);

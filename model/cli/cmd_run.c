@@ -8,48 +8,47 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/usage.h"
 #include "cli/cmd_case.h"
 #include "run/run.h"
 
 int
 cc_cmd_run (int argc, char **argv)
 {
-  static const struct option opts[] = {
-    { "output", required_argument, NULL, 'o' },
-    { "months", required_argument, NULL, 'm' },
-    { "photo-mib", required_argument, NULL, 'p' },
-    { "draws", required_argument, NULL, 'n' },
-    { "preview", no_argument, NULL, 'P' },
-    { NULL, 0, NULL, 0 }
-  };
-  const char *dir = "cloudcast-out", *path, *draws = NULL;
+  cc_opts go;
+  const char *dir = "cloudcast-out", *path;
   char def[4096];
   int months = CC_DEFAULT_MONTHS, c, rc, preview = 0;
+  unsigned long draws = 0;
   double photo = CC_DEFAULT_PHOTO_MIB;
   cc_run_opts o;
   cc_run_result r;
   cc_err err;
 
-  while ((c = getopt_long (argc, argv, "o:m:p:", opts, NULL)) != -1)
+  cc_opts_init (&go, "run");
+  while ((c = cc_opts_next (&go, argc, argv)) != -1)
     switch (c)
       {
       case 'o':
         dir = optarg;
         break;
       case 'm':
-        if ((rc = cc_case_parse_months (optarg, &months)) != CC_OK)
+        if ((rc = cc_case_parse_months ("run", optarg, &months)) != CC_OK)
           return rc;
         break;
       case 'p':
-        if ((rc = cc_case_parse_photo (optarg, &photo)) != CC_OK)
+        if ((rc = cc_case_parse_photo ("run", optarg, &photo)) != CC_OK)
           return rc;
         break;
       case 'n':
-        draws = optarg;
+        if ((rc = cc_case_parse_draws ("run", optarg, &draws)) != CC_OK)
+          return rc;
         break;
       case 'P':
         preview = 1;
         break;
+      case 'h':
+        return cc_opts_help (&go);
       default:
         return cc_cli_usage ("run: bad option");
       }
@@ -61,8 +60,8 @@ cc_cmd_run (int argc, char **argv)
                        : cc_cli_datafile (def, sizeof def, CC_DEFAULT_SCENARIO);
 
   cc_run_opts_init (&o, path);
-  if (draws != NULL && (rc = cc_case_parse_draws (draws, &o.draws)) != CC_OK)
-    return rc;
+  if (draws > 0)
+    o.draws = draws;
   o.dir = dir;
   o.months = months;
   o.photo_mib = photo;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/usage.h"
 #include "cli/cmd_case.h"
 #include "report/report_value.h"
 #include "run/run.h"
@@ -15,35 +16,37 @@
 int
 cc_cmd_value (int argc, char **argv)
 {
-  static const struct option opts[] = {
-    { "output", required_argument, NULL, 'o' },
-    { "draws", required_argument, NULL, 'n' },
-    { "seed", required_argument, NULL, 's' },
-    { "json", no_argument, NULL, 'j' },
-    { NULL, 0, NULL, 0 }
-  };
-  const char *dir = "cloudcast-out", *path, *draws = NULL, *seed = NULL;
-  char def[4096], *end;
-  int c, rc, json = 0;
+  cc_opts go;
+  const char *dir = "cloudcast-out", *path;
+  char def[4096];
+  int c, rc, json = 0, seed_set = 0;
+  unsigned long draws = 0, seed = 0;
   cc_run_opts o;
   cc_run_result r;
   cc_err err;
 
-  while ((c = getopt_long (argc, argv, "o:n:s:", opts, NULL)) != -1)
+  cc_opts_init (&go, "value");
+  while ((c = cc_opts_next (&go, argc, argv)) != -1)
     switch (c)
       {
       case 'o':
         dir = optarg;
         break;
       case 'n':
-        draws = optarg;
+        if ((rc = cc_case_parse_draws ("value", optarg, &draws)) != CC_OK)
+          return rc;
         break;
       case 's':
-        seed = optarg;
+        if ((rc = cc_cli_opt_ulong ("value", "--seed", optarg, 4294967295UL,
+                                    &seed)) != CC_OK)
+          return rc;
+        seed_set = 1;
         break;
       case 'j':
         json = 1;
         break;
+      case 'h':
+        return cc_opts_help (&go);
       default:
         return cc_cli_usage ("value: bad option");
       }
@@ -54,13 +57,11 @@ cc_cmd_value (int argc, char **argv)
   cc_run_opts_init (&o, path);
   o.dir = dir;
   o.notify = cc_cli_wrote;
-  if (draws != NULL && (rc = cc_case_parse_draws (draws, &o.draws)) != CC_OK)
-    return rc;
-  if (seed != NULL)
+  if (draws > 0)
+    o.draws = draws;
+  if (seed_set)
     {
-      o.seed = strtoul (seed, &end, 10);
-      if (*seed == '\0' || *end != '\0')
-        return cc_cli_usage ("--seed must be a whole number");
+      o.seed = seed;
       o.set_seed = 1;
     }
   cc_err_clear (&err);

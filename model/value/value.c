@@ -427,23 +427,33 @@ sum_all (const double *cost, size_t n)
   return s;
 }
 
-int
-cc_value_run (const cc_value_model *m, const cc_price_book *book,
-              cc_value_result **out, cc_err *err)
+/* The working state of one cc_value_run. */
+typedef struct
 {
-  driver_ref (*refs)[CC_MAX_PROVIDERS] = NULL;
-  driver_theta *t = NULL, *tm = NULL;
-  fit_sampler *fs = NULL;
-  double **noise = NULL;
-  cc_value_result *res = NULL;
-  double *cost = NULL, *fam = NULL, *tot = NULL, *npv = NULL, *yr = NULL,
-         *drv = NULL, *month_total = NULL, *col = NULL, *cum = NULL;
-  size_t D = m->ndriver, B = m->draws, b, d, f, F, i;
-  int T = m->months, Y, mo, rc = CC_OK, missing, fld;
+  const cc_value_model *m;
+  const cc_price_book *book;
+  size_t D, B;                /* drivers, draws */
+  int T, Y;                   /* months, years */
+  driver_ref (*refs)[CC_MAX_PROVIDERS];
+  driver_theta *t, *tm;       /* a draw's assumptions; the medians */
+  fit_sampler *fs;
+  double **noise;
+  double *cost;               /* months x drivers, one evaluation */
+  double *month_total;        /* months */
+  /* Per draw, for the ranges: */
+  size_t F;                   /* families, all, then each driver */
   size_t fam_of[CC_MAX_DRIVERS];
-  gsl_rng *rng = NULL;
+  double *fam;                /* draws x months x F */
+  double *tot, *npv, *yr, *drv, *cum, *col;
+  gsl_rng *rng;
+} run_state;
 
-  *out = NULL;
+/* The model's own limits, before anything is allocated. */
+static int
+check_model (const cc_value_model *m, cc_err *err)
+{
+  size_t D = m->ndriver, B = m->draws;
+  int T = m->months;
   if (m->nprovider < 1 || D < 1)
     return cc_err_set (err, CC_EDATA, NULL, 0, 0,
                        "a value model needs a provider and a driver");
@@ -459,194 +469,255 @@ cc_value_run (const cc_value_model *m, const cc_price_book *book,
   if (!(m->discount_rate > -1))
     return cc_err_set (err, CC_EDATA, NULL, 0, 0,
                        "discount rate %g is not above -1", m->discount_rate);
-  Y = (T + 11) / 12;
-  res = calloc (1, sizeof *res);
-  refs = calloc (D, sizeof *refs);
-  t = calloc (D, sizeof *t);
-  tm = calloc (D, sizeof *tm);
-  cost = malloc ((size_t) T * D * sizeof *cost);
-  month_total = malloc ((size_t) T * sizeof *month_total);
-  if (!res || !refs || !t || !tm || !cost || !month_total)
-    {
-      rc = cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
-      goto fail;
-    }
-  res->months = T;
-  res->nyears = Y;
-  if ((rc = resolve (m, book, refs, res, err)) != CC_OK)
-    goto fail;
-  fs = calloc (D, sizeof *fs);
-  noise = calloc (D, sizeof *noise);
-  if (fs == NULL || noise == NULL)
-    {
-      rc = cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
-      goto fail;
-    }
-  if ((rc = samplers_alloc (m, fs, T, noise, err)) != CC_OK)
-    goto fail;
+  return CC_OK;
+}
 
-  /* Families, in the order drivers name them. */
-  for (d = 0; d < D; d++)
+/* Resolve the skus and prepare the fitted drivers' samplers. */
+static int
+run_prepare (run_state *st, cc_value_result *res, cc_err *err)
+{
+  size_t D = st->D;
+  int rc;
+  st->refs = calloc (D, sizeof *st->refs);
+  st->t = calloc (D, sizeof *st->t);
+  st->tm = calloc (D, sizeof *st->tm);
+  st->cost = malloc ((size_t) st->T * D * sizeof *st->cost);
+  st->month_total = malloc ((size_t) st->T * sizeof *st->month_total);
+  if (!st->refs || !st->t || !st->tm || !st->cost || !st->month_total)
+    return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+  res->months = st->T;
+  res->nyears = st->Y;
+  if ((rc = resolve (st->m, st->book, st->refs, res, err)) != CC_OK)
+    return rc;
+  st->fs = calloc (D, sizeof *st->fs);
+  st->noise = calloc (D, sizeof *st->noise);
+  if (st->fs == NULL || st->noise == NULL)
+    return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+  return samplers_alloc (st->m, st->fs, st->T, st->noise, err);
+}
+
+/* Families, in the order drivers name them. */
+static int
+assign_families (run_state *st, cc_value_result *res, cc_err *err)
+{
+  const cc_value_model *m = st->m;
+  size_t d, f;
+  for (d = 0; d < st->D; d++)
     {
       for (f = 0; f < res->nfamily && strcmp (res->family[f], m->driver[d].family); f++)
         ;
       if (f == res->nfamily)
         {
           if (f == 8)
-            {
-              rc = cc_err_set (err, CC_EDATA, NULL, 0, 0, "more than 8 families");
-              goto fail;
-            }
+            return cc_err_set (err, CC_EDATA, NULL, 0, 0, "more than 8 families");
           snprintf (res->family[f], sizeof res->family[f], "%s", m->driver[d].family);
           res->nfamily++;
         }
-      fam_of[d] = f;
+      st->fam_of[d] = f;
     }
-  F = res->nfamily + 1 + D;     /* families, all, then each driver */
+  st->F = res->nfamily + 1 + st->D;
+  return CC_OK;
+}
 
-  fam = malloc (B * (size_t) T * F * sizeof *fam);
-  tot = malloc (B * sizeof *tot);
-  npv = malloc (B * sizeof *npv);
-  yr = malloc (B * (size_t) Y * sizeof *yr);
-  drv = malloc (B * D * sizeof *drv);
-  col = malloc (B * sizeof *col);
-  cum = malloc (B * (size_t) T * sizeof *cum);
-  res->cumulative = calloc ((size_t) T, sizeof *res->cumulative);
-  res->monthly = calloc ((size_t) T * (res->nfamily + 1), sizeof *res->monthly);
-  res->driver_monthly = calloc ((size_t) T * D, sizeof *res->driver_monthly);
-  res->yearly = calloc ((size_t) Y, sizeof *res->yearly);
+/* The per-draw tables, the result's ranges and the generator. */
+static int
+draws_alloc (run_state *st, cc_value_result *res, cc_err *err)
+{
+  size_t B = st->B, D = st->D, T = (size_t) st->T, Y = (size_t) st->Y;
+  st->fam = malloc (B * T * st->F * sizeof *st->fam);
+  st->tot = malloc (B * sizeof *st->tot);
+  st->npv = malloc (B * sizeof *st->npv);
+  st->yr = malloc (B * Y * sizeof *st->yr);
+  st->drv = malloc (B * D * sizeof *st->drv);
+  st->col = malloc (B * sizeof *st->col);
+  st->cum = malloc (B * T * sizeof *st->cum);
+  res->cumulative = calloc (T, sizeof *res->cumulative);
+  res->monthly = calloc (T * (res->nfamily + 1), sizeof *res->monthly);
+  res->driver_monthly = calloc (T * D, sizeof *res->driver_monthly);
+  res->yearly = calloc (Y, sizeof *res->yearly);
   res->driver_total = calloc (D, sizeof *res->driver_total);
-  rng = gsl_rng_alloc (gsl_rng_mt19937);
-  if (!fam || !tot || !npv || !yr || !drv || !col || !cum || !res->cumulative
-      || !res->monthly
-      || !res->yearly || !res->driver_total || !res->driver_monthly || !rng)
-    {
-      rc = cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0,
-                       "out of memory for %zu draws x %d months", B, T);
-      goto fail;
-    }
-  gsl_rng_set (rng, m->seed);
+  st->rng = gsl_rng_alloc (gsl_rng_mt19937);
+  if (!st->fam || !st->tot || !st->npv || !st->yr || !st->drv || !st->col
+      || !st->cum || !res->cumulative || !res->monthly || !res->yearly
+      || !res->driver_total || !res->driver_monthly || !st->rng)
+    return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0,
+                       "out of memory for %zu draws x %d months", B, st->T);
+  gsl_rng_set (st->rng, st->m->seed);
+  return CC_OK;
+}
 
-  /* The Monte Carlo: draws in a fixed order, so a seed fixes every digit. */
-  for (b = 0; b < B; b++)
+/* Draw every driver's assumptions (in a fixed order, so that a seed
+ * fixes every digit). */
+static int
+draw_theta (run_state *st, cc_err *err)
+{
+  size_t d;
+  for (d = 0; d < st->D; d++)
     {
+      const cc_driver *dr = &st->m->driver[d];
+      driver_theta *t = &st->t[d];
+      t->base = cc_dist_sample (&dr->base, st->rng);
+      t->factor = cc_dist_sample (&dr->factor, st->rng);
+      t->growth = cc_dist_sample (&dr->growth, st->rng);
+      t->param = cc_dist_sample (&dr->scn_param, st->rng);
+      t->noise = NULL;
+      if (dr->fit != NULL
+          && sample_fit (dr, &st->fs[d], st->noise[d], st->T, t, st->rng)
+             != 0)
+        return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0,
+                           "multivariate normal draw failed");
+    }
+  apply_links (st->m, st->t);
+  return CC_OK;
+}
+
+/* Keep draw B's costs (st->cost) by family, driver, year and month. */
+static void
+keep_draw (run_state *st, size_t b, size_t nfamily)
+{
+  size_t D = st->D, F = st->F, T = (size_t) st->T, Y = (size_t) st->Y;
+  size_t d, f, i;
+  int mo;
+  for (i = 0; i < Y; i++)
+    st->yr[b * Y + i] = 0;
+  for (d = 0; d < D; d++)
+    st->drv[b * D + d] = 0;
+  for (mo = 0; mo < st->T; mo++)
+    {
+      double *row = &st->fam[(b * T + mo) * F];
+      for (f = 0; f < F; f++)
+        row[f] = 0;
       for (d = 0; d < D; d++)
         {
-          const cc_driver *dr = &m->driver[d];
-          t[d].base = cc_dist_sample (&dr->base, rng);
-          t[d].factor = cc_dist_sample (&dr->factor, rng);
-          t[d].growth = cc_dist_sample (&dr->growth, rng);
-          t[d].param = cc_dist_sample (&dr->scn_param, rng);
-          t[d].noise = NULL;
-          if (dr->fit != NULL
-              && sample_fit (dr, &fs[d], noise[d], T, &t[d], rng) != 0)
-            {
-              rc = cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0,
-                               "multivariate normal draw failed");
-              goto fail;
-            }
+          double c = st->cost[(size_t) mo * D + d];
+          row[st->fam_of[d]] += c;
+          row[nfamily] += c;
+          row[nfamily + 1 + d] = c;
+          st->drv[b * D + d] += c;
         }
-      apply_links (m, t);
-      if ((rc = evaluate (m, book, refs, t, 0, cost, &missing, err)) != CC_OK)
-        goto fail;
-      for (i = 0; i < (size_t) Y; i++)
-        yr[b * Y + i] = 0;
-      for (d = 0; d < D; d++)
-        drv[b * D + d] = 0;
-      for (mo = 0; mo < T; mo++)
-        {
-          double *row = &fam[(b * T + mo) * F];
-          for (f = 0; f < F; f++)
-            row[f] = 0;
-          for (d = 0; d < D; d++)
-            {
-              double c = cost[(size_t) mo * D + d];
-              row[fam_of[d]] += c;
-              row[res->nfamily] += c;
-              row[res->nfamily + 1 + d] = c;
-              drv[b * D + d] += c;
-            }
-          month_total[mo] = row[res->nfamily];
-          yr[b * Y + mo / 12] += month_total[mo];
-          cum[b * T + mo] = month_total[mo] + (mo > 0 ? cum[b * T + mo - 1] : 0);
-        }
-      tot[b] = sum_all (month_total, (size_t) T);
-      npv[b] = cc_value_npv (month_total, T, m->discount_rate);
+      st->month_total[mo] = row[nfamily];
+      st->yr[b * Y + mo / 12] += st->month_total[mo];
+      st->cum[b * T + mo] = st->month_total[mo]
+                            + (mo > 0 ? st->cum[b * T + mo - 1] : 0);
     }
+  st->tot[b] = sum_all (st->month_total, T);
+  st->npv[b] = cc_value_npv (st->month_total, st->T, st->m->discount_rate);
+}
 
-  /* Ranges. */
-  for (mo = 0; mo < T; mo++)
+/* The Monte Carlo: every draw priced on the first provider. */
+static int
+monte_carlo (run_state *st, cc_value_result *res, cc_err *err)
+{
+  size_t b;
+  int rc, missing;
+  for (b = 0; b < st->B; b++)
+    {
+      if ((rc = draw_theta (st, err)) != CC_OK)
+        return rc;
+      if ((rc = evaluate (st->m, st->book, st->refs, st->t, 0, st->cost,
+                          &missing, err)) != CC_OK)
+        return rc;
+      keep_draw (st, b, res->nfamily);
+    }
+  return CC_OK;
+}
+
+/* P10/P50/P90 of everything kept per draw. */
+static void
+summarise (run_state *st, cc_value_result *res)
+{
+  size_t B = st->B, D = st->D, F = st->F, T = (size_t) st->T;
+  size_t Y = (size_t) st->Y, b, d, f, i;
+  double *col = st->col;
+  int mo;
+  for (mo = 0; mo < st->T; mo++)
     for (f = 0; f < F; f++)
       {
         cc_range x;
         for (b = 0; b < B; b++)
-          col[b] = fam[(b * T + mo) * F + f];
+          col[b] = st->fam[(b * T + mo) * F + f];
         x = range_of (col, B);
         if (f <= res->nfamily)
           res->monthly[(size_t) mo * (res->nfamily + 1) + f] = x;
         else
           res->driver_monthly[(size_t) mo * D + (f - res->nfamily - 1)] = x;
       }
-  for (mo = 0; mo < T; mo++)
+  for (mo = 0; mo < st->T; mo++)
     {
       for (b = 0; b < B; b++)
-        col[b] = cum[b * T + mo];
+        col[b] = st->cum[b * T + mo];
       res->cumulative[mo] = range_of (col, B);
     }
-  for (i = 0; i < (size_t) Y; i++)
+  for (i = 0; i < Y; i++)
     {
       for (b = 0; b < B; b++)
-        col[b] = yr[b * Y + i];
+        col[b] = st->yr[b * Y + i];
       res->yearly[i] = range_of (col, B);
     }
   for (d = 0; d < D; d++)
     {
       for (b = 0; b < B; b++)
-        col[b] = drv[b * D + d];
+        col[b] = st->drv[b * D + d];
       res->driver_total[d] = range_of (col, B);
     }
-  res->total = range_of (tot, B);
-  res->npv = range_of (npv, B);
+  res->total = range_of (st->tot, B);
+  res->npv = range_of (st->npv, B);
+}
 
-  /* Every assumption at its median; then each one at P10 and P90. */
-  medians (m, tm);
-  if ((rc = evaluate (m, book, refs, tm, 0, cost, &missing, err)) != CC_OK)
-    goto fail;
-  res->median_total = sum_all (cost, (size_t) T * D);
-  for (d = 0; d < D; d++)
+/* The term total with field FLD of driver D at its P10 and P90 and every
+ * other assumption at its median, into BAR. */
+static int
+tornado_bar (run_state *st, size_t d, int fld, cc_tornado_bar *bar,
+             cc_err *err)
+{
+  const cc_driver *dr = &st->m->driver[d];
+  const cc_dist *dist = field_dist (dr, fld);
+  size_t k, n = (size_t) st->T * st->D;
+  double lo, hi;
+  int rc, missing;
+  snprintf (bar->assumption, sizeof bar->assumption, "%s.%s", dr->name,
+            dr->facts != NULL && fld == F_PARAM
+              ? (dr->scn_kind == CC_SCN_DECAY ? "phi" : "cap")
+              : field_name[fld]);
+  cc_dist_format (dist, bar->spec, sizeof bar->spec);
+  lo = cc_dist_quantile (dist, 0.10);
+  hi = cc_dist_quantile (dist, 0.90);
+  bar->low_value = lo;
+  bar->high_value = hi;
+  for (k = 0; k < 2; k++)
+    {
+      double *v;
+      memcpy (st->t, st->tm, st->D * sizeof *st->t);
+      v = theta_field (&st->t[d], fld);
+      *v = k == 0 ? lo : hi;
+      apply_links (st->m, st->t);
+      if ((rc = evaluate (st->m, st->book, st->refs, st->t, 0, st->cost,
+                          &missing, err)) != CC_OK)
+        return rc;
+      *(k == 0 ? &bar->total_low : &bar->total_high) = sum_all (st->cost, n);
+    }
+  bar->swing = fabs (bar->total_high - bar->total_low);
+  return CC_OK;
+}
+
+/* Every assumption at its median; then each uncertain one at P10 and
+ * P90, the bars sorted by swing. */
+static int
+tornado (run_state *st, cc_value_result *res, cc_err *err)
+{
+  size_t d, i;
+  int fld, rc, missing;
+  medians (st->m, st->tm);
+  if ((rc = evaluate (st->m, st->book, st->refs, st->tm, 0, st->cost,
+                      &missing, err)) != CC_OK)
+    return rc;
+  res->median_total = sum_all (st->cost, (size_t) st->T * st->D);
+  for (d = 0; d < st->D; d++)
     for (fld = 0; fld < NFIELD; fld++)
-      {
-        const cc_driver *dr = &m->driver[d];
-        const cc_dist *dist = field_dist (dr, fld);
-        cc_tornado_bar *bar;
-        size_t k;
-        double lo, hi;
-        if (!field_uncertain (dr, fld))
-          continue;
-        bar = &res->bar[res->nbar++];
-        snprintf (bar->assumption, sizeof bar->assumption, "%s.%s", dr->name,
-                  dr->facts != NULL && fld == F_PARAM
-                    ? (dr->scn_kind == CC_SCN_DECAY ? "phi" : "cap")
-                    : field_name[fld]);
-        cc_dist_format (dist, bar->spec, sizeof bar->spec);
-        lo = cc_dist_quantile (dist, 0.10);
-        hi = cc_dist_quantile (dist, 0.90);
-        bar->low_value = lo;
-        bar->high_value = hi;
-        for (k = 0; k < 2; k++)
-          {
-            double *v;
-            memcpy (t, tm, D * sizeof *t);
-            v = theta_field (&t[d], fld);
-            *v = k == 0 ? lo : hi;
-            apply_links (m, t);
-            if ((rc = evaluate (m, book, refs, t, 0, cost, &missing, err)) != CC_OK)
-              goto fail;
-            *(k == 0 ? &bar->total_low : &bar->total_high)
-              = sum_all (cost, (size_t) T * D);
-          }
-        bar->swing = fabs (bar->total_high - bar->total_low);
-      }
+      if (field_uncertain (&st->m->driver[d], fld)
+          && (rc = tornado_bar (st, d, fld, &res->bar[res->nbar++], err))
+             != CC_OK)
+        return rc;
   /* Sort bars by swing, largest first (insertion sort: at most 96). */
   for (i = 1; i < res->nbar; i++)
     {
@@ -659,43 +730,107 @@ cc_value_run (const cc_value_model *m, const cc_price_book *book,
         }
       res->bar[j] = x;
     }
+  return CC_OK;
+}
 
-  /* The same usage at median assumptions on every provider: in full, and
-     restricted to the drivers every provider prices (a fair comparison). */
+/* Does every provider price driver D? */
+static int
+priced_everywhere (const run_state *st, size_t d)
+{
+  size_t p;
+  for (p = 0; p < st->m->nprovider && st->refs[d][p].n > 0; p++)
+    ;
+  return p == st->m->nprovider;
+}
+
+/* The same usage at median assumptions on every provider: in full, and
+ * restricted to the drivers every provider prices (a fair comparison). */
+static int
+cross_cloud (run_state *st, cc_value_result *res, cc_err *err)
+{
+  size_t D = st->D, d, i;
+  int mo, rc, missing;
   for (d = 0; d < D; d++)
+    res->ncommon += priced_everywhere (st, d);
+  for (i = 0; i < st->m->nprovider; i++)
     {
-      size_t p;
-      for (p = 0; p < m->nprovider && refs[d][p].n > 0; p++)
-        ;
-      res->ncommon += p == m->nprovider;
-    }
-  for (i = 0; i < m->nprovider; i++)
-    {
-      if ((rc = evaluate (m, book, refs, tm, i, cost, &missing, err)) != CC_OK)
-        goto fail;
-      res->cross[i] = sum_all (cost, (size_t) T * D);
+      if ((rc = evaluate (st->m, st->book, st->refs, st->tm, i, st->cost,
+                          &missing, err)) != CC_OK)
+        return rc;
+      res->cross[i] = sum_all (st->cost, (size_t) st->T * D);
       res->cross_missing[i] = missing;
       res->cross_common[i] = 0;
       for (d = 0; d < D; d++)
-        {
-          size_t p;
-          for (p = 0; p < m->nprovider && refs[d][p].n > 0; p++)
-            ;
-          if (p == m->nprovider)
-            for (mo = 0; mo < T; mo++)
-              res->cross_common[i] += cost[(size_t) mo * D + d];
-        }
+        if (priced_everywhere (st, d))
+          for (mo = 0; mo < st->T; mo++)
+            res->cross_common[i] += st->cost[(size_t) mo * D + d];
     }
+  return CC_OK;
+}
 
-  *out = res;
-  res = NULL;
-fail:
-  samplers_free (m, fs, noise);
-  free (fs);
-  free (noise);
-  gsl_rng_free (rng);
-  free (refs); free (t); free (tm); free (cost); free (month_total);
-  free (fam); free (tot); free (npv); free (yr); free (drv); free (col); free (cum);
+static void
+run_free (run_state *st)
+{
+  if (st->noise != NULL)
+    samplers_free (st->m, st->fs, st->noise);
+  free (st->fs);
+  free (st->noise);
+  gsl_rng_free (st->rng);
+  free (st->refs);
+  free (st->t);
+  free (st->tm);
+  free (st->cost);
+  free (st->month_total);
+  free (st->fam);
+  free (st->tot);
+  free (st->npv);
+  free (st->yr);
+  free (st->drv);
+  free (st->col);
+  free (st->cum);
+}
+
+int
+cc_value_run (const cc_value_model *m, const cc_price_book *book,
+              cc_value_result **out, cc_err *err)
+{
+  cc_value_result *res = NULL;
+  run_state st;
+  int rc;
+
+  *out = NULL;
+  if ((rc = check_model (m, err)) != CC_OK)
+    return rc;
+  memset (&st, 0, sizeof st);
+  st.m = m;
+  st.book = book;
+  st.D = m->ndriver;
+  st.B = m->draws;
+  st.T = m->months;
+  st.Y = (st.T + 11) / 12;
+  res = calloc (1, sizeof *res);
+  if (res == NULL)
+    rc = cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+  if (rc == CC_OK)
+    rc = run_prepare (&st, res, err);
+  if (rc == CC_OK)
+    rc = assign_families (&st, res, err);
+  if (rc == CC_OK)
+    rc = draws_alloc (&st, res, err);
+  if (rc == CC_OK)
+    rc = monte_carlo (&st, res, err);
+  if (rc == CC_OK)
+    summarise (&st, res);
+  if (rc == CC_OK)
+    rc = tornado (&st, res, err);
+  if (rc == CC_OK)
+    rc = cross_cloud (&st, res, err);
+  if (rc == CC_OK)
+    {
+      *out = res;
+      res = NULL;
+    }
+  run_free (&st);
   cc_value_result_free (res);
   return rc;
 }

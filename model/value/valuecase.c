@@ -35,25 +35,16 @@ get_dist (const cc_valuecase *c, const cc_scnfile_section *s, const char *key,
   return CC_OK;
 }
 
+/* [scenario] start, horizon, currency, rates, seed and draws. */
 static int
-scenario_section (cc_valuecase *c, cc_err *err)
+scenario_numbers (cc_valuecase *c, const cc_scnfile_section *s, cc_err *err)
 {
-  const cc_scnfile_section *s = cc_scnfile_section_find (c->file, "scenario");
   cc_value_model *m = &c->model;
   const char *path = c->file->path, *v;
-  char buf[1024], *items[CC_MAX_PROVIDERS + 1];
   cc_date d;
   double x;
   long line = s->line;
-  size_t i, n;
-  int rc;
 
-  snprintf (c->name, sizeof c->name, "%s",
-            (v = cc_scnfile_get (s, "name", NULL)) ? v : "unnamed scenario");
-  snprintf (c->title, sizeof c->title, "%s",
-            (v = cc_scnfile_get (s, "title", NULL)) ? v : c->name);
-  snprintf (c->source, sizeof c->source, "%s",
-            (v = cc_scnfile_get (s, "source", NULL)) ? v : "");
   if ((v = cc_scnfile_get (s, "start", &line)) == NULL
       || cc_date_parse_ym (v, &d) != 0 || d.day != 0)
     return cc_err_set (err, CC_EDATA, path, line, 0,
@@ -105,6 +96,17 @@ scenario_section (cc_valuecase *c, cc_err *err)
                        "draws %zu x horizon %d months is above the cap of %d "
                        "draw-months; lower draws or horizon", m->draws,
                        m->months, CC_MAX_DRAW_MONTHS);
+  return CC_OK;
+}
+
+/* [scenario] formats and levels of the charts. */
+static int
+scenario_outputs (cc_valuecase *c, const cc_scnfile_section *s, cc_err *err)
+{
+  const char *path = c->file->path, *v;
+  double x;
+  long line = s->line;
+
   c->formats[0] = c->formats[1] = 1;
   if ((v = cc_scnfile_get (s, "formats", &line)) != NULL)
     {
@@ -147,6 +149,20 @@ scenario_section (cc_valuecase *c, cc_err *err)
       if (nl == 0)
         return cc_err_set (err, CC_EDATA, path, line, 0, "levels is empty");
     }
+  return CC_OK;
+}
+
+/* [scenario] providers: the first is the one valued. */
+static int
+scenario_providers (cc_valuecase *c, const cc_scnfile_section *s,
+                    cc_err *err)
+{
+  cc_value_model *m = &c->model;
+  const char *path = c->file->path, *v;
+  char buf[1024], *items[CC_MAX_PROVIDERS + 1];
+  long line = s->line;
+  size_t i, n;
+
   if ((v = cc_scnfile_get (s, "providers", &line)) == NULL)
     return cc_err_set (err, CC_EDATA, path, s->line, 0,
                        "[scenario] needs 'providers', e.g. azure, aws, gcp");
@@ -167,43 +183,71 @@ scenario_section (cc_valuecase *c, cc_err *err)
       snprintf (m->provider[i], sizeof m->provider[i], "%s", items[i]);
     }
   m->nprovider = n;
+  return CC_OK;
+}
+
+/* [scenario] price_books, read into one book. */
+static int
+scenario_books (cc_valuecase *c, const cc_scnfile_section *s, cc_err *err)
+{
+  const char *path = c->file->path, *v;
+  char list[2048], *books[33];
+  long line = s->line;
+  size_t i, nb;
+  int rc;
 
   if ((v = cc_scnfile_get (s, "price_books", &line)) == NULL)
     return cc_err_set (err, CC_EDATA, path, s->line, 0,
                        "[scenario] needs 'price_books'");
-  {
-    char list[2048], *books[33];
-    size_t nb;
-    if (strlen (v) >= sizeof list)
-      return cc_err_set (err, CC_EDATA, path, line, 0, "price_books longer "
-                         "than %zu characters (the cap)", sizeof list - 1);
-    snprintf (list, sizeof list, "%s", v);
-    nb = cc_scnfile_split (list, books, 33);
-    if (nb > 32)
-      return cc_err_set (err, CC_EDATA, path, line, 0,
-                         "more than 32 price books (the cap)");
-    c->book = calloc (1, sizeof *c->book);
-    if (c->book == NULL)
-      return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
-    for (i = 0; i < nb; i++)
-      {
-        char *p = cc_scnfile_path (c->file, books[i]);
-        if (p == NULL)
-          return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
-        if (c->book->path == NULL)
-          c->book->path = strdup (p);
-        rc = cc_price_book_add (c->book, p, err);
-        free (p);
-        if (rc != CC_OK)
-          {
-            cc_err e = *err;
-            /* A missing book is bad data in the scenario: say where. */
-            return cc_err_set (err, rc == CC_ENOINPUT ? CC_EDATA : rc, path,
-                               line, 0, "price_books: %s", e.msg);
-          }
-      }
-  }
+  if (strlen (v) >= sizeof list)
+    return cc_err_set (err, CC_EDATA, path, line, 0, "price_books longer "
+                       "than %zu characters (the cap)", sizeof list - 1);
+  snprintf (list, sizeof list, "%s", v);
+  nb = cc_scnfile_split (list, books, 33);
+  if (nb > 32)
+    return cc_err_set (err, CC_EDATA, path, line, 0,
+                       "more than 32 price books (the cap)");
+  c->book = calloc (1, sizeof *c->book);
+  if (c->book == NULL)
+    return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+  for (i = 0; i < nb; i++)
+    {
+      char *p = cc_scnfile_path (c->file, books[i]);
+      if (p == NULL)
+        return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+      if (c->book->path == NULL)
+        c->book->path = strdup (p);
+      rc = cc_price_book_add (c->book, p, err);
+      free (p);
+      if (rc != CC_OK)
+        {
+          cc_err e = *err;
+          /* A missing book is bad data in the scenario: say where. */
+          return cc_err_set (err, rc == CC_ENOINPUT ? CC_EDATA : rc, path,
+                             line, 0, "price_books: %s", e.msg);
+        }
+    }
   return CC_OK;
+}
+
+static int
+scenario_section (cc_valuecase *c, cc_err *err)
+{
+  const cc_scnfile_section *s = cc_scnfile_section_find (c->file, "scenario");
+  const char *v;
+  int rc;
+
+  snprintf (c->name, sizeof c->name, "%s",
+            (v = cc_scnfile_get (s, "name", NULL)) ? v : "unnamed scenario");
+  snprintf (c->title, sizeof c->title, "%s",
+            (v = cc_scnfile_get (s, "title", NULL)) ? v : c->name);
+  snprintf (c->source, sizeof c->source, "%s",
+            (v = cc_scnfile_get (s, "source", NULL)) ? v : "");
+  if ((rc = scenario_numbers (c, s, err)) != CC_OK
+      || (rc = scenario_outputs (c, s, err)) != CC_OK
+      || (rc = scenario_providers (c, s, err)) != CC_OK)
+    return rc;
+  return scenario_books (c, s, err);
 }
 
 /* "sku" or "sku:share, sku:share" */
@@ -252,111 +296,82 @@ parse_skus (cc_valuecase *c, const char *v, long line, cc_driver_price *dp,
   return CC_OK;
 }
 
-/* growth = fit: fit growth models to the driver's data (a series CSV with
-   'series = KEY', or reported figures) and keep the AICc choice; its
-   uncertainty then joins the value Monte Carlo. */
+/* growth = fit with 'series = KEY': that series of the series CSV DP,
+ * taken over into SER. */
 static int
-fitted_driver (cc_valuecase *c, const cc_scnfile_section *s, size_t di,
-               cc_err *err)
+fit_series_data (const cc_scnfile_section *s, const char *dp,
+                 const char *key, cc_series *ser, cc_err *err)
+{
+  cc_series_set *set = cc_series_set_alloc ();
+  const char *measure = cc_scnfile_get (s, "measure", NULL);
+  int rc;
+  if (set == NULL)
+    rc = cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+  else
+    rc = cc_series_read (dp, key, measure && strcmp (measure, "cost") == 0
+                                    ? CC_MEASURE_COST : CC_MEASURE_QUANTITY,
+                         set, err);
+  if (rc == CC_OK && set->n == 0)
+    rc = cc_err_set (err, CC_EDATA, dp, 0, 0, "no series '%s'", key);
+  if (rc == CC_OK)
+    {
+      /* Take the series over from the set. */
+      *ser = set->s[0];
+      set->n = 0;
+      ser->path = NULL;
+    }
+  cc_series_set_free (set);
+  return rc;
+}
+
+/* growth = fit on reported figures: the metric of file DP (named V at
+ * LINE of the scenario) as a monthly series SER. */
+static int
+fit_reported_data (cc_valuecase *c, const cc_scnfile_section *s, size_t di,
+                   const char *dp, const char *v, long line, cc_series *ser,
+                   cc_err *err)
 {
   cc_driver *dr = &c->model.driver[di];
-  const char *path = c->file->path, *v, *key, *spec;
-  long line = s->line, gline = s->line;
-  cc_series *ser;
+  const cc_reported_metric *rm;
+  long first;
+  size_t i;
+  int rc = cc_reported_read (dp, &c->reported[di], err);
+  if (rc != CC_OK)
+    return rc;
+  rm = cc_reported_find (c->reported[di], cc_scnfile_get (s, "metric", NULL));
+  if (rm == NULL)
+    return cc_err_set (err, CC_EDATA, c->file->path, line, 0,
+                       "data: no such metric in %s", v);
+  first = cc_month_index (rm->point[0].date.year, rm->point[0].date.month);
+  cc_series_init (ser, rm->metric);
+  snprintf (ser->unit, sizeof ser->unit, "%s", rm->unit->name);
+  ser->first = first;
+  for (i = 0; rc == CC_OK && i < rm->n; i++)
+    {
+      long mi = cc_month_index (rm->point[i].date.year,
+                                rm->point[i].date.month);
+      if (cc_series_push (ser, (double) (mi - first + 1),
+                          rm->point[i].bytes / rm->unit->bytes, mi,
+                          rm->point[i].line) != 0)
+        rc = cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+    }
+  dr->unit_bytes = rm->unit->bytes;
+  return rc;
+}
+
+/* Fit the models the driver names (default auto) to its series SER and
+ * keep the AICc choice, which must support a statistical range. */
+static int
+fit_models (cc_valuecase *c, const cc_scnfile_section *s, size_t di,
+            const cc_series *ser, long gline, cc_err *err)
+{
+  const char *path = c->file->path, *spec;
+  long line = s->line;
   cc_model_list list;
   cc_fit_opts fo;
   cc_fit_ws *ws;
-  char *dp;
-  size_t i;
   int rc;
 
-  cc_scnfile_get (s, "growth", &gline);
-  if ((v = cc_scnfile_get (s, "data", &line)) == NULL)
-    return cc_err_set (err, CC_EDATA, path, gline, 0,
-                       "growth = fit needs 'data' (a series CSV from "
-                       "cloudcast ingest, or reported figures)");
-  dp = cc_scnfile_path (c->file, v);
-  ser = calloc (1, sizeof *ser);
-  if (dp == NULL || ser == NULL)
-    {
-      free (dp);
-      free (ser);
-      return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
-    }
-  c->fitdata[di] = ser;
-  key = cc_scnfile_get (s, "series", NULL);
-  if (key != NULL)
-    {
-      cc_series_set *set = cc_series_set_alloc ();
-      const char *measure = cc_scnfile_get (s, "measure", NULL);
-      if (set == NULL)
-        rc = cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
-      else
-        rc = cc_series_read (dp, key, measure && strcmp (measure, "cost") == 0
-                                        ? CC_MEASURE_COST : CC_MEASURE_QUANTITY,
-                             set, err);
-      if (rc == CC_OK && set->n == 0)
-        rc = cc_err_set (err, CC_EDATA, dp, 0, 0, "no series '%s'", key);
-      if (rc == CC_OK)
-        {
-          /* Take the series over from the set. */
-          *ser = set->s[0];
-          set->n = 0;
-          ser->path = NULL;
-        }
-      cc_series_set_free (set);
-    }
-  else
-    {
-      const cc_reported_metric *rm;
-      rc = cc_reported_read (dp, &c->reported[di], err);
-      if (rc == CC_OK)
-        {
-          rm = cc_reported_find (c->reported[di], cc_scnfile_get (s, "metric", NULL));
-          if (rm == NULL)
-            rc = cc_err_set (err, CC_EDATA, path, line, 0,
-                             "data: no such metric in %s", v);
-          else
-            {
-              long first = cc_month_index (rm->point[0].date.year,
-                                           rm->point[0].date.month);
-              cc_series_init (ser, rm->metric);
-              snprintf (ser->unit, sizeof ser->unit, "%s", rm->unit->name);
-              ser->first = first;
-              for (i = 0; rc == CC_OK && i < rm->n; i++)
-                {
-                  long mi = cc_month_index (rm->point[i].date.year,
-                                            rm->point[i].date.month);
-                  if (cc_series_push (ser, (double) (mi - first + 1),
-                                      rm->point[i].bytes / rm->unit->bytes, mi,
-                                      rm->point[i].line) != 0)
-                    rc = cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0,
-                                     "out of memory");
-                }
-              dr->unit_bytes = rm->unit->bytes;
-            }
-        }
-    }
-  free (dp);
-  if (rc != CC_OK)
-    {
-      cc_err e = *err;
-      return cc_err_set (err, CC_EDATA, path, line, 0, "data: %s", e.msg);
-    }
-  if (dr->unit_bytes == 0)
-    {
-      /* Sizes convert through bytes.  The series from cloudcast ingest
-         measure storage in billing gigabytes of 2^30 bytes, the GB the
-         providers meter (data/units.csv), whatever the spelling says. */
-      dr->unit_bytes = strcmp (ser->unit, "GB-month") == 0
-                         ? 1073741824.0 : cc_price_unit_bytes (ser->unit);
-    }
-  if ((rc = cc_series_check (ser, 3, 1, err)) != CC_OK)
-    {
-      cc_err e = *err;
-      return cc_err_set (err, CC_EDATA, path, gline, 0, "growth = fit: %s",
-                         e.msg);
-    }
   spec = cc_scnfile_get (s, "model", &line);
   if ((rc = cc_model_list_parse (spec ? spec : "auto", &list, err)) != CC_OK)
     {
@@ -390,6 +405,64 @@ fitted_driver (cc_valuecase *c, const cc_scnfile_section *s, size_t di,
                        "residual degrees of freedom and a covariance, so no "
                        "statistical range exists; use growth = decay or "
                        "logistic with an assumed range", ser->key, ser->n);
+  return CC_OK;
+}
+
+/* growth = fit: fit growth models to the driver's data (a series CSV with
+   'series = KEY', or reported figures) and keep the AICc choice; its
+   uncertainty then joins the value Monte Carlo. */
+static int
+fitted_driver (cc_valuecase *c, const cc_scnfile_section *s, size_t di,
+               cc_err *err)
+{
+  cc_driver *dr = &c->model.driver[di];
+  const char *path = c->file->path, *v, *key;
+  long line = s->line, gline = s->line;
+  cc_series *ser;
+  char *dp;
+  int rc;
+
+  cc_scnfile_get (s, "growth", &gline);
+  if ((v = cc_scnfile_get (s, "data", &line)) == NULL)
+    return cc_err_set (err, CC_EDATA, path, gline, 0,
+                       "growth = fit needs 'data' (a series CSV from "
+                       "cloudcast ingest, or reported figures)");
+  dp = cc_scnfile_path (c->file, v);
+  ser = calloc (1, sizeof *ser);
+  if (dp == NULL || ser == NULL)
+    {
+      free (dp);
+      free (ser);
+      return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+    }
+  c->fitdata[di] = ser;
+  key = cc_scnfile_get (s, "series", NULL);
+  if (key != NULL)
+    rc = fit_series_data (s, dp, key, ser, err);
+  else
+    rc = fit_reported_data (c, s, di, dp, v, line, ser, err);
+  free (dp);
+  if (rc != CC_OK)
+    {
+      cc_err e = *err;
+      return cc_err_set (err, CC_EDATA, path, line, 0, "data: %s", e.msg);
+    }
+  if (dr->unit_bytes == 0)
+    {
+      /* Sizes convert through bytes.  The series from cloudcast ingest
+         measure storage in billing gigabytes of 2^30 bytes, the GB the
+         providers meter (data/units.csv), whatever the spelling says. */
+      dr->unit_bytes = strcmp (ser->unit, "GB-month") == 0
+                         ? 1073741824.0 : cc_price_unit_bytes (ser->unit);
+    }
+  if ((rc = cc_series_check (ser, 3, 1, err)) != CC_OK)
+    {
+      cc_err e = *err;
+      return cc_err_set (err, CC_EDATA, path, gline, 0, "growth = fit: %s",
+                         e.msg);
+    }
+  if ((rc = fit_models (c, s, di, ser, gline, err)) != CC_OK)
+    return rc;
   dr->fit = &c->fits[di][c->chosen[di]];
   dr->fit_first = ser->first;
   dr->fit_scale = 1;
@@ -408,222 +481,219 @@ fitted_driver (cc_valuecase *c, const cc_scnfile_section *s, size_t di,
   return CC_OK;
 }
 
+/* Storage that grows from reported figures: DATA (V, at LINE) and a
+ * named growth scenario. */
 static int
-driver_section (cc_valuecase *c, const cc_scnfile_section *s, cc_err *err)
+reported_driver (cc_valuecase *c, const cc_scnfile_section *s, size_t di,
+                 const char *v, long line, cc_err *err)
+{
+  cc_driver *dr = &c->model.driver[di];
+  const char *path = c->file->path, *growth;
+  const char *metric = cc_scnfile_get (s, "metric", NULL);
+  char *dp = cc_scnfile_path (c->file, v);
+  const cc_reported_metric *rm;
+  int rc;
+
+  if (dp == NULL)
+    return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+  rc = cc_reported_read (dp, &c->reported[di], err);
+  free (dp);
+  if (rc != CC_OK)
+    {
+      cc_err e = *err;
+      return cc_err_set (err, CC_EDATA, path, line, 0, "data: %s", e.msg);
+    }
+  rm = cc_reported_find (c->reported[di], metric);
+  if (rm == NULL)
+    return cc_err_set (err, CC_EDATA, path, line, 0,
+                       "data: no metric '%s' in %s", metric, v);
+  c->metric[di] = rm;
+  dr->unit_bytes = rm->unit->bytes;
+  rc = cc_growth_facts_two_point (rm->point[0].months,
+                                  rm->point[0].bytes / dr->unit_bytes,
+                                  rm->point[rm->n - 1].months,
+                                  rm->point[rm->n - 1].bytes / dr->unit_bytes,
+                                  &c->facts[di], err);
+  if (rc != CC_OK)
+    return rc;
+  dr->facts = &c->facts[di];
+  dr->anchor_month = cc_month_index (rm->point[rm->n - 1].date.year,
+                                     rm->point[rm->n - 1].date.month);
+  growth = cc_scnfile_get (s, "growth", &line);
+  if (growth == NULL)
+    return cc_err_set (err, CC_EDATA, path, s->line, 0,
+                       "[%s] with data needs 'growth' (linear, "
+                       "exponential, decay, logistic or fit)", s->name);
+  if (strcmp (growth, "linear") == 0)
+    dr->scn_kind = CC_SCN_LINEAR;
+  else if (strcmp (growth, "exponential") == 0)
+    dr->scn_kind = CC_SCN_EXPONENTIAL;
+  else if (strcmp (growth, "decay") == 0)
+    dr->scn_kind = CC_SCN_DECAY;
+  else if (strcmp (growth, "logistic") == 0)
+    dr->scn_kind = CC_SCN_LOGISTIC;
+  else
+    return cc_err_set (err, CC_EDATA, path, line, 0,
+                       "growth '%s' is not linear, exponential, decay, "
+                       "logistic or fit", growth);
+  if (dr->scn_kind == CC_SCN_DECAY)
+    {
+      if ((rc = get_dist (c, s, "phi", NULL, &dr->scn_param, err)) != CC_OK)
+        return rc;
+      if (!(cc_dist_quantile (&dr->scn_param, 0) > 0)
+          || !(cc_dist_quantile (&dr->scn_param, 1) < 1))
+        {
+          cc_scnfile_get (s, "phi", &line);
+          return cc_err_set (err, CC_EDATA, path, line, 0,
+                             "phi must lie strictly between 0 and 1");
+        }
+    }
+  else if (dr->scn_kind == CC_SCN_LOGISTIC)
+    {
+      if ((rc = get_dist (c, s, "cap", NULL, &dr->scn_param, err)) != CC_OK)
+        return rc;
+      if (!(cc_dist_quantile (&dr->scn_param, 0) > c->facts[di].y1))
+        {
+          cc_scnfile_get (s, "cap", &line);
+          return cc_err_set (err, CC_EDATA, path, line, 0,
+                             "cap must stay above the last figure (%g %s)",
+                             c->facts[di].y1, rm->unit->name);
+        }
+    }
+  else
+    cc_dist_parse ("0", &dr->scn_param, NULL, 0);
+  cc_dist_parse ("1", &dr->base, NULL, 0);
+  cc_dist_parse ("1", &dr->factor, NULL, 0);
+  cc_dist_parse ("1", &dr->growth, NULL, 0);
+  return CC_OK;
+}
+
+/* A driver of assumed quantity and growth, or linked to an earlier
+ * driver's quantity. */
+static int
+assumed_driver (cc_valuecase *c, const cc_scnfile_section *s, size_t di,
+                cc_err *err)
 {
   cc_value_model *m = &c->model;
-  size_t di = m->ndriver, i, p;
   cc_driver *dr = &m->driver[di];
+  const char *path = c->file->path, *v;
+  const char *linked = cc_scnfile_get (s, "link", NULL);
+  long line = s->line;
+  size_t i;
+  int rc;
+
+  if (linked != NULL
+      && (cc_scnfile_get (s, "quantity", &line) != NULL
+          || cc_scnfile_get (s, "annual_growth", &line) != NULL
+          || cc_scnfile_get (s, "growth_months", &line) != NULL))
+    return cc_err_set (err, CC_EDATA, path, line, 0,
+                       "a driver with 'link' follows the linked driver's "
+                       "quantity and growth; use 'factor' for a share");
+  if ((rc = get_dist (c, s, "quantity", linked ? "1" : NULL, &dr->base,
+                      err)) != CC_OK
+      || (rc = get_dist (c, s, "factor", "1", &dr->factor, err)) != CC_OK
+      || (rc = get_dist (c, s, "annual_growth", "1", &dr->growth, err)) != CC_OK)
+    return rc;
+  cc_dist_parse ("0", &dr->scn_param, NULL, 0);
+  if ((v = cc_scnfile_get (s, "growth_months", &line)) != NULL)
+    {
+      double g;
+      if (cc_num_parse (v, &g) != 0 || g < 0 || g != floor (g) || g > 1200)
+        return cc_err_set (err, CC_EDATA, path, line, 0,
+                           "growth_months must be whole months from 0 to "
+                           "1200, not '%s'", v);
+      dr->growth_months = (int) g;
+    }
+  if ((v = cc_scnfile_get (s, "link", &line)) != NULL)
+    {
+      for (i = 0; i < di && strcmp (m->driver[i].name, v) != 0; i++)
+        ;
+      if (i == di || m->driver[i].facts != NULL)
+        return cc_err_set (err, CC_EDATA, path, line, 0,
+                           "link '%s' is not an earlier driver with a "
+                           "quantity", v);
+      dr->link = (int) i;
+    }
+  return CC_OK;
+}
+
+/* The driver's sku, region, term and reservation on provider P. */
+static int
+driver_price (cc_valuecase *c, const cc_scnfile_section *s, cc_driver *dr,
+              size_t p, cc_err *err)
+{
+  cc_value_model *m = &c->model;
+  cc_driver_price *dpr = &dr->price[p];
   const char *path = c->file->path, *v;
   long line = s->line;
   char key[64];
   int rc;
 
-  if (di == CC_MAX_DRIVERS)
-    return cc_err_set (err, CC_EDATA, path, s->line, 0,
-                       "more than %d drivers", CC_MAX_DRIVERS);
-  if (strlen (s->name + 7) >= sizeof dr->name)
-    return cc_err_set (err, CC_EDATA, path, s->line, 0, "driver name '%s' "
-                       "longer than %zu characters (the cap)", s->name + 7,
-                       sizeof dr->name - 1);
-  memset (dr, 0, sizeof *dr);
-  dr->link = -1;
-  snprintf (dr->name, sizeof dr->name, "%s", s->name + 7);
-  snprintf (dr->label, sizeof dr->label, "%s",
-            (v = cc_scnfile_get (s, "label", NULL)) ? v : dr->name);
-  snprintf (dr->source, sizeof dr->source, "%s",
-            (v = cc_scnfile_get (s, "source", NULL)) ? v : "assumption");
-  if ((v = cc_scnfile_get (s, "family", &line)) == NULL)
-    return cc_err_set (err, CC_EDATA, path, s->line, 0, "[%s] needs 'family'",
-                       s->name);
-  if (!cc_family_valid (v))
+  dpr->discount = -1;     /* the provider's, unless [discounts] says */
+  snprintf (key, sizeof key, "sku.%s", m->provider[p]);
+  if ((v = cc_scnfile_get (s, key, &line)) != NULL)
     {
-      char list[128];
-      return cc_err_set (err, CC_EDATA, path, line, 0,
-                         "family '%s' is not one of %s", v,
-                         cc_family_list (list, sizeof list));
-    }
-  snprintf (dr->family, sizeof dr->family, "%s", v);
-
-  if ((v = cc_scnfile_get (s, "growth", &line)) != NULL
-      && strcmp (v, "fit") == 0)
-    {
-      if ((rc = fitted_driver (c, s, di, err)) != CC_OK)
+      size_t j, first, count;
+      if ((rc = parse_skus (c, v, line, dpr, err)) != CC_OK)
         return rc;
-    }
-  else if ((v = cc_scnfile_get (s, "data", &line)) != NULL)
-    {
-      /* Storage that grows from reported figures. */
-      const char *metric = cc_scnfile_get (s, "metric", NULL);
-      const char *growth;
-      char *dp = cc_scnfile_path (c->file, v);
-      const cc_reported_metric *rm;
-      if (dp == NULL)
-        return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
-      rc = cc_reported_read (dp, &c->reported[di], err);
-      free (dp);
-      if (rc != CC_OK)
-        {
-          cc_err e = *err;
-          return cc_err_set (err, CC_EDATA, path, line, 0, "data: %s", e.msg);
-        }
-      rm = cc_reported_find (c->reported[di], metric);
-      if (rm == NULL)
-        return cc_err_set (err, CC_EDATA, path, line, 0,
-                           "data: no metric '%s' in %s", metric, v);
-      c->metric[di] = rm;
-      dr->unit_bytes = rm->unit->bytes;
-      rc = cc_growth_facts_two_point (rm->point[0].months,
-                                      rm->point[0].bytes / dr->unit_bytes,
-                                      rm->point[rm->n - 1].months,
-                                      rm->point[rm->n - 1].bytes / dr->unit_bytes,
-                                      &c->facts[di], err);
-      if (rc != CC_OK)
-        return rc;
-      dr->facts = &c->facts[di];
-      dr->anchor_month = cc_month_index (rm->point[rm->n - 1].date.year,
-                                         rm->point[rm->n - 1].date.month);
-      growth = cc_scnfile_get (s, "growth", &line);
-      if (growth == NULL)
-        return cc_err_set (err, CC_EDATA, path, s->line, 0,
-                           "[%s] with data needs 'growth' (linear, "
-                           "exponential, decay, logistic or fit)", s->name);
-      if (strcmp (growth, "linear") == 0)
-        dr->scn_kind = CC_SCN_LINEAR;
-      else if (strcmp (growth, "exponential") == 0)
-        dr->scn_kind = CC_SCN_EXPONENTIAL;
-      else if (strcmp (growth, "decay") == 0)
-        dr->scn_kind = CC_SCN_DECAY;
-      else if (strcmp (growth, "logistic") == 0)
-        dr->scn_kind = CC_SCN_LOGISTIC;
-      else
-        return cc_err_set (err, CC_EDATA, path, line, 0,
-                           "growth '%s' is not linear, exponential, decay, "
-                           "logistic or fit", growth);
-      if (dr->scn_kind == CC_SCN_DECAY)
-        {
-          if ((rc = get_dist (c, s, "phi", NULL, &dr->scn_param, err)) != CC_OK)
-            return rc;
-          if (!(cc_dist_quantile (&dr->scn_param, 0) > 0)
-              || !(cc_dist_quantile (&dr->scn_param, 1) < 1))
-            {
-              cc_scnfile_get (s, "phi", &line);
-              return cc_err_set (err, CC_EDATA, path, line, 0,
-                                 "phi must lie strictly between 0 and 1");
-            }
-        }
-      else if (dr->scn_kind == CC_SCN_LOGISTIC)
-        {
-          if ((rc = get_dist (c, s, "cap", NULL, &dr->scn_param, err)) != CC_OK)
-            return rc;
-          if (!(cc_dist_quantile (&dr->scn_param, 0) > c->facts[di].y1))
-            {
-              cc_scnfile_get (s, "cap", &line);
-              return cc_err_set (err, CC_EDATA, path, line, 0,
-                                 "cap must stay above the last figure (%g %s)",
-                                 c->facts[di].y1, rm->unit->name);
-            }
-        }
-      else
-        cc_dist_parse ("0", &dr->scn_param, NULL, 0);
-      cc_dist_parse ("1", &dr->base, NULL, 0);
-      cc_dist_parse ("1", &dr->factor, NULL, 0);
-      cc_dist_parse ("1", &dr->growth, NULL, 0);
-    }
-  else
-    {
-      /* A linked driver takes its quantity from the driver it names. */
-      const char *linked = cc_scnfile_get (s, "link", NULL);
-      if (linked != NULL
-          && (cc_scnfile_get (s, "quantity", &line) != NULL
-              || cc_scnfile_get (s, "annual_growth", &line) != NULL
-              || cc_scnfile_get (s, "growth_months", &line) != NULL))
-        return cc_err_set (err, CC_EDATA, path, line, 0,
-                           "a driver with 'link' follows the linked driver's "
-                           "quantity and growth; use 'factor' for a share");
-      if ((rc = get_dist (c, s, "quantity", linked ? "1" : NULL, &dr->base,
-                          err)) != CC_OK
-          || (rc = get_dist (c, s, "factor", "1", &dr->factor, err)) != CC_OK
-          || (rc = get_dist (c, s, "annual_growth", "1", &dr->growth, err)) != CC_OK)
-        return rc;
-      cc_dist_parse ("0", &dr->scn_param, NULL, 0);
-      if ((v = cc_scnfile_get (s, "growth_months", &line)) != NULL)
-        {
-          double g;
-          if (cc_num_parse (v, &g) != 0 || g < 0 || g != floor (g) || g > 1200)
-            return cc_err_set (err, CC_EDATA, path, line, 0,
-                               "growth_months must be whole months from 0 to "
-                               "1200, not '%s'", v);
-          dr->growth_months = (int) g;
-        }
-      if ((v = cc_scnfile_get (s, "link", &line)) != NULL)
-        {
-          for (i = 0; i < di && strcmp (m->driver[i].name, v) != 0; i++)
-            ;
-          if (i == di || m->driver[i].facts != NULL)
-            return cc_err_set (err, CC_EDATA, path, line, 0,
-                               "link '%s' is not an earlier driver with a "
-                               "quantity", v);
-          dr->link = (int) i;
-        }
-    }
-
-  for (p = 0; p < m->nprovider; p++)
-    {
-      cc_driver_price *dpr = &dr->price[p];
-      dpr->discount = -1;     /* the provider's, unless [discounts] says */
-      snprintf (key, sizeof key, "sku.%s", m->provider[p]);
-      if ((v = cc_scnfile_get (s, key, &line)) != NULL)
-        {
-          size_t j, first, count;
-          if ((rc = parse_skus (c, v, line, dpr, err)) != CC_OK)
-            return rc;
-          const char *term;
-          snprintf (key, sizeof key, "term.%s", m->provider[p]);
-          term = cc_scnfile_get (s, key, NULL);
-          snprintf (key, sizeof key, "region.%s", m->provider[p]);
-          for (j = 0; j < dpr->nsku; j++)
-            if ((rc = cc_price_find_term (c->book, dpr->sku[j],
-                                          cc_scnfile_get (s, key, NULL),
-                                          term ? term : "payg", &first,
-                                          &count, err)) != CC_OK)
-              {
-                cc_err e = *err;
-                return cc_err_set (err, rc, path, line, 0, "%s",
-                                   strstr (e.msg, "no sku") ? strstr (e.msg, "no sku")
-                                                            : e.msg);
-              }
-        }
-      snprintf (key, sizeof key, "region.%s", m->provider[p]);
-      if ((v = cc_scnfile_get (s, key, &line)) != NULL)
-        {
-          if (strlen (v) >= sizeof dpr->region)
-            return cc_err_set (err, CC_EDATA, path, line, 0, "%s '%s' longer "
-                               "than %zu characters (the cap)", key, v,
-                               sizeof dpr->region - 1);
-          snprintf (dpr->region, sizeof dpr->region, "%s", v);
-        }
-      snprintf (key, sizeof key, "reserved_blocks.%s", m->provider[p]);
-      if ((v = cc_scnfile_get (s, key, &line)) != NULL
-          && (cc_num_parse (v, &dpr->reserved_blocks) != 0 || dpr->reserved_blocks < 0))
-        return cc_err_set (err, CC_EDATA, path, line, 0,
-                           "%s must be a number >= 0", key);
+      const char *term;
       snprintf (key, sizeof key, "term.%s", m->provider[p]);
-      if ((v = cc_scnfile_get (s, key, &line)) != NULL
-          && strlen (v) >= sizeof dpr->term)
-        return cc_err_set (err, CC_EDATA, path, line, 0, "%s '%s' longer than "
-                           "%zu characters (the cap)", key, v,
-                           sizeof dpr->term - 1);
-      snprintf (dpr->term, sizeof dpr->term, "%s", v ? v : "payg");
-      snprintf (key, sizeof key, "reserved_term.%s", m->provider[p]);
-      if ((v = cc_scnfile_get (s, key, &line)) != NULL
-          && strlen (v) >= sizeof dpr->reserved_term)
-        return cc_err_set (err, CC_EDATA, path, line, 0, "%s '%s' longer than "
-                           "%zu characters (the cap)", key, v,
-                           sizeof dpr->reserved_term - 1);
-      snprintf (dpr->reserved_term, sizeof dpr->reserved_term, "%s",
-                v ? v : "1y");
+      term = cc_scnfile_get (s, key, NULL);
+      snprintf (key, sizeof key, "region.%s", m->provider[p]);
+      for (j = 0; j < dpr->nsku; j++)
+        if ((rc = cc_price_find_term (c->book, dpr->sku[j],
+                                      cc_scnfile_get (s, key, NULL),
+                                      term ? term : "payg", &first,
+                                      &count, err)) != CC_OK)
+          {
+            cc_err e = *err;
+            return cc_err_set (err, rc, path, line, 0, "%s",
+                               strstr (e.msg, "no sku") ? strstr (e.msg, "no sku")
+                                                        : e.msg);
+          }
     }
+  snprintf (key, sizeof key, "region.%s", m->provider[p]);
+  if ((v = cc_scnfile_get (s, key, &line)) != NULL)
+    {
+      if (strlen (v) >= sizeof dpr->region)
+        return cc_err_set (err, CC_EDATA, path, line, 0, "%s '%s' longer "
+                           "than %zu characters (the cap)", key, v,
+                           sizeof dpr->region - 1);
+      snprintf (dpr->region, sizeof dpr->region, "%s", v);
+    }
+  snprintf (key, sizeof key, "reserved_blocks.%s", m->provider[p]);
+  if ((v = cc_scnfile_get (s, key, &line)) != NULL
+      && (cc_num_parse (v, &dpr->reserved_blocks) != 0 || dpr->reserved_blocks < 0))
+    return cc_err_set (err, CC_EDATA, path, line, 0,
+                       "%s must be a number >= 0", key);
+  snprintf (key, sizeof key, "term.%s", m->provider[p]);
+  if ((v = cc_scnfile_get (s, key, &line)) != NULL
+      && strlen (v) >= sizeof dpr->term)
+    return cc_err_set (err, CC_EDATA, path, line, 0, "%s '%s' longer than "
+                       "%zu characters (the cap)", key, v,
+                       sizeof dpr->term - 1);
+  snprintf (dpr->term, sizeof dpr->term, "%s", v ? v : "payg");
+  snprintf (key, sizeof key, "reserved_term.%s", m->provider[p]);
+  if ((v = cc_scnfile_get (s, key, &line)) != NULL
+      && strlen (v) >= sizeof dpr->reserved_term)
+    return cc_err_set (err, CC_EDATA, path, line, 0, "%s '%s' longer than "
+                       "%zu characters (the cap)", key, v,
+                       sizeof dpr->reserved_term - 1);
+  snprintf (dpr->reserved_term, sizeof dpr->reserved_term, "%s",
+            v ? v : "1y");
+  return CC_OK;
+}
+
+/* What a driver section must not leave out or get wrong once read. */
+static int
+driver_checks (cc_valuecase *c, const cc_scnfile_section *s, size_t di,
+               cc_err *err)
+{
+  cc_value_model *m = &c->model;
+  cc_driver *dr = &m->driver[di];
+  const char *path = c->file->path;
+  size_t i, p;
+
   /* A fitted series in a unit that is not a size must be in the price's
      unit, or say how to convert with 'factor'. */
   if (dr->fit != NULL && dr->unit_bytes == 0 && dr->price[0].nsku > 0
@@ -658,6 +728,59 @@ driver_section (cc_valuecase *c, const cc_scnfile_section *s, cc_err *err)
     return cc_err_set (err, CC_EDATA, path, s->line, 0,
                        "[%s] needs 'sku.%s' (the provider valued)", s->name,
                        m->provider[0]);
+  return CC_OK;
+}
+
+static int
+driver_section (cc_valuecase *c, const cc_scnfile_section *s, cc_err *err)
+{
+  cc_value_model *m = &c->model;
+  size_t di = m->ndriver, i, p;
+  cc_driver *dr = &m->driver[di];
+  const char *path = c->file->path, *v;
+  long line = s->line;
+  int rc;
+
+  if (di == CC_MAX_DRIVERS)
+    return cc_err_set (err, CC_EDATA, path, s->line, 0,
+                       "more than %d drivers", CC_MAX_DRIVERS);
+  if (strlen (s->name + 7) >= sizeof dr->name)
+    return cc_err_set (err, CC_EDATA, path, s->line, 0, "driver name '%s' "
+                       "longer than %zu characters (the cap)", s->name + 7,
+                       sizeof dr->name - 1);
+  memset (dr, 0, sizeof *dr);
+  dr->link = -1;
+  snprintf (dr->name, sizeof dr->name, "%s", s->name + 7);
+  snprintf (dr->label, sizeof dr->label, "%s",
+            (v = cc_scnfile_get (s, "label", NULL)) ? v : dr->name);
+  snprintf (dr->source, sizeof dr->source, "%s",
+            (v = cc_scnfile_get (s, "source", NULL)) ? v : "assumption");
+  if ((v = cc_scnfile_get (s, "family", &line)) == NULL)
+    return cc_err_set (err, CC_EDATA, path, s->line, 0, "[%s] needs 'family'",
+                       s->name);
+  if (!cc_family_valid (v))
+    {
+      char list[128];
+      return cc_err_set (err, CC_EDATA, path, line, 0,
+                         "family '%s' is not one of %s", v,
+                         cc_family_list (list, sizeof list));
+    }
+  snprintf (dr->family, sizeof dr->family, "%s", v);
+
+  if ((v = cc_scnfile_get (s, "growth", &line)) != NULL
+      && strcmp (v, "fit") == 0)
+    rc = fitted_driver (c, s, di, err);
+  else if ((v = cc_scnfile_get (s, "data", &line)) != NULL)
+    rc = reported_driver (c, s, di, v, line, err);
+  else
+    rc = assumed_driver (c, s, di, err);
+  if (rc != CC_OK)
+    return rc;
+  for (p = 0; p < m->nprovider; p++)
+    if ((rc = driver_price (c, s, dr, p, err)) != CC_OK)
+      return rc;
+  if ((rc = driver_checks (c, s, di, err)) != CC_OK)
+    return rc;
   m->ndriver++;
   return CC_OK;
 }

@@ -1,0 +1,103 @@
+/* forecast.h: the forecasting policy of `cloudcast project`.
+ *
+ * For each series: with 2 or 3 points every curve through them is a
+ * scenario, so the named scenarios of cc_fit_scenario_fallback are given
+ * instead of a band.  Otherwise the models are fitted.  With "auto" the
+ * AICc choice gets a prediction band, and when AICc cannot rank the
+ * converged models (too few points) the scenarios are given again; each
+ * model named explicitly gets a band unless it leaves fewer than 2
+ * residual degrees of freedom (then the scenarios).  Each series draws
+ * from its own random stream (cc_forecast_seed), so its band depends
+ * neither on the other series in the file nor on the number of threads. */
+#ifndef CC_FORECAST_H
+#define CC_FORECAST_H
+
+#include <stddef.h>
+
+#include "core/error.h"
+#include "fit/fit.h"
+#include "fit/interval.h"
+#include "fit/series.h"
+#include "reported/project.h"
+
+#define CC_FORECAST_MAX_MONTHS 600
+#define CC_FORECAST_SEED 20260101UL
+#define CC_FORECAST_MAX_WORKERS 8
+
+typedef struct
+{
+  cc_model_list models;
+  cc_fit_opts fo;
+  cc_pi_opts po;          /* method, draws, levels (po.rng is not used) */
+  size_t months;          /* horizon, 1 to CC_FORECAST_MAX_MONTHS */
+  unsigned long seed;     /* of every series' stream (cc_forecast_seed) */
+} cc_forecast_opts;
+
+/* The defaults: auto, Monte Carlo bands at 80 and 95 %, the default seed;
+ * months and draws still to be set. */
+void cc_forecast_opts_init (cc_forecast_opts *o);
+
+/* Draws when none are given: 1000 bootstrap replicates, else 10000. */
+size_t cc_forecast_default_draws (cc_pi_method m);
+
+/* The seed of series KEY's stream: SEED plus the FNV-1a hash of KEY,
+ * modulo 2^32. */
+unsigned long cc_forecast_seed (unsigned long seed, const char *key);
+
+typedef enum
+{
+  CC_FORECAST_BAND,       /* a model's prediction band */
+  CC_FORECAST_SCENARIOS   /* no band: named scenarios */
+} cc_forecast_kind;
+
+typedef struct
+{
+  cc_forecast_kind kind;
+  /* CC_FORECAST_BAND: */
+  const cc_model *model;
+  cc_scale scale;
+  double dof;             /* residual degrees of freedom */
+  cc_band *band;          /* h horizons x the levels */
+  /* CC_FORECAST_SCENARIOS: */
+  cc_scenarios sc;        /* sc.v: sc.nscen x h */
+  char why[96];           /* why there is no band */
+} cc_forecast_part;
+
+#define CC_FORECAST_NOTE 256
+
+typedef struct
+{
+  const cc_series *s;
+  size_t h;
+  double *xf;                   /* the h future x, months after the last */
+  cc_forecast_part *part;       /* in output order */
+  size_t npart;
+  char (*note)[CC_FORECAST_NOTE];   /* what to tell the user, in order */
+  size_t nnote;
+  int rc;                       /* CC_OK, or why the series stopped (the
+                                 * parts and notes before it stand) */
+  cc_err err;
+} cc_forecast;
+
+/* What one thread needs: fit and interval workspaces and a generator. */
+typedef struct cc_forecast_ws cc_forecast_ws;
+cc_forecast_ws *cc_forecast_ws_alloc (const cc_forecast_opts *o,
+                                      size_t maxn);
+void cc_forecast_ws_free (cc_forecast_ws *w);
+
+/* Project series S (at most maxn points of W) into F by the policy above;
+ * returns F->rc.  CC_EUSAGE only when the options do not suit the data
+ * (e.g. a start vector of the wrong length).  Free F with
+ * cc_forecast_clear. */
+int cc_forecast_series (const cc_forecast_opts *o, const cc_series *s,
+                        cc_forecast_ws *w, cc_forecast *f);
+void cc_forecast_clear (cc_forecast *f);
+
+/* Every series of SET on up to NWORKERS threads: *OUT (SET->n results, in
+ * input order, each with its own rc) does not depend on NWORKERS.  Returns
+ * CC_OK, or CC_ESOFTWARE when the workspaces cannot be had. */
+int cc_forecast_all (const cc_forecast_opts *o, const cc_series_set *set,
+                     size_t nworkers, cc_forecast **out, cc_err *err);
+void cc_forecast_free (cc_forecast *f, size_t n);
+
+#endif

@@ -735,7 +735,7 @@ static int
 driver_section (cc_valuecase *c, const cc_scnfile_section *s, cc_err *err)
 {
   cc_value_model *m = &c->model;
-  size_t di = m->ndriver, i, p;
+  size_t di = m->ndriver, p;
   cc_driver *dr = &m->driver[di];
   const char *path = c->file->path, *v;
   long line = s->line;

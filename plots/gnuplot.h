@@ -2,7 +2,7 @@
  *
  * gnuplot runs as "gnuplot -d" (no startup files) with no shell in between,
  * its stdout discarded and its stderr captured for our error message.
- * Rules the chart code follows (see plots/README and gnuplot-safety):
+ * Rules the chart code follows (see the README's "Charts and gnuplot"):
  * numbers go in datablocks whose every line starts with a space, so no line
  * can end the block; every string that did not come from our own source
  * code goes through cc_gp_labels and is referred to as $NAME[i][2:]; text

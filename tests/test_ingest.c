@@ -1,5 +1,6 @@
 /* test_ingest.c: billing ingest against the independent figures of
- * EXPECTED.md, the oddities real exports contain, and parallel chunking. */
+ * tests/data/billing/EXPECTED.md, the oddities real exports contain, and
+ * parallel chunking. */
 #include <config.h>
 
 #include <stdio.h>
@@ -29,7 +30,7 @@ typedef struct
   const char *months;   /* "YYYY-MM=total;..." */
 } sample;
 
-/* EXPECTED.md: exact decimal sums, compared at 1e-9 relative. */
+/* tests/data/billing/EXPECTED.md: exact decimal sums, compared at 1e-9 relative. */
 static const sample samples[] = {
   { "focus-1.0/focus_sample.csv", "focus", 1000, "USD", 20.52022672899,
     "2024-09=20.52022672899" },

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "core/textutil.h"
 #include "plots/charts.h"
 #include "plots/palette.h"
 
@@ -87,10 +88,10 @@ cc_chart_money_axis (double max, const char *currency, const char *what,
   for (i = 0; i < 3; i++)
     if (max >= s[i].div)
       {
-        snprintf (axis, size, "%s, %s %s", what, currency, s[i].name);
+        cc_label_printf (axis, size, "%s, %s %s", what, currency, s[i].name);
         return s[i].div;
       }
-  snprintf (axis, size, "%s, %s", what, currency);
+  cc_label_printf (axis, size, "%s, %s", what, currency);
   return 1;
 }
 

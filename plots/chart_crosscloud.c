@@ -75,9 +75,9 @@ cross_prepare (const cc_chart_data *d, void **state, int *draw, cc_err *err)
   *state = s;
   for (i = 0; i < c->model.nprovider; i++)
     s->provider[i] = c->model.provider[i];
-  snprintf (s->text.title, sizeof s->text.title,
+  cc_label_printf (s->text.title, sizeof s->text.title,
             "%s: the same usage on each provider", c->title);
-  snprintf (s->text.subtitle, sizeof s->text.subtitle,
+  cc_label_printf (s->text.subtitle, sizeof s->text.subtitle,
             "%d-month total at median assumptions, the %zu drivers every "
             "provider prices", r->months, r->ncommon);
   cc_chart_value_source (c, &s->text);

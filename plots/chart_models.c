@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "fit/band.h"
+#include "core/textutil.h"
 #include "plots/charts.h"
 #include "plots/palette.h"
 #include "plots/registry.h"
@@ -108,7 +109,7 @@ models_curves (models_state *ms, const cc_fit *fits, size_t nfit, size_t nc)
         continue;
       if (f == ms->fit)
         ms->models.selected = (long) nm;
-      snprintf (ms->label_buf[nm], sizeof ms->label_buf[nm],
+      cc_label_printf (ms->label_buf[nm], sizeof ms->label_buf[nm],
                 isfinite (f->aicc) ? "%s (AICc %.1f, weight %.2f)" : "%s",
                 f->model->name, f->aicc, f->weight);
       ms->label[nm] = ms->label_buf[nm];
@@ -169,12 +170,12 @@ models_prepare (const cc_chart_data *d, void **state, int *draw, cc_err *err)
     ms->models.ymax = fmax (ms->models.ymax,
                             ms->curve[(size_t) ms->models.selected * nc + i]);
   ms->models.ymax *= 1.6;
-  snprintf (ms->text.title, sizeof ms->text.title, "%s: every model fitted",
+  cc_label_printf (ms->text.title, sizeof ms->text.title, "%s: every model fitted",
             m->driver[k].name);
-  snprintf (ms->text.subtitle, sizeof ms->text.subtitle,
+  cc_label_printf (ms->text.subtitle, sizeof ms->text.subtitle,
             "Chosen by AICc: %s (bold); the others dashed",
             ms->fit->model->name);
-  snprintf (ms->text.source, sizeof ms->text.source,
+  cc_label_printf (ms->text.source, sizeof ms->text.source,
             "Data: %s. Chart: cloudcast.", s->key);
   *draw = 1;
   return CC_OK;
@@ -192,7 +193,7 @@ static void
 models_alt (const cc_chart_data *d, const void *state, char *buf, size_t size)
 {
   const models_state *ms = state;
-  snprintf (buf, size, "Line chart of the %zu converged growth models fitted "
+  cc_label_printf (buf, size, "Line chart of the %zu converged growth models fitted "
             "to %s; AICc chooses %s (Akaike weight %.2f).", ms->models.nmodel,
             ms->s->key, ms->fit->model->name, ms->fit->weight);
 }

@@ -98,9 +98,9 @@ spend_prepare (const cc_chart_data *d, void **state, int *draw, cc_err *err)
       s->p50[(size_t) mo * r->nfamily + f] = r->monthly[(size_t) mo * F + f].p50;
   for (f = 0; f < r->nfamily; f++)
     s->family[f] = r->family[f];
-  snprintf (s->text.title, sizeof s->text.title, "%s: monthly spend by family",
+  cc_label_printf (s->text.title, sizeof s->text.title, "%s: monthly spend by family",
             c->title);
-  snprintf (s->text.subtitle, sizeof s->text.subtitle, "Median of %zu draws; "
+  cc_label_printf (s->text.subtitle, sizeof s->text.subtitle, "Median of %zu draws; "
             "%s, %s provider list prices less discounts", c->model.draws,
             c->currency, c->model.provider[0]);
   cc_chart_value_source (c, &s->text);
@@ -135,7 +135,7 @@ spend_alt (const cc_chart_data *d, const void *state, char *buf, size_t size)
       top = f;
   cc_amount_words (r->monthly[F - 1].p50, a, sizeof a);
   cc_amount_words (last[F - 1].p50, b, sizeof b);
-  snprintf (buf, size,
+  cc_label_printf (buf, size,
             "Stacked area chart of median monthly spend by family (%zu "
             "families): from %s %s in the first month to %s %s in the last; "
             "%s is the largest family at the end.", r->nfamily, a,

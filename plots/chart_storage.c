@@ -22,7 +22,7 @@ fmt_date (char *buf, size_t size, double t)
   int day = 1 + (int) floor ((t - m) * cc_days_in_month (year, month) + 0.5);
   if (day > cc_days_in_month (year, month))
     day = cc_days_in_month (year, month);
-  snprintf (buf, size, "%04d-%02d-%02d", year, month, day);
+  cc_label_printf (buf, size, "%04d-%02d-%02d", year, month, day);
 }
 
 /* A datablock line's date, after the leading space every line needs. */
@@ -200,18 +200,18 @@ storage_words (storage_state *s, const cc_case_view *v,
                const cc_driver_price *dp)
 {
   const cc_reported_metric *m = v->metric;
-  snprintf (s->text.title, sizeof s->text.title,
+  cc_label_printf (s->text.title, sizeof s->text.title,
             "%s: reported figures and growth scenarios", m->metric);
-  snprintf (s->text.subtitle, sizeof s->text.subtitle,
+  cc_label_printf (s->text.subtitle, sizeof s->text.subtitle,
             "\u00d7%.3g in %.3g months (%.1f%%/month). Beyond the last figure "
             "every line is an assumption, not a forecast.",
             v->facts.multiple, v->facts.dt, 100 * v->facts.rate_disc);
-  snprintf (s->text.source, sizeof s->text.source, "Source: %s.",
+  cc_label_printf (s->text.source, sizeof s->text.source, "Source: %s.",
             m->point[m->n - 1].source);
-  snprintf (s->source2, sizeof s->source2,
+  cc_label_printf (s->source2, sizeof s->source2,
             "Costs (in cost.csv): %s list prices%s%s. Chart: cloudcast.",
             dp->sku[0], dp->region[0] ? ", " : "", dp->region);
-  snprintf (s->note, sizeof s->note, "\u00d7%.3g in %.3g months",
+  cc_label_printf (s->note, sizeof s->note, "\u00d7%.3g in %.3g months",
             v->facts.multiple, v->facts.dt);
 }
 
@@ -288,7 +288,7 @@ storage_alt (const cc_chart_data *d, const void *state, char *buf,
   cc_group_digits (v->proj[lo * M + M - 1], 0, lo_s, sizeof lo_s);
   cc_amount_words (v->proj[hi * M + M - 1], hi_s, sizeof hi_s);
   cc_month_format (v->anchor_month + v->months, m1, sizeof m1);
-  snprintf (buf, size,
+  cc_label_printf (buf, size,
             "Line chart, log scale: %s grew from %s %s to %s %s in %.3g "
             "months (reported). %zu scenario lines continue to %s, ending "
             "between %s %s (%s) and %s %s (%s); they are assumptions, not "

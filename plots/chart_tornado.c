@@ -102,9 +102,9 @@ tornado_prepare (const cc_chart_data *d, void **state, int *draw, cc_err *err)
       s->low[i] = r->bar[i].total_low;
       s->high[i] = r->bar[i].total_high;
     }
-  snprintf (s->text.title, sizeof s->text.title, "%s: what moves the total",
+  cc_label_printf (s->text.title, sizeof s->text.title, "%s: what moves the total",
             c->title);
-  snprintf (s->text.subtitle, sizeof s->text.subtitle, "Each assumption at "
+  cc_label_printf (s->text.subtitle, sizeof s->text.subtitle, "Each assumption at "
             "its P10 and P90, the rest at their medians (dashed line: all "
             "at medians)");
   cc_chart_value_source (c, &s->text);
@@ -138,7 +138,7 @@ tornado_alt (const cc_chart_data *d, const void *state, char *buf,
   if (r->nbar == 0)
     return;
   cc_amount_words (r->bar[0].swing, a, sizeof a);
-  snprintf (buf, size,
+  cc_label_printf (buf, size,
             "Tornado chart of %zu assumptions, each moved to its P10 and P90 "
             "with the rest at their medians. The largest swing is %s (%s), "
             "%s %s%s%s.", r->nbar, r->bar[0].assumption, r->bar[0].spec, a,

@@ -22,8 +22,8 @@ cc_chart_fan_draw (cc_gp *gp, const cc_chart_frame *fr, const cc_chart_fan *c)
   const char *extra[3];
   size_t i;
 
-  snprintf (lvl[0], sizeof lvl[0], "%g%% prediction band", c->level_hi);
-  snprintf (lvl[1], sizeof lvl[1], "%g%% prediction band", c->level_lo);
+  cc_label_printf (lvl[0], sizeof lvl[0], "%g%% prediction band", c->level_hi);
+  cc_label_printf (lvl[1], sizeof lvl[1], "%g%% prediction band", c->level_lo);
   extra[0] = lvl[0];
   extra[1] = lvl[1];
   extra[2] = "median";
@@ -91,13 +91,13 @@ usage_prepare (const cc_chart_data *d, void **state, int *draw, cc_err *err)
                     vc->nlevels, CC_FIT_BAND_DRAWS, m->seed, &u->band, err);
   if (rc != CC_OK)
     return rc;
-  snprintf (u->text.title, sizeof u->text.title, "%s: fitted %s growth",
+  cc_label_printf (u->text.title, sizeof u->text.title, "%s: fitted %s growth",
             m->driver[k].name, u->fit->model->name);
-  snprintf (u->text.subtitle, sizeof u->text.subtitle,
+  cc_label_printf (u->text.subtitle, sizeof u->text.subtitle,
             "%zu months of data; median with %g%% and %g%% prediction "
             "bands (parametric Monte Carlo)", u->s->n, u->band.level_narrow,
             u->band.level_wide);
-  snprintf (u->text.source, sizeof u->text.source,
+  cc_label_printf (u->text.source, sizeof u->text.source,
             "Data: %s. Chart: cloudcast.", u->s->key);
   u->fan.unit = u->s->unit;
   u->fan.n = u->s->n;
@@ -137,7 +137,7 @@ usage_alt (const cc_chart_data *d, const void *state, char *buf, size_t size)
   cc_group_digits (b->median[h - 1], 0, a, sizeof a);
   cc_group_digits (b->lo_wide[h - 1], 0, lo, sizeof lo);
   cc_group_digits (b->hi_wide[h - 1], 0, hi, sizeof hi);
-  snprintf (buf, size,
+  cc_label_printf (buf, size,
             "Fan chart of %s: %zu monthly points from %s, then the fitted %s "
             "curve to %s with median %s %s and a %g%% band from %s to %s.",
             u->s->key, u->s->n, m0, u->fit->model->name, m1, a, u->s->unit,

@@ -91,9 +91,9 @@ value_prepare (const cc_chart_data *d, void **state, int *draw, cc_err *err)
   cc_group_digits (r->total.p10, 0, a, sizeof a);
   cc_group_digits (r->total.p50, 0, b, sizeof b);
   cc_group_digits (r->total.p90, 0, e, sizeof e);
-  snprintf (s->text.title, sizeof s->text.title,
+  cc_label_printf (s->text.title, sizeof s->text.title,
             "%s: cumulative contract value", c->title);
-  snprintf (s->text.subtitle, sizeof s->text.subtitle,
+  cc_label_printf (s->text.subtitle, sizeof s->text.subtitle,
             "%d months: P10 %s, P50 %s, P90 %s %s", r->months, a, b, e,
             c->currency);
   cc_chart_value_source (c, &s->text);
@@ -127,7 +127,7 @@ value_alt (const cc_chart_data *d, const void *state, char *buf, size_t size)
   cc_amount_words (r->total.p90, c, sizeof c);
   cc_month_format (vc->model.start_month, m0, sizeof m0);
   cc_month_format (vc->model.start_month + r->months - 1, m1, sizeof m1);
-  snprintf (buf, size,
+  cc_label_printf (buf, size,
             "Area chart of cumulative contract value from %s to %s: median "
             "%s %s at the end, with an 80%% band from %s to %s %s.", m0, m1,
             a, vc->currency, b, c, vc->currency);

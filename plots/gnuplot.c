@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "core/textutil.h"
 #include "plots/gnuplot.h"
 
 extern char **environ;
@@ -95,14 +96,12 @@ cc_gp_stream (cc_gp *gp)
 void
 cc_gp_labels (cc_gp *gp, const char *name, const char *const *s, size_t n)
 {
-  size_t i, k;
+  size_t i;
   fprintf (gp->in, "%s << EOD\n", name);
   for (i = 0; i < n; i++)
     {
-      const unsigned char *p = (const unsigned char *) (s[i] ? s[i] : "");
       putc (' ', gp->in);
-      for (k = 0; p[k] != '\0' && k < 200; k++)
-        putc (p[k] < 0x20 || p[k] == 0x7f ? ' ' : p[k], gp->in);
+      cc_label_put (gp->in, s[i] ? s[i] : "");
       putc ('\n', gp->in);
     }
   fputs ("EOD\n", gp->in);

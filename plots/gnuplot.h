@@ -25,8 +25,8 @@ int cc_gp_open (cc_gp **gp, cc_err *err);
 FILE *cc_gp_stream (cc_gp *gp);
 
 /* Send the strings as datablock NAME (e.g. "$LBL"): one per line, each with
- * a leading space, control characters replaced by spaces, at most 200
- * bytes.  String i (1-based) is then $NAME[i][2:] in gnuplot. */
+ * a leading space, through cc_label_put (control characters replaced by
+ * spaces, bidi controls dropped, invalid UTF-8 as U+FFFD), never cut.  String i (1-based) is then $NAME[i][2:] in gnuplot. */
 void cc_gp_labels (cc_gp *gp, const char *name, const char *const *s, size_t n);
 
 /* Stop gnuplot at this point if any earlier command failed. */

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/textutil.h"
 #include "plots/registry.h"
 
 /* Every chart kind, in report order: one line each.  Kind NAME is
@@ -204,7 +205,7 @@ cc_chart_frame_of (const cc_chart_text *t, const cc_gp_outputs *o)
 void
 cc_chart_value_source (const cc_valuecase *c, cc_chart_text *t)
 {
-  snprintf (t->source, sizeof t->source, "Source: %s. List prices from the "
+  cc_label_printf (t->source, sizeof t->source, "Source: %s. List prices from the "
             "price books named in the scenario. Chart: cloudcast.",
             c->source[0] ? c->source : c->name);
 }

@@ -5,6 +5,7 @@
 #include <getopt.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -140,7 +141,7 @@ cc_cmd_price (int argc, char **argv)
   price_args pa;
   size_t first, count;
   double qs, cost;
-  cc_tier_charge parts[64];
+  cc_tier_charge *parts = NULL;
   cc_price_book *b = NULL;
   const cc_price_row *r0;
   cc_price_charge charge;
@@ -159,13 +160,19 @@ cc_cmd_price (int argc, char **argv)
       return cc_cli_fail (&err);
     }
   r0 = &b->row[first];
-  if (count > 64)
-    count = 64;
+  /* Every tier, however many the book has: none is dropped. */
+  if ((parts = calloc (count, sizeof *parts)) == NULL)
+    {
+      cc_err_set (&err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+      cc_price_book_free (b);
+      return cc_cli_fail (&err);
+    }
   qs = pa.q;
   if (pa.unit != NULL && cc_price_convert (pa.q, pa.unit, r0->unit, &qs) != 0)
     {
       rc = cc_err_set (&err, CC_EDATA, NULL, 0, 0,
                        "cannot convert %s to the sku's unit %s", pa.unit, r0->unit);
+      free (parts);
       cc_price_book_free (b);
       return cc_cli_fail (&err);
     }
@@ -173,11 +180,13 @@ cc_cmd_price (int argc, char **argv)
     {
       rc = cc_cli_usage ("--quantity %s %s is too large in %s", pa.qarg, pa.unit,
                          r0->unit);
+      free (parts);
       cc_price_book_free (b);
       return rc;
     }
   if ((rc = cc_price_tiered (b, first, count, qs, &cost, parts, &err)) != CC_OK)
     {
+      free (parts);
       cc_price_book_free (b);
       return cc_cli_fail (&err);
     }
@@ -190,6 +199,7 @@ cc_cmd_price (int argc, char **argv)
     cc_price_charge_json (stdout, &charge);
   else
     cc_price_charge_text (stdout, &charge);
+  free (parts);
   cc_price_book_free (b);
   return CC_OK;
 }

@@ -11,6 +11,7 @@
 #include <zlib.h>
 
 #include "core/csvread.h"
+#include "core/textutil.h"
 
 typedef struct
 {
@@ -93,6 +94,19 @@ on_field (void *data, size_t len, void *rd_)
                                (long) rd->nfield + 1,
                                "NUL byte in a field (a binary file?)");
       return;
+    }
+  if (len > 0)
+    {
+      size_t bad = cc_utf8_invalid_at (data, len);
+      if (bad != (size_t) -1)
+        {
+          rd->status = cc_err_set (rd->err, CC_EDATA, rd->path,
+                                   rd->start_line, (long) rd->nfield + 1,
+                                   "byte %zu of the field (0x%02x) is not "
+                                   "UTF-8; save the file as UTF-8", bad + 1,
+                                   ((const unsigned char *) data)[bad]);
+          return;
+        }
     }
   if (reserve (rd, len) != 0)
     {

@@ -31,7 +31,8 @@ typedef int (*cc_csv_row_fn) (const cc_csv_row *row, void *ctx, cc_err *err);
  * whatever the name) and call FN for every record, the header included.  A
  * UTF-8 byte order mark is dropped.  Returns CC_OK, CC_ENOINPUT when the file
  * cannot be opened, CC_EDATA for a malformed file (unterminated quote,
- * truncated gzip stream: the message names the byte offset), CC_EIO for a
+ * truncated gzip stream: the message names the byte offset; a field that
+ * is not valid UTF-8: the line and field), CC_EIO for a
  * read error, or the callback's status. */
 int cc_csv_read (const char *path, cc_csv_row_fn fn, void *ctx, cc_err *err);
 

@@ -1,8 +1,9 @@
-/* textutil.c: edit distance, digit grouping. */
+/* textutil.c: edit distance, digit grouping, UTF-8 and labels. */
 #include <config.h>
 
 #include <errno.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,21 +38,48 @@ cc_edit_distance (const char *a, const char *b)
 void
 cc_group_digits (double v, int decimals, char *buf, size_t size)
 {
-  char raw[64];
+  char *raw;
   const char *dot;
-  size_t len, i, o = 0, intlen;
+  size_t len, i, o = 0, intlen, need;
+  int r;
 
-  snprintf (raw, sizeof raw, "%.*f", decimals, v);
+  if (size == 0)
+    return;
+  if (decimals < 0)
+    decimals = 0;
+  if (decimals > 20)
+    decimals = 20;
+  if (!isfinite (v))
+    {
+      snprintf (buf, size, "%s", isnan (v) ? "nan" : v < 0 ? "-inf" : "inf");
+      return;
+    }
+  r = snprintf (NULL, 0, "%.*f", decimals, v);
+  if (r < 0 || (raw = malloc ((size_t) r + 1)) == NULL)
+    {
+      snprintf (buf, size, "%.*g", decimals + 6, v);
+      return;
+    }
+  snprintf (raw, (size_t) r + 1, "%.*f", decimals, v);
   dot = strchr (raw, '.');
   len = strlen (raw);
   intlen = dot ? (size_t) (dot - raw) : len;
-  for (i = 0; i < len && o + 2 < size; i++)
+  need = len + (intlen - (raw[0] == '-')) / 3 + 1;
+  if (need > size)
+    {
+      /* Never a cut figure: the same value in exponent form. */
+      snprintf (buf, size, "%.6g", v);
+      free (raw);
+      return;
+    }
+  for (i = 0; i < len; i++)
     {
       if (i > 0 && i < intlen && raw[i - 1] != '-' && (intlen - i) % 3 == 0)
         buf[o++] = ',';
       buf[o++] = raw[i];
     }
   buf[o] = '\0';
+  free (raw);
 }
 
 void
@@ -135,4 +163,135 @@ cc_utf8_clean (const char *s)
     }
   out[o] = '\0';
   return out;
+}
+
+/* ---- labels kept whole ---- */
+
+size_t
+cc_utf8_decode (const char *s, size_t n, unsigned long *cp)
+{
+  const unsigned char *p = (const unsigned char *) s;
+  size_t k, i;
+  if (n == 0)
+    return 0;
+  if ((k = utf8_len (p, n)) == 0)
+    return 0;
+  if (k == 1)
+    *cp = p[0];
+  else
+    {
+      *cp = p[0] & (k == 2 ? 0x1f : k == 3 ? 0x0f : 0x07);
+      for (i = 1; i < k; i++)
+        *cp = (*cp << 6) | (p[i] & 0x3f);
+    }
+  return k;
+}
+
+size_t
+cc_utf8_chars (const char *s)
+{
+  const unsigned char *p = (const unsigned char *) s;
+  size_t n = 0;
+  for (; *p; p++)
+    if ((*p & 0xc0) != 0x80)
+      n++;
+  return n;
+}
+
+size_t
+cc_utf8_invalid_at (const char *s, size_t n)
+{
+  const unsigned char *p = (const unsigned char *) s;
+  size_t i = 0, k;
+  while (i < n)
+    {
+      if ((k = utf8_len (p + i, n - i)) == 0)
+        return i;
+      i += k;
+    }
+  return (size_t) -1;
+}
+
+int
+cc_bidi_control (unsigned long cp)
+{
+  return cp == 0x061c || cp == 0x200e || cp == 0x200f
+         || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+int
+cc_has_bidi (const char *s)
+{
+  size_t n = strlen (s), i = 0, k;
+  unsigned long cp;
+  while (i < n)
+    {
+      if ((k = cc_utf8_decode (s + i, n - i, &cp)) == 0)
+        k = 1;
+      else if (cc_bidi_control (cp))
+        return 1;
+      i += k;
+    }
+  return 0;
+}
+
+/* Cut S (a NUL-terminated string in a buffer of SIZE bytes, SIZE >= 4)
+ * back to a character boundary with room for "…" and append it. */
+static void
+ellipsize (char *s, size_t size)
+{
+  size_t n = strlen (s);
+  if (n > size - 4)
+    n = size - 4;
+  while (n > 0 && ((unsigned char) s[n] & 0xc0) == 0x80)
+    n--;
+  /* A cut sequence left at the end (the input was invalid) goes too. */
+  while (n > 0 && cc_utf8_invalid_at (s, n) != (size_t) -1)
+    n--;
+  memcpy (s + n, "\xe2\x80\xa6", 4);
+}
+
+int
+cc_label_printf (char *buf, size_t size, const char *fmt, ...)
+{
+  va_list ap;
+  int n;
+  if (size == 0)
+    return 0;
+  va_start (ap, fmt);
+  n = vsnprintf (buf, size, fmt, ap);
+  va_end (ap);
+  if (n < 0)
+    {
+      buf[0] = '\0';
+      return 0;
+    }
+  if ((size_t) n < size)
+    return 0;
+  if (size < 4)
+    buf[0] = '\0';
+  else
+    ellipsize (buf, size);
+  return 1;
+}
+
+void
+cc_label_put (FILE *fp, const char *s)
+{
+  size_t n = strlen (s), i = 0, k;
+  unsigned long cp;
+  while (i < n)
+    {
+      if ((k = cc_utf8_decode (s + i, n - i, &cp)) == 0)
+        {
+          fputs ("\xef\xbf\xbd", fp);
+          i++;
+          continue;
+        }
+      if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0))
+        putc (' ', fp);
+      else if (!cc_bidi_control (cp))
+        fwrite (s + i, 1, k, fp);
+      i += k;
+    }
 }

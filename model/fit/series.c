@@ -131,6 +131,7 @@ typedef struct
   long col[7];        /* period, provider, family, service, meter, unit, value */
   long ccur;          /* currency column (cost measure) */
   int header_seen;
+  size_t nheader;      /* fields in the header: every row has as many */
 } series_rd;
 
 static int
@@ -160,15 +161,16 @@ series_row (const cc_csv_row *row, void *ctx, cc_err *err)
                            rd->measure == CC_MEASURE_COST ? "cost"
                                                           : "quantity");
       rd->ccur = cc_csv_column (row, "currency");
+      rd->nheader = row->nfield;
       rd->header_seen = 1;
       return CC_OK;
     }
   if (row->nfield == 1 && row->len[0] == 0)
     return CC_OK;   /* blank line */
-  for (i = 0; i < 7; i++)
-    if ((size_t) rd->col[i] >= row->nfield)
-      return cc_err_set (err, CC_EDATA, rd->path, row->line, 0,
-                         "%zu fields, fewer than the header's", row->nfield);
+  if (row->nfield != rd->nheader)
+    return cc_err_set (err, CC_EDATA, rd->path, row->line, 0,
+                       "%zu fields under a header of %zu; every row needs "
+                       "the header's fields", row->nfield, rd->nheader);
   if (snprintf (key, sizeof key, "%s/%s/%s/%s", row->field[rd->col[1]],
                 row->field[rd->col[2]], row->field[rd->col[3]],
                 row->field[rd->col[4]]) > CC_SERIES_MAX_KEY)

@@ -93,17 +93,22 @@ read_fields (const book_ctx *ctx, const cc_csv_row *row, const char **f,
     return cc_err_set (err, CC_EDATA, path, row->line,
                        ctx->col[C_EFFECTIVE] + 1,
                        "effective_date '%s' is not YYYY-MM-DD", f[C_EFFECTIVE]);
-  if (cc_num_parse (f[C_TIER_START], &r->tier_start) != 0 || r->tier_start < 0)
+  if (cc_num_parse (f[C_TIER_START], &r->tier_start) != 0 || r->tier_start < 0
+      || r->tier_start > CC_PRICE_MAX_QUANTITY)
     return cc_err_set (err, CC_EDATA, path, row->line, ctx->col[C_TIER_START] + 1,
-                       "tier_start '%s' is not a number >= 0", f[C_TIER_START]);
-  if (cc_num_parse (f[C_UNIT_PRICE], &r->unit_price) != 0 || r->unit_price < 0)
+                       "tier_start '%s' is not a number >= 0 (at most %g)",
+                       f[C_TIER_START], CC_PRICE_MAX_QUANTITY);
+  if (cc_num_parse (f[C_UNIT_PRICE], &r->unit_price) != 0 || r->unit_price < 0
+      || r->unit_price > CC_PRICE_MAX_UNIT_PRICE)
     return cc_err_set (err, CC_EDATA, path, row->line, ctx->col[C_UNIT_PRICE] + 1,
-                       "unit_price '%s' is not a number >= 0", f[C_UNIT_PRICE]);
+                       "unit_price '%s' is not a number >= 0 (at most %g)",
+                       f[C_UNIT_PRICE], CC_PRICE_MAX_UNIT_PRICE);
   if (f[C_MIN_QTY][0] != '\0'
       && (cc_num_parse (f[C_MIN_QTY], &r->min_quantity) != 0
-          || r->min_quantity < 0))
+          || r->min_quantity < 0 || r->min_quantity > CC_PRICE_MAX_QUANTITY))
     return cc_err_set (err, CC_EDATA, path, row->line, ctx->col[C_MIN_QTY] + 1,
-                       "min_quantity '%s' is not a number >= 0", f[C_MIN_QTY]);
+                       "min_quantity '%s' is not a number >= 0 (at most %g)",
+                       f[C_MIN_QTY], CC_PRICE_MAX_QUANTITY);
   return CC_OK;
 }
 
@@ -410,6 +415,11 @@ cc_price_tiered (const cc_price_book *b, size_t first, size_t count,
       double q = quantity > from ? fmin (quantity, to) - from : 0.0;
       double c = q * r->unit_price;
       total += c;
+      if (!isfinite (total))
+        return cc_err_set (err, CC_EDATA, r->file, r->line, 0,
+                           "the cost of %g units at %g (price row of sku "
+                           "'%s') is beyond what a double can hold",
+                           quantity, r->unit_price, r->sku);
       if (parts != NULL)
         {
           parts[i].from = from;

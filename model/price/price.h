@@ -12,6 +12,10 @@
 
 /* Cap: price rows over all the books read. */
 #define CC_PRICE_MAX_ROWS 20000
+/* The largest unit_price and tier_start or min_quantity a book may hold:
+ * beyond them costs leave what a double carries exactly enough to add. */
+#define CC_PRICE_MAX_UNIT_PRICE 1e12
+#define CC_PRICE_MAX_QUANTITY 1e18
 
 #include <stddef.h>
 

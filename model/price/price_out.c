@@ -91,7 +91,7 @@ int
 cc_price_charge_text (FILE *fp, const cc_price_charge *c)
 {
   const cc_price_row *r = c->row;
-  char a[64];
+  char a[CC_GROUP_MAX];
   size_t i;
 
   cc_group_digits (c->quantity, 2, a, sizeof a);
@@ -100,7 +100,7 @@ cc_price_charge_text (FILE *fp, const cc_price_charge *c)
   for (i = 0; i < c->ntier; i++)
     {
       const cc_tier_charge *t = &c->tier[i];
-      char from[64], to[64], qq[64];
+      char from[CC_GROUP_MAX], to[CC_GROUP_MAX], qq[CC_GROUP_MAX];
       cc_group_digits (t->from, 0, from, sizeof from);
       if (isinf (t->to))
         snprintf (to, sizeof to, "and up");

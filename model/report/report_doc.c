@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/textutil.h"
+#include "report/mdtext.h"
 #include "report/report_doc.h"
 
 int
@@ -49,20 +50,8 @@ cc_report_value_facts (FILE *fp, const cc_valuecase *c, const cc_value_result *r
 
 /* ---- Markdown ---- */
 
-/* A table cell: pipes and newlines would break the table. */
-static void
-md_cell (FILE *fp, const char *s)
-{
-  for (; *s; s++)
-    {
-      if (*s == '|')
-        fputs ("\\|", fp);
-      else if (*s == '\n' || *s == '\r')
-        putc (' ', fp);
-      else
-        putc (*s, fp);
-    }
-}
+/* A table cell: escaped like any inline text (report/mdtext.h). */
+#define md_cell cc_md_text
 
 static void
 dist_text (const cc_dist *d, char *buf, size_t size)
@@ -95,8 +84,9 @@ md_value_table (FILE *fp, const cc_valuecase *c, const cc_value_result *r)
   char a[64], b[64], e[64];
   int y;
 
-  fprintf (fp, "| %s | P10 | P50 | P90 |\n|---|---:|---:|---:|\n",
-           c->currency);
+  fputs ("| ", fp);
+  md_cell (fp, c->currency);
+  fputs (" | P10 | P50 | P90 |\n|---|---:|---:|---:|\n", fp);
   cc_group_digits (r->total.p10, 0, a, sizeof a);
   cc_group_digits (r->total.p50, 0, b, sizeof b);
   cc_group_digits (r->total.p90, 0, e, sizeof e);
@@ -123,8 +113,11 @@ md_charts (FILE *fp, const cc_doc *doc, int storage)
   size_t i;
   for (i = 0; i < doc->nchart; i++)
     if (doc->chart[i].drawn && doc->chart[i].storage == storage)
-      fprintf (fp, "![%s](%s.png)\n\n", doc->chart[i].alt,
-               doc->chart[i].name);
+      {
+        fputs ("![", fp);
+        cc_md_text (fp, doc->chart[i].alt);
+        fprintf (fp, "](%s.png)\n\n", doc->chart[i].name);
+      }
 }
 
 /* What moves the total, and the same usage on each provider. */
@@ -190,20 +183,25 @@ md_driver_cells (FILE *fp, const cc_valuecase *c, const cc_driver *dr)
   else
     {
       if (dr->link >= 0)
-        fprintf (fp, "that of %s", c->model.driver[dr->link].name);
+        {
+          fputs ("that of ", fp);
+          md_cell (fp, c->model.driver[dr->link].name);
+        }
       else
         {
           dist_text (&dr->base, txt, sizeof txt);
           md_cell (fp, txt);
         }
       dist_text (&dr->factor, txt, sizeof txt);
-      fprintf (fp, " | %s | ", txt);
+      fputs (" | ", fp);
+      md_cell (fp, txt);
+      fputs (" | ", fp);
       if (dr->link >= 0)
         fputs ("as linked", fp);
       else
         {
           dist_text (&dr->growth, txt, sizeof txt);
-          fputs (txt, fp);
+          md_cell (fp, txt);
           if (dr->growth_months > 0)
             fprintf (fp, " for %d months", dr->growth_months);
         }
@@ -224,7 +222,9 @@ md_assumptions (FILE *fp, const cc_valuecase *c)
       const cc_driver *dr = &c->model.driver[d];
       fputs ("| ", fp);
       md_cell (fp, dr->name);
-      fprintf (fp, " | %s | ", dr->family);
+      fputs (" | ", fp);
+      md_cell (fp, dr->family);
+      fputs (" | ", fp);
       md_cell (fp, dr->label);
       fputs (" | ", fp);
       md_driver_cells (fp, c, dr);
@@ -246,17 +246,31 @@ md_prices (FILE *fp, const cc_valuecase *c)
       const cc_price_row *row = &c->book->row[i];
       if (!row_used (c, row))
         continue;
-      fprintf (fp, "| %s | %s | %s | %s | %s | %.10g | %.10g | %s | %s | ",
-               row->provider, row->sku, row->region, row->term, row->unit,
-               row->tier_start, row->unit_price, row->currency,
-               row->effective_date);
+      const char *text[5] = { row->provider, row->sku, row->region,
+                              row->term, row->unit };
+      size_t k;
+      for (k = 0; k < 5; k++)
+        {
+          fputs ("| ", fp);
+          md_cell (fp, text[k]);
+          putc (' ', fp);
+        }
+      fprintf (fp, "| %.10g | %.10g | ", row->tier_start, row->unit_price);
+      md_cell (fp, row->currency);
+      fputs (" | ", fp);
+      md_cell (fp, row->effective_date);
+      fputs (" | ", fp);
       md_cell (fp, row->source);
       fputs (" | ", fp);
       md_cell (fp, row->note);
       fputs (" |\n", fp);
     }
   for (i = 0; i < c->nconv; i++)
-    fprintf (fp, "\nConverted: %s\n", c->conversion[i]);
+    {
+      fputs ("\nConverted: ", fp);
+      cc_md_text (fp, c->conversion[i]);
+      putc ('\n', fp);
+    }
 }
 
 static const char md_method[] =
@@ -282,17 +296,36 @@ cc_report_md (FILE *fp, const cc_doc *doc)
   const cc_valuecase *c = doc->vc;
   const cc_value_result *r = doc->vr;
 
-  fprintf (fp, "# %s\n\n", c ? c->title : "cloudcast report");
+  fputs ("# ", fp);
+  cc_md_text (fp, c ? c->title : "cloudcast report");
+  fputs ("\n\n", fp);
   if (c && c->source[0])
-    fprintf (fp, "Sources: %s.\n\n", c->source);
+    {
+      fputs ("Sources: ", fp);
+      cc_md_text (fp, c->source);
+      fputs (".\n\n", fp);
+    }
   if (doc->chart_note)
-    fprintf (fp, "> Charts are missing from this run: %s\n\n", doc->chart_note);
+    {
+      fputs ("> Charts are missing from this run: ", fp);
+      cc_md_text (fp, doc->chart_note);
+      fputs ("\n\n", fp);
+    }
 
   if (doc->storage != NULL)
     {
-      fputs ("## Reported storage and what it implies\n\n```\n", fp);
-      cc_report_facts (fp, doc->storage);
-      fputs ("```\n\n", fp);
+      char *facts = NULL;
+      size_t len = 0;
+      FILE *m = open_memstream (&facts, &len);
+      fputs ("## Reported storage and what it implies\n\n", fp);
+      if (m != NULL)
+        {
+          cc_report_facts (m, doc->storage);
+          fclose (m);
+          cc_md_code_block (fp, facts);
+        }
+      free (facts);
+      putc ('\n', fp);
     }
   md_charts (fp, doc, 1);
 
@@ -310,21 +343,6 @@ cc_report_md (FILE *fp, const cc_doc *doc)
 }
 
 /* ---- HTML ---- */
-
-static void
-html (FILE *fp, const char *s)
-{
-  for (; *s; s++)
-    switch (*s)
-      {
-      case '&': fputs ("&amp;", fp); break;
-      case '<': fputs ("&lt;", fp); break;
-      case '>': fputs ("&gt;", fp); break;
-      case '"': fputs ("&quot;", fp); break;
-      case '\'': fputs ("&#39;", fp); break;
-      default: putc (*s, fp);
-      }
-}
 
 /* FILE's bytes as base64, for a data: URI (no request leaves the page). */
 static int
@@ -351,98 +369,29 @@ base64_file (FILE *fp, const char *path)
   return 0;
 }
 
-/* Markdown table rows rendered as HTML: reuse the Markdown writer through
-   a memory stream, then convert the tables and headings line by line. */
+/* The drawn charts of one section as figures with their alt text. */
 static void
-md_line_to_html (FILE *fp, char *line, int *in_table, int *in_pre, int *header)
+html_charts (FILE *fp, const cc_doc *doc, int storage)
 {
-  size_t n = strlen (line);
-  while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-    line[--n] = '\0';
-  if (strncmp (line, "```", 3) == 0)
+  size_t i;
+  for (i = 0; i < doc->nchart; i++)
     {
-      fputs (*in_pre ? "</pre>\n" : "<pre>", fp);
-      *in_pre = !*in_pre;
-      return;
-    }
-  if (*in_pre)
-    {
-      html (fp, line);
-      putc ('\n', fp);
-      return;
-    }
-  if (line[0] == '|')
-    {
-      char *cell, *p = line + 1;
-      if (strstr (line, "|---") == line)
-        return;           /* the separator row */
-      if (!*in_table)
-        {
-          fputs ("<table>\n", fp);
-          *in_table = 1;
-          *header = 1;
-        }
-      fputs ("<tr>", fp);
-      while ((cell = p) && *p)
-        {
-          /* Split at '|' not escaped as '\|'. */
-          char *q = p;
-          while (*q && !(*q == '|' && (q == p || q[-1] != '\\')))
-            q++;
-          if (*q == '\0')
-            break;
-          *q = '\0';
-          while (*cell == ' ')
-            cell++;
-          {
-            size_t m = strlen (cell);
-            while (m > 0 && cell[m - 1] == ' ')
-              cell[--m] = '\0';
-          }
-          fputs (*header ? "<th>" : "<td>", fp);
-          for (; *cell; cell++)
-            if (!(cell[0] == '\\' && cell[1] == '|'))
-              {
-                char one[2] = { *cell, 0 };
-                html (fp, one);
-              }
-          fputs (*header ? "</th>" : "</td>", fp);
-          p = q + 1;
-        }
-      fputs ("</tr>\n", fp);
-      *header = 0;
-      return;
-    }
-  if (*in_table)
-    {
-      fputs ("</table>\n", fp);
-      *in_table = 0;
-    }
-  if (line[0] == '\0' || line[0] == '!')
-    return;               /* blank lines; images are placed separately */
-  if (strncmp (line, "## ", 3) == 0)
-    {
-      fputs ("<h2>", fp);
-      html (fp, line + 3);
-      fputs ("</h2>\n", fp);
-    }
-  else if (strncmp (line, "# ", 2) == 0)
-    {
-      fputs ("<h1>", fp);
-      html (fp, line + 2);
-      fputs ("</h1>\n", fp);
-    }
-  else if (strncmp (line, "- ", 2) == 0)
-    {
-      fputs ("<p class=\"li\">&bull; ", fp);
-      html (fp, line + 2);
-      fputs ("</p>\n", fp);
-    }
-  else
-    {
-      fputs ("<p>", fp);
-      html (fp, line[0] == '>' ? line + 2 : line);
-      fputs ("</p>\n", fp);
+      const cc_doc_chart *ch = &doc->chart[i];
+      char *svg;
+      if (!ch->drawn || ch->storage != storage)
+        continue;
+      svg = malloc (strlen (doc->dir) + strlen (ch->name) + 8);
+      if (svg == NULL)
+        continue;
+      sprintf (svg, "%s/%s.svg", doc->dir, ch->name);
+      fputs ("<figure><img alt=\"", fp);
+      cc_html_attr (fp, ch->alt);
+      fputs ("\" src=\"data:image/svg+xml;base64,", fp);
+      base64_file (fp, svg);
+      fputs ("\"><figcaption>", fp);
+      cc_html_text (fp, ch->alt);
+      fputs ("</figcaption></figure>\n", fp);
+      free (svg);
     }
 }
 
@@ -450,9 +399,9 @@ int
 cc_report_html (FILE *fp, const cc_doc *doc)
 {
   char *md = NULL, *line, *save = NULL;
-  size_t mdlen = 0, i;
+  size_t mdlen = 0;
   FILE *m = open_memstream (&md, &mdlen);
-  int in_table = 0, in_pre = 0, header = 0;
+  cc_md_html st = { 0, 0, 0 };
 
   if (m == NULL)
     return -1;
@@ -461,7 +410,7 @@ cc_report_html (FILE *fp, const cc_doc *doc)
   fputs ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
          "<title>", fp);
-  html (fp, doc->vc ? doc->vc->title : "cloudcast report");
+  cc_html_attr (fp, doc->vc ? doc->vc->title : "cloudcast report");
   fputs ("</title>\n<style>\n"
          "body{font-family:'DejaVu Sans',sans-serif;max-width:1150px;margin:2em auto;"
          "padding:0 1em;color:#222;line-height:1.45}\n"
@@ -475,34 +424,17 @@ cc_report_html (FILE *fp, const cc_doc *doc)
   for (line = strtok_r (md, "\n", &save); line != NULL;
        line = strtok_r (NULL, "\n", &save))
     {
-      md_line_to_html (fp, line, &in_table, &in_pre, &header);
-      /* Charts go right after the section that introduces them. */
-      if (strncmp (line, "## Contract value", 17) == 0
-          || strncmp (line, "## Reported storage", 19) == 0)
-        for (i = 0; i < doc->nchart; i++)
-          {
-            const cc_doc_chart *ch = &doc->chart[i];
-            char *svg;
-            if (!ch->drawn || ch->storage != (line[3] == 'R'))
-              continue;
-            svg = malloc (strlen (doc->dir) + strlen (ch->name) + 8);
-            if (svg == NULL)
-              continue;
-            sprintf (svg, "%s/%s.svg", doc->dir, ch->name);
-            fputs ("<figure><img alt=\"", fp);
-            html (fp, ch->alt);
-            fputs ("\" src=\"data:image/svg+xml;base64,", fp);
-            base64_file (fp, svg);
-            fputs ("\"><figcaption>", fp);
-            html (fp, ch->alt);
-            fputs ("</figcaption></figure>\n", fp);
-            free (svg);
-          }
+      /* Charts go right after the section that introduces them: one of
+         our own headings, never text inside a code block. */
+      if (cc_md_html_line (fp, &st, line) == CC_MD_H2)
+        {
+          if (strcmp (line, "## Contract value") == 0)
+            html_charts (fp, doc, 0);
+          else if (strcmp (line, "## Reported storage and what it implies") == 0)
+            html_charts (fp, doc, 1);
+        }
     }
-  if (in_table)
-    fputs ("</table>\n", fp);
-  if (in_pre)
-    fputs ("</pre>\n", fp);
+  cc_md_html_end (fp, &st);
   fputs ("<p><small>Made with cloudcast " PACKAGE_VERSION ".</small></p>\n"
          "</body>\n</html>\n", fp);
   free (md);

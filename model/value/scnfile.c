@@ -68,9 +68,26 @@ reader (char *buf, int size, void *stream)
   {
     const char *cr = memchr (s, '\r', n);
     const char *why = NULL;
+    size_t bad = cc_utf8_invalid_at (s, n);
     if (n + 1 < (size_t) size && (n == 0 || s[n - 1] != '\n')
         && !feof (ctx->fp))
       why = "NUL byte in the line (a binary file?)";
+    else if (bad != (size_t) -1 && (bad + 4 < n || s[n - 1] == '\n'
+                                     || feof (ctx->fp)))
+      {
+        char keep = s[bad];
+        s[bad] = '\0';
+        if (ctx->status == CC_OK)
+          ctx->status = cc_err_set (ctx->err, CC_EDATA, ctx->f->path,
+                                    ctx->line, (long) cc_utf8_chars (s) + 1,
+                                    "byte 0x%02x is not UTF-8; save the "
+                                    "file as UTF-8", (unsigned char) keep);
+        return NULL;
+      }
+    else if (s[n - 1] == '\n'
+             && cc_utf8_chars (s) - 1 - (n > 1 && s[n - 2] == '\r')
+                > CC_SCNFILE_MAX_LINE)
+      why = "line longer than " CC_STR (CC_SCNFILE_MAX_LINE) " characters";
     else if (cr != NULL && cr + 1 < s + n && cr[1] != '\n')
       why = "bare carriage return (CR) in the line; save the file with LF "
             "or CRLF line ends";
@@ -103,7 +120,7 @@ reader (char *buf, int size, void *stream)
       if (ctx->status == CC_OK)
         ctx->status = cc_err_set (ctx->err, CC_EDATA, ctx->f->path, ctx->line,
                                   0, "line longer than %d characters",
-                                  size - 2);
+                                  CC_SCNFILE_MAX_LINE);
       /* Skip the rest of the long line. */
       int c;
       while ((c = fgetc (ctx->fp)) != EOF && c != '\n')
@@ -273,6 +290,11 @@ cc_scnfile_read (const char *path, cc_scnfile **out, cc_err *err)
       cc_scnfile_free (f);
       return rc;
     }
+  /* A line of CC_SCNFILE_MAX_LINE characters may be four bytes each: a
+     heap buffer that holds that many (the reader counts characters). */
+  ini_use_stack = 0;
+  ini_allow_realloc = 0;
+  ini_max_line = ini_initial_alloc = 4 * CC_SCNFILE_MAX_LINE + 3;
   rc = ini_parse_stream (reader, &ctx, on_kv, &ctx);
   fclose (ctx.fp);
   if (ctx.status == CC_OK && rc != 0)

@@ -25,6 +25,8 @@
 #define CC_SCNFILE_MAX_SECTIONS 64
 #define CC_SCNFILE_MAX_KEYS 256
 #define CC_SCNFILE_MAX_VALUE 4096
+/* Characters (not bytes) in one line; text must be UTF-8. */
+#define CC_SCNFILE_MAX_LINE 198
 /* inih keeps 49 characters of a section or key name. */
 #define CC_SCNFILE_MAX_NAME 49
 #define CC_STR_(x) #x

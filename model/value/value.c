@@ -266,6 +266,15 @@ evaluate (const cc_value_model *m, const cc_price_book *book,
             }
           cost[(size_t) (mo - 1) * m->ndriver + d]
             = total * (1 - r->discount) * pow (1 + m->annual_change, year);
+          if (!isfinite (cost[(size_t) (mo - 1) * m->ndriver + d]))
+            {
+              const cc_price_row *row = &book->row[r->ref[0].first];
+              rc = cc_err_set (err, CC_EDATA, row->file, row->line, 0,
+                               "cost is beyond what a double can hold "
+                               "(quantity %g, price row of sku '%s')", q,
+                               row->sku);
+              goto where;
+            }
         }
     }
   return CC_OK;
@@ -618,6 +627,10 @@ monte_carlo (run_state *st, cc_value_result *res, cc_err *err)
                           &missing, err)) != CC_OK)
         return rc;
       keep_draw (st, b, res->nfamily);
+      if (!isfinite (st->tot[b]) || !isfinite (st->npv[b]))
+        return cc_err_set (err, CC_EDATA, NULL, 0, 0, "draw %zu: the total "
+                           "over %d months is beyond what a double can hold; "
+                           "check the quantities and prices", b + 1, st->T);
     }
   return CC_OK;
 }

@@ -52,9 +52,9 @@ typedef struct
 typedef struct
 {
   char name[48];
-  char label[160];            /* what it is and the assumption, for reports */
+  char label[800];            /* what it is and the assumption, for reports */
   char family[16];            /* storage, compute, ai, network, productivity, ... */
-  char source[256];           /* where the figure or assumption comes from */
+  char source[1024];          /* where the figure or assumption comes from */
   cc_dist base, factor, growth;
   int growth_months;          /* growth stops after this many months (0: never) */
   int link;                   /* -1, or the driver whose base draw is reused */

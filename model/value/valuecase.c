@@ -230,19 +230,39 @@ scenario_books (cc_valuecase *c, const cc_scnfile_section *s, cc_err *err)
   return CC_OK;
 }
 
+/* Copy text key KEY of S (or DFLT when absent) into DST[SIZE]: a value
+   that does not fit is an error naming its line, never cut. */
+static int
+text_key (const cc_valuecase *c, const cc_scnfile_section *s,
+          const char *key, const char *dflt, char *dst, size_t size,
+          cc_err *err)
+{
+  long line = s ? s->line : 0;
+  const char *v = cc_scnfile_get (s, key, &line);
+  if (v == NULL)
+    v = dflt;
+  if (strlen (v) >= size)
+    return cc_err_set (err, CC_EDATA, c->file->path, line, 0,
+                       "'%s' is %zu characters (%zu bytes of UTF-8), longer "
+                       "than the cap of %zu bytes", key, cc_utf8_chars (v),
+                       strlen (v), size - 1);
+  memcpy (dst, v, strlen (v) + 1);
+  return CC_OK;
+}
+
 static int
 scenario_section (cc_valuecase *c, cc_err *err)
 {
   const cc_scnfile_section *s = cc_scnfile_section_find (c->file, "scenario");
-  const char *v;
   int rc;
 
-  snprintf (c->name, sizeof c->name, "%s",
-            (v = cc_scnfile_get (s, "name", NULL)) ? v : "unnamed scenario");
-  snprintf (c->title, sizeof c->title, "%s",
-            (v = cc_scnfile_get (s, "title", NULL)) ? v : c->name);
-  snprintf (c->source, sizeof c->source, "%s",
-            (v = cc_scnfile_get (s, "source", NULL)) ? v : "");
+  if ((rc = text_key (c, s, "name", "unnamed scenario", c->name,
+                      sizeof c->name, err)) != CC_OK
+      || (rc = text_key (c, s, "title", c->name, c->title, sizeof c->title,
+                         err)) != CC_OK
+      || (rc = text_key (c, s, "source", "", c->source, sizeof c->source,
+                         err)) != CC_OK)
+    return rc;
   if ((rc = scenario_numbers (c, s, err)) != CC_OK
       || (rc = scenario_outputs (c, s, err)) != CC_OK
       || (rc = scenario_providers (c, s, err)) != CC_OK)
@@ -751,10 +771,11 @@ driver_section (cc_valuecase *c, const cc_scnfile_section *s, cc_err *err)
   memset (dr, 0, sizeof *dr);
   dr->link = -1;
   snprintf (dr->name, sizeof dr->name, "%s", s->name + 7);
-  snprintf (dr->label, sizeof dr->label, "%s",
-            (v = cc_scnfile_get (s, "label", NULL)) ? v : dr->name);
-  snprintf (dr->source, sizeof dr->source, "%s",
-            (v = cc_scnfile_get (s, "source", NULL)) ? v : "assumption");
+  if ((rc = text_key (c, s, "label", dr->name, dr->label, sizeof dr->label,
+                      err)) != CC_OK
+      || (rc = text_key (c, s, "source", "assumption", dr->source,
+                         sizeof dr->source, err)) != CC_OK)
+    return rc;
   if ((v = cc_scnfile_get (s, "family", &line)) == NULL)
     return cc_err_set (err, CC_EDATA, path, s->line, 0, "[%s] needs 'family'",
                        s->name);
@@ -866,10 +887,21 @@ on_rate (const cc_csv_row *row, void *ctx, cc_err *err)
   if (row->field[t->col[3]][0] == '\0')
     return cc_err_set (err, CC_EDATA, t->path, row->line, t->col[3] + 1,
                        "a rate needs its source");
-  snprintf (t->from[t->n], sizeof t->from[0], "%s", row->field[t->col[0]]);
-  snprintf (t->to[t->n], sizeof t->to[0], "%s", row->field[t->col[1]]);
-  snprintf (t->source[t->n], sizeof t->source[0], "%s", row->field[t->col[3]]);
-  snprintf (t->date[t->n], sizeof t->date[0], "%s", row->field[t->col[4]]);
+  {
+    static const size_t cap[5] = { sizeof t->from[0], sizeof t->to[0], 0,
+                                   sizeof t->source[0], sizeof t->date[0] };
+    char *dst[5] = { t->from[t->n], t->to[t->n], NULL, t->source[t->n],
+                     t->date[t->n] };
+    for (k = 0; k < 5; k++)
+      if (dst[k] != NULL)
+        {
+          if (row->len[t->col[k]] >= cap[k])
+            return cc_err_set (err, CC_EDATA, t->path, row->line,
+                               t->col[k] + 1, "%s is longer than %zu bytes "
+                               "(the cap)", names[k], cap[k] - 1);
+          memcpy (dst[k], row->field[t->col[k]], row->len[t->col[k]] + 1);
+        }
+  }
   t->n++;
   return CC_OK;
 }

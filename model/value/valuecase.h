@@ -26,7 +26,7 @@ typedef struct
   size_t nfits[CC_MAX_DRIVERS];
   long chosen[CC_MAX_DRIVERS];
   cc_series *fitdata[CC_MAX_DRIVERS];
-  char name[160], title[160], currency[8], source[512];
+  char name[800], title[800], currency[8], source[2048];
   int formats[4];             /* chart formats wanted: png, svg, pdf */
   double levels[8];           /* interval levels, percent (default 80, 95) */
   size_t nlevels;

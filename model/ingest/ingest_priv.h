@@ -133,6 +133,7 @@ typedef struct
   nsum read, abs;
   long rows;
   nsum skipped;        /* cost of skipped rows whose cost column was a number */
+  nsum skipped_abs;    /* and its absolute value */
   long skipped_rows;
 } curtot;
 

@@ -91,6 +91,7 @@ note_skipped_cost (worker *w)
   if ((i = find_currency (w, code)) < 0)
     return;
   nadd (&w->cur[i].skipped, v);
+  nadd (&w->cur[i].skipped_abs, fabs (v));
   w->cur[i].skipped_rows++;
 }
 
@@ -174,7 +175,7 @@ row_month (worker *w, long *month)
       ingest_skip_row (w, CC_SKIP_DATE_MISSING, R_DATE, s);
       return -1;
     }
-  if (cc_billing_month (s, n, month) != 0)
+  if (cc_billing_month_order (s, n, w->fc->opt->date_order, month) != 0)
     {
       ingest_skip_row (w, CC_SKIP_DATE_BAD, R_DATE, s);
       return -1;

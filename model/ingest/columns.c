@@ -20,7 +20,8 @@ const char *const ingest_role_name[R_NROLES] = {
   "line item type", "savings plan effective cost",
   "reservation effective cost", "savings plan total commitment to date",
   "savings plan used commitment", "reservation unused amortized upfront fee",
-  "reservation unused recurring fee", "reservation ARN", "credits", "price"
+  "reservation unused recurring fee", "reservation ARN", "credits", "price",
+  "charge category", "commitment discount status"
 };
 
 /* A localised Azure download writes each name as "Localised name

@@ -39,6 +39,7 @@ const ingest_format ingest_format_azure = {
     [R_CATEGORY] = "servicefamily|consumedservice",
     [R_METER] = "metersubcategory", [R_METER2] = "metername",
     [R_CURRENCY] = "billingcurrencycode|billingcurrency|currency",
+    [R_CHARGE] = "chargetype",
   } },
   .provider = "Microsoft",
   .date_shown = "Date or UsageDateTime",

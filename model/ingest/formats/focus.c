@@ -35,6 +35,8 @@ const ingest_format ingest_format_focus = {
     [R_SERVICE] = "servicename", [R_CATEGORY] = "servicecategory",
     [R_METER] = "skumeter|xskumetername",
     [R_CURRENCY] = "billingcurrency",
+    [R_CHARGE] = "chargecategory|chargetype",
+    [R_COMMITSTATUS] = "commitmentdiscountstatus",
     /* 1.3 names the provider ServiceProviderName (ProviderName is
        deprecated), 0.5 Provider. */
     [R_PROVIDER] = "serviceprovidername|providername|provider",

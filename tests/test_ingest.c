@@ -226,10 +226,17 @@ test_dates (void)
     { "12/31/2023 11:00:00 PM", "2023-12" },
     { "2018-06-18T01:00:00Z/2018-06-18T02:00:00Z", "2018-06" },
     { "2025-07", "2025-07" },
+    { "9/2/2023", "2023-09" },                    /* Azure EA, no padding */
+    { "4/1/25", "2025-04" },                      /* FOCUS spec examples */
+    { "9/2/2023 12:00:00 AM", "2023-09" },
+    { "12/31/2023 1:00:00 PM", "2023-12" },
+    { "1/31/2024 11:30 PM +02:00", "2024-01" },
   };
   static const char *const bad[] = {
     "", "NULL", "2023-02-29", "13/01/2023", "2024-13-01", "2024-09-01T25:00:00Z",
-    "01.09.2023", "2024-09-01X", "2024-09-01T00:00:00+2", "yesterday", "20240901"
+    "01.09.2023", "2024-09-01X", "2024-09-01T00:00:00+2", "yesterday", "20240901",
+    "13/2/2023", "9/2/202", "9/2/20233", "123/1/2023", "9//2023", "2/30/2024",
+    "9/2/2023 13:00:00 PM"
   };
   size_t i;
   for (i = 0; i < sizeof good / sizeof good[0]; i++)
@@ -248,6 +255,21 @@ test_dates (void)
       ok (cc_billing_month (bad[i], strlen (bad[i]), &m) != 0,
           "date '%s' is refused", bad[i]);
     }
+  /* Day first only when asked for. */
+  {
+    long m = -1;
+    char buf[16] = "";
+    ok (cc_billing_month_order ("13/2/2023", 9, CC_DATE_DMY, &m) == 0,
+        "13/2/2023 read day first with CC_DATE_DMY");
+    cc_month_format (m, buf, sizeof buf);
+    is_str (buf, "2023-02", "13/2/2023 day first is February");
+    ok (cc_billing_month_order ("9/2/2023", 8, CC_DATE_DMY, &m) == 0,
+        "9/2/2023 read day first");
+    cc_month_format (m, buf, sizeof buf);
+    is_str (buf, "2023-02", "9/2/2023 day first is February");
+    ok (cc_billing_month_order ("2/13/2023", 9, CC_DATE_DMY, &m) != 0,
+        "2/13/2023 refused day first");
+  }
 }
 
 static void
@@ -405,7 +427,7 @@ test_oddities (void)
   write_file ("what.csv", "alpha,beta,gamma\n1,2,3\n", path, sizeof path);
   in = ingest (path, NULL, &rc, &err);
   is_int (rc, CC_EDATA, "unknown format is exit 65");
-  has_str (err.msg, "tried focus, azure, aws-cur, gcp, reported", "lists formats tried");
+  has_str (err.msg, "tried focus, azure, aws-cur, gcp, oci, reported", "lists formats tried");
   has_str (err.msg, "alpha,beta,gamma", "shows the header's first columns");
   cc_ingest_free (in);
 

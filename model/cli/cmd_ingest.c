@@ -14,6 +14,7 @@
 #include "cli/cli.h"
 #include "cli/usage.h"
 #include "core/output.h"
+#include "core/timeutil.h"
 #include "ingest/ingest.h"
 
 typedef struct
@@ -116,6 +117,14 @@ ingest_options (int argc, char **argv, ingest_args *a)
       case 's':
         o.strict = 1;
         break;
+      case 'D':
+        {
+          static const char *const orders[] = { "mdy", "dmy" };
+          if (parse_choice ("--date-order", optarg, orders, 2, &v) != 0)
+            return CC_EUSAGE;
+          o.date_order = v == 1 ? CC_DATE_DMY : CC_DATE_MDY;
+        }
+        break;
       case 'o':
         output = optarg;
         break;
@@ -212,6 +221,8 @@ cc_cmd_ingest (int argc, char **argv)
     rc = cc_ingest_finish (in, &err);
   if (!quiet || rc != CC_OK)
     cc_ingest_write_summary (in, stderr);
+  else
+    cc_ingest_write_warnings (in, stderr);
   if (rc != CC_OK)
     goto out;
   if (output != NULL && strcmp (output, "-") != 0)

@@ -85,6 +85,9 @@ static const cc_usage_opt ingest_opts[] = {
   { "by", 'b', 0, "LEVEL", "group by family, service (default) or meter" },
   { "strict", 's', 0, NULL, "stop at the first row whose cost, quantity or "
     "date cannot be read (exit 65)" },
+  { "date-order", 'D', 0, "mdy|dmy", "how slashed dates such as 9/2/2023 "
+    "are read: mdy (default, as providers write them) or dmy; never "
+    "guessed" },
   { "output", 'o', 0, "FILE", "write the series to FILE (atomically) "
     "instead of standard output" },
   { "report", 'r', 0, "FILE", "write the reconciliation report as JSON to "

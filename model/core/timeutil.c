@@ -117,8 +117,15 @@ parse_time_zone (const char *s, size_t n, int *tod, int *off)
   if (s[0] != 'T' && s[0] != ' ')
     return -1;
   i = 1;
-  if (n - i < 5 || digits (s + i, 2, &hh) != 0 || s[i + 2] != ':'
-      || digits (s + i + 3, 2, &mi) != 0)
+  /* US forms write the hour with one digit ("9/2/2023 1:00:00 PM"). */
+  if (n - i >= 4 && isdigit ((unsigned char) s[i]) && s[i + 1] == ':')
+    {
+      hh = s[i] - '0';
+      i--;
+    }
+  else if (n - i < 5 || digits (s + i, 2, &hh) != 0 || s[i + 2] != ':')
+    return -1;
+  if (n - i < 5 || digits (s + i + 3, 2, &mi) != 0)
     return -1;
   i += 5;
   if (i < n && s[i] == ':')
@@ -173,10 +180,59 @@ parse_time_zone (const char *s, size_t n, int *tod, int *off)
   return 0;
 }
 
+/* A number of one or two digits at S, then SEP; returns the characters
+ * taken (with SEP), or 0. */
+static size_t
+short_field (const char *s, size_t n, char sep, int *v)
+{
+  size_t k = 0;
+  int x = 0;
+  while (k < n && k < 2 && isdigit ((unsigned char) s[k]))
+    x = 10 * x + (s[k++] - '0');
+  if (k == 0 || k >= n || s[k] != sep)
+    return 0;
+  *v = x;
+  return k + 1;
+}
+
+/* A slashed date, M/D/Y or D/M/Y by ORDER, with one- or two-digit day and
+ * month and a two-digit (20YY) or four-digit year.  Returns the characters
+ * taken, or 0. */
+static size_t
+slashed_date (const char *s, size_t n, int order, int *y, int *m, int *d)
+{
+  size_t a, b, k = 0;
+  int first, second;
+  if ((a = short_field (s, n, '/', &first)) == 0
+      || (b = short_field (s + a, n - a, '/', &second)) == 0)
+    return 0;
+  while (a + b + k < n && k < 5 && isdigit ((unsigned char) s[a + b + k]))
+    k++;
+  if (k == 4)
+    digits (s + a + b, 4, y);
+  else if (k == 2)
+    {
+      digits (s + a + b, 2, y);
+      *y += 2000;
+    }
+  else
+    return 0;
+  *m = order == CC_DATE_DMY ? second : first;
+  *d = order == CC_DATE_DMY ? first : second;
+  return a + b + k;
+}
+
 int
 cc_billing_month (const char *s, unsigned long len, long *month)
 {
-  size_t n = len;
+  return cc_billing_month_order (s, len, CC_DATE_MDY, month);
+}
+
+int
+cc_billing_month_order (const char *s, unsigned long len, int order,
+                        long *month)
+{
+  size_t n = len, k;
   const char *slash;
   int y = 0, m = 0, d = 0, tod, off;
   const char *rest;
@@ -190,7 +246,7 @@ cc_billing_month (const char *s, unsigned long len, long *month)
   while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
     n--;
   /* An ISO interval: the start counts. */
-  if (n > 10 && (slash = memchr (s + 10, '/', n - 10)) != NULL)
+  if (n > 10 && s[4] == '-' && (slash = memchr (s + 10, '/', n - 10)) != NULL)
     n = (size_t) (slash - s);
 
   if (n >= 10 && s[4] == '-' && s[7] == '-')
@@ -208,12 +264,10 @@ cc_billing_month (const char *s, unsigned long len, long *month)
       rest = s + 7;
       nrest = 0;
     }
-  else if (n >= 10 && s[2] == '/' && s[5] == '/')
+  else if (n >= 6 && (k = slashed_date (s, n, order, &y, &m, &d)) > 0)
     {
-      if (digits (s, 2, &m) || digits (s + 3, 2, &d) || digits (s + 6, 4, &y))
-        return -1;
-      rest = s + 10;
-      nrest = n - 10;
+      rest = s + k;
+      nrest = n - k;
     }
   else
     return -1;

@@ -28,11 +28,20 @@ int cc_days_in_month (int year, int month);
 
 /* Month index (UTC) of the period start written in a billing export:
  * YYYY-MM-DD, YYYY-MM, YYYY-MM-DD[T ]HH:MM[:SS[.fff]] optionally followed by
- * Z, UTC or an offset (+HH:MM, +HHMM, +HH), MM/DD/YYYY (US order, never
- * DD/MM) with an optional time, and an ISO interval "start/end" (the start
- * counts).  An offset moves the instant to UTC first, which can change the
+ * Z, UTC or an offset (+HH:MM, +HHMM, +HH), M/D/Y with one- or two-digit
+ * month and day and a four- or two-digit (20YY) year (US order, never
+ * guessed D/M) with an optional time (12-hour clock with AM/PM too), and
+ * an ISO interval "start/end" (the start counts).  An offset moves the instant to UTC first, which can change the
  * month.  S need not be NUL-terminated.  Returns 0, or -1 when S is not one
  * of these forms or not a real date and time. */
 int cc_billing_month (const char *s, unsigned long n, long *month);
+
+/* The order of a slashed date's day and month. */
+enum { CC_DATE_MDY = 0, CC_DATE_DMY = 1 };
+
+/* cc_billing_month with slashed dates read in ORDER (CC_DATE_MDY or
+ * CC_DATE_DMY). */
+int cc_billing_month_order (const char *s, unsigned long n, int order,
+                            long *month);
 
 #endif

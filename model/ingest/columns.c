@@ -20,14 +20,42 @@ const char *const ingest_role_name[R_NROLES] = {
   "line item type", "savings plan effective cost",
   "reservation effective cost", "savings plan total commitment to date",
   "savings plan used commitment", "reservation unused amortized upfront fee",
-  "reservation unused recurring fee", "reservation ARN", "credits", "price"
+  "reservation unused recurring fee", "reservation ARN", "credits", "price",
+  "charge category", "commitment discount status"
 };
+
+/* A localised Azure download writes each name as "Localised name
+ * (EnglishName)": the English name in the closing parentheses, when it is
+ * one word of letters, digits, '_', '/' or '.', counts.  Returns where
+ * it starts (S itself otherwise) and its length through *N. */
+static const char *
+english_name (const char *s, size_t *n)
+{
+  size_t len = strlen (s), k;
+  const char *open;
+  *n = len;
+  while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\r'))
+    len--;
+  if (len < 4 || s[len - 1] != ')' || (open = memchr (s, '(', len)) == NULL
+      || open == s || open[-1] != ' ')
+    return s;
+  for (k = 1; open + k < s + len - 1; k++)
+    if (!isalnum ((unsigned char) open[k]) && strchr ("_/.", open[k]) == NULL)
+      return s;
+  if (k == 1 || !isalpha ((unsigned char) open[1]))
+    return s;
+  *n = k - 1;
+  return open + 1;
+}
 
 static void
 fold_name (const char *s, char *out, size_t size)
 {
-  size_t j = 0;
-  for (; *s && j + 1 < size; s++)
+  size_t j = 0, n;
+  const char *end;
+  s = english_name (s, &n);
+  end = s + n;
+  for (; s < end && j + 1 < size; s++)
     if (isalnum ((unsigned char) *s))
       out[j++] = (char) tolower ((unsigned char) *s);
   out[j] = '\0';
@@ -111,6 +139,10 @@ unrecognised (const filectx *fc, char *const *hdr, long n, cc_err *err)
                               hdr[c]);
   if (len >= sizeof first)
     strcpy (first + sizeof first - 4, "...");
+  /* Never raw bytes of a binary file on the terminal. */
+  for (len = 0; first[len]; len++)
+    if ((unsigned char) first[len] < 0x20 || first[len] == 0x7f)
+      first[len] = '?';
   return cc_err_set (err, CC_EDATA, fc->path, 1, 0, "format not recognised "
                      "(tried %s); the header starts: %s%s", tried, first,
                      n > 6 ? ",..." : "");
@@ -147,9 +179,9 @@ find_columns (const ingest_format *f, const ingest_basis *b,
     col[r] = f->cols.names[r] ? ingest_header_find (h, f->cols.names[r]) : -1;
   col[R_COST] = -1;
   col[R_PRICE] = -1;
-  if (b->cost != NULL)
+  if (b->cost != NULL || b->price != NULL)
     {
-      long c = ingest_header_find (h, b->cost);
+      long c = b->cost != NULL ? ingest_header_find (h, b->cost) : -1;
       if (c < 0 && b->price != NULL)
         {
           /* No cost column: the unit price times the quantity. */

@@ -109,6 +109,77 @@ ingest_skip_text (int reason)
   return skip_text (reason);
 }
 
+/* A hint for dates skipped as unreadable: the order slashed dates are
+ * read in, and the option for the other.  "" when it does not apply. */
+static const char *
+date_hint (const cc_ingest_report *p, int order)
+{
+  if (p->skipped[CC_SKIP_DATE_BAD] == 0
+      || strchr (p->example_value[CC_SKIP_DATE_BAD], '/') == NULL)
+    return "";
+  return order == CC_DATE_DMY
+    ? "; slashed dates are read day first (--date-order dmy): if the file "
+      "writes month first, give --date-order mdy"
+    : "; slashed dates are read month first, as providers write them, and "
+      "day first is never guessed: if the file writes day first, give "
+      "--date-order dmy";
+}
+
+/* The error for a file with data rows of which none was used: each
+ * reason's count and first lines. */
+static int
+no_rows_used (const cc_ingest_report *p, int order, cc_err *err)
+{
+  char why[512] = "";
+  size_t len = 0;
+  int r, e;
+  for (r = 0; r < CC_SKIP_NREASONS; r++)
+    if (p->skipped[r] && len < sizeof why)
+      {
+        len += (size_t) snprintf (why + len, sizeof why - len, "%s%ld %s "
+                                  "(first at line", len ? "; " : "",
+                                  p->skipped[r], skip_text (r));
+        for (e = 0; e < p->nexample[r] && len < sizeof why; e++)
+          len += (size_t) snprintf (why + len, sizeof why - len, "%s %ld",
+                                    e ? "," : "", p->example_line[r][e]);
+        if (len < sizeof why)
+          len += (size_t) snprintf (why + len, sizeof why - len, ": '%s')",
+                                    p->example_value[r]);
+      }
+  return cc_err_set (err, CC_EDATA, p->path, 0, 0, "%ld data rows, none "
+                     "used: %s%s", p->rows_read, why, date_hint (p, order));
+}
+
+/* A binary container at the start of a file (MAGIC, N bytes): refused
+ * with what to do instead, never by printing its bytes.  Returns CC_OK for
+ * anything else (text, or gzip, which is read; a NUL byte inside a field
+ * is the CSV reader's business). */
+static int
+refuse_container (const char *path, const unsigned char *m, size_t n,
+                  cc_err *err)
+{
+  static const struct { const char *magic; size_t len; const char *what; }
+  known[] = {
+    { "PAR1", 4, "a Parquet file: cloudcast reads CSV; convert it to CSV "
+      "first (for example: duckdb -c \"COPY (FROM 'FILE.parquet') TO "
+      "'FILE.csv'\"), then ingest the CSV" },
+    { "PK\3\4", 4, "a ZIP archive: unzip it (unzip FILE.zip) and ingest "
+      "the CSV files it holds" },
+    { "\xfd" "7zXZ", 5, "an xz archive: decompress it (xz -d) first" },
+    { "BZh", 3, "a bzip2 archive: decompress it (bzip2 -d) first" },
+    { "\x28\xb5\x2f\xfd", 4, "a zstd archive: decompress it (zstd -d) "
+      "first" },
+    { "7z\xbc\xaf\x27\x1c", 6, "a 7-Zip archive: extract it first" },
+    { "\xd0\xcf\x11\xe0", 4, "an Excel (.xls) workbook: save it as CSV "
+      "first" },
+  };
+  size_t i;
+  for (i = 0; i < sizeof known / sizeof known[0]; i++)
+    if (n >= known[i].len && memcmp (m, known[i].magic, known[i].len) == 0)
+      return cc_err_set (err, CC_EDATA, path, 0, 0, "%s", known[i].what);
+  return CC_OK;
+}
+
 static int
 add_unknown (char ***list, size_t *n, const char *u)
 {
@@ -246,6 +317,14 @@ cc_ingest_file (cc_ingest *in, const char *path, cc_err *err)
   fc.path = path;
   if ((rc = open_input (path, &fd, err)) != CC_OK)
     goto done;
+  if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode))
+    {
+      unsigned char head[8];
+      ssize_t got = pread (fd, head, sizeof head, 0);
+      if (got > 0
+          && (rc = refuse_container (path, head, (size_t) got, err)) != CC_OK)
+        goto done;
+    }
   /* A regular file that is not gzip is read in chunks; anything else is a
      stream. */
   if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode)
@@ -261,6 +340,8 @@ cc_ingest_file (cc_ingest *in, const char *path, cc_err *err)
     rc = file_units (in, &fc.groups, rep, err);
   if (rc == CC_OK)
     rc = ingest_reconcile (rep, &fc, err);
+  if (rc == CC_OK && rep->rows_read > 0 && rep->rows_used == 0)
+    rc = no_rows_used (rep, in->opt.date_order, err);
   if (rc != CC_OK)
     goto done;
   if (ingest_table_merge (&in->raw, &fc.groups) != 0)
@@ -475,6 +556,7 @@ report_currency (const cc_ingest_currency *c, int *balanced)
   cc_json_set (o, "equal", json_boolean (ok));
   cc_json_set (o, "skipped_rows_with_cost", json_integer (c->skipped_rows));
   cc_json_set (o, "cost_skipped", cc_json_num (c->skipped, 17));
+  cc_json_set (o, "cost_skipped_abs", cc_json_num (c->skipped_abs, 17));
   return o;
 }
 
@@ -534,6 +616,40 @@ cc_ingest_write_report (const cc_ingest *in, FILE *f)
   return rc != 0 || ferror (f) ? CC_EIO : CC_OK;
 }
 
+/* The warning for skipped rows that carry more than 1 % of a currency's
+ * absolute cost, naming the reasons. */
+static void
+warn_skipped_cost (const cc_ingest *in, const cc_ingest_report *p, FILE *f)
+{
+  size_t k;
+  int r, n;
+  for (k = 0; k < p->ncurrency; k++)
+    {
+      const cc_ingest_currency *c = &p->currency[k];
+      double all = c->abs_read + c->skipped_abs;
+      if (all <= 0 || c->skipped_abs <= 0.01 * all)
+        continue;
+      fprintf (f, "cloudcast: %s: warning: skipped rows carry %.1f %% of the "
+               "%s cost (", p->path, 100 * c->skipped_abs / all,
+               c->code[0] ? c->code : "no-currency");
+      for (r = 0, n = 0; r < CC_SKIP_NREASONS; r++)
+        if (p->skipped[r])
+          fprintf (f, "%s%ld %s", n++ ? "; " : "", p->skipped[r],
+                   skip_text (r));
+      fprintf (f, ")%s\n", date_hint (p, in->opt.date_order));
+    }
+}
+
+int
+cc_ingest_write_warnings (const cc_ingest *in, FILE *f)
+{
+  size_t i;
+  for (i = 0; i < in->nrep; i++)
+    if (in->rep[i].counted)
+      warn_skipped_cost (in, &in->rep[i], f);
+  return ferror (f) ? CC_EIO : CC_OK;
+}
+
 int
 cc_ingest_write_summary (const cc_ingest *in, FILE *f)
 {
@@ -544,9 +660,11 @@ cc_ingest_write_summary (const cc_ingest *in, FILE *f)
       const cc_ingest_report *p = &in->rep[i];
       if (!p->counted)
         continue;   /* it failed before its rows were counted */
-      fprintf (f, "cloudcast: %s: %s %s: %ld rows read, %ld used, %ld skipped",
-               p->path, p->format, p->version, p->rows_read, p->rows_used,
-               p->rows_skipped);
+      fprintf (f, "cloudcast: %s: %s %s: %ld rows read, %s%ld used%s, %ld "
+               "skipped", p->path, p->format, p->version, p->rows_read,
+               p->rows_read > 0 && p->rows_used == 0 ? "*** " : "",
+               p->rows_used, p->rows_read > 0 && p->rows_used == 0
+               ? " ***" : "", p->rows_skipped);
       if (p->rows_short)
         fprintf (f, ", %ld short (missing fields empty)", p->rows_short);
       fputc ('\n', f);
@@ -576,6 +694,7 @@ cc_ingest_write_summary (const cc_ingest *in, FILE *f)
       for (k = 0; k < p->nunknown_unit; k++)
         fprintf (f, "cloudcast:   unknown unit passed through: '%s'\n",
                  p->unknown_unit[k]);
+      warn_skipped_cost (in, p, f);
     }
   return ferror (f) ? CC_EIO : CC_OK;
 }

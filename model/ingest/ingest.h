@@ -70,6 +70,8 @@ typedef struct
   cc_ingest_cost cost;
   cc_ingest_by by;
   int strict;                /* stop at the first bad row */
+  int date_order;            /* slashed dates: CC_DATE_MDY (default, as
+                                providers write them) or CC_DATE_DMY */
   int threads;               /* 0: one per online CPU */
   long long min_chunk;       /* smallest chunk; 0: 8 MiB (tests set 1) */
   /* Called from the calling thread while a file is read (every quarter
@@ -89,6 +91,7 @@ typedef struct
   double abs_read;     /* sum of |cost|, the scale of the tolerance */
   long rows;
   double skipped;      /* cost column of skipped rows, where a number */
+  double skipped_abs;  /* the same, absolute values */
   long skipped_rows;
 } cc_ingest_currency;
 
@@ -105,6 +108,7 @@ typedef struct
   long example_line[CC_SKIP_NREASONS][CC_INGEST_EXAMPLES];
   long example_col[CC_SKIP_NREASONS][CC_INGEST_EXAMPLES];
   int nexample[CC_SKIP_NREASONS];
+  char example_value[CC_SKIP_NREASONS][48];  /* the first example's text */
   long rows_short;         /* fewer fields than the header: rest empty */
   long rows_long;          /* more fields than the header: extra ignored */
   long null_cost;          /* empty or NULL cost, counted as 0 */
@@ -166,7 +170,12 @@ int cc_ingest_write_series (const cc_ingest *in, FILE *out);
 /* The reconciliation report as JSON.  Returns CC_OK or CC_EIO. */
 int cc_ingest_write_report (const cc_ingest *in, FILE *out);
 
-/* A short human summary (one paragraph per file), for stderr. */
+/* A short human summary (one paragraph per file), for stderr; it ends
+ * with the warnings below. */
 int cc_ingest_write_summary (const cc_ingest *in, FILE *out);
+
+/* Only the warnings that --quiet does not silence: skipped rows carrying
+ * more than 1 % of a file's absolute cost in a currency. */
+int cc_ingest_write_warnings (const cc_ingest *in, FILE *out);
 
 #endif

@@ -92,7 +92,11 @@ enum
   R_DATE, R_COST, R_QTY, R_UNIT, R_QTY2, R_UNIT2, R_SERVICE, R_SERVICE2,
   R_CATEGORY, R_METER, R_METER2, R_CURRENCY, R_PROVIDER, R_LINETYPE,
   R_SPCOST, R_RICOST, R_SPTOTAL, R_SPUSED, R_RIUNUSEDUP, R_RIUNUSEDREC,
-  R_RIARN, R_CREDITS, R_PRICE, R_NROLES
+  R_RIARN, R_CREDITS, R_PRICE,
+  R_CHARGE,        /* charge category: FOCUS ChargeCategory, Azure
+                      ChargeType, GCP cost_type (CUR: R_LINETYPE) */
+  R_COMMITSTATUS,  /* FOCUS CommitmentDiscountStatus (Used, Unused) */
+  R_NROLES
 };
 
 /* What a message calls each role when its column is not known. */
@@ -133,6 +137,7 @@ typedef struct
   nsum read, abs;
   long rows;
   nsum skipped;        /* cost of skipped rows whose cost column was a number */
+  nsum skipped_abs;    /* and its absolute value */
   long skipped_rows;
 } curtot;
 

@@ -29,6 +29,9 @@ count_worker (const worker *w, long first_line, cc_ingest_report *rep)
         {
           rep->example_line[r][rep->nexample[r]] = first_line + w->ex[r][k].line;
           rep->example_col[r][rep->nexample[r]] = w->ex[r][k].col;
+          if (rep->nexample[r] == 0)
+            snprintf (rep->example_value[r], sizeof rep->example_value[r],
+                      "%s", w->ex[r][k].value);
           rep->nexample[r]++;
         }
     }
@@ -59,6 +62,7 @@ merge_currencies (filectx *fc, const worker *w)
       nmerge (&t->abs, &w->cur[k].abs);
       t->rows += w->cur[k].rows;
       nmerge (&t->skipped, &w->cur[k].skipped);
+      nmerge (&t->skipped_abs, &w->cur[k].skipped_abs);
       t->skipped_rows += w->cur[k].skipped_rows;
     }
   return 0;
@@ -148,6 +152,7 @@ ingest_reconcile (cc_ingest_report *rep, const filectx *fc, cc_err *err)
       o->abs_read = nval (&t->abs);
       o->rows = t->rows;
       o->skipped = nval (&t->skipped);
+      o->skipped_abs = nval (&t->skipped_abs);
       o->skipped_rows = t->skipped_rows;
       if (fabs (o->read - o->series) > 1e-9 * o->abs_read)
         return cc_err_set (err, CC_ESOFTWARE, rep->path, 0, 0,

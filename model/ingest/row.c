@@ -91,6 +91,7 @@ note_skipped_cost (worker *w)
   if ((i = find_currency (w, code)) < 0)
     return;
   nadd (&w->cur[i].skipped, v);
+  nadd (&w->cur[i].skipped_abs, fabs (v));
   w->cur[i].skipped_rows++;
 }
 
@@ -174,12 +175,60 @@ row_month (worker *w, long *month)
       ingest_skip_row (w, CC_SKIP_DATE_MISSING, R_DATE, s);
       return -1;
     }
-  if (cc_billing_month (s, n, month) != 0)
+  if (cc_billing_month_order (s, n, w->fc->opt->date_order, month) != 0)
     {
       ingest_skip_row (w, CC_SKIP_DATE_BAD, R_DATE, s);
       return -1;
     }
   return 0;
+}
+
+/* Whether S (N bytes) is, ignoring case, one of the '|'-separated WORDS. */
+static int
+is_one_of (const char *s, size_t n, const char *words)
+{
+  const char *p = words;
+  while (*p)
+    {
+      size_t len = strcspn (p, "|");
+      if (len == n && strncasecmp (s, p, n) == 0)
+        return 1;
+      p += len + (p[len] == '|');
+    }
+  return 0;
+}
+
+/* Whether the row is consumption, whose quantity counts: a usage charge
+ * (FOCUS ChargeCategory Usage, Azure ChargeType Usage, GCP cost_type
+ * regular, CUR line item types of usage) that is not an unused
+ * commitment.  Purchases, tax, credits, refunds, adjustments and unused
+ * commitments add cost and rows but no quantity.  A file without these
+ * columns is all consumption. */
+static int
+consumption (const worker *w)
+{
+  size_t n;
+  const char *s;
+  if (w->fc->role_slot[R_CHARGE] >= 0)
+    {
+      s = ingest_slot (w, R_CHARGE, &n);
+      if (!ingest_is_null (s, n) && !is_one_of (s, n, "usage|regular"))
+        return 0;
+    }
+  if (w->fc->role_slot[R_LINETYPE] >= 0)
+    {
+      s = ingest_slot (w, R_LINETYPE, &n);
+      if (!ingest_is_null (s, n)
+          && !is_one_of (s, n, "usage|discountedusage|savingsplancoveredusage"))
+        return 0;
+    }
+  if (w->fc->role_slot[R_COMMITSTATUS] >= 0)
+    {
+      s = ingest_slot (w, R_COMMITSTATUS, &n);
+      if (is_one_of (s, n, "unused"))
+        return 0;
+    }
+  return 1;
 }
 
 /* Quantity and unit: the first pair whose unit is given.  Returns 0, or
@@ -213,6 +262,10 @@ row_quantity (worker *w, double *qty, const char **unit, size_t *nunit)
     }
   if (ingest_is_null (*unit, *nunit))
     *nunit = 0;
+  /* Not consumption: no quantity, and no unit, so that its cost never
+     sits in a usage group as if it had been consumed. */
+  if (!consumption (w))
+    *qty = 0, *nunit = 0;
   return 0;
 }
 

@@ -13,6 +13,9 @@ azure_version (const ingest_header *h)
 {
   long c = ingest_header_find (h, AZURE_COST);
   int cibc = c >= 0 && strcmp (h->folded[c], "costinbillingcurrency") == 0;
+  if (ingest_header_has (h, "usagedatetime") && c >= 0
+      && strcmp (h->folded[c], "pretaxcost") != 0)
+    return "mixed layout (UsageDateTime with CostInBillingCurrency)";
   if (ingest_header_has (h, "usagedatetime"))
     return "legacy usage export (PreTaxCost)";
   if (cibc && islower ((unsigned char) h->name[c][0]))
@@ -27,7 +30,8 @@ const ingest_format ingest_format_azure = {
             "export" },
   .detect_order = 40,
   .detect = { { "usagedatetime", "pretaxcost" },
-              { "date", "metercategory", AZURE_COST } },
+              { "date", "metercategory", AZURE_COST },
+              { "usagedatetime", "metercategory", AZURE_COST } },
   .cols = { {
     [R_DATE] = "date|usagedatetime",
     [R_QTY] = "quantity|usagequantity", [R_UNIT] = "unitofmeasure",
@@ -35,6 +39,7 @@ const ingest_format ingest_format_azure = {
     [R_CATEGORY] = "servicefamily|consumedservice",
     [R_METER] = "metersubcategory", [R_METER2] = "metername",
     [R_CURRENCY] = "billingcurrencycode|billingcurrency|currency",
+    [R_CHARGE] = "chargetype",
   } },
   .provider = "Microsoft",
   .date_shown = "Date or UsageDateTime",

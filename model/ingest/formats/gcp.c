@@ -73,6 +73,7 @@ const ingest_format ingest_format_gcp = {
     [R_QTY2] = "usageamount", [R_UNIT2] = "usageunit",
     [R_SERVICE] = "servicedescription", [R_METER] = "skudescription",
     [R_CURRENCY] = "currency",
+    [R_CHARGE] = "costtype",
   } },
   .provider = "Google Cloud",
   .date_shown = "usage_start_time",

@@ -11,6 +11,7 @@
   X (azure)               \
   X (aws_cur)             \
   X (gcp)                 \
+  X (oci)                 \
   X (reported)
 
 #define DECLARE(id) extern const ingest_format ingest_format_##id;

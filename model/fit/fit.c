@@ -1406,8 +1406,14 @@ fit_ets (const cc_model *m, const double *x, const double *y, size_t n,
   ets_ctx c;
   size_t i, s, nrun = 0;
 
+  (void) err;
   if (n > MAXN_START)
-    return cc_err_set (err, CC_EDATA, NULL, 0, 0, "series too long");
+    {
+      out->status = CC_FIT_SKIPPED;
+      snprintf (out->note, sizeof out->note, "more than %d points",
+                MAXN_START);
+      return CC_OK;
+    }
   if (ets_gap (x, n, out))
     return CC_OK;
   if (m->ets_form != CC_ETS_DAMPED)

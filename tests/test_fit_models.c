@@ -82,7 +82,7 @@ main (void)
     is_int (f.aux.ncp, 1, "one changepoint chosen by BIC");
     is_near (f.aux.tau[0], 15, 1.5, "changepoint near month 15");
     is_rel (f.b[2], 30, 0.15, "slope change near 30");
-    is_int (f.k, 5, "k = 3 coefficients + 1 changepoint + sigma");
+    is_int (f.k, 6, "k = 3 coefficients + 2 for the searched changepoint + sigma");
   }
 
   /* Damped trend on log usage: delta (analytic) and MC (simulated paths)

@@ -109,8 +109,8 @@ test_fallback_unprojectable (void)
   make_series (&s, "a/b/c/four", 4, 100, 0.05);
   is_int (one (&o, &s, &f), CC_OK, "4 points, auto: projected");
   ok (f.npart == 1 && f.part[0].kind == CC_FORECAST_SCENARIOS
-      && tap_str_has (f.part[0].why, "too few for AICc to choose"),
-      "4 points, auto: AICc cannot choose, so scenarios");
+      && tap_str_has (f.part[0].why, "too few to choose a model"),
+      "4 points, auto: nothing can rank the models, so scenarios");
   cc_forecast_clear (&f);
 
   /* A named model that leaves 1 degree of freedom has no band. */

@@ -104,8 +104,8 @@ static const cc_usage_opt ingest_opts[] = {
     "meter" }
 #define OPT_MODEL \
   { "model", 'm', 0, "auto|NAME,...", "models to fit (default auto: pick " \
-    "by AICc): linear exponential logistic gompertz richards " \
-    "monomolecular power damped piecewise" }
+    "by rolling-origin error): linear exponential logistic gompertz " \
+    "richards monomolecular power damped ses theta piecewise" }
 #define OPT_SCALE \
   { "scale", 'S', 0, "log|level", "fitting scale (default log; level with " \
     "--xy)" }

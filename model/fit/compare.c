@@ -87,6 +87,21 @@ confirm (const cc_compare *c, char *buf, size_t size)
   return 1;
 }
 
+/* Every converged fit has RSS = 0 (a constant or exactly linear series). */
+static int
+cc_compare_exact (const cc_compare *c)
+{
+  size_t j, nok = 0;
+  for (j = 0; j < c->nfit; j++)
+    if (c->fit[j].status == CC_FIT_OK)
+      {
+        if (!(c->fit[j].rss == 0))
+          return 0;
+        nok++;
+      }
+  return nok > 0;
+}
+
 size_t
 cc_compare_notes (const cc_compare *c, int autosel, char note[][400],
                   size_t max)
@@ -94,7 +109,12 @@ cc_compare_notes (const cc_compare *c, int autosel, char note[][400],
   size_t n = 0;
   if (c->sel < 0 && n < max)
     {
-      if (cc_compare_converged (c))
+      if (cc_compare_exact (c))
+        snprintf (note[n++], 400, "%s: the models fit these %zu points "
+                  "exactly (RSS = 0, e.g. a constant series), so AICc is "
+                  "undefined; nothing selected, and 'project' gives named "
+                  "scenarios", c->s->key, c->s->n);
+      else if (cc_compare_converged (c))
         snprintf (note[n++], 400, "%s: %zu points are too few for AICc to "
                   "rank any model (it needs n > k + 1); nothing selected, "
                   "and 'project' gives named scenarios", c->s->key, c->s->n);
@@ -122,7 +142,7 @@ cc_compare_maxshow (const cc_model_list *l)
 const char *
 cc_fit_param_name (const cc_fit *f, size_t j, char *buf, size_t size)
 {
-  if (j < f->p)
+  if (j < f->p || f->model->kind == CC_KIND_ETS)
     return f->model->pname[j];
   snprintf (buf, size, "tau%zu", j - f->p + 1);
   return buf;

@@ -268,25 +268,37 @@ v_pos_a (const double *b, double ymax)
   (void) ymax;
   return b[0] > 0;
 }
+/* A cap must be positive and finite; it need not exceed the largest
+ * observation, since noise puts observations above the true cap (a cap
+ * far below the data is reported in the fit's note instead). */
+static int
+cap_ok (double K)
+{
+  return K > 0 && isfinite (K);
+}
 static int
 v_cap_rate (const double *b, double ymax)
 {
-  return b[0] > ymax && b[2] > 0;
+  (void) ymax;
+  return cap_ok (b[0]) && b[2] > 0;
 }
 static int
 v_gomp (const double *b, double ymax)
 {
-  return b[0] > ymax && b[1] > 0 && b[2] > 0;
+  (void) ymax;
+  return cap_ok (b[0]) && b[1] > 0 && b[2] > 0;
 }
 static int
 v_rich (const double *b, double ymax)
 {
-  return b[0] > ymax && b[2] > 0 && b[3] > 0;
+  (void) ymax;
+  return cap_ok (b[0]) && b[2] > 0 && b[3] > 0;
 }
 static int
 v_mono (const double *b, double ymax)
 {
-  return b[0] > ymax && b[1] > 0;
+  (void) ymax;
+  return cap_ok (b[0]) && b[1] > 0;
 }
 
 /* ---- starting values from the data ------------------------------------- */
@@ -562,43 +574,50 @@ lg_power (double x, const double *b, const cc_fit_aux *a, double *g)
 
 static const cc_model models[] = {
   { "linear", "y = a + b*x", CC_KIND_NLS, 2, { "a", "b" }, 3, 1,
-    f_linear, g_linear, s_linear, NULL, NULL, 0, NULL, NULL },
+    f_linear, g_linear, s_linear, NULL, NULL, 0, NULL, NULL, 0 },
   { "exponential", "y = a*exp(r*x)", CC_KIND_NLS, 2, { "a", "r" }, 3, 1,
-    f_exp, g_exp, s_exp, v_pos_a, "a > 0", 0, lf_exp, lg_exp },
+    f_exp, g_exp, s_exp, v_pos_a, "a > 0", 0, lf_exp, lg_exp, 0 },
   { "logistic", "y = K/(1 + exp(b - r*x))", CC_KIND_NLS, 3,
     { "K", "b", "r" }, 5, 1, f_logis, g_logis, s_logis, v_cap_rate,
-    "K > max y, r > 0", 1, lf_logis, lg_logis },
+    "0 < K < inf, r > 0", 1, lf_logis, lg_logis, 0 },
   { "gompertz", "y = K*exp(-b*exp(-c*x))", CC_KIND_NLS, 3,
     { "K", "b", "c" }, 5, 1, f_gomp, g_gomp, s_gomp, v_gomp,
-    "K > max y, b > 0, c > 0", 1, lf_gomp, lg_gomp },
+    "0 < K < inf, b > 0, c > 0", 1, lf_gomp, lg_gomp, 0 },
   { "richards", "y = K/(1 + exp(b - r*x))^(1/nu)", CC_KIND_NLS, 4,
     { "K", "b", "r", "nu" }, 12, 1, f_rich, g_rich, s_rich, v_rich,
-    "K > max y, r > 0, nu > 0", 1, lf_rich, lg_rich },
+    "0 < K < inf, r > 0, nu > 0", 1, lf_rich, lg_rich, 0 },
   { "monomolecular", "y = a*(1 - exp(-b*x))", CC_KIND_NLS, 2,
-    { "a", "b" }, 3, 1, f_mono, g_mono, s_mono, v_mono, "a > max y, b > 0", 1, NULL, NULL },
+    { "a", "b" }, 3, 1, f_mono, g_mono, s_mono, v_mono, "0 < a < inf, b > 0", 1, NULL, NULL, 0 },
   { "power", "y = a*x^b", CC_KIND_NLS, 2, { "a", "b" }, 3, 1,
-    f_power, g_power, s_power, v_pos_a, "a > 0", 0, lf_power, lg_power },
+    f_power, g_power, s_power, v_pos_a, "a > 0", 0, lf_power, lg_power, 0 },
   { "damped", "ETS(A,Ad,N): l[t] = l[t-1] + phi*b[t-1] + alpha*e[t], "
     "b[t] = phi*b[t-1] + beta*e[t], forecast l + (phi + ... + phi^h)*b",
     CC_KIND_ETS, 5, { "alpha", "beta", "phi", "l0", "b0" }, 10, 1,
-    NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL },
+    NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL, CC_ETS_DAMPED },
+  { "ses", "ETS(A,N,N): l[t] = l[t-1] + alpha*e[t], forecast l",
+    CC_KIND_ETS, 5, { "alpha", "beta", "phi", "l0", "b0" }, 6, 1,
+    NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL, CC_ETS_SES },
+  { "theta", "Theta method as SES with drift: l[t] = l[t-1] + d + "
+    "alpha*e[t], d = half the least-squares slope, forecast l + h*d",
+    CC_KIND_ETS, 5, { "alpha", "beta", "phi", "l0", "b0" }, 6, 1,
+    NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL, CC_ETS_THETA },
   { "piecewise", "y = a + b*x + sum_j d_j*max(0, x - tau_j), "
     "up to 2 changepoints tau_j chosen by BIC", CC_KIND_PIECEWISE, 4,
-    { "a", "b", "d1", "d2" }, 8, 1, f_piece, g_piece, NULL, NULL, NULL, 0, NULL, NULL },
+    { "a", "b", "d1", "d2" }, 8, 1, f_piece, g_piece, NULL, NULL, NULL, 0, NULL, NULL, 0 },
   /* NIST StRD forms: --xy with --start only. */
   { "misra1b", "y = b1*(1 - (1 + b2*x/2)^(-2))", CC_KIND_NLS, 2,
-    { "b1", "b2" }, 3, 0, f_misra1b, g_misra1b, NULL, NULL, NULL, 0, NULL, NULL },
+    { "b1", "b2" }, 3, 0, f_misra1b, g_misra1b, NULL, NULL, NULL, 0, NULL, NULL, 0 },
   { "chwirut2", "y = exp(-b1*x)/(b2 + b3*x)", CC_KIND_NLS, 3,
-    { "b1", "b2", "b3" }, 4, 0, f_chwirut, g_chwirut, NULL, NULL, NULL, 0, NULL, NULL },
+    { "b1", "b2", "b3" }, 4, 0, f_chwirut, g_chwirut, NULL, NULL, NULL, 0, NULL, NULL, 0 },
   { "eckerle4", "y = (b1/b2)*exp(-0.5*((x - b3)/b2)^2)", CC_KIND_NLS, 3,
-    { "b1", "b2", "b3" }, 4, 0, f_eckerle, g_eckerle, NULL, NULL, NULL, 0, NULL, NULL },
+    { "b1", "b2", "b3" }, 4, 0, f_eckerle, g_eckerle, NULL, NULL, NULL, 0, NULL, NULL, 0 },
   { "mgh09", "y = b1*(x^2 + x*b2)/(x^2 + x*b3 + b4)", CC_KIND_NLS, 4,
-    { "b1", "b2", "b3", "b4" }, 5, 0, f_mgh09, g_mgh09, NULL, NULL, NULL, 0, NULL, NULL },
+    { "b1", "b2", "b3", "b4" }, 5, 0, f_mgh09, g_mgh09, NULL, NULL, NULL, 0, NULL, NULL, 0 },
   { "thurber", "y = (b1 + b2*x + b3*x^2 + b4*x^3)/(1 + b5*x + b6*x^2 + "
     "b7*x^3)", CC_KIND_NLS, 7, { "b1", "b2", "b3", "b4", "b5", "b6", "b7" },
-    8, 0, f_thurber, g_thurber, NULL, NULL, NULL, 0, NULL, NULL },
+    8, 0, f_thurber, g_thurber, NULL, NULL, NULL, 0, NULL, NULL, 0 },
   { "bennett5", "y = b1*(b2 + x)^(-1/b3)", CC_KIND_NLS, 3,
-    { "b1", "b2", "b3" }, 4, 0, f_bennett, g_bennett, NULL, NULL, NULL, 0, NULL, NULL },
+    { "b1", "b2", "b3" }, 4, 0, f_bennett, g_bennett, NULL, NULL, NULL, 0, NULL, NULL, 0 },
 };
 
 size_t
@@ -634,6 +653,7 @@ cc_fit_status_name (cc_fit_status s)
     case CC_FIT_UNCONVERGED: return "unconverged";
     case CC_FIT_INVALID: return "invalid";
     case CC_FIT_SKIPPED: return "skipped";
+    case CC_FIT_UNIDENTIFIED: return "unidentified";
     }
   return "?";
 }
@@ -927,6 +947,64 @@ drive (const cc_model *m, const cc_fit_opts *o, double ymax, size_t maxiter,
   return st;
 }
 
+/* Parameters that the model's constraint keeps away from zero (caps,
+ * rates, shapes): their relative standard error is scale-free.  Location
+ * parameters such as an intercept may sit near zero and are not tested. */
+static int
+scale_free_param (const cc_model *m, size_t j)
+{
+  if (m->valid == NULL)
+    return 0;
+  if (strcmp (m->name, "logistic") == 0 || strcmp (m->name, "richards") == 0)
+    return j != 1;            /* K, r (and nu); not the location b */
+  if (m->cap)
+    return 1;                 /* gompertz, monomolecular */
+  return j == 0;              /* exponential, power: a */
+}
+
+/* A fit with a singular covariance, or a relative standard error above
+ * CC_FIT_MAX_RELSE on a scale-free parameter, is unidentified. */
+static void
+identify (const cc_model *m, cc_fit *out)
+{
+  size_t j;
+  /* An exact fit (RSS = 0) has a zero covariance, not a singular one. */
+  if (out->n <= out->p || out->rss == 0)
+    return;
+  if (!out->have_cov)
+    {
+      out->status = CC_FIT_UNIDENTIFIED;
+      snprintf (out->note, sizeof out->note, "singular covariance (J'J "
+                "not invertible): the data do not identify the parameters");
+      return;
+    }
+  for (j = 0; j < out->p; j++)
+    if (scale_free_param (m, j)
+        && out->se[j] > CC_FIT_MAX_RELSE * fabs (out->b[j]))
+      {
+        out->status = CC_FIT_UNIDENTIFIED;
+        snprintf (out->note, sizeof out->note, "%s = %.4g with standard "
+                  "error %.3g (more than %g times the estimate): not "
+                  "identified by the data", m->pname[j], out->b[j],
+                  out->se[j], CC_FIT_MAX_RELSE);
+        return;
+      }
+}
+
+/* Say so when a fitted cap sits below the largest observation by more
+ * than three residual standard deviations (noise alone puts data above a
+ * true cap, but not that far). */
+static void
+cap_below_note (cc_fit *out, int lg)
+{
+  double s = sqrt (out->s2), K = out->b[0];
+  double gap = lg ? log (out->ymax) - log (K) : out->ymax - K;
+  if (K < out->ymax && gap > 3 * s)
+    snprintf (out->note, sizeof out->note, "the fitted cap %.6g lies "
+              "below the largest observation %.6g by more than 3 residual "
+              "standard deviations", K, out->ymax);
+}
+
 /* Run every method from every start, keep the lowest RSS, count agreement. */
 static int
 fit_nls (const cc_model *m, const double *x, const double *y, size_t n,
@@ -1033,6 +1111,9 @@ fit_nls (const cc_model *m, const double *x, const double *y, size_t n,
       return CC_OK;
     }
   out->status = CC_FIT_OK;
+  identify (m, out);
+  if (out->status == CC_FIT_OK && m->cap)
+    cap_below_note (out, c.log);
   return CC_OK;
 }
 
@@ -1120,26 +1201,223 @@ ets_minimise (cc_fit_ws *w, ets_ctx *c, double *u, double sd)
   return gsl_multimin_fminimizer_minimum (w->nm);
 }
 
-static int
-fit_ets (const double *x, const double *y, size_t n, const cc_fit_opts *o,
-         cc_fit_ws *w, cc_fit *out, cc_err *err)
+/* For fixed (alpha, beta, phi) the one-step errors are linear in the
+ * initial state (l0, b0): e = e0 - l0 cl - b0 cb.  Solve for the best
+ * state and return the concentrated SSE (state into *l0, *b0). */
+static double
+ets_concentrated (const double *th3, const double *z, size_t n, double *l0,
+                  double *b0)
 {
-  double z[MAXN_START], c0, c1, sd = 0, mean = 0, best = HUGE_VAL;
-  double ub[5], sse_run[4];
-  static const double st[2][3] = { { 0.0, -1.0, 0.5 }, { -1.5, -2.0, 2.0 } };
-  ets_ctx c;
-  size_t i, s, nrun = 0;
+  double l[3] = { 0, 1, 0 }, b[3] = { 0, 0, 1 };
+  double s00 = 0, s01 = 0, s11 = 0, r0 = 0, r1 = 0, e0e0 = 0, det;
+  double al = th3[0], be = th3[1], phi = th3[2];
+  size_t t, k;
+  for (t = 0; t < n; t++)
+    {
+      double e[3];
+      for (k = 0; k < 3; k++)
+        {
+          e[k] = (k == 0 ? z[t] : 0) - (l[k] + phi * b[k]);
+          l[k] = l[k] + phi * b[k] + al * e[k];
+          b[k] = phi * b[k] + be * e[k];
+        }
+      /* e0 = e[0]; cl = -e[1]; cb = -e[2] */
+      s00 += e[1] * e[1];
+      s01 += e[1] * e[2];
+      s11 += e[2] * e[2];
+      r0 -= e[0] * e[1];
+      r1 -= e[0] * e[2];
+      e0e0 += e[0] * e[0];
+    }
+  det = s00 * s11 - s01 * s01;
+  if (b0 == NULL || !(fabs (det) > 1e-300))
+    {
+      /* No trend state (or a singular system): the level alone. */
+      *l0 = s00 > 0 ? r0 / s00 : 0;
+      if (b0)
+        *b0 = 0;
+      return e0e0 - (s00 > 0 ? r0 * r0 / s00 : 0);
+    }
+  *l0 = (r0 * s11 - r1 * s01) / det;
+  *b0 = (r1 * s00 - r0 * s01) / det;
+  return e0e0 - (*l0 * r0 + *b0 * r1);
+}
 
-  if (n > MAXN_START)
-    return cc_err_set (err, CC_EDATA, NULL, 0, 0, "series too long");
+static double
+logit01 (double p)
+{
+  if (p < 1e-6)
+    p = 1e-6;
+  if (p > 1 - 1e-6)
+    p = 1 - 1e-6;
+  return log (p / (1 - p));
+}
+
+/* The inverse of ets_map. */
+static void
+ets_unmap (const double *th, double *u)
+{
+  u[0] = logit01 ((th[0] - 1e-4) / (0.9999 - 1e-4));
+  u[1] = logit01 ((th[1] - 1e-4) / (th[0] - 1e-4));
+  u[2] = logit01 ((th[2] - 0.8) / 0.18);
+  u[3] = th[3];
+  u[4] = th[4];
+}
+
+#define ETS_NBEST 3
+
+/* A grid over (alpha, beta/alpha, phi) with the initial state solved
+ * exactly: the ETS_NBEST lowest points, as unconstrained starts. */
+static void
+ets_grid (const double *z, size_t n, double u[ETS_NBEST][5])
+{
+  static const double fr[] = { 0.001, 0.02, 0.05, 0.1, 0.2, 0.35, 0.5,
+                               0.75, 0.999 };
+  double best[ETS_NBEST], th[5];
+  size_t ia, ib, ip, k, j;
+  for (k = 0; k < ETS_NBEST; k++)
+    best[k] = HUGE_VAL;
+  for (ia = 0; ia < 14; ia++)
+    for (ib = 0; ib < sizeof fr / sizeof fr[0]; ib++)
+      for (ip = 0; ip < 10; ip++)
+        {
+          double t3[3], sse, l0, b0;
+          t3[0] = 0.02 + 0.07 * (double) ia;
+          t3[1] = 1e-4 + (t3[0] - 1e-4) * fr[ib];
+          t3[2] = 0.801 + 0.0197 * (double) ip;
+          sse = ets_concentrated (t3, z, n, &l0, &b0);
+          if (!isfinite (sse))
+            continue;
+          for (k = 0; k < ETS_NBEST && sse >= best[k]; k++)
+            ;
+          if (k == ETS_NBEST)
+            continue;
+          for (j = ETS_NBEST - 1; j > k; j--)
+            {
+              best[j] = best[j - 1];
+              memcpy (u[j], u[j - 1], sizeof u[0]);
+            }
+          best[k] = sse;
+          th[0] = t3[0];
+          th[1] = t3[1];
+          th[2] = t3[2];
+          th[3] = l0;
+          th[4] = b0;
+          ets_unmap (th, u[k]);
+        }
+}
+
+/* Gaps in x: the recursions need consecutive months. */
+static int
+ets_gap (const double *x, size_t n, cc_fit *out)
+{
+  size_t i;
   for (i = 1; i < n; i++)
     if (x[i] - x[i - 1] != 1)
       {
         out->status = CC_FIT_SKIPPED;
         snprintf (out->note, sizeof out->note,
                   "needs consecutive months (gap before point %zu)", i + 1);
-        return CC_OK;
+        return 1;
       }
+  return 0;
+}
+
+/* SES and Theta (fit.h): alpha by a grid and golden-section refinement,
+ * the initial level solved exactly for each alpha. */
+static int
+fit_ses (const cc_model *m, const double *x, const double *y, size_t n,
+         const cc_fit_opts *o, cc_fit *out)
+{
+  double z[MAXN_START], zd[MAXN_START], c0, c1 = 0, d = 0, l0;
+  double lo, hi, best = HUGE_VAL, abest = 0.5, th[3];
+  size_t i, k;
+  for (i = 0; i < n; i++)
+    z[i] = o->scale == CC_SCALE_LOG ? log (y[i]) : y[i];
+  if (m->ets_form == CC_ETS_THETA)
+    {
+      if (ols (x, z, n, &c0, &c1) != 0)
+        c1 = 0;
+      d = c1 / 2;
+    }
+  /* With a fixed drift d the errors are those of SES on z[t] - t d. */
+  for (i = 0; i < n; i++)
+    zd[i] = z[i] - d * (double) (i + 1);
+  th[1] = 0;
+  th[2] = 1;   /* a level with no trend state: phi is immaterial */
+  for (k = 0; k <= 100; k++)
+    {
+      th[0] = 1e-4 + (0.9999 - 1e-4) * (double) k / 100;
+      double sse = ets_concentrated (th, zd, n, &l0, NULL);
+      if (sse < best)
+        {
+          best = sse;
+          abest = th[0];
+        }
+    }
+  lo = abest - 0.01 > 1e-4 ? abest - 0.01 : 1e-4;
+  hi = abest + 0.01 < 0.9999 ? abest + 0.01 : 0.9999;
+  for (k = 0; k < 60; k++)
+    {
+      double a1 = hi - 0.618033988749895 * (hi - lo);
+      double a2 = lo + 0.618033988749895 * (hi - lo), s1, s2;
+      th[0] = a1;
+      s1 = ets_concentrated (th, zd, n, &l0, NULL);
+      th[0] = a2;
+      s2 = ets_concentrated (th, zd, n, &l0, NULL);
+      if (s1 < s2)
+        hi = a2;
+      else
+        lo = a1;
+    }
+  th[0] = (lo + hi) / 2;
+  if (ets_concentrated (th, zd, n, &l0, NULL) > best)
+    th[0] = abest;
+  ets_concentrated (th, zd, n, &l0, NULL);
+  out->b[0] = th[0];
+  out->b[1] = 0;
+  out->b[2] = 1;
+  /* Predictions of z: l + d, with l0 for zd at t = 0 equal to l0 for z. */
+  out->b[3] = l0;
+  out->b[4] = d;
+  out->rss = ets_sse (out->b, z, n, &out->ets_level, &out->ets_trend);
+  out->ets_xlast = x[n - 1];
+  out->p = m->ets_form == CC_ETS_THETA ? 3 : 2;
+  out->k = out->p + 1;
+  out->nshow = 5;
+  out->s2 = out->rss / (double) (n - out->p);
+  out->runs = out->agree = 1;
+  for (i = 0; i < CC_FIT_MAXP; i++)
+    out->se[i] = NAN;
+  out->status = isfinite (out->rss) ? CC_FIT_OK : CC_FIT_UNCONVERGED;
+  if (out->status != CC_FIT_OK)
+    snprintf (out->note, sizeof out->note, "the smoothing recursion "
+              "overflowed");
+  return CC_OK;
+}
+
+static int
+fit_ets (const cc_model *m, const double *x, const double *y, size_t n,
+         const cc_fit_opts *o, cc_fit_ws *w, cc_fit *out, cc_err *err)
+{
+  double z[MAXN_START], c0, c1, sd = 0, mean = 0, best = HUGE_VAL;
+  double ub[5], sse_run[4 + 2 * ETS_NBEST], ug[ETS_NBEST][5];
+  static const double st[2][3] = { { 0.0, -1.0, 0.5 }, { -1.5, -2.0, 2.0 } };
+  ets_ctx c;
+  size_t i, s, nrun = 0;
+
+  (void) err;
+  if (n > MAXN_START)
+    {
+      out->status = CC_FIT_SKIPPED;
+      snprintf (out->note, sizeof out->note, "more than %d points",
+                MAXN_START);
+      return CC_OK;
+    }
+  if (ets_gap (x, n, out))
+    return CC_OK;
+  if (m->ets_form != CC_ETS_DAMPED)
+    return fit_ses (m, x, y, n, o, out);
   for (i = 0; i < n; i++)
     {
       z[i] = o->scale == CC_SCALE_LOG ? log (y[i]) : y[i];
@@ -1153,12 +1431,19 @@ fit_ets (const double *x, const double *y, size_t n, const cc_fit_opts *o,
     return cc_err_set (err, CC_EDATA, NULL, 0, 0, "degenerate series");
   c.z = z;
   c.n = n;
-  /* Two starts, each minimised and then restarted from its own optimum
-   * (Nelder-Mead can stall on a collapsed simplex); converged when at
-   * least two of the four results agree on the lowest SSE. */
-  for (s = 0; s < 2; s++)
+  /* Nelder-Mead stops at local optima: start it from the best points of
+   * a grid over (alpha, beta, phi) with exact initial states, and from
+   * two fixed starts; each minimised and restarted from its own optimum
+   * (a collapsed simplex stalls).  Converged when at least two results
+   * agree on the lowest SSE. */
+  ets_grid (z, n, ug);
+  for (s = 0; s < 2 + ETS_NBEST; s++)
     {
-      double u[5] = { st[s][0], st[s][1], st[s][2], c0 + c1 * (x[0] - 1), c1 };
+      double u[5] = { 0, 0, 0, c0 + c1 * (x[0] - 1), c1 };
+      if (s < 2)
+        memcpy (u, st[s], 3 * sizeof (double));
+      else
+        memcpy (u, ug[s - 2], sizeof u);
       double r = ets_minimise (w, &c, u, sd);
       sse_run[nrun++] = r;
       r = ets_minimise (w, &c, u, sd);
@@ -1236,46 +1521,101 @@ piece_ls (const double *x, const double *y, size_t n, const cc_fit_aux *aux,
   return rss;
 }
 
+/* BIC of the layout with changepoints at indices I1 (and I2) when it
+ * beats *BEST (then the layout and its coefficients are kept).  Each
+ * changepoint counts as three parameters: its slope change, and two for
+ * its position, since choosing it by search fits the data better than
+ * one ordinary parameter would (Hall et al. 2013; Davis et al. 2006). */
+static void
+piece_try (const double *x, const double *y, size_t n, int lg, size_t nc,
+           size_t i1, size_t i2, double *best, cc_fit_aux *best_a,
+           double *best_coef)
+{
+  cc_fit_aux a;
+  double coef[4], rss, bic, k = 3 + 3 * (double) nc;
+  memset (&a, 0, sizeof a);
+  a.ncp = nc;
+  if (nc >= 1)
+    a.tau[0] = x[i1];
+  if (nc == 2)
+    a.tau[1] = x[i2];
+  rss = piece_ls (x, y, n, &a, lg, coef);
+  if (!(rss < HUGE_VAL) || !(rss > 0))
+    return;
+  bic = (double) n * log (rss / (double) n) + k * log ((double) n);
+  if (bic < *best)
+    {
+      *best = bic;
+      *best_a = a;
+      memcpy (best_coef, coef, sizeof coef);
+    }
+}
+
+/* The index of x[] equal to T. */
+static size_t
+index_of (const double *x, size_t n, double t)
+{
+  size_t i;
+  for (i = 0; i < n; i++)
+    if (x[i] == t)
+      return i;
+  return 0;
+}
+
+/* Changepoints on observed x with at least 3 points each side and 3
+ * between two of them.  Up to PIECE_GRID candidate positions are tried
+ * on a regular stride (every position for short series), then the best
+ * layout is refined one position at a time within a stride. */
+#define PIECE_GRID 48
+static int
+piece_search (const double *x, const double *y, size_t n, int lg,
+              cc_fit_aux *best_a, double *best_coef)
+{
+  double best = HUGE_VAL;
+  size_t lo1 = 2, hi1 = n >= 4 ? n - 4 : 0, i1, i2, nc;
+  size_t step = hi1 > lo1 + PIECE_GRID ? (hi1 - lo1) / PIECE_GRID + 1 : 1;
+  memset (best_a, 0, sizeof *best_a);
+  piece_try (x, y, n, lg, 0, 0, 0, &best, best_a, best_coef);
+  for (nc = 1; nc <= 2; nc++)
+    for (i1 = lo1; i1 <= hi1; i1 += step)
+      for (i2 = nc == 2 ? i1 + 3 : 0; nc == 2 ? i2 <= hi1 : i2 == 0;
+           i2 += nc == 2 ? step : 1)
+        piece_try (x, y, n, lg, nc, i1, i2, &best, best_a, best_coef);
+  if (step > 1 && best_a->ncp > 0)
+    {
+      cc_fit_aux c = *best_a;
+      size_t a1 = index_of (x, n, c.tau[0]), a2 = 0, j1, j2;
+      size_t l1 = a1 > lo1 + step ? a1 - step : lo1;
+      if (c.ncp == 2)
+        a2 = index_of (x, n, c.tau[1]);
+      for (j1 = l1; j1 <= a1 + step && j1 <= hi1; j1++)
+        {
+          if (c.ncp == 1)
+            {
+              piece_try (x, y, n, lg, 1, j1, 0, &best, best_a, best_coef);
+              continue;
+            }
+          for (j2 = a2 > step ? a2 - step : 0; j2 <= a2 + step && j2 <= hi1;
+               j2++)
+            if (j2 >= j1 + 3)
+              piece_try (x, y, n, lg, 2, j1, j2, &best, best_a, best_coef);
+        }
+    }
+  return best < HUGE_VAL ? 0 : -1;
+}
+
 static int
 fit_piecewise (const cc_model *m, const double *x, const double *y, size_t n,
                const cc_fit_opts *o, cc_fit_ws *w, cc_fit *out, cc_err *err)
 {
-  int lg = o->scale == CC_SCALE_LOG;
-  cc_fit_aux a, best_a;
-  double coef[4], best_coef[4], best_bic = HUGE_VAL, rss;
+  cc_fit_aux best_a;
+  double best_coef[4];
   double st[CC_FIT_MAXSTART][CC_FIT_MAXP];
-  size_t i1, i2, nc;
+  size_t i1;
   int rc;
 
-  /* Changepoints sit on observed x with at least 3 points each side and
-   * 3 between two of them; BIC counts each as a parameter. */
-  memset (&a, 0, sizeof a);
-  memset (&best_a, 0, sizeof best_a);
-  for (nc = 0; nc <= 2; nc++)
-    {
-      size_t lo1 = 2, hi1 = n >= 4 ? n - 4 : 0;
-      a.ncp = nc;
-      for (i1 = nc >= 1 ? lo1 : 0; nc == 0 ? i1 == 0 : i1 <= hi1; i1++)
-        for (i2 = nc == 2 ? i1 + 3 : 0; nc == 2 ? i2 <= hi1 : i2 == 0; i2++)
-          {
-            double k = 3 + 2 * (double) nc, bic;
-            if (nc >= 1)
-              a.tau[0] = x[i1];
-            if (nc == 2)
-              a.tau[1] = x[i2];
-            rss = piece_ls (x, y, n, &a, lg, coef);
-            if (!(rss < HUGE_VAL) || !(rss > 0))
-              continue;
-            bic = n * log (rss / n) + k * log ((double) n);
-            if (bic < best_bic)
-              {
-                best_bic = bic;
-                best_a = a;
-                memcpy (best_coef, coef, sizeof coef);
-              }
-          }
-    }
-  if (!(best_bic < HUGE_VAL))
+  if (piece_search (x, y, n, o->scale == CC_SCALE_LOG, &best_a, best_coef)
+      != 0)
     {
       out->status = CC_FIT_UNCONVERGED;
       snprintf (out->note, sizeof out->note, "no changepoint layout fits");
@@ -1283,7 +1623,8 @@ fit_piecewise (const cc_model *m, const double *x, const double *y, size_t n,
     }
   out->aux = best_a;
   out->p = 2 + best_a.ncp;
-  out->k = out->p + best_a.ncp + 1;
+  /* Each changepoint: its slope change, and 2 for its searched position. */
+  out->k = out->p + 2 * best_a.ncp + 1;
   memcpy (st[0], best_coef, sizeof best_coef);
   rc = fit_nls (m, x, y, n, out->p, &out->aux, st, 1, o, w, out, err);
   if (rc != CC_OK)
@@ -1323,6 +1664,7 @@ cc_fit_model (const cc_model *m, const double *x, const double *y, size_t n,
                        "workspace for %zu points, series has %zu", w->nmax,
                        n);
   out->ymax = ymax_of (y, n);
+  out->xlast = x[n - 1];
   out->jacobian = 0;
   if (o->scale == CC_SCALE_LOG)
     for (i = 0; i < n; i++)
@@ -1335,7 +1677,7 @@ cc_fit_model (const cc_model *m, const double *x, const double *y, size_t n,
       return CC_OK;
     }
   if (m->kind == CC_KIND_ETS)
-    rc = fit_ets (x, y, n, o, w, out, err);
+    rc = fit_ets (m, x, y, n, o, w, out, err);
   else if (m->kind == CC_KIND_PIECEWISE)
     rc = fit_piecewise (m, x, y, n, o, w, out, err);
   else
@@ -1368,8 +1710,36 @@ cc_fit_model (const cc_model *m, const double *x, const double *y, size_t n,
   if (rc != CC_OK)
     return rc;
   if (out->status == CC_FIT_OK)
-    set_criteria (out);
+    {
+      /* An RSS at rounding level is an exact fit (e.g. a constant
+       * series): RSS = 0, and the criteria are undefined. */
+      double sumsq = 0;
+      for (i = 0; i < n; i++)
+        {
+          double z = o->scale == CC_SCALE_LOG ? log (y[i]) : y[i];
+          sumsq += z * z;
+        }
+      if (out->rss <= 1e-24 * sumsq)
+        out->rss = out->s2 = 0;
+      set_criteria (out);
+    }
   return CC_OK;
+}
+
+int
+cc_fit_anchor (cc_fit *fit, const double *x, const double *y, size_t n)
+{
+  double z, f;
+  fit->anchor = 0;
+  if (fit->status != CC_FIT_OK || fit->model->kind != CC_KIND_NLS || n == 0)
+    return 0;
+  z = fit->scale == CC_SCALE_LOG ? log (y[n - 1]) : y[n - 1];
+  f = cc_fit_eval (fit, fit->b, x[n - 1]);
+  if (!isfinite (z) || !isfinite (f))
+    return 0;
+  fit->xlast = x[n - 1];
+  fit->anchor = z - f;
+  return 1;
 }
 
 double
@@ -1388,12 +1758,13 @@ cc_fit_eval (const cc_fit *fit, const double *b, double x)
         }
       return fit->ets_level + phih * fit->ets_trend;
     }
+  double a = fit->anchor != 0 && x > fit->xlast ? fit->anchor : 0;
   if (fit->scale == CC_SCALE_LOG && m->lf)
-    return b[0] > 0 ? m->lf (x, b, log (b[0]), &fit->aux) : NAN;
+    return b[0] > 0 ? m->lf (x, b, log (b[0]), &fit->aux) + a : NAN;
   v = m->f (x, b, &fit->aux);
   if (fit->scale == CC_SCALE_LOG)
-    return v > 0 ? log (v) : NAN;
-  return v;
+    return v > 0 ? log (v) + a : NAN;
+  return v + a;
 }
 
 void
@@ -1407,7 +1778,8 @@ cc_fit_eval_vec (const cc_fit *fit, const double *b, const double *x,
       /* ln b[0] once per parameter vector, not once per month. */
       double lb0 = b[0] > 0 ? log (b[0]) : NAN;
       for (i = 0; i < h; i++)
-        out[i] = m->lf (x[i], b, lb0, &fit->aux);
+        out[i] = m->lf (x[i], b, lb0, &fit->aux)
+                 + (x[i] > fit->xlast ? fit->anchor : 0);
       return;
     }
   for (i = 0; i < h; i++)

@@ -17,6 +17,10 @@
 #include "core/error.h"
 
 #define CC_FIT_MAXP 8
+/* A parameter whose standard error exceeds this multiple of its estimate
+ * is not identified by the data: the fit is reported as unidentified and
+ * is never projected with a statistical band. */
+#define CC_FIT_MAX_RELSE 1e3
 
 typedef enum
 {
@@ -69,7 +73,22 @@ typedef struct
   /* d ln f / d b in closed form (NULL: grad / f). */
   void (*lgrad) (double x, const double *b, const cc_fit_aux *aux,
                  double *g);
+  /* CC_KIND_ETS only: which exponential-smoothing form. */
+  int ets_form;
 } cc_model;
+
+/* Exponential-smoothing forms sharing the ETS recursion (b[0..4] = alpha,
+ * beta, phi, l0, b0):
+ *   damped  ETS(A,Ad,N), all five estimated;
+ *   ses     simple exponential smoothing ETS(A,N,N): beta = 0, phi = 1,
+ *           b0 = 0; alpha and l0 estimated;
+ *   theta   the Theta method as SES with drift (Hyndman & Billah 2003):
+ *           beta = 0, phi = 1, b0 = half the least-squares slope of the
+ *           series; alpha and l0 estimated, the slope counted as a third
+ *           parameter. */
+#define CC_ETS_DAMPED 0
+#define CC_ETS_SES 1
+#define CC_ETS_THETA 2
 
 size_t cc_model_count (void);
 const cc_model *cc_model_get (size_t i);
@@ -80,7 +99,9 @@ typedef enum
   CC_FIT_OK = 0,
   CC_FIT_UNCONVERGED,   /* runs disagree, or none finished */
   CC_FIT_INVALID,       /* the optimum breaks the model's constraint */
-  CC_FIT_SKIPPED        /* too few points for this model */
+  CC_FIT_SKIPPED,       /* too few points for this model */
+  CC_FIT_UNIDENTIFIED   /* singular covariance, or a relative standard
+                         * error above CC_FIT_MAX_RELSE */
 } cc_fit_status;
 
 typedef struct
@@ -110,6 +131,10 @@ typedef struct
   /* ETS(A,Ad,N): smoothing parameters are b[0..2] = alpha, beta, phi,
    * b[3..4] = initial level and trend; the final state is kept here. */
   double ets_level, ets_trend, ets_xlast;
+  /* Re-anchoring for forecasts (auto): beyond xlast the curve on the
+   * fitting scale is shifted by anchor, so that it starts from the latest
+   * observation instead of the fitted value there.  0: not anchored. */
+  double anchor, xlast;
 } cc_fit;
 
 typedef struct
@@ -144,6 +169,13 @@ double cc_fit_eval (const cc_fit *fit, const double *b, double x);
 /* The same at x[0..h-1] into out (NaN where undefined). */
 void cc_fit_eval_vec (const cc_fit *fit, const double *b, const double *x,
                       size_t h, double *out);
+
+/* Re-anchor a converged least-squares FIT of (x, y) on the latest
+ * observation: beyond x[n-1] its curve is shifted on the fitting scale
+ * so that it passes through y[n-1] (a multiplicative shift on the log
+ * scale).  Returns 1 when anchored; smoothing models track the level
+ * already and are left alone (0). */
+int cc_fit_anchor (cc_fit *fit, const double *x, const double *y, size_t n);
 
 /* Akaike weights by AICc over the converged fits with a defined AICc; mark
  * the lowest AICc as selected.  Returns its index, or -1 if none. */

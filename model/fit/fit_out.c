@@ -259,14 +259,14 @@ csv_band (FILE *fp, const cc_forecast_opts *o, const cc_forecast *f,
 {
   const cc_band *b = p->band;
   size_t nl = o->po.nlevel, i, l;
-  char basis[160];
+  char basis[352];
   if (o->po.method == CC_PI_DELTA)
     snprintf (basis, sizeof basis, "statistical: delta method, %s scale, "
-              "%g residual dof", scale_name (p->scale), p->dof);
+              "%g residual dof%s", scale_name (p->scale), p->dof, p->basis);
   else
     snprintf (basis, sizeof basis, "statistical: %s, %zu draws, seed %lu, "
-              "%s scale", cc_pi_method_name (o->po.method), o->po.draws,
-              o->seed, scale_name (p->scale));
+              "%s scale%s", cc_pi_method_name (o->po.method), o->po.draws,
+              o->seed, scale_name (p->scale), p->basis);
   for (i = 0; i < f->h; i++)
     {
       period (fp, f->s, f->xf[i], i + 1);

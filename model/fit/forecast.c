@@ -2,6 +2,7 @@
 #include <config.h>
 
 #include <gsl/gsl_rng.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -128,15 +129,36 @@ fallback (cc_forecast *f, const char *why)
   return CC_OK;
 }
 
-/* The prediction band of FIT, from the series' own random stream. */
+/* A quantity that is never negative in the data stays non-negative in
+ * its band (level scale: the normal noise of a band may reach below 0). */
+static void
+clamp_band (cc_band *b, size_t nlevel)
+{
+  size_t i;
+  for (i = 0; i < b->h; i++)
+    {
+      b->p10[i] = b->p10[i] < 0 ? 0 : b->p10[i];
+      b->p50[i] = b->p50[i] < 0 ? 0 : b->p50[i];
+      b->p90[i] = b->p90[i] < 0 ? 0 : b->p90[i];
+    }
+  for (i = 0; i < b->h * nlevel; i++)
+    {
+      b->lo[i] = b->lo[i] < 0 ? 0 : b->lo[i];
+      b->hi[i] = b->hi[i] < 0 ? 0 : b->hi[i];
+    }
+}
+
+/* The prediction band of FIT, from the series' own random stream; on
+ * failure nothing is added and F->err says why. */
 static int
-band (const cc_forecast_opts *o, cc_forecast *f, const cc_fit *fit,
-      cc_forecast_ws *w)
+try_band (const cc_forecast_opts *o, cc_forecast *f, const cc_fit *fit,
+          cc_forecast_ws *w)
 {
   const cc_series *s = f->s;
   cc_forecast_part *p = &f->part[f->npart];
   cc_pi_opts po = o->po;
-  int rc;
+  size_t i;
+  int rc, nonneg = 1;
   memset (p, 0, sizeof *p);
   p->kind = CC_FORECAST_BAND;
   p->model = fit->model;
@@ -144,8 +166,7 @@ band (const cc_forecast_opts *o, cc_forecast *f, const cc_fit *fit,
   p->dof = cc_fit_dof (fit);
   p->band = cc_band_alloc (f->h, po.nlevel);
   if (p->band == NULL)
-    return f->rc = cc_err_set (&f->err, CC_ESOFTWARE, NULL, 0, 0,
-                               "out of memory");
+    return cc_err_set (&f->err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
   po.rng = w->rng;
   if (po.rng)
     gsl_rng_set (po.rng, cc_forecast_seed (o->seed, s->key));
@@ -154,38 +175,189 @@ band (const cc_forecast_opts *o, cc_forecast *f, const cc_fit *fit,
   if (rc != CC_OK)
     {
       cc_band_free (p->band);
-      return stop (f, rc, s->path);
+      p->band = NULL;
+      return rc;
+    }
+  for (i = 0; i < s->n; i++)
+    nonneg &= s->y[i] >= 0;
+  if (nonneg)
+    clamp_band (p->band, po.nlevel);
+  if (fit->anchor != 0)
+    snprintf (p->basis, sizeof p->basis, "; re-anchored on the latest "
+              "observation");
+  if (p->band->rejected > 0
+      && (double) p->band->rejected
+           > CC_FORECAST_REJECT_WARN
+               * (double) (p->band->rejected + p->band->accepted))
+    {
+      double pct = 100.0 * (double) p->band->rejected
+                   / (double) (p->band->rejected + p->band->accepted);
+      size_t len = strlen (p->basis);
+      snprintf (p->basis + len, sizeof p->basis - len, "; warning: %.0f %% "
+                "of parameter draws rejected", pct);
+      note (f, "%s: warning: %s rejected %.0f %% of its parameter draws "
+            "(%s); the band describes the admissible part only", s->key,
+            fit->model->name, pct,
+            fit->model->constraint ? fit->model->constraint : "domain");
     }
   f->npart++;
   return CC_OK;
 }
 
-/* "auto": a band from the AICc choice, or scenarios when AICc cannot
- * choose. */
+/* The band of FIT; a failure stops the series. */
 static int
-project_auto (const cc_forecast_opts *o, cc_forecast *f, const cc_fit *fits,
+band (const cc_forecast_opts *o, cc_forecast *f, const cc_fit *fit,
+      cc_forecast_ws *w)
+{
+  int rc = try_band (o, f, fit, w);
+  return rc == CC_OK ? CC_OK : stop (f, rc, f->s->path);
+}
+
+/* The forecast of a fit of the first ORIGIN points at x[origin + i]. */
+double
+cc_forecast_cv_error (const cc_model *m, const cc_fit_opts *fo,
+                      const double *x, const double *y, size_t n, size_t h,
+                      cc_fit_ws *w)
+{
+  size_t j, i, minfit = m->min_n > 6 ? m->min_n : 6, cnt = 0;
+  double sum = 0;
+  cc_err err;
+  if (h > CC_FORECAST_CV_H)
+    h = CC_FORECAST_CV_H;
+  /* Hold out at most a third of the series at the last origin. */
+  while (h > 1 && 3 * h > n)
+    h--;
+  for (j = 0; j < CC_FORECAST_CV_ORIGINS; j++)
+    {
+      cc_fit fit;
+      size_t origin;
+      if (n < h + j + minfit)
+        break;
+      origin = n - h - j;
+      if (cc_fit_model (m, x, y, origin, fo, w, &fit, &err) != CC_OK
+          || fit.status != CC_FIT_OK)
+        {
+          /* A model that cannot be fitted from an origin is a poor
+           * forecaster: the largest error any origin could give. */
+          return HUGE_VAL;
+        }
+      cc_fit_anchor (&fit, x, y, origin);
+      for (i = 0; i < h && origin + i < n; i++)
+        {
+          double fc = cc_fit_eval (&fit, fit.b, x[origin + i]);
+          double z = fo->scale == CC_SCALE_LOG ? log (y[origin + i])
+                                               : y[origin + i];
+          if (!isfinite (fc))
+            return HUGE_VAL;
+          sum += fabs (fc - z);
+          cnt++;
+        }
+    }
+  return cnt ? sum / (double) cnt : NAN;
+}
+
+typedef struct
+{
+  size_t i;
+  double cv, aicc;
+} ranked;
+
+static int
+cmp_ranked (const void *pa, const void *pb)
+{
+  const ranked *a = pa, *b = pb;
+  int na = !isfinite (a->cv), nb = !isfinite (b->cv);
+  if (na != nb)
+    return na - nb;
+  if (!na && a->cv != b->cv)
+    return a->cv < b->cv ? -1 : 1;
+  na = !isfinite (a->aicc);
+  nb = !isfinite (b->aicc);
+  if (na != nb)
+    return na - nb;
+  if (!na && a->aicc != b->aicc)
+    return a->aicc < b->aicc ? -1 : 1;
+  return a->i < b->i ? -1 : a->i > b->i;
+}
+
+/* "auto": candidates ranked by rolling-origin error; the first that can
+ * be projected gets the band, the others hand over with a note. */
+static int
+project_auto (const cc_forecast_opts *o, cc_forecast *f, cc_fit *fits,
               size_t nfit, long sel, cc_forecast_ws *w)
 {
   const cc_series *s = f->s;
+  ranked r[CC_FIT_MAXMODEL];
   char why[96];
-  size_t j;
-  if (sel >= 0)
-    {
-      note (f, "%s: projecting %s (AICc weight %.3f)", s->key,
-            fits[sel].model->name, fits[sel].weight);
-      return band (o, f, &fits[sel], w);
-    }
+  size_t j, nr = 0, ncv = 0;
   for (j = 0; j < nfit; j++)
-    if (fits[j].status == CC_FIT_OK)
-      break;
-  if (j == nfit)
-    return f->rc = cc_err_set (&f->err, CC_EDATA, s->path, 0, 0,
-                               "%s: no model converged; nothing to project",
-                               s->key);
-  /* Converged, but AICc (n > k + 1) cannot rank them: choosing a curve
-   * would be arbitrary, so these are scenarios too. */
-  snprintf (why, sizeof why, "%zu points are too few for AICc to choose a "
-            "model", s->n);
+    if (fits[j].status == CC_FIT_UNIDENTIFIED)
+      note (f, "%s: %s is unidentified (%s); not a candidate", s->key,
+            fits[j].model->name, fits[j].note);
+  for (j = 0; j < nfit; j++)
+    if (fits[j].status == CC_FIT_OK && cc_fit_dof (&fits[j]) >= 2)
+      {
+        cc_fit_anchor (&fits[j], s->x, s->y, s->n);
+        r[nr].i = j;
+        r[nr].aicc = fits[j].aicc;
+        r[nr].cv = cc_forecast_cv_error (fits[j].model, &o->fo, s->x, s->y,
+                                         s->n, f->h, w->w);
+        ncv += isfinite (r[nr].cv);
+        nr++;
+      }
+  if (nr == 0)
+    {
+      snprintf (why, sizeof why, "no model converged");
+      return fallback (f, why);
+    }
+  for (j = 0; j < nr && fits[r[j].i].rss == 0; j++)
+    ;
+  if (j == nr)
+    {
+      snprintf (why, sizeof why, "the models fit exactly (RSS = 0, e.g. a "
+                "constant series): no noise to build a band from");
+      return fallback (f, why);
+    }
+  if (ncv == 0 && sel < 0)
+    {
+      /* Neither held-out error nor AICc can rank them: choosing a curve
+       * would be arbitrary, so these are scenarios too. */
+      snprintf (why, sizeof why, "%zu points are too few to choose a "
+                "model", s->n);
+      return fallback (f, why);
+    }
+  qsort (r, nr, sizeof r[0], cmp_ranked);
+  for (j = 0; j < nr; j++)
+    {
+      const cc_fit *fit = &fits[r[j].i];
+      size_t len;
+      if (try_band (o, f, fit, w) != CC_OK)
+        {
+          note (f, "%s: %s cannot be projected (%s); handing over to the "
+                "next candidate", s->key, fit->model->name, f->err.msg);
+          continue;
+        }
+      len = strlen (f->part[f->npart - 1].basis);
+      if (isfinite (r[j].cv))
+        {
+          snprintf (f->part[f->npart - 1].basis + len,
+                    sizeof f->part[0].basis - len, "; chosen by "
+                    "rolling-origin error");
+          note (f, "%s: projecting %s (lowest rolling-origin error %.4g on "
+                "the %s scale; AICc weight %.3f)", s->key, fit->model->name,
+                r[j].cv, fit->scale == CC_SCALE_LOG ? "log" : "level",
+                fit->weight);
+        }
+      else
+        {
+          snprintf (f->part[f->npart - 1].basis + len,
+                    sizeof f->part[0].basis - len, "; chosen by AICc");
+          note (f, "%s: projecting %s (AICc weight %.3f)", s->key,
+                fit->model->name, fit->weight);
+        }
+      return CC_OK;
+    }
+  snprintf (why, sizeof why, "no candidate model could be projected");
   return fallback (f, why);
 }
 
@@ -235,8 +407,8 @@ cc_forecast_series (const cc_forecast_opts *o, const cc_series *s,
   f->s = s;
   f->h = o->months;
   f->xf = malloc (f->h * sizeof *f->xf);
-  f->part = calloc (cap, sizeof *f->part);
-  f->note = calloc (cap, sizeof *f->note);
+  f->part = calloc (cap + 1, sizeof *f->part);
+  f->note = calloc (2 * cap + CC_FIT_MAXMODEL + 2, sizeof *f->note);
   if (f->xf == NULL || f->part == NULL || f->note == NULL)
     return f->rc = cc_err_set (&f->err, CC_ESOFTWARE, NULL, 0, 0,
                                "out of memory");

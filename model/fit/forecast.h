@@ -3,8 +3,12 @@
  * For each series: with 2 or 3 points every curve through them is a
  * scenario, so the named scenarios of cc_fit_scenario_fallback are given
  * instead of a band.  Otherwise the models are fitted.  With "auto" the
- * AICc choice gets a prediction band, and when AICc cannot rank the
- * converged models (too few points) the scenarios are given again; each
+ * least-squares growth curves are re-anchored on the latest observation
+ * and the candidates are ranked by rolling-origin out-of-sample error
+ * (cc_forecast_cv_error; AICc breaks ties and ranks when the series is
+ * too short to hold any out); the best that can be projected gets a
+ * band, a candidate whose band fails hands over to the next with a note,
+ * and only when none is left are the named scenarios given; each
  * model named explicitly gets a band unless it leaves fewer than 2
  * residual degrees of freedom (then the scenarios).  Each series draws
  * from its own random stream (cc_forecast_seed), so its band depends
@@ -32,6 +36,22 @@ typedef struct
   size_t months;          /* horizon, 1 to CC_FORECAST_MAX_MONTHS */
   unsigned long seed;     /* of every series' stream (cc_forecast_seed) */
 } cc_forecast_opts;
+
+/* Rolling-origin selection of "auto": up to CC_FORECAST_CV_ORIGINS
+ * origins, each forecasting up to CC_FORECAST_CV_H months ahead. */
+#define CC_FORECAST_CV_ORIGINS 4
+#define CC_FORECAST_CV_H 12
+/* Monte Carlo draws rejected above this share: a warning. */
+#define CC_FORECAST_REJECT_WARN 0.20
+
+/* Mean absolute rolling-origin forecast error of model M on (x, y), on
+ * the fitting scale of FO (log scale: about the relative error), the
+ * forecasts of least-squares models re-anchored on each origin's latest
+ * point; H months ahead from up to CC_FORECAST_CV_ORIGINS origins.  NaN
+ * when no origin leaves enough points to fit. */
+double cc_forecast_cv_error (const cc_model *m, const cc_fit_opts *fo,
+                             const double *x, const double *y, size_t n,
+                             size_t h, cc_fit_ws *w);
 
 /* The defaults: auto, Monte Carlo bands at 80 and 95 %, the default seed;
  * months and draws still to be set. */
@@ -61,6 +81,8 @@ typedef struct
   /* CC_FORECAST_SCENARIOS: */
   cc_scenarios sc;        /* sc.v: sc.nscen x h */
   char why[96];           /* why there is no band */
+  char basis[160];        /* added to the basis column: how the model was
+                           * chosen, re-anchoring, Monte Carlo warnings */
 } cc_forecast_part;
 
 #define CC_FORECAST_NOTE 256

@@ -12,6 +12,7 @@
 #include "core/families.h"
 #include "core/timeutil.h"
 #include "core/textutil.h"
+#include "fit/forecast.h"
 #include "value/valuecase.h"
 
 /* Parse a distribution value of KEY in S; a missing key gives DEF. */
@@ -379,8 +380,41 @@ fit_reported_data (cc_valuecase *c, const cc_scnfile_section *s, size_t di,
   return rc;
 }
 
+/* "auto" as in project: the least-squares fits with a covariance and 2
+ * residual degrees of freedom, re-anchored on the latest observation,
+ * ranked by rolling-origin error (AICc breaking ties); *CHOSEN is left
+ * alone when none can be scored. */
+static void
+choose_by_forecast (cc_fit *fits, size_t nfit, const cc_series *ser,
+                    const cc_fit_opts *fo, cc_fit_ws *ws, long *chosen)
+{
+  double best = HUGE_VAL;
+  long pick = -1;
+  size_t j;
+  for (j = 0; j < nfit; j++)
+    {
+      cc_fit *f = &fits[j];
+      double e;
+      if (f->status != CC_FIT_OK || f->model->kind == CC_KIND_ETS
+          || cc_fit_dof (f) < 2 || !f->have_cov)
+        continue;
+      cc_fit_anchor (f, ser->x, ser->y, ser->n);
+      e = cc_forecast_cv_error (f->model, fo, ser->x, ser->y, ser->n, 12,
+                                ws);
+      if (isfinite (e) && (e < best || (e == best && pick >= 0
+                                        && f->aicc < fits[pick].aicc)))
+        {
+          best = e;
+          pick = (long) j;
+        }
+    }
+  if (pick >= 0)
+    *chosen = pick;
+}
+
 /* Fit the models the driver names (default auto) to its series SER and
- * keep the AICc choice, which must support a statistical range. */
+ * keep the choice (auto: by rolling-origin error), which must support a
+ * statistical range. */
 static int
 fit_models (cc_valuecase *c, const cc_scnfile_section *s, size_t di,
             const cc_series *ser, long gline, cc_err *err)
@@ -410,6 +444,9 @@ fit_models (cc_valuecase *c, const cc_scnfile_section *s, size_t di,
     }
   rc = cc_fit_all (&list, ser->key, ser->x, ser->y, ser->n, &fo, ws,
                    c->fits[di], &c->nfits[di], &c->chosen[di], err);
+  if (rc == CC_OK && list.autosel)
+    choose_by_forecast (c->fits[di], c->nfits[di], ser, &fo, ws,
+                        &c->chosen[di]);
   cc_fit_ws_free (ws);
   if (rc != CC_OK)
     {

@@ -1,0 +1,392 @@
+/* test_fit_honest.c: forecasts that admit what they do not know -- the
+ * smoothing candidates (SES, Theta), re-anchoring, selection by
+ * rolling-origin error, hand-over instead of exit 65, non-negative
+ * medians, identifiability, caps below the data, the global damped-trend
+ * fit, and the piecewise search's speed.  Every series is generated here
+ * from a fixed seed. */
+#include <config.h>
+
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "fit/forecast.h"
+#include "tap.h"
+
+#define NMAX 1200
+
+static gsl_rng *r;
+static cc_fit_ws *w;
+
+static void
+opts (cc_forecast_opts *o, const char *models, cc_scale sc, size_t months,
+      size_t draws)
+{
+  cc_err err;
+  cc_forecast_opts_init (o);
+  o->po.method = CC_PI_MC;
+  o->po.draws = draws;
+  o->months = months;
+  o->fo.scale = sc;
+  o->fo.constrain = 1;
+  cc_model_list_parse (models, &o->models, &err);
+}
+
+static int
+project (const cc_forecast_opts *o, const cc_series *s, cc_forecast *f)
+{
+  cc_forecast_ws *fw = cc_forecast_ws_alloc (o, s->n);
+  int rc;
+  if (fw == NULL)
+    return CC_ESOFTWARE;
+  rc = cc_forecast_series (o, s, fw, f);
+  cc_forecast_ws_free (fw);
+  return rc;
+}
+
+static void
+to_series (cc_series *s, const char *key, const double *y, size_t n)
+{
+  size_t i;
+  cc_series_init (s, key);
+  s->first = 24300;
+  for (i = 0; i < n; i++)
+    cc_series_push (s, (double) (i + 1), y[i], s->first + (long) i,
+                    (long) i + 2);
+}
+
+/* SES and Theta: the level tracks the data; Theta's drift is half the
+ * least-squares slope; the initial level is the least-squares one. */
+static void
+test_smoothing (void)
+{
+  double x[60], y[60], z = 100;
+  cc_fit f, g;
+  cc_err err;
+  cc_fit_opts o = { CC_SCALE_LEVEL, NULL, 0, 0, 1 };
+  size_t i;
+  gsl_rng_set (r, 11);
+  for (i = 0; i < 60; i++)
+    {
+      z += 2 + gsl_ran_gaussian (r, 3);
+      x[i] = (double) (i + 1);
+      y[i] = z;
+    }
+  cc_fit_model (cc_model_find ("ses"), x, y, 60, &o, w, &f, &err);
+  ok (f.status == CC_FIT_OK, "ses converged (%s)", f.note);
+  ok (f.b[0] > 0.3, "ses on a random walk: alpha %.3g is large", f.b[0]);
+  is_near (cc_fit_curve (&f, 61), cc_fit_curve (&f, 70), 1e-9,
+           "ses forecasts are flat");
+  is_near (cc_fit_curve (&f, 61), y[59], 15, "ses level near the last value");
+  is_int (f.p, 2, "ses: alpha and l0 estimated");
+  /* l0 is optimal: nudging it raises the SSE. */
+  g = f;
+  g.b[3] += 0.5;
+  {
+    double l = g.b[3], sse = 0;
+    for (i = 0; i < 60; i++)
+      {
+        double e = y[i] - l;
+        sse += e * e;
+        l += g.b[0] * e;
+      }
+    ok (sse > f.rss, "ses: l0 + 0.5 gives a larger SSE (%g > %g)", sse,
+        f.rss);
+  }
+  cc_fit_model (cc_model_find ("theta"), x, y, 60, &o, w, &g, &err);
+  ok (g.status == CC_FIT_OK, "theta converged (%s)", g.note);
+  is_near (g.b[4], 1.0, 0.6, "theta drift = half the slope of ~2");
+  is_near (cc_fit_curve (&g, 70) - cc_fit_curve (&g, 61), 9 * g.b[4], 1e-9,
+           "theta forecasts grow by the drift each month");
+}
+
+/* Growth curves re-anchored on the latest observation. */
+static void
+test_anchor (void)
+{
+  double x[40], y[40];
+  cc_fit f;
+  cc_err err;
+  cc_fit_opts o = { CC_SCALE_LOG, NULL, 0, 0, 1 };
+  size_t i;
+  gsl_rng_set (r, 12);
+  for (i = 0; i < 40; i++)
+    {
+      x[i] = (double) (i + 1);
+      y[i] = 100 * exp (0.03 * x[i]) * exp (gsl_ran_gaussian (r, 0.05));
+    }
+  y[39] *= 1.3;   /* the series jumped last month */
+  cc_fit_model (cc_model_find ("exponential"), x, y, 40, &o, w, &f, &err);
+  double before = cc_fit_curve (&f, 40.000001);
+  ok (cc_fit_anchor (&f, x, y, 40) == 1, "exponential re-anchored");
+  is_rel (cc_fit_curve (&f, 40.000001), y[39], 1e-5,
+          "the anchored curve starts from the latest observation");
+  ok (fabs (before - y[39]) > 0.1 * y[39], "it did not before");
+  is_rel (cc_fit_curve (&f, 39), f.b[0] * exp (f.b[1] * 39), 1e-12,
+          "in-sample values are not shifted");
+}
+
+/* A series where every growth curve is a poor forecaster (a level that
+ * wanders): auto, chosen by rolling-origin error, keeps close to the
+ * latest value, and a median of a non-negative quantity is never below 0
+ * even where a linear trend heads there. */
+static void
+test_auto_and_nonneg (void)
+{
+  double y[48], z = 1000;
+  cc_forecast_opts o;
+  cc_forecast f;
+  cc_series s;
+  size_t i, neg = 0;
+  gsl_rng_set (r, 13);
+  for (i = 0; i < 48; i++)
+    {
+      z *= exp (gsl_ran_gaussian (r, 0.08));
+      y[i] = z;
+    }
+  to_series (&s, "a/b/c/walk", y, 48);
+  opts (&o, "auto", CC_SCALE_LOG, 12, 400);
+  is_int (project (&o, &s, &f), CC_OK, "random walk: auto projects");
+  ok (f.npart == 1 && f.part[0].kind == CC_FORECAST_BAND,
+      "random walk: a band");
+  if (f.npart == 1 && f.part[0].band)
+    {
+      ok (fabs (log (f.part[0].band->p50[0] / y[47])) < 0.1,
+          "h = 1 median %g within 10 %% of the latest value %g (%s)",
+          f.part[0].band->p50[0], y[47], f.part[0].model->name);
+      has_str (f.part[0].basis, "rolling-origin", "basis says how chosen");
+    }
+  cc_forecast_clear (&f);
+  cc_series_clear (&s);
+
+  for (i = 0; i < 24; i++)
+    y[i] = 500 - 20 * (double) i + gsl_ran_gaussian (r, 5);
+  for (i = 0; i < 24; i++)
+    if (y[i] < 0)
+      y[i] = 0;
+  to_series (&s, "a/b/c/decline", y, 24);
+  opts (&o, "linear", CC_SCALE_LEVEL, 24, 400);
+  is_int (project (&o, &s, &f), CC_OK, "declining series: linear projects");
+  if (f.npart == 1 && f.part[0].band)
+    for (i = 0; i < 24; i++)
+      neg += f.part[0].band->p50[i] < 0 || f.part[0].band->lo[2 * i] < 0
+             || f.part[0].band->lo[2 * i + 1] < 0;
+  is_int (neg, 0, "no negative median or bound for a non-negative series");
+  cc_forecast_clear (&f);
+  cc_series_clear (&s);
+}
+
+/* A candidate that cannot be projected hands over; never exit 65 while
+ * one can.  Values near DBL_MAX make exponential and power singular. */
+static void
+test_handover (void)
+{
+  double y[9] = { 1e308, 1.5e308, 1.7e308, 1.7e308, 1.7e308, 1.7e308,
+                  1.7e308, 1.7e308, 1.7e308 };
+  cc_forecast_opts o;
+  cc_forecast f;
+  cc_series s;
+  to_series (&s, "a/s/S/m", y, 9);
+  opts (&o, "auto", CC_SCALE_LOG, 3, 200);
+  is_int (project (&o, &s, &f), CC_OK, "degenerate data: auto still "
+          "projects");
+  ok (f.npart == 1, "one projection");
+  cc_forecast_clear (&f);
+  cc_series_clear (&s);
+}
+
+/* A weakly identified fit is never reported as converged. */
+static void
+test_identifiability (void)
+{
+  double x[30], y[30];
+  cc_fit f;
+  cc_err err;
+  cc_fit_opts o = { CC_SCALE_LOG, NULL, 0, 0, 1 };
+  size_t i, j, bad = 0, unid = 0;
+  for (j = 0; j < 20; j++)
+    {
+      gsl_rng_set (r, 100 + j);
+      /* Early exponential phase of a logistic: the cap is far away. */
+      for (i = 0; i < 30; i++)
+        {
+          x[i] = (double) (i + 1);
+          y[i] = 1e6 / (1 + exp (12 - 0.1 * x[i]))
+                 * exp (gsl_ran_gaussian (r, 0.02));
+        }
+      cc_fit_model (cc_model_find ("richards"), x, y, 30, &o, w, &f, &err);
+      unid += f.status == CC_FIT_UNIDENTIFIED;
+      if (f.status == CC_FIT_OK)
+        for (i = 0; i < f.p; i++)
+          if (i != 1 && !(f.se[i] <= CC_FIT_MAX_RELSE * fabs (f.b[i])))
+            bad++;
+    }
+  is_int (bad, 0, "no converged richards fit with a relative SE above %g",
+          CC_FIT_MAX_RELSE);
+  printf ("# %zu of 20 reported unidentified\n", unid);
+}
+
+/* A noisy logistic whose observations exceed the cap is not invalid. */
+static void
+test_cap (void)
+{
+  double x[60], y[60], ymax = 0;
+  cc_fit f;
+  cc_err err;
+  cc_fit_opts o = { CC_SCALE_LEVEL, NULL, 0, 0, 1 };
+  size_t i;
+  gsl_rng_set (r, 14);
+  for (i = 0; i < 60; i++)
+    {
+      x[i] = (double) (i + 1);
+      y[i] = 5000 / (1 + exp (4 - 0.25 * x[i])) + gsl_ran_gaussian (r, 80);
+      if (y[i] > ymax)
+        ymax = y[i];
+    }
+  ok (ymax > 5100, "the data reach %g, above the cap 5000", ymax);
+  cc_fit_model (cc_model_find ("logistic"), x, y, 60, &o, w, &f, &err);
+  ok (f.status == CC_FIT_OK, "logistic converged, not invalid (%s)",
+      f.note);
+  is_rel (f.b[0], 5000, 0.02, "K recovered within 2 %%");
+  ok (f.b[0] < ymax, "K below the largest observation");
+  cc_fit_model (cc_model_find ("richards"), x, y, 60, &o, w, &f, &err);
+  ok (f.status != CC_FIT_INVALID, "richards is not invalid (%s)",
+      cc_fit_status_name (f.status));
+  /* A cap far below the data is reported. */
+  for (i = 0; i < 10; i++)
+    y[i] = 10000;
+  cc_fit_model (cc_model_find ("monomolecular"), x, y, 60, &o, w, &f,
+                &err);
+  ok (f.status != CC_FIT_OK || f.b[0] > 9000
+      || tap_str_has (f.note, "below the largest observation"),
+      "a cap far below the data is said (%s)", f.note);
+}
+
+/* Box & Jenkins (1976), Series G: international airline passengers,
+ * thousands per month, 1949-1960 (public domain). */
+static const double air[144] = {
+  112, 118, 132, 129, 121, 135, 148, 148, 136, 119, 104, 118,
+  115, 126, 141, 135, 125, 149, 170, 170, 158, 133, 114, 140,
+  145, 150, 178, 163, 172, 178, 199, 199, 184, 162, 146, 166,
+  171, 180, 193, 181, 183, 218, 230, 242, 209, 191, 172, 194,
+  196, 196, 236, 235, 229, 243, 264, 272, 237, 211, 180, 201,
+  204, 188, 235, 227, 234, 264, 302, 293, 259, 229, 203, 229,
+  242, 233, 267, 269, 270, 315, 364, 347, 312, 274, 237, 278,
+  284, 277, 317, 313, 318, 374, 413, 405, 355, 306, 271, 306,
+  315, 301, 356, 348, 355, 422, 465, 467, 404, 347, 305, 336,
+  340, 318, 362, 348, 363, 435, 491, 505, 404, 359, 310, 337,
+  360, 342, 406, 396, 420, 472, 548, 559, 463, 407, 362, 405,
+  417, 391, 419, 461, 472, 535, 622, 606, 508, 461, 390, 432
+};
+
+/* SSE of ETS(A,Ad,N) at (alpha, beta, phi) with the best initial state
+ * (the errors are linear in l0 and b0), written out independently. */
+static double
+dense_sse (double al, double be, double phi)
+{
+  double e0[144], e1[144], e2[144], st[3][2] = { { 0, 0 }, { 1, 0 }, { 0, 1 } };
+  double a = 0, b = 0, c = 0, p = 0, q = 0, ss = 0, det, l0, b0;
+  size_t t, k;
+  double *e[3] = { e0, e1, e2 };
+  for (k = 0; k < 3; k++)
+    for (t = 0; t < 144; t++)
+      {
+        double f = st[k][0] + phi * st[k][1];
+        e[k][t] = (k == 0 ? air[t] : 0) - f;
+        st[k][0] = f + al * e[k][t];
+        st[k][1] = phi * st[k][1] + be * e[k][t];
+      }
+  for (t = 0; t < 144; t++)
+    {
+      a += e1[t] * e1[t];
+      b += e1[t] * e2[t];
+      c += e2[t] * e2[t];
+      p -= e0[t] * e1[t];
+      q -= e0[t] * e2[t];
+    }
+  det = a * c - b * b;
+  l0 = (p * c - q * b) / det;
+  b0 = (q * a - p * b) / det;
+  for (t = 0; t < 144; t++)
+    {
+      double v = e0[t] + l0 * e1[t] + b0 * e2[t];
+      ss += v * v;
+    }
+  return ss;
+}
+
+static void
+test_damped_global (void)
+{
+  double x[144], best = HUGE_VAL;
+  cc_fit f;
+  cc_err err;
+  cc_fit_opts o = { CC_SCALE_LEVEL, NULL, 0, 0, 1 };
+  size_t i, ia, ib, ip;
+  for (i = 0; i < 144; i++)
+    x[i] = (double) (i + 1);
+  /* Dense search inside R's bounds: alpha, beta/alpha, phi. */
+  for (ia = 1; ia <= 40; ia++)
+    for (ib = 0; ib <= 20; ib++)
+      for (ip = 0; ip <= 30; ip++)
+        {
+          double al = 0.025 * (double) ia - 0.0001;
+          double be = 1e-4 + (al - 1e-4) * (double) ib / 20;
+          double s = dense_sse (al, be, 0.8 + 0.18 * (double) ip / 30);
+          if (s < best)
+            best = s;
+        }
+  cc_fit_model (cc_model_find ("damped"), x, air, 144, &o, w, &f, &err);
+  ok (f.status == CC_FIT_OK, "damped on AirPassengers converged (%s)",
+      f.note);
+  ok (f.rss <= best * (1 + 1e-6), "damped SSE %.8g reaches the dense "
+      "search's %.8g to 1e-6", f.rss, best);
+}
+
+static void
+test_piecewise_speed (void)
+{
+  static double x[1000], y[1000];
+  cc_fit f;
+  cc_err err;
+  cc_fit_opts o = { CC_SCALE_LOG, NULL, 0, 0, 1 };
+  clock_t t0;
+  size_t i;
+  gsl_rng_set (r, 15);
+  for (i = 0; i < 1000; i++)
+    {
+      x[i] = (double) (i + 1);
+      y[i] = (500 + 2 * x[i] + (x[i] > 600 ? 5 * (x[i] - 600) : 0))
+             * exp (gsl_ran_gaussian (r, 0.01));
+    }
+  t0 = clock ();
+  cc_fit_model (cc_model_find ("piecewise"), x, y, 1000, &o, w, &f, &err);
+  double sec = (double) (clock () - t0) / CLOCKS_PER_SEC;
+  ok (sec < 0.5, "piecewise on 1,000 points in %.3f s (< 0.5 s)", sec);
+  ok (f.status == CC_FIT_OK && f.aux.ncp >= 1
+      && fabs (f.aux.tau[0] - 600) < 20, "changepoint found near 600 "
+      "(%g)", f.aux.tau[0]);
+}
+
+int
+main (void)
+{
+  gsl_set_error_handler_off ();
+  r = gsl_rng_alloc (gsl_rng_mt19937);
+  w = cc_fit_ws_alloc (NMAX);
+  test_smoothing ();
+  test_anchor ();
+  test_auto_and_nonneg ();
+  test_handover ();
+  test_identifiability ();
+  test_cap ();
+  test_damped_global ();
+  test_piecewise_speed ();
+  cc_fit_ws_free (w);
+  gsl_rng_free (r);
+  return done_testing ();
+}

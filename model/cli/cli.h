@@ -61,6 +61,8 @@ int cc_cmd_run (int argc, char **argv);
 int cc_cmd_facts (int argc, char **argv);
 int cc_cmd_value (int argc, char **argv);
 int cc_cmd_prices (int argc, char **argv);
+int cc_cmd_prices_import (int argc, char **argv);
+int cc_cmd_prices_diff (int argc, char **argv);
 int cc_cmd_price (int argc, char **argv);
 int cc_cmd_ingest (int argc, char **argv);
 int cc_cmd_fit (int argc, char **argv);

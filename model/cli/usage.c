@@ -64,6 +64,25 @@ static const cc_usage_opt prices_opts[] = {
   { NULL, 0, 0, NULL, NULL }
 };
 
+static const cc_usage_opt prices_import_opts[] = {
+  { "from", 0, 'F', "CATALOG", "the catalog format: azure-retail (Retail "
+    "Prices API pages or item lines), aws-offer (Price List offer CSV), "
+    "gcp-catalog (Billing Catalog skus.list pages)" },
+  { "service", 0, 'S', "S", "only the services whose name contains S" },
+  { "region", 0, 'R', "R", "only region R (armRegionName, Region Code or a "
+    "GCP service region)" },
+  { "match", 0, 'G', "GLOB", "only the skus matching GLOB" },
+  { "output", 'o', 0, "BOOK.csv", "write the book here (default: standard "
+    "output)" },
+  { NULL, 0, 0, NULL, NULL }
+};
+
+static const cc_usage_opt prices_diff_opts[] = {
+  { "output", 'o', 0, "FILE", "write the changes here (default: standard "
+    "output)" },
+  { NULL, 0, 0, NULL, NULL }
+};
+
 static const cc_usage_opt price_opts[] = {
   OPT_BOOK,
   { "sku", 'k', 0, "SKU", "the sku to price" },
@@ -184,6 +203,15 @@ const cc_usage_cmd cc_usage_cmds[] = {
   { "prices", "", "",
     "list the loaded price rows (UNCONFIRMED marked)",
     prices_opts, NULL, cc_cmd_prices },
+  { "prices import", "--from CATALOG", "FILE...",
+    "turn provider catalog files into a price book whose rows record their "
+    "catalog, the provider's ids, the catalog date, the import date and "
+    "status official",
+    prices_import_opts, NULL, cc_cmd_prices_import },
+  { "prices diff", "", "OLD.csv NEW.csv",
+    "the price rows added, removed and repriced (with the change in "
+    "percent) between two price books",
+    prices_diff_opts, NULL, cc_cmd_prices_diff },
   { "price", "--sku SKU --quantity Q", "",
     "monthly cost of one quantity, tier by tier",
     price_opts, NULL, cc_cmd_price },

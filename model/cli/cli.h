@@ -63,6 +63,7 @@ int cc_cmd_value (int argc, char **argv);
 int cc_cmd_prices (int argc, char **argv);
 int cc_cmd_prices_import (int argc, char **argv);
 int cc_cmd_prices_diff (int argc, char **argv);
+int cc_cmd_prices_fetch (int argc, char **argv);
 int cc_cmd_price (int argc, char **argv);
 int cc_cmd_ingest (int argc, char **argv);
 int cc_cmd_fit (int argc, char **argv);

@@ -18,6 +18,7 @@
 #include "core/num.h"
 #include "core/output.h"
 #include "price/diff.h"
+#include "price/fetch.h"
 #include "price/import.h"
 
 /* The books named with --book, or every CSV in the data directory's
@@ -346,4 +347,94 @@ cc_cmd_prices_diff (int argc, char **argv)
   cc_price_book_free (b[0]);
   cc_price_book_free (b[1]);
   return rc == CC_OK ? CC_OK : cc_cli_fail (&err);
+}
+
+/* $XDG_CACHE_HOME/cloudcast, or ~/.cache/cloudcast. */
+static const char *
+cache_dir (char *buf, size_t n)
+{
+  const char *x = getenv ("XDG_CACHE_HOME"), *home = getenv ("HOME");
+  if (x != NULL && x[0] == '/')
+    snprintf (buf, n, "%s/cloudcast", x);
+  else
+    snprintf (buf, n, "%s/.cache/cloudcast", home ? home : ".");
+  return buf;
+}
+
+int
+cc_cmd_prices_fetch (int argc, char **argv)
+{
+  cc_opts go;
+  cc_fetch_opts fo;
+  cc_import_filter flt = { NULL, NULL, NULL, NULL };
+  cc_import_stats st;
+  const char *out = NULL;
+  char date[16], cdir[4096], **files = NULL;
+  size_t nfiles = 0, i;
+  long timeout = 120;
+  int c, kind, rc;
+  cc_err err, werr;
+  import_job job;
+
+  memset (&fo, 0, sizeof fo);
+  cc_opts_init (&go, "prices fetch");
+  while ((c = cc_opts_next (&go, argc, argv)) != -1)
+    switch (c)
+      {
+      case 'S': fo.service = optarg; break;
+      case 'R': fo.region = flt.region = optarg; break;
+      case 'G': flt.match = optarg; break;
+      case 'E': fo.endpoint = optarg; break;
+      case 'T':
+        if (cc_cli_opt_long ("prices fetch", "--timeout", optarg, 1, 3600,
+                             &timeout) != CC_OK)
+          return CC_EUSAGE;
+        break;
+      case 'o': out = optarg; break;
+      case 'h':
+        return cc_opts_help (&go);
+      default:
+        return cc_cli_usage ("prices fetch: bad option");
+      }
+  if (argc - optind != 1)
+    return cc_cli_usage ("prices fetch needs one provider: azure, aws or gcp");
+  fo.api_key = getenv ("CLOUDCAST_GCP_API_KEY");
+  fo.cache_dir = cache_dir (cdir, sizeof cdir);
+  fo.timeout = timeout;
+  fo.retries = 5;
+  cc_err_clear (&err);
+  cc_err_clear (&werr);
+  if ((rc = cc_price_fetch (argv[optind], &fo, &files, &nfiles, &kind, &err))
+      != CC_OK)
+    return rc == CC_EUSAGE ? cc_cli_usage ("prices fetch: %s", err.msg)
+      : cc_cli_fail (&err);
+  import_date (date, sizeof date);
+  flt.import_date = date;
+  job.kind = (cc_catalog_kind) kind;
+  job.files = (const char *const *) files;
+  job.n = nfiles;
+  job.flt = &flt;
+  job.st = &st;
+  job.err = &err;
+  if (out == NULL)
+    rc = import_to (stdout, &job);
+  else
+    {
+      rc = cc_output_write (out, import_to, &job, &werr);
+      if (rc != CC_OK && err.status == 0)
+        err = werr;
+      else if (rc != CC_OK)
+        rc = err.status;
+    }
+  for (i = 0; i < nfiles; i++)
+    free (files[i]);
+  free (files);
+  if (rc != CC_OK)
+    return cc_cli_fail (&err);
+  fprintf (stderr, "cloudcast: %zu pages downloaded (cached in %s); %zu "
+           "catalog items, %zu price rows written\n", nfiles, cdir, st.items,
+           st.rows);
+  if (out != NULL)
+    cc_cli_wrote (NULL, out);
+  return CC_OK;
 }

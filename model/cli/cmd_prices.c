@@ -1,18 +1,25 @@
-/* cmd_prices.c: cloudcast prices (what is loaded) and cloudcast price (the
- * monthly cost of one quantity, tier by tier). */
+/* cmd_prices.c: cloudcast prices (what is loaded), prices import (books
+ * from provider catalogs), prices diff (what changed between two books)
+ * and cloudcast price (the monthly cost of one quantity, tier by tier). */
 #include <config.h>
 
 #include <getopt.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli/cli.h"
 #include "cli/usage.h"
 #include "price/price.h"
 #include "price/price_out.h"
 #include "core/num.h"
+#include "core/output.h"
+#include "price/diff.h"
+#include "price/fetch.h"
+#include "price/import.h"
 
 /* The books named with --book, or every CSV in the data directory's
  * prices/. */
@@ -201,5 +208,242 @@ cc_cmd_price (int argc, char **argv)
     cc_price_charge_text (stdout, &charge);
   free (parts);
   cc_price_book_free (b);
+  return CC_OK;
+}
+
+/* Today as YYYY-MM-DD, or SOURCE_DATE_EPOCH's date when it is set (for
+   reproducible books). */
+static void
+import_date (char *buf, size_t n)
+{
+  const char *sde = getenv ("SOURCE_DATE_EPOCH");
+  time_t t = time (NULL);
+  struct tm tm;
+  long v;
+  if (sde != NULL && cc_num_parse_long (sde, 0, LONG_MAX, &v) == 0)
+    t = (time_t) v;
+  gmtime_r (&t, &tm);
+  strftime (buf, n, "%Y-%m-%d", &tm);
+}
+
+typedef struct
+{
+  cc_catalog_kind kind;
+  const char *const *files;
+  size_t n;
+  const cc_import_filter *flt;
+  cc_import_stats *st;
+  cc_err *err;
+} import_job;
+
+static int
+import_to (FILE *fp, const void *arg)
+{
+  const import_job *j = arg;
+  return cc_price_import (j->kind, j->files, j->n, j->flt, fp, j->st, j->err);
+}
+
+int
+cc_cmd_prices_import (int argc, char **argv)
+{
+  cc_opts go;
+  cc_import_filter flt = { NULL, NULL, NULL, NULL };
+  cc_import_stats st;
+  const char *out = NULL;
+  char date[16];
+  int c, kind = -1, rc;
+  cc_err err, werr;
+  import_job job;
+
+  cc_opts_init (&go, "prices import");
+  while ((c = cc_opts_next (&go, argc, argv)) != -1)
+    switch (c)
+      {
+      case 'F':
+        if ((kind = cc_catalog_kind_find (optarg)) < 0)
+          return cc_cli_usage ("prices import: --from '%s' is not "
+                               "azure-retail, aws-offer or gcp-catalog",
+                               optarg);
+        break;
+      case 'S': flt.service = optarg; break;
+      case 'R': flt.region = optarg; break;
+      case 'G': flt.match = optarg; break;
+      case 'o': out = optarg; break;
+      case 'h':
+        return cc_opts_help (&go);
+      default:
+        return cc_cli_usage ("prices import: bad option");
+      }
+  if (kind < 0)
+    return cc_cli_usage ("prices import needs --from CATALOG");
+  if (optind >= argc)
+    return cc_cli_usage ("prices import: no catalog file");
+  import_date (date, sizeof date);
+  flt.import_date = date;
+  cc_err_clear (&err);
+  cc_err_clear (&werr);
+  job.kind = (cc_catalog_kind) kind;
+  job.files = (const char *const *) argv + optind;
+  job.n = (size_t) (argc - optind);
+  job.flt = &flt;
+  job.st = &st;
+  job.err = &err;
+  if (out == NULL)
+    rc = import_to (stdout, &job);
+  else
+    {
+      rc = cc_output_write (out, import_to, &job, &werr);
+      /* The importer's own error says more than "cannot write". */
+      if (rc != CC_OK && err.status == 0)
+        err = werr;
+      else if (rc != CC_OK)
+        rc = err.status;
+    }
+  if (rc != CC_OK)
+    return cc_cli_fail (&err);
+  fprintf (stderr, "cloudcast: %zu catalog items, %zu price rows written, "
+           "%zu left out by the filter, %zu not priced (duplicates, tiers "
+           "not starting at 0, other term types)\n", st.items, st.rows,
+           st.filtered, st.skipped);
+  if (out != NULL)
+    cc_cli_wrote (NULL, out);
+  return CC_OK;
+}
+
+static int
+diff_to (FILE *fp, const void *arg)
+{
+  const cc_price_book *const *b = arg;
+  cc_price_diff_stats st;
+  int rc = cc_price_diff (fp, b[0], b[1], &st);
+  fprintf (stderr, "cloudcast: %zu added, %zu removed, %zu repriced, %zu "
+           "unchanged\n", st.added, st.removed, st.repriced, st.same);
+  return rc;
+}
+
+int
+cc_cmd_prices_diff (int argc, char **argv)
+{
+  cc_opts go;
+  const char *out = NULL;
+  cc_price_book *b[2] = { NULL, NULL };
+  cc_err err;
+  int c, rc = CC_OK;
+
+  cc_opts_init (&go, "prices diff");
+  while ((c = cc_opts_next (&go, argc, argv)) != -1)
+    switch (c)
+      {
+      case 'o': out = optarg; break;
+      case 'h':
+        return cc_opts_help (&go);
+      default:
+        return cc_cli_usage ("prices diff: bad option");
+      }
+  if (argc - optind != 2)
+    return cc_cli_usage ("prices diff needs OLD.csv and NEW.csv");
+  cc_err_clear (&err);
+  if ((rc = cc_price_book_read (argv[optind], &b[0], &err)) == CC_OK
+      && (rc = cc_price_book_read (argv[optind + 1], &b[1], &err)) == CC_OK)
+    {
+      if (out == NULL)
+        rc = diff_to (stdout, b) == 0 ? CC_OK : CC_EIO;
+      else if ((rc = cc_output_write (out, diff_to, b, &err)) == CC_OK)
+        cc_cli_wrote (NULL, out);
+      if (rc == CC_EIO && out == NULL)
+        cc_err_set (&err, CC_EIO, NULL, 0, 0, "cannot write the changes");
+    }
+  cc_price_book_free (b[0]);
+  cc_price_book_free (b[1]);
+  return rc == CC_OK ? CC_OK : cc_cli_fail (&err);
+}
+
+/* $XDG_CACHE_HOME/cloudcast, or ~/.cache/cloudcast. */
+static const char *
+cache_dir (char *buf, size_t n)
+{
+  const char *x = getenv ("XDG_CACHE_HOME"), *home = getenv ("HOME");
+  if (x != NULL && x[0] == '/')
+    snprintf (buf, n, "%s/cloudcast", x);
+  else
+    snprintf (buf, n, "%s/.cache/cloudcast", home ? home : ".");
+  return buf;
+}
+
+int
+cc_cmd_prices_fetch (int argc, char **argv)
+{
+  cc_opts go;
+  cc_fetch_opts fo;
+  cc_import_filter flt = { NULL, NULL, NULL, NULL };
+  cc_import_stats st;
+  const char *out = NULL;
+  char date[16], cdir[4096], **files = NULL;
+  size_t nfiles = 0, i;
+  long timeout = 120;
+  int c, kind, rc;
+  cc_err err, werr;
+  import_job job;
+
+  memset (&fo, 0, sizeof fo);
+  cc_opts_init (&go, "prices fetch");
+  while ((c = cc_opts_next (&go, argc, argv)) != -1)
+    switch (c)
+      {
+      case 'S': fo.service = optarg; break;
+      case 'R': fo.region = flt.region = optarg; break;
+      case 'G': flt.match = optarg; break;
+      case 'E': fo.endpoint = optarg; break;
+      case 'T':
+        if (cc_cli_opt_long ("prices fetch", "--timeout", optarg, 1, 3600,
+                             &timeout) != CC_OK)
+          return CC_EUSAGE;
+        break;
+      case 'o': out = optarg; break;
+      case 'h':
+        return cc_opts_help (&go);
+      default:
+        return cc_cli_usage ("prices fetch: bad option");
+      }
+  if (argc - optind != 1)
+    return cc_cli_usage ("prices fetch needs one provider: azure, aws or gcp");
+  fo.api_key = getenv ("CLOUDCAST_GCP_API_KEY");
+  fo.cache_dir = cache_dir (cdir, sizeof cdir);
+  fo.timeout = timeout;
+  fo.retries = 5;
+  cc_err_clear (&err);
+  cc_err_clear (&werr);
+  if ((rc = cc_price_fetch (argv[optind], &fo, &files, &nfiles, &kind, &err))
+      != CC_OK)
+    return rc == CC_EUSAGE ? cc_cli_usage ("prices fetch: %s", err.msg)
+      : cc_cli_fail (&err);
+  import_date (date, sizeof date);
+  flt.import_date = date;
+  job.kind = (cc_catalog_kind) kind;
+  job.files = (const char *const *) files;
+  job.n = nfiles;
+  job.flt = &flt;
+  job.st = &st;
+  job.err = &err;
+  if (out == NULL)
+    rc = import_to (stdout, &job);
+  else
+    {
+      rc = cc_output_write (out, import_to, &job, &werr);
+      if (rc != CC_OK && err.status == 0)
+        err = werr;
+      else if (rc != CC_OK)
+        rc = err.status;
+    }
+  for (i = 0; i < nfiles; i++)
+    free (files[i]);
+  free (files);
+  if (rc != CC_OK)
+    return cc_cli_fail (&err);
+  fprintf (stderr, "cloudcast: %zu pages downloaded (cached in %s); %zu "
+           "catalog items, %zu price rows written\n", nfiles, cdir, st.items,
+           st.rows);
+  if (out != NULL)
+    cc_cli_wrote (NULL, out);
   return CC_OK;
 }

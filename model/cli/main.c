@@ -40,7 +40,18 @@ close_stdout (int status)
 static int
 dispatch (int argc, char **argv)
 {
-  const cc_usage_cmd *cmd = cc_usage_find (argv[0]), *near;
+  const cc_usage_cmd *cmd, *near;
+  char two[128];
+  /* A two-word command ("prices import") first. */
+  if (argc > 1
+      && snprintf (two, sizeof two, "%s %s", argv[0], argv[1])
+         < (int) sizeof two
+      && (cmd = cc_usage_find (two)) != NULL)
+    {
+      optind = 0;
+      return cmd->run (argc - 1, argv + 1);
+    }
+  cmd = cc_usage_find (argv[0]);
   if (cmd != NULL)
     {
       optind = 0;   /* glibc: 0 re-initialises getopt for the command */

@@ -64,6 +64,39 @@ static const cc_usage_opt prices_opts[] = {
   { NULL, 0, 0, NULL, NULL }
 };
 
+static const cc_usage_opt prices_import_opts[] = {
+  { "from", 0, 'F', "CATALOG", "the catalog format: azure-retail (Retail "
+    "Prices API pages or item lines), aws-offer (Price List offer CSV), "
+    "gcp-catalog (Billing Catalog skus.list pages)" },
+  { "service", 0, 'S', "S", "only the services whose name contains S" },
+  { "region", 0, 'R', "R", "only region R (armRegionName, Region Code or a "
+    "GCP service region)" },
+  { "match", 0, 'G', "GLOB", "only the skus matching GLOB" },
+  { "output", 'o', 0, "BOOK.csv", "write the book here (default: standard "
+    "output)" },
+  { NULL, 0, 0, NULL, NULL }
+};
+
+static const cc_usage_opt prices_fetch_opts[] = {
+  { "service", 0, 'S', "S", "Azure serviceName, AWS offer code (AmazonS3) "
+    "or GCP service id (6F81-5844-456A)" },
+  { "region", 0, 'R', "R", "Azure armRegionName or AWS region code" },
+  { "match", 0, 'G', "GLOB", "only the skus matching GLOB" },
+  { "endpoint", 0, 'E', "URL", "download from URL instead of the "
+    "provider's public endpoint" },
+  { "timeout", 0, 'T', "SECS", "give up on one request after SECS seconds, "
+    "1 to 3600 (default 120)" },
+  { "output", 'o', 0, "BOOK.csv", "write the book here (default: standard "
+    "output)" },
+  { NULL, 0, 0, NULL, NULL }
+};
+
+static const cc_usage_opt prices_diff_opts[] = {
+  { "output", 'o', 0, "FILE", "write the changes here (default: standard "
+    "output)" },
+  { NULL, 0, 0, NULL, NULL }
+};
+
 static const cc_usage_opt price_opts[] = {
   OPT_BOOK,
   { "sku", 'k', 0, "SKU", "the sku to price" },
@@ -187,6 +220,20 @@ const cc_usage_cmd cc_usage_cmds[] = {
   { "prices", "", "",
     "list the loaded price rows (UNCONFIRMED marked)",
     prices_opts, NULL, cc_cmd_prices },
+  { "prices import", "--from CATALOG", "FILE...",
+    "turn provider catalog files into a price book whose rows record their "
+    "catalog, the provider's ids, the catalog date, the import date and "
+    "status official",
+    prices_import_opts, NULL, cc_cmd_prices_import },
+  { "prices fetch", "", "azure|aws|gcp",
+    "download a provider's catalog (paging, retrying 429 after "
+    "Retry-After; cached under $XDG_CACHE_HOME/cloudcast) and import it as "
+    "prices import does; GCP reads its API key from CLOUDCAST_GCP_API_KEY",
+    prices_fetch_opts, NULL, cc_cmd_prices_fetch },
+  { "prices diff", "", "OLD.csv NEW.csv",
+    "the price rows added, removed and repriced (with the change in "
+    "percent) between two price books",
+    prices_diff_opts, NULL, cc_cmd_prices_diff },
   { "price", "--sku SKU --quantity Q", "",
     "monthly cost of one quantity, tier by tier",
     price_opts, NULL, cc_cmd_price },

@@ -19,11 +19,14 @@ enum
 {
   C_PROVIDER, C_SERVICE, C_SKU, C_REGION, C_UNIT, C_TIER_START, C_UNIT_PRICE,
   C_CURRENCY, C_EFFECTIVE, C_SOURCE, NREQ,
-  C_TERM = NREQ, C_MIN_QTY, C_NOTE, NCOLS
+  C_TERM = NREQ, C_MIN_QTY, C_NOTE, C_CATALOG, C_CATALOG_IDS,
+  C_CATALOG_DATE, C_IMPORT_DATE, C_STATUS, C_UPFRONT, NCOLS
 };
 static const char *const col_name[NCOLS] = {
   "provider", "service", "sku", "region", "unit", "tier_start", "unit_price",
-  "currency", "effective_date", "source", "term", "min_quantity", "note"
+  "currency", "effective_date", "source", "term", "min_quantity", "note",
+  "catalog", "catalog_ids", "catalog_date", "import_date", "status",
+  "upfront_fee"
 };
 
 typedef struct
@@ -43,6 +46,8 @@ row_free (cc_price_row *r)
   free (r->provider); free (r->service); free (r->sku); free (r->region);
   free (r->unit); free (r->currency); free (r->effective_date);
   free (r->source); free (r->term); free (r->note);
+  free (r->catalog); free (r->catalog_ids); free (r->catalog_date);
+  free (r->import_date); free (r->status);
 }
 
 /* The header: where each column is; the required ones must be there. */
@@ -59,6 +64,43 @@ read_header (book_ctx *ctx, const cc_csv_row *row, cc_err *err)
                            col_name[i]);
     }
   ctx->ncol = row->nfield;
+  return CC_OK;
+}
+
+/* The provenance columns: a status of official, assumed or unconfirmed
+   (absent: unconfirmed when the note starts with UNCONFIRMED, else
+   assumed); an official row names its catalog and catalog date; dates are
+   YYYY-MM-DD; the upfront fee is a number >= 0. */
+static int
+read_provenance (const book_ctx *ctx, const cc_csv_row *row, const char **f,
+                 cc_price_row *r, cc_err *err)
+{
+  const char *path = ctx->file;
+  cc_date d;
+  int i;
+
+  if (f[C_STATUS][0] == '\0')
+    f[C_STATUS] = strncmp (f[C_NOTE], "UNCONFIRMED", 11) == 0
+      ? "unconfirmed" : "assumed";
+  if (strcmp (f[C_STATUS], "official") != 0
+      && strcmp (f[C_STATUS], "assumed") != 0
+      && strcmp (f[C_STATUS], "unconfirmed") != 0)
+    return cc_err_set (err, CC_EDATA, path, row->line, ctx->col[C_STATUS] + 1,
+                       "status '%s' is not official, assumed or unconfirmed",
+                       f[C_STATUS]);
+  if (strcmp (f[C_STATUS], "official") == 0
+      && (f[C_CATALOG][0] == '\0' || f[C_CATALOG_DATE][0] == '\0'))
+    return cc_err_set (err, CC_EDATA, path, row->line, ctx->col[C_STATUS] + 1,
+                       "an official price needs its catalog and catalog_date");
+  for (i = C_CATALOG_DATE; i <= C_IMPORT_DATE; i++)
+    if (f[i][0] != '\0' && (cc_date_parse_ym (f[i], &d) != 0 || d.day == 0))
+      return cc_err_set (err, CC_EDATA, path, row->line, ctx->col[i] + 1,
+                         "%s '%s' is not YYYY-MM-DD", col_name[i], f[i]);
+  if (f[C_UPFRONT][0] != '\0'
+      && (cc_num_parse (f[C_UPFRONT], &r->upfront_fee) != 0
+          || r->upfront_fee < 0))
+    return cc_err_set (err, CC_EDATA, path, row->line, ctx->col[C_UPFRONT] + 1,
+                       "upfront_fee '%s' is not a number >= 0", f[C_UPFRONT]);
   return CC_OK;
 }
 
@@ -109,7 +151,7 @@ read_fields (const book_ctx *ctx, const cc_csv_row *row, const char **f,
     return cc_err_set (err, CC_EDATA, path, row->line, ctx->col[C_MIN_QTY] + 1,
                        "min_quantity '%s' is not a number >= 0 (at most %g)",
                        f[C_MIN_QTY], CC_PRICE_MAX_QUANTITY);
-  return CC_OK;
+  return read_provenance (ctx, row, f, r, err);
 }
 
 /* A sku's tiers: contiguous, rising from 0, one unit and currency. */
@@ -179,9 +221,15 @@ store_row (book_ctx *ctx, const char *const *f, cc_price_row *r, cc_err *err)
   r->source = strdup (f[C_SOURCE]);
   r->term = strdup (f[C_TERM]);
   r->note = strdup (f[C_NOTE]);
+  r->catalog = strdup (f[C_CATALOG]);
+  r->catalog_ids = strdup (f[C_CATALOG_IDS]);
+  r->catalog_date = strdup (f[C_CATALOG_DATE]);
+  r->import_date = strdup (f[C_IMPORT_DATE]);
+  r->status = strdup (f[C_STATUS]);
   if (!r->provider || !r->service || !r->sku || !r->region || !r->unit
       || !r->currency || !r->effective_date || !r->source || !r->term
-      || !r->note)
+      || !r->note || !r->catalog || !r->catalog_ids || !r->catalog_date
+      || !r->import_date || !r->status)
     {
       row_free (r);
       return cc_err_set (err, CC_ESOFTWARE, ctx->file, r->line, 0,
@@ -301,7 +349,7 @@ cc_price_book_read (const char *path, cc_price_book **out, cc_err *err)
 int
 cc_price_row_unconfirmed (const cc_price_row *r)
 {
-  return strncmp (r->note, "UNCONFIRMED", 11) == 0;
+  return strcmp (r->status, "unconfirmed") == 0;
 }
 
 void

@@ -3,7 +3,18 @@
  * A price book is a CSV with the header
  *   provider,service,sku,region,unit,tier_start,unit_price,currency,
  *   effective_date,source
- * and optionally term, min_quantity and note.  A sku's rows are its tiers,
+ * and optionally term, min_quantity and note, and the provenance columns
+ *   catalog        the provider catalog the price was imported from
+ *   catalog_ids    the provider's own ids (Azure meterId/skuId, AWS
+ *                  SKU/RateCode, GCP skuId), ';'-separated
+ *   catalog_date   the catalog's publication or effective date
+ *   import_date    when it was imported
+ *   status         official (from a catalog), assumed or unconfirmed (by
+ *                  hand; the note gives the reason in one line).  Absent:
+ *                  unconfirmed when the note starts with "UNCONFIRMED",
+ *                  else assumed.
+ *   upfront_fee    a reservation's one-time fee, already folded into its
+ *                  unit_price (kept for the record).  A sku's rows are its tiers,
  * listed together and sorted by tier_start (in the row's unit), the first
  * starting at 0.  Graduated tiers: each unit is charged at the price of the
  * tier it falls in. */
@@ -25,7 +36,8 @@ typedef struct
 {
   char *provider, *service, *sku, *region, *unit, *currency;
   char *effective_date, *source, *term, *note;
-  double tier_start, unit_price, min_quantity;
+  char *catalog, *catalog_ids, *catalog_date, *import_date, *status;
+  double tier_start, unit_price, min_quantity, upfront_fee;
   const char *file;    /* the book file it came from (owned by the book) */
   long line;
 } cc_price_row;
@@ -78,7 +90,7 @@ int cc_price_books_load (const char *const *paths, size_t n, const char *dir,
 
 void cc_price_book_free (cc_price_book *b);
 
-/* Is the row marked unconfirmed (its note starts with "UNCONFIRMED")? */
+/* Is the row's status unconfirmed? */
 int cc_price_row_unconfirmed (const cc_price_row *r);
 
 /* The tiers of SKU (in REGION when not NULL): index of the first row and

@@ -66,6 +66,11 @@ cc_price_charge_json (FILE *fp, const cc_price_charge *c)
   cc_json_set (root, "effective_date", cc_json_str (r->effective_date));
   cc_json_set (root, "source", cc_json_str (r->source));
   cc_json_set (root, "note", cc_json_str (r->note));
+  cc_json_set (root, "status", cc_json_str (r->status));
+  cc_json_set (root, "catalog", cc_json_str (r->catalog));
+  cc_json_set (root, "catalog_ids", cc_json_str (r->catalog_ids));
+  cc_json_set (root, "catalog_date", cc_json_str (r->catalog_date));
+  cc_json_set (root, "import_date", cc_json_str (r->import_date));
   cc_json_set (root, "quantity", cc_json_num (c->quantity, 10));
   cc_json_set (root, "cost", cc_json_fixed (c->cost, 6));
   cc_json_set (root, "unconfirmed",
@@ -114,7 +119,12 @@ cc_price_charge_text (FILE *fp, const cc_price_charge *c)
   cc_group_digits (c->cost, 2, a, sizeof a);
   fprintf (fp, "  total: %s %s a month (list price, %s, effective %s)\n", a,
            r->currency, r->term, r->effective_date);
-  fprintf (fp, "  source: %s\n", r->source);
+  if (r->catalog[0] != '\0')
+    fprintf (fp, "  catalog: %s, %s, dated %s%s%s\n", r->catalog,
+             r->catalog_ids, r->catalog_date,
+             r->import_date[0] ? ", imported " : "", r->import_date);
+  else
+    fprintf (fp, "  source: %s\n", r->source);
   if (cc_price_row_unconfirmed (r))
     fprintf (fp, "  UNCONFIRMED: %s\n", r->note);
   return ferror (fp) ? -1 : 0;

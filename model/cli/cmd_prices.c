@@ -73,9 +73,9 @@ cc_cmd_prices (int argc, char **argv)
     }
   /* A write error on stdout is reported by main when it closes stdout. */
   cc_price_list_csv (stdout, b, provider, service, &shown, &unconfirmed);
-  fprintf (stderr, "cloudcast: %zu price rows from %zu files; %zu shown, %zu "
-           "of them UNCONFIRMED (see each row's note)\n", b->n, b->nfile,
-           shown, unconfirmed);
+  fprintf (stderr, "cloudcast: %zu price rows from %zu file%s; %zu shown, "
+           "%zu of them UNCONFIRMED (see each row's note)\n", b->n, b->nfile,
+           b->nfile == 1 ? "" : "s", shown, unconfirmed);
   cc_price_book_free (b);
   return CC_OK;
 }

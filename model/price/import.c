@@ -161,7 +161,8 @@ rowset_write (rowset *rs, const cc_import_filter *flt, FILE *out,
               cc_import_stats *st)
 {
   size_t i, j;
-  qsort (rs->row, rs->n, sizeof *rs->row, row_cmp);
+  if (rs->n > 1)
+    qsort (rs->row, rs->n, sizeof *rs->row, row_cmp);
   for (i = 0; i < rs->n; i = j)
     {
       for (j = i + 1; j < rs->n && same_sku (&rs->row[i], &rs->row[j]); j++)

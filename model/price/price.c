@@ -36,8 +36,77 @@ typedef struct
   size_t first;        /* rows before this index came from earlier files */
   long col[NCOLS];
   size_t ncol;
+  size_t *slot;        /* open-addressing set of each sku's first row + 1 */
+  size_t nslot;        /* a power of two, at least twice the rows */
+  size_t nkey;
 } book_ctx;
 
+/* FNV-1a over a sku's key: sku, region and term. */
+static size_t
+key_hash (const char *sku, const char *region, const char *term)
+{
+  const char *part[3] = { sku, region, term };
+  size_t h = (size_t) 1469598103934665603ULL;
+  for (int i = 0; i < 3; i++)
+    {
+      for (const unsigned char *p = (const unsigned char *) part[i]; *p; p++)
+        h = (h ^ *p) * (size_t) 1099511628211ULL;
+      h = (h ^ 0xff) * (size_t) 1099511628211ULL;
+    }
+  return h;
+}
+
+static int
+key_same (const cc_price_row *r, const char *sku, const char *region,
+          const char *term)
+{
+  return strcmp (r->sku, sku) == 0 && strcmp (r->region, region) == 0
+    && strcmp (r->term, term) == 0;
+}
+
+/* The row where the sku (region, term) first appeared, or NULL. */
+static const cc_price_row *
+key_find (const book_ctx *ctx, const char *sku, const char *region,
+          const char *term)
+{
+  size_t i;
+  if (ctx->nslot == 0)
+    return NULL;
+  for (i = key_hash (sku, region, term) & (ctx->nslot - 1); ctx->slot[i];
+       i = (i + 1) & (ctx->nslot - 1))
+    if (key_same (&ctx->b->row[ctx->slot[i] - 1], sku, region, term))
+      return &ctx->b->row[ctx->slot[i] - 1];
+  return NULL;
+}
+
+/* Record row K as the first row of its sku; grows the set as it fills. */
+static int
+key_add (book_ctx *ctx, size_t k)
+{
+  const cc_price_row *r;
+  size_t i;
+  if (2 * (ctx->nkey + 1) > ctx->nslot)
+    {
+      size_t n = ctx->nslot ? 2 * ctx->nslot : 64, *slot, *old = ctx->slot;
+      size_t nold = ctx->nslot;
+      if ((slot = calloc (n, sizeof *slot)) == NULL)
+        return -1;
+      ctx->slot = slot;
+      ctx->nslot = n;
+      ctx->nkey = 0;
+      for (i = 0; i < nold; i++)
+        if (old[i] && key_add (ctx, old[i] - 1) != 0)
+          return -1;
+      free (old);
+    }
+  r = &ctx->b->row[k];
+  for (i = key_hash (r->sku, r->region, r->term) & (ctx->nslot - 1);
+       ctx->slot[i]; i = (i + 1) & (ctx->nslot - 1))
+    ;
+  ctx->slot[i] = k + 1;
+  ctx->nkey++;
+  return 0;
+}
 
 
 static void
@@ -162,7 +231,7 @@ check_tier (const book_ctx *ctx, const char *const *f, const cc_price_row *r,
   const cc_price_book *b = ctx->b;
   const char *path = ctx->file;
   const cc_price_row *prev = b->n > ctx->first ? &b->row[b->n - 1] : NULL;
-  size_t k;
+  const cc_price_row *seen;
 
   if (prev != NULL && strcmp (prev->sku, f[C_SKU]) == 0
       && strcmp (prev->region, f[C_REGION]) == 0
@@ -183,15 +252,12 @@ check_tier (const book_ctx *ctx, const char *const *f, const cc_price_row *r,
                            f[C_SKU]);
       return CC_OK;
     }
-  for (k = 0; k < b->n; k++)
-    if (strcmp (b->row[k].sku, f[C_SKU]) == 0
-        && strcmp (b->row[k].region, f[C_REGION]) == 0
-        && strcmp (b->row[k].term, f[C_TERM]) == 0)
-      return cc_err_set (err, CC_EDATA, path, r->line, 0,
-                         "sku '%s' (region '%s', term '%s') already "
-                         "appeared on %s:%ld; keep a sku's tiers together",
-                         f[C_SKU], f[C_REGION], f[C_TERM], b->row[k].file,
-                         b->row[k].line);
+  if ((seen = key_find (ctx, f[C_SKU], f[C_REGION], f[C_TERM])) != NULL)
+    return cc_err_set (err, CC_EDATA, path, r->line, 0,
+                       "sku '%s' (region '%s', term '%s') already "
+                       "appeared on %s:%ld; keep a sku's tiers together",
+                       f[C_SKU], f[C_REGION], f[C_TERM], seen->file,
+                       seen->line);
   if (r->tier_start != 0)
     return cc_err_set (err, CC_EDATA, path, r->line,
                        ctx->col[C_TIER_START] + 1,
@@ -205,11 +271,16 @@ static int
 store_row (book_ctx *ctx, const char *const *f, cc_price_row *r, cc_err *err)
 {
   cc_price_book *b = ctx->b;
-  cc_price_row *nr = realloc (b->row, (b->n + 1) * sizeof *nr);
-  if (nr == NULL)
-    return cc_err_set (err, CC_ESOFTWARE, ctx->file, r->line, 0,
-                       "out of memory");
-  b->row = nr;
+  if (b->n == b->cap)
+    {
+      size_t cap = b->cap ? 2 * b->cap : 64;
+      cc_price_row *nr = realloc (b->row, cap * sizeof *nr);
+      if (nr == NULL)
+        return cc_err_set (err, CC_ESOFTWARE, ctx->file, r->line, 0,
+                           "out of memory");
+      b->row = nr;
+      b->cap = cap;
+    }
   r->file = ctx->file;
   r->provider = strdup (f[C_PROVIDER]);
   r->service = strdup (f[C_SERVICE]);
@@ -236,6 +307,11 @@ store_row (book_ctx *ctx, const char *const *f, cc_price_row *r, cc_err *err)
                          "out of memory");
     }
   b->row[b->n++] = *r;
+  if ((b->n == ctx->first + 1 || !key_same (&b->row[b->n - 2], r->sku,
+                                              r->region, r->term))
+      && key_add (ctx, b->n - 1) != 0)
+    return cc_err_set (err, CC_ESOFTWARE, ctx->file, r->line, 0,
+                       "out of memory");
   return CC_OK;
 }
 
@@ -275,7 +351,13 @@ cc_price_book_add (cc_price_book *b, const char *path, cc_err *err)
   ctx.b = b;
   ctx.file = copy;
   ctx.first = b->n;
+  for (size_t k = 0; k < b->n; k++)
+    if ((k == 0 || !key_same (&b->row[k - 1], b->row[k].sku,
+                              b->row[k].region, b->row[k].term))
+        && key_add (&ctx, k) != 0)
+      return cc_err_set (err, CC_ESOFTWARE, path, 0, 0, "out of memory");
   rc = cc_csv_read (path, on_row, &ctx, err);
+  free (ctx.slot);
   if (rc == CC_OK && ctx.ncol == 0)
     rc = cc_err_set (err, CC_EDATA, path, 1, 0, "empty price book");
   if (rc == CC_OK && b->n == ctx.first)

@@ -45,7 +45,7 @@ typedef struct
 typedef struct
 {
   char *path;          /* the first file read */
-  size_t n;
+  size_t n, cap;
   cc_price_row *row;   /* in file order; a sku's tiers are contiguous */
   size_t nfile;
   char **file;         /* every file read, for messages */

@@ -98,22 +98,20 @@ cross_draw (cc_gp *gp, const void *state, const cc_gp_outputs *o)
 }
 
 static void
-cross_alt (const cc_chart_data *d, const void *state, char *buf, size_t size)
+cross_alt (const cc_chart_data *d, const void *state, FILE *fp)
 {
   const cc_valuecase *vc = d->vc;
   const cc_value_result *r = d->vr;
-  size_t p, o;
+  size_t p;
   char a[64];
 
-  o = (size_t) snprintf (buf, size, "Bar chart: the same usage, at median "
-                         "assumptions, over the %zu drivers every provider "
-                         "prices:", r->ncommon);
-  for (p = 0; p < vc->model.nprovider && o < size; p++)
+  fprintf (fp, "Bar chart: the same usage, at median assumptions, over the "
+           "%zu drivers every provider prices:", r->ncommon);
+  for (p = 0; p < vc->model.nprovider; p++)
     {
       cc_amount_words (r->cross_common[p], a, sizeof a);
-      o += (size_t) snprintf (buf + o, size - o, "%s %s %s%s", p ? "," : "",
-                              vc->model.provider[p], a,
-                              p + 1 == vc->model.nprovider ? "." : "");
+      fprintf (fp, "%s %s %s%s", p ? "," : "", vc->model.provider[p], a,
+               p + 1 == vc->model.nprovider ? "." : "");
     }
 }
 

@@ -190,10 +190,10 @@ models_draw (cc_gp *gp, const void *state, const cc_gp_outputs *o)
 }
 
 static void
-models_alt (const cc_chart_data *d, const void *state, char *buf, size_t size)
+models_alt (const cc_chart_data *d, const void *state, FILE *fp)
 {
   const models_state *ms = state;
-  cc_label_printf (buf, size, "Line chart of the %zu converged growth models fitted "
+  fprintf (fp, "Line chart of the %zu converged growth models fitted "
             "to %s; AICc chooses %s (Akaike weight %.2f).", ms->models.nmodel,
             ms->s->key, ms->fit->model->name, ms->fit->weight);
 }

@@ -123,7 +123,7 @@ spend_draw (cc_gp *gp, const void *state, const cc_gp_outputs *o)
 }
 
 static void
-spend_alt (const cc_chart_data *d, const void *state, char *buf, size_t size)
+spend_alt (const cc_chart_data *d, const void *state, FILE *fp)
 {
   const cc_value_result *r = d->vr;
   size_t F = r->nfamily + 1, f, top = 0;
@@ -135,7 +135,7 @@ spend_alt (const cc_chart_data *d, const void *state, char *buf, size_t size)
       top = f;
   cc_amount_words (r->monthly[F - 1].p50, a, sizeof a);
   cc_amount_words (last[F - 1].p50, b, sizeof b);
-  cc_label_printf (buf, size,
+  fprintf (fp,
             "Stacked area chart of median monthly spend by family (%zu "
             "families): from %s %s in the first month to %s %s in the last; "
             "%s is the largest family at the end.", r->nfamily, a,

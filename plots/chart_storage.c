@@ -268,8 +268,7 @@ storage_draw (cc_gp *gp, const void *state, const cc_gp_outputs *o)
 }
 
 static void
-storage_alt (const cc_chart_data *d, const void *state, char *buf,
-             size_t size)
+storage_alt (const cc_chart_data *d, const void *state, FILE *fp)
 {
   const cc_case_view *v = d->storage;
   size_t k, lo = 0, hi = 0, M = (size_t) v->months;
@@ -288,7 +287,7 @@ storage_alt (const cc_chart_data *d, const void *state, char *buf,
   cc_group_digits (v->proj[lo * M + M - 1], 0, lo_s, sizeof lo_s);
   cc_amount_words (v->proj[hi * M + M - 1], hi_s, sizeof hi_s);
   cc_month_format (v->anchor_month + v->months, m1, sizeof m1);
-  cc_label_printf (buf, size,
+  fprintf (fp,
             "Line chart, log scale: %s grew from %s %s to %s %s in %.3g "
             "months (reported). %zu scenario lines continue to %s, ending "
             "between %s %s (%s) and %s %s (%s); they are assumptions, not "

@@ -128,17 +128,15 @@ tornado_draw (cc_gp *gp, const void *state, const cc_gp_outputs *o)
 }
 
 static void
-tornado_alt (const cc_chart_data *d, const void *state, char *buf,
-             size_t size)
+tornado_alt (const cc_chart_data *d, const void *state, FILE *fp)
 {
   const cc_value_result *r = d->vr;
   char a[64];
 
-  buf[0] = '\0';
   if (r->nbar == 0)
     return;
   cc_amount_words (r->bar[0].swing, a, sizeof a);
-  cc_label_printf (buf, size,
+  fprintf (fp,
             "Tornado chart of %zu assumptions, each moved to its P10 and P90 "
             "with the rest at their medians. The largest swing is %s (%s), "
             "%s %s%s%s.", r->nbar, r->bar[0].assumption, r->bar[0].spec, a,

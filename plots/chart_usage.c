@@ -125,7 +125,7 @@ usage_draw (cc_gp *gp, const void *state, const cc_gp_outputs *o)
 }
 
 static void
-usage_alt (const cc_chart_data *d, const void *state, char *buf, size_t size)
+usage_alt (const cc_chart_data *d, const void *state, FILE *fp)
 {
   const usage_state *u = state;
   const cc_fitband *b = &u->band;
@@ -137,7 +137,7 @@ usage_alt (const cc_chart_data *d, const void *state, char *buf, size_t size)
   cc_group_digits (b->median[h - 1], 0, a, sizeof a);
   cc_group_digits (b->lo_wide[h - 1], 0, lo, sizeof lo);
   cc_group_digits (b->hi_wide[h - 1], 0, hi, sizeof hi);
-  cc_label_printf (buf, size,
+  fprintf (fp,
             "Fan chart of %s: %zu monthly points from %s, then the fitted %s "
             "curve to %s with median %s %s and a %g%% band from %s to %s.",
             u->s->key, u->s->n, m0, u->fit->model->name, m1, a, u->s->unit,

@@ -116,7 +116,7 @@ value_draw (cc_gp *gp, const void *state, const cc_gp_outputs *o)
 }
 
 static void
-value_alt (const cc_chart_data *d, const void *state, char *buf, size_t size)
+value_alt (const cc_chart_data *d, const void *state, FILE *fp)
 {
   const cc_valuecase *vc = d->vc;
   const cc_value_result *r = d->vr;
@@ -127,7 +127,7 @@ value_alt (const cc_chart_data *d, const void *state, char *buf, size_t size)
   cc_amount_words (r->total.p90, c, sizeof c);
   cc_month_format (vc->model.start_month, m0, sizeof m0);
   cc_month_format (vc->model.start_month + r->months - 1, m1, sizeof m1);
-  cc_label_printf (buf, size,
+  fprintf (fp,
             "Area chart of cumulative contract value from %s to %s: median "
             "%s %s at the end, with an 80%% band from %s to %s %s.", m0, m1,
             a, vc->currency, b, c, vc->currency);

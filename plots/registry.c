@@ -27,6 +27,20 @@ const cc_chart_kind *const cc_chart_registry[] = { CC_CHART_KINDS (LIST_KIND) };
 const size_t cc_chart_nkind
   = sizeof cc_chart_registry / sizeof cc_chart_registry[0];
 
+/* C's alt text, from its kind, into a string of its own. */
+static int
+chart_alt (cc_chart *c, const cc_chart_data *d, cc_err *err)
+{
+  size_t len = 0;
+  FILE *fp = open_memstream (&c->alt, &len);
+  if (fp == NULL)
+    return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+  c->kind->alt (d, c->state, fp);
+  if (fclose (fp) != 0 || c->alt == NULL)
+    return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+  return CC_OK;
+}
+
 int
 cc_charts_prepare (cc_chartset *set, const cc_chart_data *d, unsigned groups,
                    cc_err *err)
@@ -57,7 +71,7 @@ cc_charts_prepare (cc_chartset *set, const cc_chart_data *d, unsigned groups,
         c->file[f].fd = -1;
       set->n++;
       if (rc == CC_OK)
-        kind->alt (d, state, c->alt, sizeof c->alt);
+        rc = chart_alt (c, d, err);
     }
   return rc;
 }
@@ -185,6 +199,7 @@ cc_charts_free (cc_chartset *set)
         if (set->chart[i].file[f].tmp != NULL)
           cc_outfile_abort (&set->chart[i].file[f]);
       set->chart[i].kind->free (set->chart[i].state);
+      free (set->chart[i].alt);
     }
   free (set->chart);
   free (set->preview);

@@ -11,6 +11,7 @@
 #define CC_REGISTRY_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "core/error.h"
 #include "core/output.h"
@@ -52,16 +53,13 @@ typedef struct
   /* Send the chart to GP, rendering it to O. */
   void (*draw) (cc_gp *gp, const void *state, const cc_gp_outputs *o);
   /* Its alt text from the numbers, into BUF. */
-  void (*alt) (const cc_chart_data *d, const void *state, char *buf,
-               size_t size);
+  void (*alt) (const cc_chart_data *d, const void *state, FILE *fp);
   void (*free) (void *state);
 } cc_chart_kind;
 
 /* Every kind, in report order. */
 extern const cc_chart_kind *const cc_chart_registry[];
 extern const size_t cc_chart_nkind;
-
-#define CC_CHART_ALT_MAX 768
 
 /* One chart of a set. */
 typedef struct
@@ -70,7 +68,7 @@ typedef struct
   void *state;
   int draw;                     /* it has something to draw */
   int drawn;                    /* its files are in place */
-  char alt[CC_CHART_ALT_MAX];
+  char *alt;                    /* whole, however long its labels */
   cc_outfile file[CC_GP_NFMT];  /* while drawing; tmp NULL: not wanted */
 } cc_chart;
 

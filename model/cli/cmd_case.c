@@ -2,6 +2,7 @@
 #include <config.h>
 
 #include <float.h>
+#include <stdio.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,5 +34,60 @@ cc_case_parse_draws (const char *cmd, const char *arg, unsigned long *draws)
   int rc = cc_cli_opt_long (cmd, "--draws", arg, 1, 1000000, &n);
   if (rc == CC_OK)
     *draws = (unsigned long) n;
+  return rc;
+}
+
+int
+cc_case_run_option (const char *cmd, int c, const char *arg, cc_run_opts *o)
+{
+  int months, rc = CC_OK;
+  switch (c)
+    {
+    case 'o':
+      if (arg[0] == '\0')
+        return cc_cli_usage ("%s: --output needs a directory name", cmd);
+      o->dir = arg;
+      return CC_OK;
+    case 'm':
+      if ((rc = cc_case_parse_months (cmd, arg, &months)) == CC_OK)
+        o->months = months;
+      return rc;
+    case 'p':
+      return cc_case_parse_photo (cmd, arg, &o->photo_mib);
+    case 'n':
+      return cc_case_parse_draws (cmd, arg, &o->draws);
+    case 's':
+      if ((rc = cc_cli_opt_ulong (cmd, "--seed", arg, 4294967295UL,
+                                  &o->seed)) == CC_OK)
+        o->set_seed = 1;
+      return rc;
+    case 'P':
+      o->preview = 1;
+      return CC_OK;
+    default:
+      return 1;
+    }
+}
+
+const char *
+cc_case_scenario (const char *cmd, int argc, char **argv, int optind_,
+                  char *def, unsigned long size)
+{
+  if (argc - optind_ > 1)
+    {
+      cc_cli_usage ("%s: one SCENARIO at most", cmd);
+      return NULL;
+    }
+  return optind_ < argc ? argv[optind_]
+                        : cc_cli_datafile (def, size, CC_DEFAULT_SCENARIO);
+}
+
+int
+cc_case_run_status (int rc, const cc_err *err)
+{
+  if (rc == CC_EUSAGE)
+    cc_cli_usage ("%s", err->msg);
+  else if (rc != CC_OK)
+    cc_cli_fail (err);
   return rc;
 }

@@ -5,6 +5,7 @@
 #define CC_CMD_CASE_H
 
 #include "reported/case.h"
+#include "run/run.h"
 
 /* Parse the shared numeric options of command CMD: --months 1 to
  * CC_MAX_MONTHS, --photo-mib > 0.  CC_EUSAGE after printing on error. */
@@ -13,5 +14,20 @@ int cc_case_parse_photo (const char *cmd, const char *arg, double *mib);
 /* --draws: 1 to 1,000,000 (the cap on draws x months is the run's). */
 int cc_case_parse_draws (const char *cmd, const char *arg,
                          unsigned long *draws);
+
+/* The options run and value share, into O: -o DIR, -m, -p, -n, -s and
+ * -P (each command's usage table says which it takes).  CC_OK when C was
+ * one of them, 1 when it was not, CC_EUSAGE after printing on error. */
+int cc_case_run_option (const char *cmd, int c, const char *arg,
+                        cc_run_opts *o);
+
+/* The scenario of run or value: the one operand after the options (at
+ * most one), else the default scenario written into DEF.  NULL after
+ * printing the usage error. */
+const char *cc_case_scenario (const char *cmd, int argc, char **argv,
+                              int optind_, char *def, unsigned long size);
+
+/* The exit status of a run or value that ended in RC, its error said. */
+int cc_case_run_status (int rc, const cc_err *err);
 
 #endif

@@ -4,8 +4,6 @@
 
 #include <getopt.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include "cli/cli.h"
 #include "cli/usage.h"
@@ -17,53 +15,26 @@ int
 cc_cmd_value (int argc, char **argv)
 {
   cc_opts go;
-  const char *dir = "cloudcast-out", *path;
   char def[4096];
-  int c, rc, json = 0, seed_set = 0;
-  unsigned long draws = 0, seed = 0;
+  int c, rc, json = 0;
   cc_run_opts o;
   cc_run_result r;
   cc_err err;
 
+  cc_run_opts_init (&o, NULL);
   cc_opts_init (&go, "value");
   while ((c = cc_opts_next (&go, argc, argv)) != -1)
-    switch (c)
-      {
-      case 'o':
-        dir = optarg;
-        break;
-      case 'n':
-        if ((rc = cc_case_parse_draws ("value", optarg, &draws)) != CC_OK)
-          return rc;
-        break;
-      case 's':
-        if ((rc = cc_cli_opt_ulong ("value", "--seed", optarg, 4294967295UL,
-                                    &seed)) != CC_OK)
-          return rc;
-        seed_set = 1;
-        break;
-      case 'j':
-        json = 1;
-        break;
-      case 'h':
-        return cc_opts_help (&go);
-      default:
-        return cc_cli_usage ("value: bad option");
-      }
-  if (argc - optind > 1)
-    return cc_cli_usage ("value: one SCENARIO at most");
-  path = optind < argc ? argv[optind]
-                       : cc_cli_datafile (def, sizeof def, CC_DEFAULT_SCENARIO);
-  cc_run_opts_init (&o, path);
-  o.dir = dir;
+    if (c == 'h')
+      return cc_opts_help (&go);
+    else if (c == 'j')
+      json = 1;
+    else if ((rc = cc_case_run_option ("value", c, optarg, &o)) != CC_OK)
+      return rc == 1 ? cc_cli_usage ("value: bad option") : rc;
+  o.scenario = cc_case_scenario ("value", argc, argv, optind, def,
+                                 sizeof def);
+  if (o.scenario == NULL)
+    return CC_EUSAGE;
   o.notify = cc_cli_wrote;
-  if (draws > 0)
-    o.draws = draws;
-  if (seed_set)
-    {
-      o.seed = seed;
-      o.set_seed = 1;
-    }
   cc_err_clear (&err);
   rc = cc_run_value (&o, &r, &err);
   if (rc == CC_OK || (rc == CC_EUNAVAIL && r.vr != NULL))
@@ -73,10 +44,7 @@ cc_cmd_value (int argc, char **argv)
       else
         cc_report_value_text (stdout, r.vc, r.vr);
     }
-  if (rc == CC_EUSAGE)
-    cc_cli_usage ("%s", err.msg);
-  else if (rc != CC_OK)
-    cc_cli_fail (&err);
+  cc_case_run_status (rc, &err);
   cc_run_free (&r);
   return rc;
 }

@@ -4,7 +4,6 @@
 #include <gsl/gsl_linalg.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
-#include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics.h>
 #include <math.h>
 #include <stdlib.h>
@@ -300,15 +299,36 @@ cc_value_npv (const double *x, int n, double annual_rate)
   return s;
 }
 
+/* The P quantile of X[0..N), as gsl_stats_quantile_from_sorted_data gives
+   it for the sorted data, found by selection (X is rearranged): the draws
+   are many and only three quantiles are wanted, so a full sort is waste.
+   GSL's quickselect leaves X partitioned about the element it selects, so
+   the next order statistic is the least of those after it (test_value
+   holds this against sorting, ties included). */
+double
+cc_value_quantile (double *x, size_t n, double p)
+{
+  double index = p * (double) (n - 1), delta, lo, hi;
+  size_t lhs = (size_t) index, i;
+  delta = index - (double) lhs;
+  lo = gsl_stats_select (x, 1, n, lhs);
+  if (lhs == n - 1 || delta == 0)
+    return lo;
+  for (hi = x[lhs + 1], i = lhs + 2; i < n; i++)
+    if (x[i] < hi)
+      hi = x[i];
+  return (1 - delta) * lo + delta * hi;
+}
+
+/* P10, P50, P90 and mean of the N draws X (X is rearranged). */
 static cc_range
 range_of (double *x, size_t n)
 {
   cc_range r;
-  gsl_sort (x, 1, n);
-  r.p10 = gsl_stats_quantile_from_sorted_data (x, 1, n, 0.10);
-  r.p50 = gsl_stats_quantile_from_sorted_data (x, 1, n, 0.50);
-  r.p90 = gsl_stats_quantile_from_sorted_data (x, 1, n, 0.90);
   r.mean = gsl_stats_mean (x, 1, n);
+  r.p10 = cc_value_quantile (x, n, 0.10);
+  r.p50 = cc_value_quantile (x, n, 0.50);
+  r.p90 = cc_value_quantile (x, n, 0.90);
   return r;
 }
 

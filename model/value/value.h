@@ -135,4 +135,9 @@ void cc_value_result_free (cc_value_result *r);
  * annual discount rate, each month discounted by (1 + rate)^(-m/12). */
 double cc_value_npv (const double *x, int n, double annual_rate);
 
+/* The P quantile (0 <= P <= 1) of X[0..N), N > 0, by GSL's definition for
+ * sorted data (linear between order statistics), found by selection:
+ * X is rearranged. */
+double cc_value_quantile (double *x, size_t n, double p);
+
 #endif

@@ -45,6 +45,14 @@ read -r secs rss <"$dir/prices.time"
 rows=$(($(wc -l <"$dir/offer-book.csv") - 1))
 echo "prices import --from aws-offer: $size bytes in $secs s, $rows rows kept, peak RSS $rss KB (limit $max KB)"
 rm -f "$dir/offer-book.csv"
+# What the program holds before reading anything (its libraries), and a
+# tenth of the file: a streaming import peaks at the same figure.
+/usr/bin/time -f '%M' -o "$dir/base.time" "$CLOUDCAST" --version >/dev/null || exit 1
+head -c $((size / 10)) "$f" | sed '$d' >"$dir/offer-tenth.csv"   # whole lines
+/usr/bin/time -f '%M' -o "$dir/tenth.time" "$CLOUDCAST" prices import \
+  --from aws-offer --region us-east-1 -o "$dir/offer-book.csv" "$dir/offer-tenth.csv" 2>/dev/null
+echo "peak RSS of cloudcast --version: $(cat "$dir/base.time") KB; of a tenth of the file: $(cat "$dir/tenth.time") KB"
+rm -f "$dir/offer-book.csv" "$dir/offer-tenth.csv"
 if [ "$rss" -ge "$max" ]; then
   echo "FAIL: peak RSS $rss KB is not under $max KB"
   exit 1

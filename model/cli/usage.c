@@ -66,7 +66,7 @@ static const cc_usage_opt prices_opts[] = {
 
 static const cc_usage_opt prices_import_opts[] = {
   { "from", 0, 'F', "CATALOG", "the catalog format: azure-retail (Retail "
-    "Prices API pages or item lines), aws-offer (Price List offer CSV), "
+    "Prices API pages or item lines), aws-offer (Price List offer CSV or JSON, GetProducts responses), "
     "gcp-catalog (Billing Catalog skus.list pages)" },
   { "service", 0, 'S', "S", "only the services whose name contains S" },
   { "region", 0, 'R', "R", "only region R (armRegionName, Region Code or a "

@@ -107,15 +107,9 @@ cc_import_keep (const cc_import_row *r, const cc_import_filter *flt)
   return 1;
 }
 
-/* Rows of the JSON catalogs, gathered to be sorted into tiers. */
-typedef struct
-{
-  cc_import_row *row;
-  size_t n, cap;
-} rowset;
-
-static int
-rowset_push (rowset *rs, const cc_import_row *r, cc_err *err)
+int
+cc_import_push (cc_import_rowset *rs, const cc_import_row *r,
+                cc_err *err)
 {
   if (rs->n == rs->cap)
     {
@@ -157,7 +151,7 @@ same_sku (const cc_import_row *a, const cc_import_row *b)
    sku, region, term and tier start is a duplicate (the first is kept), and
    a sku whose tiers do not start at 0 is left out; both are counted. */
 static void
-rowset_write (rowset *rs, const cc_import_filter *flt, FILE *out,
+rowset_write (cc_import_rowset *rs, const cc_import_filter *flt, FILE *out,
               cc_import_stats *st)
 {
   size_t i, j;
@@ -187,49 +181,44 @@ rowset_write (rowset *rs, const cc_import_filter *flt, FILE *out,
 
 /* --- JSON field access, naming the file, item and field when missing --- */
 
-typedef struct
-{
-  const char *path;
-  size_t item;        /* 0-based index of the item in the file */
-  cc_err *err;
-} item_ctx;
-
-static int
-missing (const item_ctx *ic, const char *field, const char *what)
+int
+cc_import_missing (const cc_import_item *ic, const char *field,
+                   const char *what)
 {
   return cc_err_set (ic->err, CC_EDATA, ic->path, 0, 0,
                      "item %zu: %s field '%s'", ic->item, what, field);
 }
 
-static int
-get_str (const item_ctx *ic, json_t *o, const char *field, const char **out)
+int
+cc_import_get_str (const cc_import_item *ic, json_t *o, const char *field,
+                   const char **out)
 {
   json_t *v = json_object_get (o, field);
   if (v == NULL || json_is_null (v))
-    return missing (ic, field, "missing required");
+    return cc_import_missing (ic, field, "missing required");
   if (!json_is_string (v))
-    return missing (ic, field, "not a string:");
+    return cc_import_missing (ic, field, "not a string:");
   *out = json_string_value (v);
   return CC_OK;
 }
 
-static int
-get_num (const item_ctx *ic, json_t *o, const char *field, double *out)
+int
+cc_import_get_num (const cc_import_item *ic, json_t *o, const char *field,
+                   double *out)
 {
   json_t *v = json_object_get (o, field);
   if (v == NULL || json_is_null (v))
-    return missing (ic, field, "missing required");
+    return cc_import_missing (ic, field, "missing required");
   if (!json_is_number (v))
-    return missing (ic, field, "not a number:");
+    return cc_import_missing (ic, field, "not a number:");
   *out = json_number_value (v);
   if (!isfinite (*out))
-    return missing (ic, field, "not finite:");
+    return cc_import_missing (ic, field, "not finite:");
   return CC_OK;
 }
 
-/* S into D (N bytes), cut to fit. */
-static void
-copy (char *d, size_t n, const char *s)
+void
+cc_import_copy (char *d, size_t n, const char *s)
 {
   size_t k = strlen (s);
   if (k >= n)
@@ -302,19 +291,19 @@ azure_unit (const char *uom, const char *meter, double *block, char *unit,
     }
   while (*end == ' ')
     end++;
-  copy (rest, sizeof rest, end);
+  cc_import_copy (rest, sizeof rest, end);
   if ((slash = strchr (rest, '/')) != NULL)
     {
-      copy (per, sizeof per, azure_word (slash + 1));
+      cc_import_copy (per, sizeof per, azure_word (slash + 1));
       *slash = '\0';
     }
   if (rest[0] == '\0' && per[0] == '\0')
     {
       /* A bare count: the real unit may be in the meter name. */
       if (strcasestr (meter, "minute"))
-        copy (rest, sizeof rest, "minute");
+        cc_import_copy (rest, sizeof rest, "minute");
       else if (strcasestr (meter, "hour"))
-        copy (rest, sizeof rest, "hour");
+        cc_import_copy (rest, sizeof rest, "hour");
       else if (q != 1)
         {
           snprintf (unit, n, "%.0f-%s", q, azure_noun (meter));
@@ -322,11 +311,11 @@ azure_unit (const char *uom, const char *meter, double *block, char *unit,
           return;
         }
       else
-        copy (rest, sizeof rest, azure_noun (meter));
+        cc_import_copy (rest, sizeof rest, azure_noun (meter));
     }
   {
     char w[64];
-    copy (w, sizeof w, azure_word (rest));
+    cc_import_copy (w, sizeof w, azure_word (rest));
     snprintf (unit, n, "%.20s%s%.20s", w, w[0] && per[0] ? "-" : "", per);
   }
 }
@@ -355,16 +344,16 @@ azure_block_gib (const char *sku_name)
 /* A reservation's whole-term price as the per-unit price of its block
    over the term (hours: 8,760 a year; months: 12 a year). */
 static int
-azure_reservation (const item_ctx *ic, json_t *it, const char *sku_name,
+azure_reservation (const cc_import_item *ic, json_t *it, const char *sku_name,
                    cc_import_row *r)
 {
   const char *term;
   int years;
-  if (get_str (ic, it, "reservationTerm", &term) != CC_OK)
+  if (cc_import_get_str (ic, it, "reservationTerm", &term) != CC_OK)
     return ic->err->status;
   years = atoi (term);
   if (years < 1 || years > 10)
-    return missing (ic, "reservationTerm", "unreadable");
+    return cc_import_missing (ic, "reservationTerm", "unreadable");
   snprintf (r->term, sizeof r->term, "%dy", years % 100);
   r->has_min = 1;
   if (strcmp (r->unit, "hour") == 0)
@@ -376,7 +365,8 @@ azure_reservation (const item_ctx *ic, json_t *it, const char *sku_name,
     {
       double gib = azure_block_gib (sku_name);
       if (!(gib > 0))
-        return missing (ic, "skuName", "no reserved block (TB or PB) in");
+        return cc_import_missing (ic, "skuName",
+                                  "no reserved block (TB or PB) in");
       r->unit_price /= 12.0 * years * gib;
       r->min_quantity = gib;
     }
@@ -390,7 +380,7 @@ azure_reservation (const item_ctx *ic, json_t *it, const char *sku_name,
 
 /* The fields every Azure item must have, as a row (before the term). */
 static int
-azure_row (const item_ctx *ic, json_t *it, cc_import_row *r,
+azure_row (const cc_import_item *ic, json_t *it, cc_import_row *r,
            const char **type, const char **sku_name, double *block)
 {
   const char *meter_id, *sku_id, *uom, *currency, *eff, *region, *service;
@@ -400,24 +390,24 @@ azure_row (const item_ctx *ic, json_t *it, cc_import_row *r,
   int rc;
 
   memset (r, 0, sizeof *r);
-  if ((rc = get_str (ic, it, "meterId", &meter_id)) != CC_OK
-      || (rc = get_str (ic, it, "skuId", &sku_id)) != CC_OK
-      || (rc = get_str (ic, it, "type", type)) != CC_OK
-      || (rc = get_str (ic, it, "unitOfMeasure", &uom)) != CC_OK
-      || (rc = get_str (ic, it, "currencyCode", &currency)) != CC_OK
-      || (rc = get_str (ic, it, "effectiveStartDate", &eff)) != CC_OK
-      || (rc = get_str (ic, it, "armRegionName", &region)) != CC_OK
-      || (rc = get_str (ic, it, "serviceName", &service)) != CC_OK
-      || (rc = get_str (ic, it, "productName", &product)) != CC_OK
-      || (rc = get_str (ic, it, "skuName", sku_name)) != CC_OK
-      || (rc = get_str (ic, it, "meterName", &meter)) != CC_OK
-      || (rc = get_num (ic, it, "retailPrice", &price)) != CC_OK
-      || (rc = get_num (ic, it, "tierMinimumUnits", &tmin)) != CC_OK)
+  if ((rc = cc_import_get_str (ic, it, "meterId", &meter_id)) != CC_OK
+      || (rc = cc_import_get_str (ic, it, "skuId", &sku_id)) != CC_OK
+      || (rc = cc_import_get_str (ic, it, "type", type)) != CC_OK
+      || (rc = cc_import_get_str (ic, it, "unitOfMeasure", &uom)) != CC_OK
+      || (rc = cc_import_get_str (ic, it, "currencyCode", &currency)) != CC_OK
+      || (rc = cc_import_get_str (ic, it, "effectiveStartDate", &eff)) != CC_OK
+      || (rc = cc_import_get_str (ic, it, "armRegionName", &region)) != CC_OK
+      || (rc = cc_import_get_str (ic, it, "serviceName", &service)) != CC_OK
+      || (rc = cc_import_get_str (ic, it, "productName", &product)) != CC_OK
+      || (rc = cc_import_get_str (ic, it, "skuName", sku_name)) != CC_OK
+      || (rc = cc_import_get_str (ic, it, "meterName", &meter)) != CC_OK
+      || (rc = cc_import_get_num (ic, it, "retailPrice", &price)) != CC_OK
+      || (rc = cc_import_get_num (ic, it, "tierMinimumUnits", &tmin)) != CC_OK)
     return rc;
   if (strlen (eff) < 10)
-    return missing (ic, "effectiveStartDate", "no date in");
+    return cc_import_missing (ic, "effectiveStartDate", "no date in");
   r->provider = "Azure";
-  copy (r->service, sizeof r->service, service);
+  cc_import_copy (r->service, sizeof r->service, service);
   /* The meter name usually repeats the sku name: say it once. */
   if (strncmp (meter, *sku_name, strlen (*sku_name)) == 0)
     meter += strlen (*sku_name);
@@ -429,18 +419,18 @@ azure_row (const item_ctx *ic, json_t *it, cc_import_row *r,
   azure_unit (uom, meter, block, r->unit, sizeof r->unit);
   r->unit_price = price / *block;
   r->tier_start = tmin * *block;
-  copy (r->currency, sizeof r->currency, currency);
+  cc_import_copy (r->currency, sizeof r->currency, currency);
   snprintf (r->effective, sizeof r->effective, "%.10s", eff);
-  copy (r->catalog_date, sizeof r->catalog_date, r->effective);
-  copy (r->catalog, sizeof r->catalog, "Azure Retail Prices API");
+  cc_import_copy (r->catalog_date, sizeof r->catalog_date, r->effective);
+  cc_import_copy (r->catalog, sizeof r->catalog, "Azure Retail Prices API");
   snprintf (r->ids, sizeof r->ids, "meterId=%s;skuId=%s", meter_id, sku_id);
   return CC_OK;
 }
 
 /* One Azure item: its row, and its savings-plan rows. */
 static int
-azure_item (const item_ctx *ic, json_t *it, const cc_import_filter *flt,
-            rowset *rs, cc_import_stats *st)
+azure_item (const cc_import_item *ic, json_t *it, const cc_import_filter *flt,
+            cc_import_rowset *rs, cc_import_stats *st)
 {
   cc_import_row r, sp;
   const char *type, *sku_name;
@@ -463,9 +453,9 @@ azure_item (const item_ctx *ic, json_t *it, const cc_import_filter *flt,
       return CC_OK;
     }
   if (strcmp (type, "Consumption") == 0)
-    copy (r.term, sizeof r.term, "payg");
+    cc_import_copy (r.term, sizeof r.term, "payg");
   else if (strcmp (type, "DevTestConsumption") == 0)
-    copy (r.term, sizeof r.term, "devtest");
+    cc_import_copy (r.term, sizeof r.term, "devtest");
   else if (strcmp (type, "Reservation") == 0)
     {
       if ((rc = azure_reservation (ic, it, sku_name, &r)) != CC_OK)
@@ -476,20 +466,20 @@ azure_item (const item_ctx *ic, json_t *it, const cc_import_filter *flt,
       st->skipped++;
       return CC_OK;
     }
-  if ((rc = rowset_push (rs, &r, ic->err)) != CC_OK)
+  if ((rc = cc_import_push (rs, &r, ic->err)) != CC_OK)
     return rc;
   plans = json_object_get (it, "savingsPlan");
   json_array_foreach (plans, k, p)
     {
       const char *term;
       double price;
-      if ((rc = get_str (ic, p, "term", &term)) != CC_OK
-          || (rc = get_num (ic, p, "retailPrice", &price)) != CC_OK)
+      if ((rc = cc_import_get_str (ic, p, "term", &term)) != CC_OK
+          || (rc = cc_import_get_num (ic, p, "retailPrice", &price)) != CC_OK)
         return rc;
       sp = r;
       snprintf (sp.term, sizeof sp.term, "savings-%dy", atoi (term));
       sp.unit_price = price / block;
-      if ((rc = rowset_push (rs, &sp, ic->err)) != CC_OK)
+      if ((rc = cc_import_push (rs, &sp, ic->err)) != CC_OK)
         return rc;
     }
   return CC_OK;
@@ -497,12 +487,14 @@ azure_item (const item_ctx *ic, json_t *it, const cc_import_filter *flt,
 
 /* A page ({"Items": [...]}) or newline-delimited items. */
 static int
-azure_file (const char *path, const cc_import_filter *flt, rowset *rs,
+azure_file (const char *path, const cc_import_filter *flt,
+            cc_import_rowset *rs,
             cc_import_stats *st, cc_err *err)
 {
   json_error_t je;
-  json_t *root = json_load_file (path, JSON_DISABLE_EOF_CHECK, &je), *items, *it;
-  item_ctx ic = { path, 0, err };
+  json_t *root = json_load_file (path, JSON_DISABLE_EOF_CHECK, &je);
+  json_t *items, *it;
+  cc_import_item ic = { path, 0, err };
   size_t k;
   int rc = CC_OK;
 
@@ -586,32 +578,33 @@ gcp_term (const char *usage_type)
 
 /* Money as units (an int64 written as a string) + nanos. */
 static int
-gcp_money (const item_ctx *ic, json_t *m, const char **currency, double *v)
+gcp_money (const cc_import_item *ic, json_t *m, const char **currency,
+           double *v)
 {
   json_t *u = json_object_get (m, "units"), *n = json_object_get (m, "nanos");
   double units = 0;
-  if (get_str (ic, m, "currencyCode", currency) != CC_OK)
+  if (cc_import_get_str (ic, m, "currencyCode", currency) != CC_OK)
     return ic->err->status;
   if (u != NULL && json_is_string (u))
     {
       char *end;
       units = strtod (json_string_value (u), &end);
       if (*end != '\0' || end == json_string_value (u))
-        return missing (ic, "units", "not an integer string:");
+        return cc_import_missing (ic, "units", "not an integer string:");
     }
   else if (u != NULL && json_is_integer (u))
     units = (double) json_integer_value (u);
   else if (u != NULL)
-    return missing (ic, "units", "not an integer string:");
+    return cc_import_missing (ic, "units", "not an integer string:");
   if (n != NULL && !json_is_integer (n))
-    return missing (ic, "nanos", "not an integer:");
+    return cc_import_missing (ic, "nanos", "not an integer:");
   *v = units + (n ? (double) json_integer_value (n) : 0) * 1e-9;
   return CC_OK;
 }
 
 static int
-gcp_tiers (const item_ctx *ic, json_t *rates, cc_import_row *r,
-           const cc_import_filter *flt, json_t *regions, rowset *rs,
+gcp_tiers (const cc_import_item *ic, json_t *rates, cc_import_row *r,
+           const cc_import_filter *flt, json_t *regions, cc_import_rowset *rs,
            cc_import_stats *st)
 {
   size_t k, g;
@@ -621,7 +614,8 @@ gcp_tiers (const item_ctx *ic, json_t *rates, cc_import_row *r,
   json_array_foreach (regions, g, reg)
     {
       if (!json_is_string (reg))
-        return missing (ic, "serviceRegions", "a non-string entry in");
+        return cc_import_missing (ic, "serviceRegions",
+                                  "a non-string entry in");
       cc_import_slug (r->region, sizeof r->region, json_string_value (reg));
       if (!cc_import_keep (r, flt))
         continue;
@@ -629,13 +623,14 @@ gcp_tiers (const item_ctx *ic, json_t *rates, cc_import_row *r,
       json_array_foreach (rates, k, t)
         {
           const char *cur;
-          if ((rc = get_num (ic, t, "startUsageAmount", &r->tier_start)) != CC_OK
+          if ((rc = cc_import_get_num (ic, t, "startUsageAmount",
+                                       &r->tier_start)) != CC_OK
               || (rc = gcp_money (ic, json_object_get (t, "unitPrice"), &cur,
                                   &r->unit_price)) != CC_OK)
             return json_object_get (t, "unitPrice") == NULL
-              ? missing (ic, "unitPrice", "missing required") : rc;
-          copy (r->currency, sizeof r->currency, cur);
-          if ((rc = rowset_push (rs, r, ic->err)) != CC_OK)
+              ? cc_import_missing (ic, "unitPrice", "missing required") : rc;
+          cc_import_copy (r->currency, sizeof r->currency, cur);
+          if ((rc = cc_import_push (rs, r, ic->err)) != CC_OK)
             return rc;
         }
     }
@@ -645,8 +640,8 @@ gcp_tiers (const item_ctx *ic, json_t *rates, cc_import_row *r,
 }
 
 static int
-gcp_item (const item_ctx *ic, json_t *it, const cc_import_filter *flt,
-          rowset *rs, cc_import_stats *st)
+gcp_item (const cc_import_item *ic, json_t *it, const cc_import_filter *flt,
+          cc_import_rowset *rs, cc_import_stats *st)
 {
   const char *sku_id, *desc, *usage, *eff, *uunit, *svc, *term;
   json_t *cat, *pi, *pe, *rates, *regions;
@@ -657,53 +652,55 @@ gcp_item (const item_ctx *ic, json_t *it, const cc_import_filter *flt,
   memset (&r, 0, sizeof r);
   cat = json_object_get (it, "category");
   pi = json_array_get (json_object_get (it, "pricingInfo"), 0);
-  if ((rc = get_str (ic, it, "skuId", &sku_id)) != CC_OK
-      || (rc = get_str (ic, it, "description", &desc)) != CC_OK)
+  if ((rc = cc_import_get_str (ic, it, "skuId", &sku_id)) != CC_OK
+      || (rc = cc_import_get_str (ic, it, "description", &desc)) != CC_OK)
     return rc;
   if (!json_is_object (cat))
-    return missing (ic, "category", "missing required");
+    return cc_import_missing (ic, "category", "missing required");
   if (!json_is_object (pi))
-    return missing (ic, "pricingInfo", "missing required");
+    return cc_import_missing (ic, "pricingInfo", "missing required");
   pe = json_object_get (pi, "pricingExpression");
   if (!json_is_object (pe))
-    return missing (ic, "pricingExpression", "missing required");
+    return cc_import_missing (ic, "pricingExpression", "missing required");
   regions = json_object_get (it, "serviceRegions");
   rates = json_object_get (pe, "tieredRates");
   if (!json_is_array (regions))
-    return missing (ic, "serviceRegions", "missing required");
+    return cc_import_missing (ic, "serviceRegions", "missing required");
   if (!json_is_array (rates) || json_array_size (rates) == 0)
-    return missing (ic, "tieredRates", "missing required");
-  if ((rc = get_str (ic, cat, "usageType", &usage)) != CC_OK
-      || (rc = get_str (ic, cat, "serviceDisplayName", &svc)) != CC_OK
-      || (rc = get_str (ic, pi, "effectiveTime", &eff)) != CC_OK
-      || (rc = get_str (ic, pe, "usageUnit", &uunit)) != CC_OK)
+    return cc_import_missing (ic, "tieredRates", "missing required");
+  if ((rc = cc_import_get_str (ic, cat, "usageType", &usage)) != CC_OK
+      || (rc = cc_import_get_str (ic, cat, "serviceDisplayName", &svc))
+      != CC_OK
+      || (rc = cc_import_get_str (ic, pi, "effectiveTime", &eff)) != CC_OK
+      || (rc = cc_import_get_str (ic, pe, "usageUnit", &uunit)) != CC_OK)
     return rc;
   if (strlen (eff) < 10)
-    return missing (ic, "effectiveTime", "no date in");
+    return cc_import_missing (ic, "effectiveTime", "no date in");
   if ((term = gcp_term (usage)) == NULL)
     {
       st->skipped++;
       return CC_OK;
     }
   r.provider = "GCP";
-  copy (r.service, sizeof r.service, svc);
+  cc_import_copy (r.service, sizeof r.service, svc);
   cc_import_slug (r.sku, sizeof r.sku, desc);
-  copy (r.term, sizeof r.term, term);
-  copy (r.unit, sizeof r.unit, gcp_unit (uunit));
+  cc_import_copy (r.term, sizeof r.term, term);
+  cc_import_copy (r.unit, sizeof r.unit, gcp_unit (uunit));
   snprintf (r.effective, sizeof r.effective, "%.10s", eff);
-  copy (r.catalog_date, sizeof r.catalog_date, r.effective);
-  copy (r.catalog, sizeof r.catalog, "Google Cloud Billing Catalog API");
+  cc_import_copy (r.catalog_date, sizeof r.catalog_date, r.effective);
+  cc_import_copy (r.catalog, sizeof r.catalog,
+                  "Google Cloud Billing Catalog API");
   snprintf (r.ids, sizeof r.ids, "skuId=%s", sku_id);
   return gcp_tiers (ic, rates, &r, flt, regions, rs, st);
 }
 
 static int
-gcp_file (const char *path, const cc_import_filter *flt, rowset *rs,
+gcp_file (const char *path, const cc_import_filter *flt, cc_import_rowset *rs,
           cc_import_stats *st, cc_err *err)
 {
   json_error_t je;
   json_t *root = json_load_file (path, 0, &je), *skus, *it;
-  item_ctx ic = { path, 0, err };
+  cc_import_item ic = { path, 0, err };
   size_t k;
   int rc = CC_OK;
 
@@ -724,12 +721,26 @@ gcp_file (const char *path, const cc_import_filter *flt, rowset *rs,
   return rc;
 }
 
+/* Does PATH start (after blanks) with '{': a JSON document? */
+static int
+json_file (const char *path)
+{
+  FILE *fp = fopen (path, "r");
+  int ch = EOF;
+  if (fp == NULL)
+    return 0;
+  while ((ch = getc (fp)) != EOF && isspace (ch))
+    ;
+  fclose (fp);
+  return ch == '{';
+}
+
 int
 cc_price_import (cc_catalog_kind kind, const char *const *files, size_t n,
                  const cc_import_filter *flt, FILE *out, cc_import_stats *st,
                  cc_err *err)
 {
-  rowset rs = { NULL, 0, 0 };
+  cc_import_rowset rs = { NULL, 0, 0 };
   size_t i;
   int rc = CC_OK;
 
@@ -745,7 +756,9 @@ cc_price_import (cc_catalog_kind kind, const char *const *files, size_t n,
         fclose (probe);
       if (rc != CC_OK)
         break;
-      if (kind == CC_CATALOG_AWS)
+      if (kind == CC_CATALOG_AWS && json_file (files[i]))
+        rc = cc_import_aws_json (files[i], flt, &rs, st, err);
+      else if (kind == CC_CATALOG_AWS)
         rc = cc_import_aws_csv (files[i], flt, out, st, err);
       else if (kind == CC_CATALOG_AZURE)
         rc = azure_file (files[i], flt, &rs, st, err);

@@ -3,7 +3,9 @@
  *   azure-retail  Azure Retail Prices API pages ({"Items":[...],
  *                 "NextPageLink":...}) or newline-delimited items
  *   aws-offer     AWS Price List offer files: the CSV form (five metadata
- *                 lines, then the header; streamed in bounded memory)
+ *                 lines, then the header; streamed in bounded memory), the
+ *                 JSON form (products, terms, priceDimensions) and
+ *                 GetProducts responses (PriceList items as JSON strings)
  *   gcp-catalog   Google Cloud Billing Catalog services.skus.list pages
  *
  * Every row written carries its provenance (catalog, the provider's ids,
@@ -18,6 +20,8 @@
 
 #include <stddef.h>
 #include <stdio.h>
+
+#include <jansson.h>
 
 #include "core/error.h"
 
@@ -80,7 +84,62 @@ void cc_import_slug (char *d, size_t n, const char *s);
 /* Does the row pass the filter (service, region, sku glob)? */
 int cc_import_keep (const cc_import_row *r, const cc_import_filter *flt);
 
+/* Rows gathered to be sorted into tiers before they are written. */
+typedef struct
+{
+  cc_import_row *row;
+  size_t n, cap;
+} cc_import_rowset;
+
+int cc_import_push (cc_import_rowset *rs, const cc_import_row *r,
+                    cc_err *err);
+
+/* Where a JSON item is, for messages naming the file, item and field. */
+typedef struct
+{
+  const char *path;
+  size_t item;        /* 0-based index of the item in the file */
+  cc_err *err;
+} cc_import_item;
+
+/* CC_EDATA: "item N: WHAT field 'FIELD'". */
+int cc_import_missing (const cc_import_item *ic, const char *field,
+                       const char *what);
+/* The string or (finite) number FIELD of object O; CC_EDATA when missing
+   or of another type. */
+int cc_import_get_str (const cc_import_item *ic, json_t *o,
+                       const char *field, const char **out);
+int cc_import_get_num (const cc_import_item *ic, json_t *o,
+                       const char *field, double *out);
+/* S into D (N bytes), cut to fit. */
+void cc_import_copy (char *d, size_t n, const char *s);
+
+/* --- AWS (import_aws.c, import_awsjson.c) --- */
+
+/* An AWS unit ("Hrs", "GB-Mo") in cloudcast's units. */
+const char *cc_import_aws_unit (const char *u);
+/* The region of an AWS product: its region code, or the code of its
+   location name ("US East (N. Virginia)"), or that name as a slug. */
+void cc_import_aws_region (char *d, size_t n, const char *code,
+                           const char *location);
+/* The term of an AWS price: "payg" for OnDemand, "1y-standard-partial-
+   upfront" for Reserved; the lease in whole years in *YEARS (0 on
+   demand); -1 when a Reserved term has no readable LeaseContractLength. */
+int cc_import_aws_term (const char *type, const char *lease,
+                        const char *cls, const char *purchase, char *term,
+                        size_t n, int *years);
+/* A reserved term's dimension with its upfront fee FEE (when HAS_FEE)
+   folded into the hourly price over the term, and its block (one
+   instance, 730 hours a month) recorded. */
+void cc_import_aws_fold (cc_import_row *r, double fee, int has_fee);
+
 int cc_import_aws_csv (const char *path, const cc_import_filter *flt,
                        FILE *out, cc_import_stats *st, cc_err *err);
+/* The JSON forms: an offer file ({"products", "terms"}), a GetProducts
+   response ({"PriceList": ["<item as a JSON string>", ...]}) or one
+   decoded price item ({"product", "terms"}).  Read whole, not streamed. */
+int cc_import_aws_json (const char *path, const cc_import_filter *flt,
+                        cc_import_rowset *rs, cc_import_stats *st,
+                        cc_err *err);
 
 #endif

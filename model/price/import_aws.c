@@ -45,8 +45,8 @@ typedef struct
   int has_fee;
 } aws_ctx;
 
-static const char *
-aws_unit (const char *u)
+const char *
+cc_import_aws_unit (const char *u)
 {
   if (strcmp (u, "Hrs") == 0 || strcmp (u, "Hours") == 0)
     return "hour";
@@ -58,31 +58,90 @@ aws_unit (const char *u)
     return "second";
   if (strcmp (u, "Unit") == 0 || strcmp (u, "Units") == 0)
     return "unit";
+  if (strcmp (u, "Characters") == 0)
+    return "character";
   return u;
 }
 
-/* The term of a Reserved row: "1y-standard-partial-upfront". */
-static int
-aws_term (aws_ctx *c, const char **f, char *term, size_t n, int *years,
-          long line, cc_err *err)
+void
+cc_import_aws_region (char *d, size_t n, const char *code,
+                      const char *location)
+{
+  static const char *const map[][2] = {
+    { "US East (N. Virginia)", "us-east-1" }, { "US East (Ohio)", "us-east-2" },
+    { "US West (N. California)", "us-west-1" },
+    { "US West (Oregon)", "us-west-2" },
+    { "AWS GovCloud (US-East)", "us-gov-east-1" },
+    { "AWS GovCloud (US-West)", "us-gov-west-1" },
+    { "Canada (Central)", "ca-central-1" },
+    { "EU (Ireland)", "eu-west-1" }, { "EU (London)", "eu-west-2" },
+    { "EU (Paris)", "eu-west-3" }, { "EU (Frankfurt)", "eu-central-1" },
+    { "EU (Stockholm)", "eu-north-1" },
+    { "Asia Pacific (Mumbai)", "ap-south-1" },
+    { "Asia Pacific (Singapore)", "ap-southeast-1" },
+    { "Asia Pacific (Sydney)", "ap-southeast-2" },
+    { "Asia Pacific (Tokyo)", "ap-northeast-1" },
+    { "Asia Pacific (Seoul)", "ap-northeast-2" },
+    { "South America (Sao Paulo)", "sa-east-1" },
+    { "China (Beijing)", "cn-north-1" }, { "China (Ningxia)", "cn-northwest-1" },
+  };
+  size_t i;
+  if (code[0] == '\0')
+    for (i = 0; i < sizeof map / sizeof map[0]; i++)
+      if (strcmp (location, map[i][0]) == 0)
+        code = map[i][1];
+  cc_import_slug (d, n, code[0] ? code : location);
+}
+
+int
+cc_import_aws_term (const char *type, const char *lease, const char *cls,
+                    const char *purchase, char *term, size_t n, int *years)
 {
   char buf[40], *p;
-  if (strcmp (f[A_TERMTYPE], "OnDemand") == 0)
+  if (strcmp (type, "OnDemand") == 0)
     {
       snprintf (term, n, "payg");
       *years = 0;
-      return CC_OK;
+      return 0;
     }
-  *years = atoi (f[A_LEASE]);
+  *years = atoi (lease);
   if (*years < 1 || *years > 10)
-    return cc_err_set (err, CC_EDATA, c->path, line, c->col[A_LEASE] + 1,
-                       "Reserved row without a LeaseContractLength ('%s')",
-                       f[A_LEASE]);
-  snprintf (buf, sizeof buf, "%dy-%.14s-%.18s", *years % 100, f[A_CLASS],
-            f[A_PURCHASE]);
+    return -1;
+  snprintf (buf, sizeof buf, "%dy-%.14s-%.18s", *years % 100, cls, purchase);
   for (p = buf; *p; p++)
     *p = *p == ' ' ? '-' : (char) (*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
   snprintf (term, n, "%.39s", buf);
+  return 0;
+}
+
+void
+cc_import_aws_fold (cc_import_row *r, double fee, int has_fee)
+{
+  if (has_fee)
+    {
+      int years = atoi (r->term);
+      r->unit_price += fee / (8760.0 * years);
+      r->upfront_fee = fee;
+      r->has_fee = 1;
+    }
+  if (strcmp (r->term, "payg") != 0 && strcmp (r->unit, "hour") == 0)
+    {
+      r->min_quantity = 730;    /* one instance, a month of hours */
+      r->has_min = 1;
+    }
+}
+
+/* The term of a row: "payg", or "1y-standard-partial-upfront". */
+static int
+aws_term (aws_ctx *c, const char **f, char *term, size_t n, long line,
+          cc_err *err)
+{
+  int years;
+  if (cc_import_aws_term (f[A_TERMTYPE], f[A_LEASE], f[A_CLASS],
+                          f[A_PURCHASE], term, n, &years) != 0)
+    return cc_err_set (err, CC_EDATA, c->path, line, c->col[A_LEASE] + 1,
+                       "Reserved row without a LeaseContractLength ('%s')",
+                       f[A_LEASE]);
   return CC_OK;
 }
 
@@ -95,18 +154,7 @@ aws_flush (aws_ctx *c)
   for (i = 0; i < c->ndim; i++)
     {
       cc_import_row *r = &c->dim[i];
-      if (c->has_fee)
-        {
-          int years = atoi (r->term);
-          r->unit_price += c->fee / (8760.0 * years);
-          r->upfront_fee = c->fee;
-          r->has_fee = 1;
-        }
-      if (strcmp (r->term, "payg") != 0 && strcmp (r->unit, "hour") == 0)
-        {
-          r->min_quantity = 730;    /* one instance, a month of hours */
-          r->has_min = 1;
-        }
+      cc_import_aws_fold (r, c->fee, c->has_fee);
       if (cc_import_keep (r, c->flt))
         {
           cc_import_write (c->out, r, c->flt);
@@ -180,7 +228,7 @@ aws_row (const cc_csv_row *row, void *ctx, cc_err *err)
   const char *f[NAWS];
   cc_import_row r;
   char key[128], name[256];
-  int rc, years;
+  int rc;
 
   if (c->header == 0)
     return aws_meta (c, row, err);
@@ -213,8 +261,7 @@ aws_row (const cc_csv_row *row, void *ctx, cc_err *err)
   if (cc_num_parse (f[A_START], &r.tier_start) != 0 || r.tier_start < 0)
     return cc_err_set (err, CC_EDATA, c->path, row->line, c->col[A_START] + 1,
                        "StartingRange '%s' is not a number >= 0", f[A_START]);
-  if ((rc = aws_term (c, f, r.term, sizeof r.term, &years, row->line, err))
-      != CC_OK)
+  if ((rc = aws_term (c, f, r.term, sizeof r.term, row->line, err)) != CC_OK)
     return rc;
   if (c->ndim == MAX_DIM)
     return cc_err_set (err, CC_EDATA, c->path, row->line, 0,
@@ -226,9 +273,9 @@ aws_row (const cc_csv_row *row, void *ctx, cc_err *err)
   snprintf (name, sizeof name, "%s %s %s", f[A_USAGETYPE], f[A_OPERATION],
             f[A_SKU]);
   cc_import_slug (r.sku, sizeof r.sku, name);
-  cc_import_slug (r.region, sizeof r.region,
-                  f[A_REGION][0] ? f[A_REGION] : f[A_LOCATION]);
-  snprintf (r.unit, sizeof r.unit, "%s", aws_unit (f[A_UNIT]));
+  cc_import_aws_region (r.region, sizeof r.region, f[A_REGION],
+                        f[A_LOCATION]);
+  snprintf (r.unit, sizeof r.unit, "%s", cc_import_aws_unit (f[A_UNIT]));
   snprintf (r.currency, sizeof r.currency, "%s", f[A_CURRENCY]);
   snprintf (r.effective, sizeof r.effective, "%.10s", f[A_EFFECTIVE]);
   snprintf (r.catalog, sizeof r.catalog, "AWS Price List (%.30s)", c->offer);

@@ -233,14 +233,18 @@ md_assumptions (FILE *fp, const cc_valuecase *c)
     }
 }
 
+/* Each price used with where it came from: its status and, for a row
+   imported from a catalog, the catalog, the provider's ids and the
+   catalog's date (never the books' free-text source or note). */
 static void
 md_prices (FILE *fp, const cc_valuecase *c)
 {
-  size_t i;
+  size_t i, k;
 
   fputs ("\n## Prices used\n\n| provider | sku | region | term | unit | "
-         "from | price | currency | effective | source | note |\n"
-         "|---|---|---|---|---|---:|---:|---|---|---|---|\n", fp);
+         "from | price | currency | status | catalog | catalog ids | "
+         "catalog date |\n"
+         "|---|---|---|---|---|---:|---:|---|---|---|---|---|\n", fp);
   for (i = 0; i < c->book->n; i++)
     {
       const cc_price_row *row = &c->book->row[i];
@@ -248,7 +252,8 @@ md_prices (FILE *fp, const cc_valuecase *c)
         continue;
       const char *text[5] = { row->provider, row->sku, row->region,
                               row->term, row->unit };
-      size_t k;
+      const char *prov[4] = { row->status, row->catalog, row->catalog_ids,
+                              row->catalog_date };
       for (k = 0; k < 5; k++)
         {
           fputs ("| ", fp);
@@ -257,12 +262,14 @@ md_prices (FILE *fp, const cc_valuecase *c)
         }
       fprintf (fp, "| %.10g | %.10g | ", row->tier_start, row->unit_price);
       md_cell (fp, row->currency);
-      fputs (" | ", fp);
-      md_cell (fp, row->effective_date);
-      fputs (" | ", fp);
-      md_cell (fp, row->source);
-      fputs (" | ", fp);
-      md_cell (fp, row->note);
+      for (k = 0; k < 4; k++)
+        {
+          fputs (" | ", fp);
+          if (k > 0 && (prov[k] == NULL || prov[k][0] == '\0'))
+            fputs (k == 1 ? "none: kept by hand" : "-", fp);
+          else
+            md_cell (fp, prov[k] ? prov[k] : "");
+        }
       fputs (" |\n", fp);
     }
   for (i = 0; i < c->nconv; i++)

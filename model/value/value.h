@@ -38,7 +38,7 @@
 
 typedef struct
 {
-  char sku[CC_MAX_MIX][64];   /* one sku, or a storage mix */
+  char sku[CC_MAX_MIX][128];  /* one sku, or a storage mix */
   double share[CC_MAX_MIX];   /* shares of the mix, summing to 1 */
   size_t nsku;                /* 0: not priced on this provider */
   char region[32];            /* "" = any */
@@ -122,7 +122,7 @@ typedef struct
   double cross_common[CC_MAX_PROVIDERS];    /* only drivers priced everywhere */
   size_t ncommon;                           /* how many drivers that is */
   size_t nunconfirmed;
-  char unconfirmed[64][80];   /* skus priced from UNCONFIRMED rows */
+  char unconfirmed[64][128];  /* skus priced from UNCONFIRMED rows */
 } cc_value_result;
 
 /* Run the model.  Deterministic for a given seed. */

@@ -426,6 +426,7 @@ cc_outfile_place (cc_outfile *o, cc_err *err)
 {
   struct stat st;
   int e = 0;
+  st.st_size = -1;
   if (fstat (o->fd, &st) != 0 || st.st_size == 0 || fsync (o->fd) != 0)
     {
       e = errno;

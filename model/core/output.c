@@ -316,6 +316,7 @@ make_temp (cc_outfile *o, int dirfd, const char *dir, const char *name,
 static int
 rename_into_place (cc_outfile *o, cc_err *err)
 {
+  struct stat st;
   mode_t mask = umask (0);
   umask (mask);
   /* Made 0600; the output gets 0666 & ~umask. */
@@ -333,6 +334,18 @@ rename_into_place (cc_outfile *o, cc_err *err)
       cc_err_set (err, CC_ECANTCREAT, o->path, 0, 0,
                   "cannot rename into place: %s", strerror (errno));
       cc_outfile_abort (o);
+      return CC_ECANTCREAT;
+    }
+  /* Swapped between the check and the rename: what now has the target's
+     name is a link somebody planted (cloudcast never places one; a
+     concurrent run's file is a regular file and stays). */
+  if (fstatat (o->dirfd, o->name, &st, AT_SYMLINK_NOFOLLOW) == 0
+      && S_ISLNK (st.st_mode))
+    {
+      (void) unlinkat (o->dirfd, o->name, 0);
+      cc_err_set (err, CC_ECANTCREAT, o->path, 0, 0,
+                  "its temporary was replaced by a symbolic link; removed");
+      outfile_release (o);
       return CC_ECANTCREAT;
     }
   (void) fsync (o->dirfd);

@@ -9,9 +9,9 @@
 #include "plots/charts.h"
 #include "plots/palette.h"
 
-/* The labels every chart has: 1 title, 2 subtitle, 3 source, 4-7 output
- * paths (cc_gp_format order), 8 the value axis label, then chart-specific
- * ones from 9.  The axis label holds the scenario's currency, so it too is
+/* The labels every chart has: 1 title, 2 subtitle, 3 source, 4-7 empty
+ * (reserved: outputs reach gnuplot as descriptors, never as text), 8 the
+ * value axis label, then chart-specific ones from 9.  The axis label holds the scenario's currency, so it too is
  * data. */
 void
 cc_chart_labels (cc_gp *gp, const cc_chart_frame *fr, const char *axis,
@@ -25,7 +25,7 @@ cc_chart_labels (cc_gp *gp, const cc_chart_frame *fr, const char *axis,
   l[1] = fr->subtitle ? fr->subtitle : "";
   l[2] = fr->source ? fr->source : "";
   for (i = 0; i < CC_GP_NFMT; i++)
-    l[3 + i] = fr->out.path[i] ? fr->out.path[i] : "";
+    l[3 + i] = "";
   l[7] = axis;
   for (i = 0; i < nextra; i++)
     l[8 + i] = extra[i];

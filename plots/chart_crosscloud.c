@@ -43,8 +43,7 @@ cc_chart_cross_draw (cc_gp *gp, const cc_chart_frame *fr,
   cc_gp_render (gp,
                 "plot $DATA using 1:2:3 with boxes lc rgb variable, "
                 "$DATA using 1:2:(sprintf(\"%.3g\", $2)) with labels "
-                "offset 0,1 font ',10'",
-                &fr->out, CC_CHART_OUT_LBL);
+                "offset 0,1 font ',10'", &fr->out);
 }
 
 /* ---- the registered kind ---------------------------------------------- */

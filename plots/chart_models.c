@@ -62,7 +62,7 @@ cc_chart_models_draw (cc_gp *gp, const cc_chart_frame *fr,
                             (long) k == c->selected ? "3" : "1.6",
                             cc_palette_colour (CC_PALETTE_MODELS, k),
                             (long) k == c->selected ? 1 : 2, 10 + k);
-  cc_gp_render (gp, plot, &fr->out, CC_CHART_OUT_LBL);
+  cc_gp_render (gp, plot, &fr->out);
 }
 
 /* ---- the registered kind ---------------------------------------------- */

@@ -56,7 +56,7 @@ cc_chart_spend_draw (cc_gp *gp, const cc_chart_frame *fr,
                             "lc rgb '%s' title $LBL[%zu][2:]",
                             f + 1 < c->nfamily ? "," : "", f + 2, f + 3,
                             cc_palette_colour (CC_PALETTE_VALUE, f), 9 + f);
-  cc_gp_render (gp, plot, &fr->out, CC_CHART_OUT_LBL);
+  cc_gp_render (gp, plot, &fr->out);
 }
 
 /* ---- the registered kind ---------------------------------------------- */

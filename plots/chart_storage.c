@@ -35,12 +35,12 @@ put_date (FILE *fp, double t)
 }
 
 /* Labels: 1 title, 2 subtitle, 3 source, 4 y label, 5 annotation, 6-9
- * output paths (cc_gp_format order), 10 "reported", 11 second source
+ * empty (reserved), 10 "reported", 11 second source
  * line, 12.. scenario labels. */
 #define FIRST_SCN_LBL 12
 
 static void
-send_labels (cc_gp *gp, const cc_chart_storage *c, const cc_gp_outputs *o)
+send_labels (cc_gp *gp, const cc_chart_storage *c)
 {
   size_t i, nl = 11 + c->nscn;
   const char **lbl = calloc (nl, sizeof *lbl);
@@ -52,7 +52,7 @@ send_labels (cc_gp *gp, const cc_chart_storage *c, const cc_gp_outputs *o)
   lbl[3] = c->unit;
   lbl[4] = c->annotation ? c->annotation : "";
   for (i = 0; i < CC_GP_NFMT; i++)
-    lbl[5 + i] = o->path[i] ? o->path[i] : "";
+    lbl[5 + i] = "";
   lbl[9] = "reported figures";
   lbl[10] = c->source2 ? c->source2 : "";
   for (i = 0; i < c->nscn; i++)
@@ -158,7 +158,7 @@ cc_chart_storage_draw (cc_gp *gp, const cc_chart_storage *c,
   double ymin = INFINITY, ymax = 0;
   char plot[512];
 
-  send_labels (gp, c, o);
+  send_labels (gp, c);
   send_data (fp, c, &ymin, &ymax);
   cc_gp_guard (gp);
   send_setup (fp, c, ymin, ymax);
@@ -168,7 +168,7 @@ cc_chart_storage_draw (cc_gp *gp, const cc_chart_storage *c,
             "title $LBL[%d+i][2:], $HIST using 1:2 with points ls 100 "
             "title $LBL[10][2:], $HIST using 1:2:3 with labels offset 0,1.2 "
             "font ',9' notitle", c->nscn - 1, FIRST_SCN_LBL);
-  cc_gp_render (gp, plot, o, 6);
+  cc_gp_render (gp, plot, o);
 }
 
 /* ---- the registered kind ---------------------------------------------- */

@@ -65,8 +65,7 @@ cc_chart_tornado_draw (cc_gp *gp, const cc_chart_frame *fr,
                 "plot $DATA using (($2+med)/2):1:(abs($2-med)/2):(0.35) "
                 "with boxxyerror lc rgb '" CC_RGB_BLUE "' title $LBL[9][2:], "
                 "$DATA using (($3+med)/2):1:(abs($3-med)/2):(0.35) "
-                "with boxxyerror lc rgb '" CC_RGB_ORANGE "' title $LBL[10][2:]",
-                &fr->out, CC_CHART_OUT_LBL);
+                "with boxxyerror lc rgb '" CC_RGB_ORANGE "' title $LBL[10][2:]", &fr->out);
 }
 
 /* ---- the registered kind ---------------------------------------------- */

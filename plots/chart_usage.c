@@ -46,8 +46,7 @@ cc_chart_fan_draw (cc_gp *gp, const cc_chart_frame *fr, const cc_chart_fan *c)
                 "lc rgb '" CC_RGB_BLUE "' title $LBL[11][2:], $FAN using 1:4 "
                 "with lines lw 2.5 lc rgb '" CC_RGB_BLUE "' title "
                 "$LBL[12][2:], $HIST using 1:2 with points pt 7 ps 0.9 "
-                "lc rgb '" CC_RGB_BLACK "' title $LBL[9][2:]",
-                &fr->out, CC_CHART_OUT_LBL);
+                "lc rgb '" CC_RGB_BLACK "' title $LBL[9][2:]", &fr->out);
 }
 
 /* ---- the registered kind ---------------------------------------------- */

@@ -39,8 +39,7 @@ cc_chart_cumulative_draw (cc_gp *gp, const cc_chart_frame *fr,
   cc_gp_render (gp,
                 "plot $DATA using 1:2:4 with filledcurves lc rgb '"
                 CC_RGB_SKY "' title $LBL[9][2:], $DATA using 1:3 with lines "
-                "lw 2.5 lc rgb '" CC_RGB_BLUE "' title $LBL[10][2:]",
-                &fr->out, CC_CHART_OUT_LBL);
+                "lw 2.5 lc rgb '" CC_RGB_BLUE "' title $LBL[10][2:]", &fr->out);
 }
 
 /* ---- the registered kind ---------------------------------------------- */

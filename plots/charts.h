@@ -109,8 +109,8 @@ void cc_chart_fan_draw (cc_gp *gp, const cc_chart_frame *fr,
 void cc_chart_models_draw (cc_gp *gp, const cc_chart_frame *fr,
                            const cc_chart_models *c);
 
-/* Send a frame's labels as $LBL: 1 title, 2 subtitle, 3 source, 4-7 the
- * output paths (cc_gp_format order), 8 the value axis label, then EXTRA
+/* Send a frame's labels as $LBL: 1 title, 2 subtitle, 3 source, 4-7 empty
+ * (reserved), 8 the value axis label, then EXTRA
  * from 9.  Everything that may hold input-derived text goes here. */
 void cc_chart_labels (cc_gp *gp, const cc_chart_frame *fr, const char *axis,
                       const char *const *extra, size_t nextra);
@@ -120,9 +120,6 @@ void cc_chart_labels (cc_gp *gp, const cc_chart_frame *fr, const char *axis,
 void cc_chart_labels_data (cc_gp *gp, const cc_chart_frame *fr,
                            const char *axis, const char *const *extra,
                            size_t nextra);
-
-/* Output paths sit at $LBL lines 4 to 7 (cc_chart_labels). */
-#define CC_CHART_OUT_LBL 4
 
 /* reset, noenhanced text, title and subtitle, source line, borders,
  * margins, grid and the y label from $LBL. */

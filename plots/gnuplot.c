@@ -7,6 +7,7 @@
 #include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -30,8 +31,18 @@ cc_gp_program (void)
   return p != NULL && p[0] != '\0' ? p : GNUPLOT_PATH;
 }
 
+/* Let the N descriptors FDS pass to a child (INHERIT 1) or not (0). */
+static void
+set_inherit (const int *fds, size_t n, int inherit)
+{
+  size_t i;
+  for (i = 0; i < n; i++)
+    if (fds[i] >= 0)
+      (void) fcntl (fds[i], F_SETFD, inherit ? 0 : FD_CLOEXEC);
+}
+
 int
-cc_gp_open (cc_gp **out, cc_err *err)
+cc_gp_open (cc_gp **out, const int *outfds, size_t nout, cc_err *err)
 {
   const char *prog = cc_gp_program ();
   posix_spawn_file_actions_t fa;
@@ -66,7 +77,10 @@ cc_gp_open (cc_gp **out, cc_err *err)
   argv[0] = (char *) prog;
   argv[1] = (char *) "-d";      /* never read ~/.gnuplot or other startup files */
   argv[2] = NULL;
+  /* The output files: gnuplot writes them as /dev/fd/N. */
+  set_inherit (outfds, nout, 1);
   rc = posix_spawnp (&gp->pid, prog, &fa, NULL, argv, environ);
+  set_inherit (outfds, nout, 0);
   posix_spawn_file_actions_destroy (&fa);
   close (fds[0]);
   if (rc != 0)
@@ -121,7 +135,7 @@ cc_gp_format_ext (cc_gp_format f)
 }
 
 void
-cc_gp_render (cc_gp *gp, const char *plot, const cc_gp_outputs *o, int lbl0)
+cc_gp_render (cc_gp *gp, const char *plot, const cc_gp_outputs *o)
 {
   static const char *const term[CC_GP_NFMT] = {
     "pngcairo size 1100,680 noenhanced font 'DejaVu Sans,10'",
@@ -132,12 +146,40 @@ cc_gp_render (cc_gp *gp, const char *plot, const cc_gp_outputs *o, int lbl0)
   };
   int f;
   for (f = 0; f < CC_GP_NFMT; f++)
-    if (o->path[f] != NULL)
+    if (o->fd[f] >= 0)
       {
-        fprintf (gp->in, "set terminal %s\nset output $LBL[%d][2:]\n%s\n"
-                 "unset output\n", term[f], lbl0 + f, plot);
+        fprintf (gp->in, "set terminal %s\nset output '/dev/fd/%d'\n%s\n"
+                 "unset output\n", term[f], o->fd[f], plot);
         cc_gp_guard (gp);
       }
+}
+
+int
+cc_gp_output_complete (int fd, cc_gp_format f)
+{
+  static const unsigned char iend[12] = { 0, 0, 0, 0, 'I', 'E', 'N', 'D',
+                                          0xAE, 0x42, 0x60, 0x82 };
+  unsigned char tail[1024];
+  struct stat st;
+  off_t from;
+  ssize_t n;
+
+  if (fstat (fd, &st) != 0 || st.st_size == 0)
+    return 0;
+  from = st.st_size > (off_t) sizeof tail ? st.st_size - (off_t) sizeof tail : 0;
+  n = pread (fd, tail, (size_t) (st.st_size - from), from);
+  if (n != st.st_size - from)
+    return 0;
+  if (f == CC_GP_PNG)
+    return n >= 12 && memcmp (tail + n - 12, iend, 12) == 0;
+  while (n > 0 && (tail[n - 1] == '\n' || tail[n - 1] == '\r'
+                   || tail[n - 1] == ' ' || tail[n - 1] == '\t'))
+    n--;
+  if (f == CC_GP_SVG)
+    return n >= 6 && memcmp (tail + n - 6, "</svg>", 6) == 0;
+  if (f == CC_GP_PDF)
+    return n >= 5 && memcmp (tail + n - 5, "%%EOF", 5) == 0;
+  return 1;
 }
 
 int

@@ -6,7 +6,10 @@
  * numbers go in datablocks whose every line starts with a space, so no line
  * can end the block; every string that did not come from our own source
  * code goes through cc_gp_labels and is referred to as $NAME[i][2:]; text
- * rendering is noenhanced; output paths are our own temporaries. */
+ * rendering is noenhanced; gnuplot is never given a path: it writes to
+ * descriptors it inherits from us ("set output '/dev/fd/N'"), each open on
+ * one of our own exclusive temporaries, so no path text reaches it and no
+ * name can be swapped under it. */
 #ifndef CC_GNUPLOT_H
 #define CC_GNUPLOT_H
 
@@ -17,9 +20,10 @@
 
 typedef struct cc_gp cc_gp;
 
-/* Start gnuplot: $CLOUDCAST_GNUPLOT if set, else the configured program.
+/* Start gnuplot: $CLOUDCAST_GNUPLOT if set, else the configured program,
+ * inheriting the N descriptors FDS (the files it will render to).
  * CC_EUNAVAIL when it cannot be found or started. */
-int cc_gp_open (cc_gp **gp, cc_err *err);
+int cc_gp_open (cc_gp **gp, const int *fds, size_t n, cc_err *err);
 
 /* Where to write commands (only our own literal text and %.17g numbers). */
 FILE *cc_gp_stream (cc_gp *gp);
@@ -43,19 +47,23 @@ typedef enum
   CC_GP_NFMT
 } cc_gp_format;
 
+/* The descriptor each format is rendered to; -1: not wanted. */
 typedef struct
 {
-  const char *path[CC_GP_NFMT];
+  int fd[CC_GP_NFMT];
 } cc_gp_outputs;
 
 /* File name extension of a format: "png", "svg", "pdf", "txt". */
 const char *cc_gp_format_ext (cc_gp_format f);
 
-/* Render the plot command PLOT (our own text) to every wanted output.  The
- * caller has put the output paths in $LBL lines LBL0 .. LBL0 + 3, in
- * cc_gp_format order (empty lines for formats not wanted). */
-void cc_gp_render (cc_gp *gp, const char *plot, const cc_gp_outputs *o,
-                   int lbl0);
+/* Render the plot command PLOT (our own text) to every wanted output, as
+ * '/dev/fd/N' on its inherited descriptor. */
+void cc_gp_render (cc_gp *gp, const char *plot, const cc_gp_outputs *o);
+
+/* Did gnuplot finish the file open on FD in format F: not empty, and
+ * ending as the format must (PNG's IEND chunk, SVG's closing </svg>, PDF's
+ * %%EOF)?  A full disk or a killed gnuplot leaves a file without. */
+int cc_gp_output_complete (int fd, cc_gp_format f);
 
 /* Finish: close the pipe and wait.  CC_EUNAVAIL with gnuplot's own error
  * text when it failed.  Frees GP. */

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/textutil.h"
 #include "plots/registry.h"
@@ -76,12 +77,13 @@ cc_charts_prepare (cc_chartset *set, const cc_chart_data *d, unsigned groups,
   return rc;
 }
 
-/* Reserve the temporaries of every chart with something to draw. */
+/* Reserve the temporaries of every chart with something to draw, in
+ * OUT's open directory. */
 static int
 reserve_all (cc_chartset *set, const cc_output *out, const int *want,
              int preview, cc_err *err)
 {
-  char name[256], *path;
+  char name[256];
   size_t i, f;
   int rc = CC_OK;
 
@@ -94,11 +96,8 @@ reserve_all (cc_chartset *set, const cc_output *out, const int *want,
           continue;
         snprintf (name, sizeof name, "%s.%s", c->kind->stem,
                   cc_gp_format_ext ((cc_gp_format) f));
-        if ((path = cc_path_join (out->dir, name)) == NULL)
-          rc = cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
-        else
-          rc = cc_outfile_reserve (&c->file[f], path, err);
-        free (path);
+        rc = cc_outfile_reserve (&c->file[f], out->dirfd, out->dir, name,
+                                 err);
       }
   return rc;
 }
@@ -107,34 +106,58 @@ reserve_all (cc_chartset *set, const cc_output *out, const int *want,
 static char *
 read_preview (const cc_chartset *set)
 {
-  size_t i, n = 0, len = 0;
+  size_t i, len = 0;
   char *text = NULL, buf[4096];
-  FILE *in, *mem;
+  ssize_t n;
+  off_t at = 0;
+  FILE *mem;
 
   for (i = 0; i < set->n; i++)
     if (set->chart[i].file[CC_GP_DUMB].tmp != NULL)
       {
-        if ((in = fopen (set->chart[i].file[CC_GP_DUMB].tmp, "r")) == NULL)
+        int fd = set->chart[i].file[CC_GP_DUMB].fd;
+        if ((mem = open_memstream (&text, &len)) == NULL)
           return NULL;
-        if ((mem = open_memstream (&text, &len)) != NULL)
+        while ((n = pread (fd, buf, sizeof buf, at)) > 0)
           {
-            while ((n = fread (buf, 1, sizeof buf, in)) > 0)
-              fwrite (buf, 1, n, mem);
-            fclose (mem);
+            fwrite (buf, 1, (size_t) n, mem);
+            at += n;
           }
-        fclose (in);
+        fclose (mem);
         break;
       }
   return text;
 }
 
-/* STATUS is how drawing ended: on CC_OK put every file in place (telling
- * OUT's notifier), otherwise remove them all.  Text previews are never
+/* Has gnuplot finished every file it was to write?  If not, CC_EIO
+ * naming the first that is short. */
+static int
+check_all (const cc_chartset *set, cc_err *err)
+{
+  size_t i, f;
+  for (i = 0; i < set->n; i++)
+    for (f = 0; f < CC_GP_DUMB; f++)
+      {
+        const cc_outfile *o = &set->chart[i].file[f];
+        if (o->tmp != NULL
+            && !cc_gp_output_complete (o->fd, (cc_gp_format) f))
+          return cc_err_set (err, CC_EIO, o->path, 0, 0,
+                             "gnuplot left this chart incomplete (is the "
+                             "disk full?); the previous file is kept");
+      }
+  return CC_OK;
+}
+
+/* STATUS is how drawing ended: on CC_OK, and when every file is
+ * complete, put every file in place (telling OUT's notifier), otherwise
+ * remove them all.  Text previews are never
  * kept.  Returns STATUS or the first error placing a file. */
 static int
 finish_all (cc_chartset *set, const cc_output *out, int status, cc_err *err)
 {
   size_t i, f;
+  if (status == CC_OK)
+    status = check_all (set, err);
   for (i = 0; i < set->n; i++)
     {
       cc_chart *c = &set->chart[i];
@@ -168,18 +191,27 @@ cc_charts_draw (cc_chartset *set, const cc_output *out, const int *want,
 {
   cc_gp *gp = NULL;
   cc_gp_outputs o;
-  size_t i, f;
-  int rc = reserve_all (set, out, want, preview, err);
+  size_t i, f, nfd = 0;
+  int *fds = calloc (set->n * CC_GP_NFMT + 1, sizeof *fds);
+  int rc = fds == NULL ? cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0,
+                                     "out of memory")
+                       : reserve_all (set, out, want, preview, err);
 
+  for (i = 0; rc == CC_OK && i < set->n; i++)
+    for (f = 0; f < CC_GP_NFMT; f++)
+      if (set->chart[i].file[f].tmp != NULL)
+        fds[nfd++] = set->chart[i].file[f].fd;
   if (rc == CC_OK)
-    rc = cc_gp_open (&gp, err);
+    rc = cc_gp_open (&gp, fds, nfd, err);
+  free (fds);
   if (rc == CC_OK)
     {
       for (i = 0; i < set->n; i++)
         if (set->chart[i].draw)
           {
             for (f = 0; f < CC_GP_NFMT; f++)
-              o.path[f] = set->chart[i].file[f].tmp;
+              o.fd[f] = set->chart[i].file[f].tmp != NULL
+                          ? set->chart[i].file[f].fd : -1;
             set->chart[i].kind->draw (gp, set->chart[i].state, &o);
           }
       rc = cc_gp_close (gp, err);

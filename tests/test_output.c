@@ -1,7 +1,7 @@
 /* test_output.c: the one atomic writer (model/core/output.h): temporaries
- * named ".NAME.tmp.XXXXXX" beside the target, failures that leave the
- * target alone, and sweeps that remove stale temporaries but not those a
- * writer still holds. */
+ * named ".cloudcast-PID-XXXXXX.NAME" beside the target, failures that
+ * leave the target alone, temporaries swapped under us refused, and sweeps
+ * that remove only the temporaries of processes that no longer exist. */
 #include <config.h>
 
 #include <dirent.h>
@@ -97,40 +97,41 @@ notify (void *ctx, const char *path)
   snprintf (notified_path, sizeof notified_path, "%s", path);
 }
 
-/* Is BASE's temporary name ".BASE.tmp.XXXXXX" (six characters)? */
+/* Is TMP a temporary of BASE named ".cloudcast-PID-XXXXXX.BASE" with our
+ * pid? */
 static int
 temp_named (const char *tmp, const char *base)
 {
-  const char *slash = strrchr (tmp, '/');
-  const char *name = slash ? slash + 1 : tmp;
-  return name[0] == '.' && strncmp (name + 1, base, strlen (base)) == 0
-         && strcmp (name + 1 + strlen (base), ".tmp.XXXXXX") != 0
-         && strlen (name + 1 + strlen (base)) == strlen (".tmp.XXXXXX")
-         && strncmp (name + 1 + strlen (base), ".tmp.", 5) == 0
-         && cc_output_is_temp (name);
+  char head[64];
+  long pid = 0;
+  int n = snprintf (head, sizeof head, ".cloudcast-%ld-", (long) getpid ());
+  return tmp != NULL && strncmp (tmp, head, (size_t) n) == 0
+         && strlen (tmp) == (size_t) n + 7 + strlen (base)
+         && tmp[n + 6] == '.' && strcmp (tmp + n + 7, base) == 0
+         && cc_output_is_temp (tmp, &pid) && pid == (long) getpid ();
 }
 
 static void
 test_write (void)
 {
-  cc_output out = { dir, notify, NULL };
+  cc_output out = { dir, notify, NULL, -1 };
   cc_err err;
 
   is_int (cc_output_write (in_dir ("s.csv"), write_hello, "one\n", &err),
           CC_OK, "cc_output_write writes a file");
   is_str (slurp (in_dir ("s.csv")), "one\n", "with the writer's content");
-  is_int (count_prefix (".s.csv"), 0, "and leaves no temporary");
+  is_int (count_prefix (".cloudcast-"), 0, "and leaves no temporary");
 
   is_int (cc_output_write (in_dir ("s.csv"), write_then_fail, NULL, &err),
           CC_EIO, "a writer that fails: CC_EIO");
   has_str (err.msg, "cannot write", "saying it cannot write");
   is_str (slurp (in_dir ("s.csv")), "one\n", "the old file is left alone");
-  is_int (count_prefix (".s.csv"), 0, "no temporary left after a failure");
+  is_int (count_prefix (".cloudcast-"), 0, "no temporary left after a failure");
 
   is_int (cc_output_write (in_dir ("no/such/x.csv"), write_hello, "x", &err),
           CC_ECANTCREAT, "no directory: CC_ECANTCREAT");
-  has_str (err.msg, "cannot create a temporary file next to it",
-           "naming the temporary");
+  has_str (err.msg, "cannot open the output directory",
+           "naming the directory");
 
   notified = 0;
   is_int (cc_output_file (&out, "t.txt", write_hello, "two\n", &err), CC_OK,
@@ -142,47 +143,66 @@ test_write (void)
 static void
 test_reserve (void)
 {
+  cc_output out = { dir, NULL, NULL, -1 };
   cc_outfile o, held;
   cc_err err;
+  char stale[64], swapped[300];
 
-  is_int (cc_outfile_reserve (&o, in_dir ("c.svg"), &err), CC_OK,
+  is_int (cc_outdir_open (&out, 1, &err), CC_OK, "open the directory");
+  is_int (cc_outfile_reserve (&o, out.dirfd, dir, "c.svg", &err), CC_OK,
           "reserve a temporary for another program");
-  ok (temp_named (o.tmp, "c.svg"), "named .c.svg.tmp.XXXXXX beside it (%s)",
+  ok (temp_named (o.tmp, "c.svg"), "named .cloudcast-PID-XXXXXX.c.svg (%s)",
       o.tmp);
   is_int (cc_outfile_place (&o, &err), CC_ECANTCREAT,
           "an empty temporary is not put in place");
-  ok (!exists (in_dir ("c.svg")) && count_prefix (".c.svg") == 0,
+  ok (!exists (in_dir ("c.svg")) && count_prefix (".cloudcast-") == 0,
       "and is removed");
 
-  cc_outfile_reserve (&o, in_dir ("c.svg"), &err);
-  plant (o.tmp, "<svg/>");
+  cc_outfile_reserve (&o, out.dirfd, dir, "c.svg", &err);
+  is_int ((int) write (o.fd, "<svg/>", 6), 6, "the other program writes it");
   is_int (cc_outfile_place (&o, &err), CC_OK, "a written one is placed");
   is_str (slurp (in_dir ("c.svg")), "<svg/>", "under the target's name");
 
-  /* A sweep leaves a temporary its writer still holds... */
-  cc_outfile_reserve (&held, in_dir ("s.csv"), &err);
-  plant (in_dir (".s.csv.tmp.AbC123"), "stale");
-  plant (in_dir (".x.csv.tmp.AbC123"), "stale");
+  /* A temporary swapped for another file is not put in place. */
+  cc_outfile_reserve (&o, out.dirfd, dir, "d.svg", &err);
+  (void) write (o.fd, "<svg/>", 6);
+  snprintf (swapped, sizeof swapped, "%s", o.tmp);
+  rename (in_dir (o.tmp), in_dir ("moved"));
+  plant (in_dir (swapped), "planted");
+  is_int (cc_outfile_place (&o, &err), CC_ECANTCREAT,
+          "a temporary replaced by another program is refused");
+  ok (!exists (in_dir ("d.svg")), "and nothing is put in place");
+  ok (exists (in_dir (swapped)), "nor is the other program's file removed");
+  remove (in_dir ("moved"));
+  remove (in_dir (swapped));
+
+  /* The sweep removes stale temporaries of dead processes only. */
+  cc_outfile_reserve (&held, out.dirfd, dir, "s.csv", &err);
+  /* 4194304: above the kernel's largest pid_max, so nobody's pid. */
+  snprintf (stale, sizeof stale, ".cloudcast-4194304-AbC123.s.csv");
+  plant (in_dir (stale), "stale");
+  plant (in_dir (".cloudcast-1-AbC123.x.csv"), "init's (alive)");
+  plant (in_dir (".s.csv.tmp.AbC123"), "a user's");
   plant (in_dir (".notours"), "keep");
-  cc_output_sweep (in_dir ("s.csv"));
-  ok (!exists (in_dir (".s.csv.tmp.AbC123")),
-      "a sweep of s.csv removes its stale temporary");
-  ok (exists (held.tmp), "but not the one a writer holds");
-  ok (exists (in_dir (".x.csv.tmp.AbC123")),
-      "nor another file's temporary");
-  is_int (cc_outdir_make (dir, &err), CC_OK, "an existing directory is fine");
-  ok (!exists (in_dir (".x.csv.tmp.AbC123")),
-      "cc_outdir_make sweeps every stale temporary");
-  ok (exists (held.tmp), "still not the held one");
+  cc_output_sweep (out.dirfd);
+  ok (!exists (in_dir (stale)), "a sweep removes a dead process's temporary");
+  ok (exists (held.tmp != NULL ? in_dir (held.tmp) : "/nonexistent"),
+      "but not one of ours");
+  ok (exists (in_dir (".cloudcast-1-AbC123.x.csv")),
+      "nor a live process's");
+  ok (exists (in_dir (".s.csv.tmp.AbC123")), "nor a user's .X.tmp.XXXXXX");
   ok (exists (in_dir (".notours")), "and leaves other hidden files alone");
   cc_outfile_abort (&held);
-  ok (count_prefix (".s.csv") == 0, "abort removes the held temporary");
+  ok (count_prefix (".cloudcast-") == 1, "abort removes ours");
+  remove (in_dir (".cloudcast-1-AbC123.x.csv"));
+  remove (in_dir (".s.csv.tmp.AbC123"));
 
   /* ...and a writer's own sweep clears what a killed one left. */
-  plant (in_dir (".s.csv.tmp.ZzZ999"), "killed mid-write");
+  plant (in_dir (stale), "killed mid-write");
   cc_output_write (in_dir ("s.csv"), write_hello, "three\n", &err);
-  ok (!exists (in_dir (".s.csv.tmp.ZzZ999")),
-      "writing s.csv clears a killed writer's temporary of it");
+  ok (!exists (in_dir (stale)),
+      "writing s.csv clears a killed writer's temporary");
+  cc_outdir_close (&out);
 }
 
 int

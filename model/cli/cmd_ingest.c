@@ -58,6 +58,58 @@ write_report (FILE *fp, const void *in)
   return cc_ingest_write_report (in, fp);
 }
 
+/* Write the series (to OUTPUT, or standard output when NULL or "-") and
+ * the report (to REPORT when not NULL, "-": standard output) together:
+ * both files are complete in their temporaries before either is renamed
+ * into place, so a failure leaves both as they were. */
+static int
+write_outputs (const cc_ingest *in, const char *output, const char *report,
+               cc_err *err)
+{
+  const char *path[2];
+  cc_output_fn fn[2] = { write_series, write_report };
+  cc_outfile of[2];
+  size_t i;
+  int rc = CC_OK, e;
+
+  path[0] = output != NULL ? output : "-";
+  path[1] = report;
+  for (i = 0; i < 2; i++)
+    {
+      memset (&of[i], 0, sizeof of[i]);
+      of[i].fd = of[i].dirfd = -1;
+    }
+  for (i = 0; rc == CC_OK && i < 2; i++)
+    if (path[i] != NULL && strcmp (path[i], "-") != 0
+        && (rc = cc_outfile_open (&of[i], path[i], err)) == CC_OK
+        && of[i].tmp != NULL)
+      cc_output_sweep (of[i].dirfd);
+  for (i = 0; rc == CC_OK && i < 2; i++)
+    if (path[i] != NULL)
+      {
+        errno = 0;
+        if (fn[i] (of[i].fp != NULL ? of[i].fp : stdout, in) != 0)
+          {
+            e = errno;
+            rc = of[i].fp == NULL
+                   ? cc_err_set (err, CC_EIO, NULL, 0, 0,
+                                 "write error on standard output")
+                   : cc_err_set (err, CC_EIO, path[i], 0, 0,
+                                 "cannot write: %s",
+                                 e ? strerror (e) : "write error");
+          }
+      }
+  for (i = 0; i < 2; i++)
+    if (of[i].fp != NULL)
+      {
+        if (rc == CC_OK)
+          rc = cc_outfile_commit (&of[i], err);
+        else
+          cc_outfile_abort (&of[i]);
+      }
+  return rc;
+}
+
 static int
 parse_choice (const char *opt, const char *arg, const char *const *names, int n,
               int *out)
@@ -190,6 +242,17 @@ cc_cmd_ingest (int argc, char **argv)
     }
 
   cc_err_clear (&err);
+  /* No output may be an input or the other output: checked before
+     anything is read. */
+  {
+    const char *outs[2];
+    outs[0] = output;
+    outs[1] = report;
+    rc = cc_outputs_check (outs, 2, (const char *const *) argv + optind,
+                           (size_t) (argc - optind), &err);
+    if (rc != CC_OK)
+      goto out;
+  }
   rc = cc_servicemap_load (cc_cli_datafile (path, sizeof path, "service-map.csv"),
                            &services, &err);
   if (rc == CC_OK)
@@ -225,15 +288,7 @@ cc_cmd_ingest (int argc, char **argv)
     cc_ingest_write_warnings (in, stderr);
   if (rc != CC_OK)
     goto out;
-  if (output != NULL && strcmp (output, "-") != 0)
-    rc = cc_output_write (output, write_series, in, &err);
-  else
-    rc = cc_ingest_write_series (in, stdout);
-  if (rc == CC_OK && report != NULL)
-    rc = strcmp (report, "-") == 0 ? cc_ingest_write_report (in, stdout)
-      : cc_output_write (report, write_report, in, &err);
-  if (rc != CC_OK && err.msg[0] == '\0')
-    cc_err_set (&err, rc, NULL, 0, 0, "write error on standard output");
+  rc = write_outputs (in, output, report, &err);
 
 out:
   if (rc != CC_OK)

@@ -278,9 +278,13 @@ cc_cmd_prices_import (int argc, char **argv)
     return cc_cli_usage ("prices import needs --from CATALOG");
   if (optind >= argc)
     return cc_cli_usage ("prices import: no catalog file");
+  cc_err_clear (&err);
+  /* The book never replaces a catalog it is made from. */
+  if (cc_outputs_check (&out, 1, (const char *const *) argv + optind,
+                        (size_t) (argc - optind), &err) != CC_OK)
+    return cc_cli_fail (&err);
   import_date (date, sizeof date);
   flt.import_date = date;
-  cc_err_clear (&err);
   cc_err_clear (&werr);
   job.kind = (cc_catalog_kind) kind;
   job.files = (const char *const *) argv + optind;
@@ -343,6 +347,9 @@ cc_cmd_prices_diff (int argc, char **argv)
   if (argc - optind != 2)
     return cc_cli_usage ("prices diff needs OLD.csv and NEW.csv");
   cc_err_clear (&err);
+  if (cc_outputs_check (&out, 1, (const char *const *) argv + optind, 2,
+                        &err) != CC_OK)
+    return cc_cli_fail (&err);
   if ((rc = cc_price_book_read (argv[optind], &b[0], &err)) == CC_OK
       && (rc = cc_price_book_read (argv[optind + 1], &b[1], &err)) == CC_OK)
     {

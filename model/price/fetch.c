@@ -72,9 +72,10 @@ cache_name (const char *dir, const char *url, const char *ext)
 /* The provider's own message in an error body ({"error":{"message"}} or
    {"message"}), or "". */
 static void
-body_message (const char *path, char *msg, size_t n)
+body_message (int fd, char *msg, size_t n)
 {
-  json_t *root = json_load_file (path, 0, NULL), *e;
+  json_t *root = lseek (fd, 0, SEEK_SET) == 0 ? json_loadfd (fd, 0, NULL)
+                                               : NULL, *e;
   const char *m = NULL;
   msg[0] = '\0';
   if (root == NULL)
@@ -148,7 +149,7 @@ download (CURL *c, const char *url, const cc_fetch_opts *o, char **path,
         }
       fflush (of.fp);
       if (rc == CC_OK)
-        body_message (of.tmp, msg, sizeof msg);
+        body_message (of.fd, msg, sizeof msg);
       cc_outfile_abort (&of);
       if (rc != CC_OK)
         break;

@@ -2,6 +2,7 @@
  * documents. */
 #include <config.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -98,22 +99,103 @@ cc_run_chart_data (const cc_run_result *r, cc_chart_data *d)
   d->vr = r->vr;
 }
 
-/* Load, prepare the charts of GROUPS, make the directory and write the
- * tables of TABLES: everything before gnuplot. */
+/* Every file a run may write into o->dir, joined to it, into NAMES (N of
+ * them at most); how many. */
+static size_t
+output_paths (const cc_run_opts *o, char **names, size_t n)
+{
+  static const char *const ext[] = { "png", "svg", "pdf", "alt.txt" };
+  char name[256];
+  const char *t;
+  size_t i, k = 0, e;
+
+  for (i = 0; k < n && (t = cc_run_table_name (i)) != NULL; i++)
+    names[k++] = cc_path_join (o->dir, t);
+  if (k < n)
+    names[k++] = cc_path_join (o->dir, "report.md");
+  if (k < n)
+    names[k++] = cc_path_join (o->dir, "report.html");
+  for (i = 0; i < cc_chart_nkind; i++)
+    for (e = 0; k < n && e < sizeof ext / sizeof ext[0]; e++)
+      {
+        snprintf (name, sizeof name, "%s.%s", cc_chart_registry[i]->stem,
+                  ext[e]);
+        names[k++] = cc_path_join (o->dir, name);
+      }
+  return k;
+}
+
+/* Every file the run reads, into IN (N at most): the scenario, and once
+ * it is loaded (R not NULL) the files it named. */
+static size_t
+input_paths (const cc_run_opts *o, const cc_run_result *r, const char **in,
+             size_t n)
+{
+  const cc_valuecase *vc = r != NULL ? r->vc : NULL;
+  size_t k = 0, i;
+
+  in[k++] = o->scenario;
+  if (vc == NULL)
+    return k;
+  for (i = 0; vc->book != NULL && i < vc->book->nfile && k < n; i++)
+    in[k++] = vc->book->file[i];
+  for (i = 0; i < vc->model.ndriver && k < n; i++)
+    {
+      if (vc->reported[i] != NULL)
+        in[k++] = vc->reported[i]->path;
+      if (vc->fitdata[i] != NULL && k < n)
+        in[k++] = vc->fitdata[i]->path;
+    }
+  return k;
+}
+
+/* No output of the run may be one of its inputs (CC_EUSAGE): the
+ * scenario before anything is read (R NULL), the rest once it is loaded,
+ * before anything is written. */
+static int
+check_outputs (const cc_run_opts *o, const cc_run_result *r, cc_err *err)
+{
+  enum { MAX_PATHS = 256 };
+  char *out[MAX_PATHS];
+  const char *in[MAX_PATHS];
+  size_t nout = output_paths (o, out, MAX_PATHS);
+  size_t nin = input_paths (o, r, in, MAX_PATHS), i;
+  int rc = CC_OK;
+
+  for (i = 0; i < nout; i++)
+    if (out[i] == NULL)
+      rc = cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+  if (rc == CC_OK)
+    rc = cc_outputs_check ((const char *const *) out, nout, in, nin, err);
+  for (i = 0; i < nout; i++)
+    free (out[i]);
+  return rc;
+}
+
+/* Load, prepare the charts of GROUPS, check that no output is an input,
+ * open the directory and write the tables of TABLES: everything before
+ * gnuplot. */
 static int
 run_to_tables (const cc_run_opts *o, int storage, unsigned groups,
-               unsigned tables, const cc_output *out, cc_run_result *r,
+               unsigned tables, cc_output *out, cc_run_result *r,
                cc_err *err)
 {
   cc_chart_data d;
-  int rc = cc_run_load (o, storage, r, err);
+  int rc = check_outputs (o, NULL, err);
+  if (rc == CC_OK)
+    rc = cc_run_load (o, storage, r, err);
+  else
+    memset (r, 0, sizeof *r);
   if (rc == CC_OK)
     {
       cc_run_chart_data (r, &d);
       rc = cc_charts_prepare (&r->charts, &d, groups, err);
     }
   if (rc == CC_OK)
-    rc = cc_outdir_make (o->dir, err);
+    rc = check_outputs (o, r, err);
+  /* A preview deletes nothing: no sweep. */
+  if (rc == CC_OK)
+    rc = cc_outdir_open (out, !o->preview, err);
   if (rc == CC_OK)
     rc = cc_run_tables (r, tables, out, err);
   return rc;
@@ -122,13 +204,16 @@ run_to_tables (const cc_run_opts *o, int storage, unsigned groups,
 int
 cc_run (const cc_run_opts *o, cc_run_result *r, cc_err *err)
 {
-  cc_output out = { o->dir, o->notify, o->notify_ctx };
+  cc_output out = { o->dir, o->notify, o->notify_ctx, -1 };
   int want[CC_GP_NFMT], rc, chart_rc;
   cc_err cerr;
 
   rc = run_to_tables (o, 1, CC_CHARTS_ALL, CC_TABLES_ALL, &out, r, err);
   if (rc != CC_OK)
-    return rc;
+    {
+      cc_outdir_close (&out);
+      return rc;
+    }
   /* SVG is always drawn: the HTML report embeds it. */
   memcpy (want, r->vc->formats, sizeof want);
   want[CC_GP_SVG] = 1;
@@ -136,6 +221,7 @@ cc_run (const cc_run_opts *o, cc_run_result *r, cc_err *err)
   cc_err_clear (&cerr);
   chart_rc = cc_charts_draw (&r->charts, &out, want, o->preview, &cerr);
   rc = cc_run_documents (r, chart_rc == CC_OK ? NULL : cerr.msg, &out, err);
+  cc_outdir_close (&out);
   if (rc == CC_OK && chart_rc != CC_OK)
     {
       *err = cerr;
@@ -147,11 +233,12 @@ cc_run (const cc_run_opts *o, cc_run_result *r, cc_err *err)
 int
 cc_run_value (const cc_run_opts *o, cc_run_result *r, cc_err *err)
 {
-  cc_output out = { o->dir, o->notify, o->notify_ctx };
+  cc_output out = { o->dir, o->notify, o->notify_ctx, -1 };
   int rc = run_to_tables (o, 0, CC_CHARTS_VALUE, CC_TABLES_VALUE, &out, r,
                           err);
   if (rc == CC_OK)
     rc = cc_charts_draw (&r->charts, &out, r->vc->formats, 0, err);
+  cc_outdir_close (&out);
   return rc;
 }
 

@@ -92,6 +92,9 @@ enum
   CC_TABLES_ALL = 7
 };
 
+/* The name of table I (0-based) of any group, NULL past the last. */
+const char *cc_run_table_name (size_t i);
+
 /* Write the tables of GROUPS that R has into OUT. */
 int cc_run_tables (const cc_run_result *r, unsigned groups,
                    const cc_output *out, cc_err *err);

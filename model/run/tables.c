@@ -72,6 +72,12 @@ write_table (FILE *fp, const void *arg)
                               : a->t->value_fn (fp, a->r->vc, a->r->vr);
 }
 
+const char *
+cc_run_table_name (size_t i)
+{
+  return i < sizeof tables / sizeof tables[0] ? tables[i].name : NULL;
+}
+
 int
 cc_run_tables (const cc_run_result *r, unsigned groups, const cc_output *out,
                cc_err *err)

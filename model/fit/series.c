@@ -130,9 +130,37 @@ typedef struct
   cc_series_set *set;
   long col[7];        /* period, provider, family, service, meter, unit, value */
   long ccur;          /* currency column (cost measure) */
+  long ccharge;       /* charge column, -1 in a series of before it */
+  long extra[16];     /* extra dimensions (account, region, tag:KEY) */
+  char extra_name[16][80];
+  int nextra;
   int header_seen;
   size_t nheader;      /* fields in the header: every row has as many */
 } series_rd;
+
+/* A row's series key: provider/family/service/meter, then /charge=NAME
+ * for a charge other than usage, and /NAME=VALUE for each extra dimension
+ * (account, region, tag:KEY).  Returns the length snprintf would write. */
+static int
+series_key (const series_rd *rd, const cc_csv_row *row, char *key,
+            size_t size)
+{
+  int len = snprintf (key, size, "%s/%s/%s/%s", row->field[rd->col[1]],
+                      row->field[rd->col[2]], row->field[rd->col[3]],
+                      row->field[rd->col[4]]);
+  const char *charge = rd->ccharge >= 0 ? row->field[rd->ccharge] : "";
+  int i;
+  if (charge[0] != '\0' && strcmp (charge, "usage") != 0 && len >= 0)
+    len += snprintf (key + ((size_t) len < size ? (size_t) len : size),
+                     (size_t) len < size ? size - (size_t) len : 0,
+                     "/charge=%s", charge);
+  for (i = 0; i < rd->nextra && len >= 0; i++)
+    len += snprintf (key + ((size_t) len < size ? (size_t) len : size),
+                     (size_t) len < size ? size - (size_t) len : 0,
+                     "/%s=%s", rd->extra_name[i],
+                     row->field[rd->extra[i]]);
+  return len;
+}
 
 static int
 series_row (const cc_csv_row *row, void *ctx, cc_err *err)
@@ -161,6 +189,17 @@ series_row (const cc_csv_row *row, void *ctx, cc_err *err)
                            rd->measure == CC_MEASURE_COST ? "cost"
                                                           : "quantity");
       rd->ccur = cc_csv_column (row, "currency");
+      rd->ccharge = cc_csv_column (row, "charge");
+      for (i = 0; i < row->nfield; i++)
+        if ((strcmp (row->field[i], "account") == 0
+             || strcmp (row->field[i], "region") == 0
+             || strncmp (row->field[i], "tag:", 4) == 0)
+            && rd->nextra < (int) (sizeof rd->extra / sizeof rd->extra[0]))
+          {
+            snprintf (rd->extra_name[rd->nextra], sizeof rd->extra_name[0],
+                      "%s", row->field[i]);
+            rd->extra[rd->nextra++] = (long) i;
+          }
       rd->nheader = row->nfield;
       rd->header_seen = 1;
       return CC_OK;
@@ -171,9 +210,7 @@ series_row (const cc_csv_row *row, void *ctx, cc_err *err)
     return cc_err_set (err, CC_EDATA, rd->path, row->line, 0,
                        "%zu fields under a header of %zu; every row needs "
                        "the header's fields", row->nfield, rd->nheader);
-  if (snprintf (key, sizeof key, "%s/%s/%s/%s", row->field[rd->col[1]],
-                row->field[rd->col[2]], row->field[rd->col[3]],
-                row->field[rd->col[4]]) > CC_SERIES_MAX_KEY)
+  if (series_key (rd, row, key, sizeof key) > CC_SERIES_MAX_KEY)
     return cc_err_set (err, CC_EDATA, rd->path, row->line, 0,
                        "series key provider/family/service/meter longer "
                        "than %d bytes (the cap)", CC_SERIES_MAX_KEY);

@@ -37,6 +37,8 @@ struct cc_ingest
   char **unknown;
   size_t nunknown;
   int finished;
+  int ndim;                   /* the extra dimensions, named as columns */
+  char dimname[CC_INGEST_MAX_DIMS][CC_INGEST_MAX_TAG_KEY + 8];
 };
 
 cc_ingest *
@@ -44,6 +46,7 @@ cc_ingest_alloc (const cc_ingest_options *opt, const cc_servicemap *services,
                  const cc_unitmap *units)
 {
   cc_ingest *in = calloc (1, sizeof *in);
+  int i;
   if (in == NULL)
     return NULL;
   if (opt)
@@ -52,6 +55,15 @@ cc_ingest_alloc (const cc_ingest_options *opt, const cc_servicemap *services,
     in->opt.min_chunk = 8LL << 20;
   in->services = services;
   in->units = units;
+  if (in->opt.by_account)
+    strcpy (in->dimname[in->ndim++], "account");
+  if (in->opt.by_region)
+    strcpy (in->dimname[in->ndim++], "region");
+  if (in->opt.ntag > CC_INGEST_MAX_TAGS)
+    in->opt.ntag = CC_INGEST_MAX_TAGS;
+  for (i = 0; i < in->opt.ntag; i++)
+    snprintf (in->dimname[in->ndim++], sizeof in->dimname[0], "tag:%.*s",
+              CC_INGEST_MAX_TAG_KEY - 1, in->opt.tag[i]);
   return in;
 }
 
@@ -364,15 +376,50 @@ static int
 cmp_row (const void *a_, const void *b_)
 {
   const cc_series_row *a = a_, *b = b_;
-  int c;
+  int c, d;
   if (a->month != b->month)
     return a->month < b->month ? -1 : 1;
   if ((c = strcmp (a->provider, b->provider)) != 0) return c;
   if ((c = strcmp (a->family, b->family)) != 0) return c;
+  if ((c = strcmp (a->charge, b->charge)) != 0) return c;
   if ((c = strcmp (a->service, b->service)) != 0) return c;
   if ((c = strcmp (a->meter, b->meter)) != 0) return c;
+  for (d = 0; d < CC_INGEST_MAX_DIMS && a->dim[d] != NULL; d++)
+    if ((c = strcmp (a->dim[d], b->dim[d])) != 0) return c;
   if ((c = strcmp (a->unit, b->unit)) != 0) return c;
   return strcmp (a->currency, b->currency);
+}
+
+/* Point R's dimensions at the '\x1e'-ended values of DIMS (split in
+ * place). */
+static void
+split_dims (char *dims, cc_series_row *r, int n)
+{
+  int d;
+  for (d = 0; d < n; d++)
+    {
+      char *sep = strchr (dims, '\x1e');
+      r->dim[d] = dims;
+      if (sep != NULL)
+        {
+          *sep = '\0';
+          dims = sep + 1;
+        }
+      else
+        dims += strlen (dims);
+    }
+}
+
+int
+cc_ingest_ndims (const cc_ingest *in)
+{
+  return in->ndim;
+}
+
+const char *
+cc_ingest_dim_name (const cc_ingest *in, int i)
+{
+  return i >= 0 && i < in->ndim ? in->dimname[i] : NULL;
 }
 
 int
@@ -408,19 +455,22 @@ cc_ingest_finish (cc_ingest *in, cc_err *err)
                                      part[K_SERVICE], part[K_CATEGORY],
                                      part[K_METER]);
       len = strlen (part[K_PROVIDER]) + strlen (family) + strlen (part[K_SERVICE])
-        + strlen (part[K_METER]) + strlen (canon) + strlen (part[K_CURRENCY]) + 8;
+        + strlen (part[K_METER]) + strlen (canon) + strlen (part[K_CURRENCY])
+        + strlen (part[K_CHARGE]) + strlen (part[K_DIMS]) + 10;
       okey = malloc (len);
       if (okey == NULL)
         {
           free (k);
           return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
         }
-      /* The output key: provider, family, service, meter, unit, currency. */
-      len = (size_t) snprintf (okey, len, "%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s",
-                               part[K_PROVIDER], family,
+      /* The output key: provider, family, service, meter, unit, currency,
+         charge, dimensions. */
+      len = (size_t) snprintf (okey, len, "%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s"
+                               "\x1f%s\x1f%s", part[K_PROVIDER], family,
                                in->opt.by >= CC_BY_SERVICE ? part[K_SERVICE] : "",
                                in->opt.by >= CC_BY_METER ? part[K_METER] : "",
-                               canon, part[K_CURRENCY]);
+                               canon, part[K_CURRENCY], part[K_CHARGE],
+                               part[K_DIMS]);
       o = ingest_table_get (&in->out, okey, len, g->month);
       free (okey);
       free (k);
@@ -443,7 +493,7 @@ cc_ingest_finish (cc_ingest *in, cc_err *err)
       cc_series_row *r;
       if (g->key == NULL)
         continue;
-      /* The output key has the same six parts; reuse key_split's slots. */
+      /* The output key has K_N parts too; reuse key_split's slots. */
       ingest_key_split (g->key, part);
       r = &in->rows[j++];
       r->month = g->month;
@@ -453,6 +503,8 @@ cc_ingest_finish (cc_ingest *in, cc_err *err)
       r->meter = part[3];
       r->unit = part[4];
       r->currency = part[5];
+      r->charge = part[6];
+      split_dims ((char *) part[7], r, cc_ingest_ndims (in));
       r->cost = nval (&g->cost);
       r->quantity = nval (&g->qty);
       r->rows = g->rows;
@@ -492,12 +544,18 @@ cc_ingest_unknown_unit (const cc_ingest *in, size_t i)
 int
 cc_ingest_write_series (const cc_ingest *in, FILE *f)
 {
-  static const char *const header[] = {
-    "period", "provider", "family", "service", "meter", "unit", "quantity",
-    "cost", "currency", "rows"
-  };
+  const char *field[10 + CC_INGEST_MAX_DIMS];
+  int nd = cc_ingest_ndims (in), d, nf;
   size_t i;
-  cc_csv_record (f, header, sizeof header / sizeof header[0]);
+
+  nf = 0;
+  field[nf++] = "period", field[nf++] = "provider", field[nf++] = "family";
+  field[nf++] = "charge", field[nf++] = "service", field[nf++] = "meter";
+  for (d = 0; d < nd; d++)
+    field[nf++] = cc_ingest_dim_name (in, d);
+  field[nf++] = "unit", field[nf++] = "quantity", field[nf++] = "cost";
+  field[nf++] = "currency", field[nf++] = "rows";
+  cc_csv_record (f, field, (size_t) nf);
   for (i = 0; i < in->nrows; i++)
     {
       const cc_series_row *r = &in->rows[i];
@@ -508,12 +566,15 @@ cc_ingest_write_series (const cc_ingest *in, FILE *f)
       snprintf (quantity, sizeof quantity, "%.15g", r->quantity + 0.0);
       snprintf (cost, sizeof cost, "%.15g", r->cost + 0.0);
       snprintf (rows, sizeof rows, "%ld", r->rows);
-      {
-        const char *const field[] = { period, r->provider, r->family,
-                                      r->service, r->meter, r->unit,
-                                      quantity, cost, r->currency, rows };
-        cc_csv_record (f, field, 10);
-      }
+      nf = 0;
+      field[nf++] = period, field[nf++] = r->provider;
+      field[nf++] = r->family, field[nf++] = r->charge;
+      field[nf++] = r->service, field[nf++] = r->meter;
+      for (d = 0; d < nd; d++)
+        field[nf++] = r->dim[d];
+      field[nf++] = r->unit, field[nf++] = quantity, field[nf++] = cost;
+      field[nf++] = r->currency, field[nf++] = rows;
+      cc_csv_record (f, field, (size_t) nf);
     }
   return ferror (f) ? CC_EIO : CC_OK;
 }

@@ -8,7 +8,7 @@
 
 #include "core/num.h"
 #include "core/timeutil.h"
-#include "ingest/ingest_priv.h"
+#include "ingest/formats/format.h"
 
 /* A number field: blanks around it are dropped, empty or NULL is null,
  * and the number itself is core/num.h's strict decimal; beyond the cap
@@ -33,7 +33,8 @@ parse_num (const char *s, size_t n, double *v)
 static char
 key_char (char c)
 {
-  return c == '\x1f' || c == '\0' || c == '\n' || c == '\r' ? ' ' : c;
+  return c == '\x1f' || c == '\x1e' || c == '\0' || c == '\n' || c == '\r'
+    ? ' ' : c;
 }
 
 /* The index of currency CODE in w->cur, added when new; -1 when full. */
@@ -138,8 +139,10 @@ ingest_role_num (worker *w, int role, double *v)
   return 0;
 }
 
+/* Append N bytes of S to the key being built, then the part separator
+ * SEP (none when 0). */
 static int
-key_append (worker *w, size_t *at, const char *s, size_t n, int last)
+key_append (worker *w, size_t *at, const char *s, size_t n, char sep)
 {
   size_t need = *at + n + 2;
   size_t i;
@@ -159,8 +162,8 @@ key_append (worker *w, size_t *at, const char *s, size_t n, int last)
   for (i = 0; i < n; i++)
     w->kbuf[*at + i] = key_char (s[i]);
   *at += n;
-  if (!last)
-    w->kbuf[(*at)++] = '\x1f';
+  if (sep)
+    w->kbuf[(*at)++] = sep;
   return 0;
 }
 
@@ -183,21 +186,6 @@ row_month (worker *w, long *month)
   return 0;
 }
 
-/* Whether S (N bytes) is, ignoring case, one of the '|'-separated WORDS. */
-static int
-is_one_of (const char *s, size_t n, const char *words)
-{
-  const char *p = words;
-  while (*p)
-    {
-      size_t len = strcspn (p, "|");
-      if (len == n && strncasecmp (s, p, n) == 0)
-        return 1;
-      p += len + (p[len] == '|');
-    }
-  return 0;
-}
-
 /* Whether the row is consumption, whose quantity counts: a usage charge
  * (FOCUS ChargeCategory Usage, Azure ChargeType Usage, GCP cost_type
  * regular, CUR line item types of usage) that is not an unused
@@ -212,20 +200,20 @@ consumption (const worker *w)
   if (w->fc->role_slot[R_CHARGE] >= 0)
     {
       s = ingest_slot (w, R_CHARGE, &n);
-      if (!ingest_is_null (s, n) && !is_one_of (s, n, "usage|regular"))
+      if (!ingest_is_null (s, n) && !ingest_is_one_of (s, n, "usage|regular"))
         return 0;
     }
   if (w->fc->role_slot[R_LINETYPE] >= 0)
     {
       s = ingest_slot (w, R_LINETYPE, &n);
       if (!ingest_is_null (s, n)
-          && !is_one_of (s, n, "usage|discountedusage|savingsplancoveredusage"))
+          && !ingest_is_one_of (s, n, "usage|discountedusage|savingsplancoveredusage"))
         return 0;
     }
   if (w->fc->role_slot[R_COMMITSTATUS] >= 0)
     {
       s = ingest_slot (w, R_COMMITSTATUS, &n);
-      if (is_one_of (s, n, "unused"))
+      if (ingest_is_one_of (s, n, "unused"))
         return 0;
     }
   return 1;
@@ -328,6 +316,52 @@ label (const worker *w, int role, int fallback, size_t *n)
   return s;
 }
 
+/* Append the extra dimensions' values (--by account, region, tag:KEY),
+ * each followed by '\x1e', and count the empty ones in EMPTY.  Returns
+ * 0, or -1 after a hard error. */
+static int
+key_dims (worker *w, size_t *at, size_t *total, long *empty)
+{
+  const filectx *fc = w->fc;
+  int d;
+  for (d = 0; d < fc->ndim; d++)
+    {
+      const char *s = "";
+      size_t n = 0;
+      int sl = fc->dim[d].slot, s2 = fc->dim[d].slot2;
+      if (sl >= 0 && w->slot_set[sl])
+        s = w->slot[sl], n = w->slot_len[sl];
+      if (ingest_is_null (s, n) && s2 >= 0 && w->slot_set[s2])
+        s = w->slot[s2], n = w->slot_len[s2];
+      if (fc->dim[d].tags >= 0 && fc->dim[d].key != NULL && sl < 0
+          && w->slot_set[fc->dim[d].tags])
+        {
+          long v = ingest_tag_value (w->slot[fc->dim[d].tags],
+                                     w->slot_len[fc->dim[d].tags],
+                                     fc->dim[d].key,
+                                     fc->format->tag_user_prefix, w->tagval,
+                                     sizeof w->tagval);
+          if (v == -2)
+            {
+              ingest_hard_error (w, CC_EDATA, "the value of tag '%s' is "
+                                 "longer than %d bytes (the cap)",
+                                 fc->dim[d].key, CC_INGEST_MAX_LABELS - 1);
+              return -1;
+            }
+          s = w->tagval, n = v < 0 ? 0 : (size_t) v;
+        }
+      if (ingest_is_null (s, n))
+        n = 0, empty[d]++;
+      *total += n;
+      if (key_append (w, at, s, n, '\x1e') != 0)
+        {
+          ingest_hard_error (w, CC_ESOFTWARE, "out of memory");
+          return -1;
+        }
+    }
+  return 0;
+}
+
 /* Add the row to the group of its key and month, and its cost to its
  * currency's total. */
 static void
@@ -335,10 +369,12 @@ row_add (worker *w, long month, double qty, double cost, const char *unit,
          size_t nunit)
 {
   const filectx *fc = w->fc;
-  size_t nprov, nsvc, ncat, nmeter, ncur, at = 0;
-  const char *prov, *svc, *cat, *meter, *cur;
+  size_t nprov, nsvc, ncat, nmeter, ncur, at = 0, total;
+  const char *prov, *svc, *cat, *meter, *cur, *charge;
+  long empty[CC_INGEST_MAX_DIMS] = { 0 };
   char code[16];
   group *g;
+  int d;
 
   /* Categorical values keep their spelling; families and units are mapped
      once per group at the end. */
@@ -350,22 +386,32 @@ row_add (worker *w, long month, double qty, double cost, const char *unit,
   cat = label (w, R_CATEGORY, -1, &ncat);
   meter = label (w, R_METER, R_METER2, &nmeter);
   cur = label (w, R_CURRENCY, -1, &ncur);
+  charge = cc_ingest_charge_name (ingest_row_charge (w));
   if (ncur >= sizeof code)
     ncur = sizeof code - 1;
 
-  if (nprov + nsvc + ncat + nmeter + nunit > CC_INGEST_MAX_LABELS)
+  total = nprov + nsvc + ncat + nmeter + nunit;
+  if (key_append (w, &at, prov, nprov, '\x1f')
+      || key_append (w, &at, svc, nsvc, '\x1f')
+      || key_append (w, &at, cat, ncat, '\x1f')
+      || key_append (w, &at, meter, nmeter, '\x1f')
+      || key_append (w, &at, unit, nunit, '\x1f')
+      || key_append (w, &at, cur, ncur, '\x1f')
+      || key_append (w, &at, charge, strlen (charge), '\x1f'))
     {
-      ingest_hard_error (w, CC_EDATA, "provider, service, category, meter "
-                         "and unit together longer than %d bytes (the cap)",
-                         CC_INGEST_MAX_LABELS);
+      ingest_hard_error (w, CC_ESOFTWARE, "out of memory");
       return;
     }
-  if (key_append (w, &at, prov, nprov, 0) || key_append (w, &at, svc, nsvc, 0)
-      || key_append (w, &at, cat, ncat, 0)
-      || key_append (w, &at, meter, nmeter, 0)
-      || key_append (w, &at, unit, nunit, 0)
-      || key_append (w, &at, cur, ncur, 1)
-      || (g = ingest_table_get (w->tp, w->kbuf, at, month)) == NULL)
+  if (fc->ndim > 0 && key_dims (w, &at, &total, empty) != 0)
+    return;
+  if (total > CC_INGEST_MAX_LABELS)
+    {
+      ingest_hard_error (w, CC_EDATA, "provider, service, category, meter, "
+                         "unit and the --by dimensions together longer "
+                         "than %d bytes (the cap)", CC_INGEST_MAX_LABELS);
+      return;
+    }
+  if ((g = ingest_table_get (w->tp, w->kbuf, at, month)) == NULL)
     {
       ingest_hard_error (w, CC_ESOFTWARE, "out of memory");
       return;
@@ -373,16 +419,21 @@ row_add (worker *w, long month, double qty, double cost, const char *unit,
   if (w->tp->n > CC_INGEST_MAX_GROUPS)
     {
       ingest_hard_error (w, CC_EDATA, "more than %d groups (distinct "
-                         "provider, service, meter, unit, currency and month; "
-                         "the cap)", CC_INGEST_MAX_GROUPS);
+                         "provider, service, meter, unit, currency, charge, "
+                         "--by dimensions and month; the cap)",
+                         CC_INGEST_MAX_GROUPS);
       return;
     }
   nadd (&g->cost, cost);
   nadd (&g->qty, qty);
   g->rows++;
+  for (d = 0; d < fc->ndim; d++)
+    w->dim_empty[d] += empty[d];
   /* The currency as written in the key, so that the reconciliation finds
      it. */
-  memcpy (code, w->kbuf + at - ncur, ncur);
+  memcpy (code, cur, ncur);
+  for (d = 0; d < (int) ncur; d++)
+    code[d] = key_char (code[d]);
   code[ncur] = '\0';
   if (add_currency (w, code, cost) != 0)
     {

@@ -602,6 +602,41 @@ report_skipped (const cc_ingest_report *p)
   return skipped;
 }
 
+/* A currency's cost and rows per charge category. */
+static json_t *
+report_charges (const cc_ingest_currency *c)
+{
+  json_t *o = json_object ();
+  int k;
+  for (k = 0; k < CC_CHARGE_N; k++)
+    {
+      json_t *one = json_object ();
+      cc_json_set (one, "cost", cc_json_num (c->charge[k], 17));
+      cc_json_set (one, "rows", json_integer (c->charge_rows[k]));
+      cc_json_set (o, cc_ingest_charge_name (k), one);
+    }
+  return o;
+}
+
+/* The extra dimensions: the column each was read from and the rows in
+ * which it was empty. */
+static json_t *
+report_dims (const cc_ingest *in, const cc_ingest_report *p)
+{
+  json_t *a = json_array ();
+  int d;
+  for (d = 0; d < p->ndim; d++)
+    {
+      json_t *o = json_object ();
+      cc_json_set (o, "name", cc_json_str (cc_ingest_dim_name (in, d)));
+      cc_json_set (o, "column", p->dim_column[d][0]
+                   ? cc_json_str (p->dim_column[d]) : json_null ());
+      cc_json_set (o, "rows_empty", json_integer (p->dim_empty[d]));
+      cc_json_push (a, o);
+    }
+  return a;
+}
+
 /* One currency's reconciliation; *BALANCED is cleared when the cost read
    and the series cost differ.  Sums keep all 17 digits. */
 static json_t *
@@ -616,13 +651,14 @@ report_currency (const cc_ingest_currency *c, int *balanced)
   cc_json_set (o, "cost_series", cc_json_num (c->series, 17));
   cc_json_set (o, "equal", json_boolean (ok));
   cc_json_set (o, "skipped_rows_with_cost", json_integer (c->skipped_rows));
+  cc_json_set (o, "charges", report_charges (c));
   cc_json_set (o, "cost_skipped", cc_json_num (c->skipped, 17));
   cc_json_set (o, "cost_skipped_abs", cc_json_num (c->skipped_abs, 17));
   return o;
 }
 
 static json_t *
-report_file (const cc_ingest_report *p)
+report_file (const cc_ingest *in, const cc_ingest_report *p)
 {
   json_t *o = json_object (), *cur = json_array (), *units = json_array ();
   size_t k;
@@ -646,6 +682,7 @@ report_file (const cc_ingest_report *p)
   for (k = 0; k < p->ncurrency; k++)
     cc_json_push (cur, report_currency (&p->currency[k], &balanced));
   cc_json_set (o, "currencies", cur);
+  cc_json_set (o, "dimensions", report_dims (in, p));
   for (k = 0; k < p->nunknown_unit; k++)
     cc_json_push (units, cc_json_str (p->unknown_unit[k]));
   cc_json_set (o, "unknown_units", units);
@@ -659,14 +696,20 @@ cc_ingest_write_report (const cc_ingest *in, FILE *f)
   static const char *const basis[] = { "billed", "effective", "list" };
   static const char *const by[] = { "family", "service", "meter" };
   json_t *root = json_object (), *files = json_array (), *units = json_array ();
+  json_t *grouping = json_array ();
   size_t i;
-  int rc;
+  int rc, d;
 
   cc_json_set (root, "cost_basis", cc_json_str (basis[in->opt.cost]));
-  cc_json_set (root, "group_by", cc_json_str (by[in->opt.by]));
+  /* The level, charge (always kept apart) and the extra dimensions. */
+  cc_json_push (grouping, cc_json_str (by[in->opt.by]));
+  cc_json_push (grouping, cc_json_str ("charge"));
+  for (d = 0; d < in->ndim; d++)
+    cc_json_push (grouping, cc_json_str (in->dimname[d]));
+  cc_json_set (root, "group_by", grouping);
   cc_json_set (root, "strict", json_boolean (in->opt.strict));
   for (i = 0; i < in->nrep; i++)
-    cc_json_push (files, report_file (&in->rep[i]));
+    cc_json_push (files, report_file (in, &in->rep[i]));
   cc_json_set (root, "files", files);
   cc_json_set (root, "series_rows", json_integer ((json_int_t) in->nrows));
   for (i = 0; i < in->nunknown; i++)
@@ -711,6 +754,20 @@ cc_ingest_write_warnings (const cc_ingest *in, FILE *f)
   return ferror (f) ? CC_EIO : CC_OK;
 }
 
+/* The charge categories of a currency that carry rows, on one line. */
+static void
+summary_charges (const cc_ingest_currency *c, FILE *f)
+{
+  int k, n = 0;
+  for (k = 0; k < CC_CHARGE_N; k++)
+    if (c->charge_rows[k])
+      fprintf (f, "%s%s %.10g (%ld rows)", n++ ? ", " : "cloudcast:     by "
+               "charge: ", cc_ingest_charge_name (k), c->charge[k],
+               c->charge_rows[k]);
+  if (n)
+    fputc ('\n', f);
+}
+
 int
 cc_ingest_write_summary (const cc_ingest *in, FILE *f)
 {
@@ -751,7 +808,13 @@ cc_ingest_write_summary (const cc_ingest *in, FILE *f)
             fprintf (f, "; %ld skipped rows carried %.10g", c->skipped_rows,
                      c->skipped);
           fputc ('\n', f);
+          summary_charges (c, f);
         }
+      for (r = 0; r < p->ndim; r++)
+        fprintf (f, "cloudcast:   %s: from %s%s, empty in %ld rows\n",
+                 in->dimname[r], p->dim_column[r][0] ? "column " : "",
+                 p->dim_column[r][0] ? p->dim_column[r] : "no column (all "
+                 "empty)", p->dim_empty[r]);
       for (k = 0; k < p->nunknown_unit; k++)
         fprintf (f, "cloudcast:   unknown unit passed through: '%s'\n",
                  p->unknown_unit[k]);

@@ -175,8 +175,6 @@ refuse_container (const char *path, const unsigned char *m, size_t n,
     { "PAR1", 4, "a Parquet file: cloudcast reads CSV; convert it to CSV "
       "first (for example: duckdb -c \"COPY (FROM 'FILE.parquet') TO "
       "'FILE.csv'\"), then ingest the CSV" },
-    { "PK\3\4", 4, "a ZIP archive: unzip it (unzip FILE.zip) and ingest "
-      "the CSV files it holds" },
     { "\xfd" "7zXZ", 5, "an xz archive: decompress it (xz -d) first" },
     { "BZh", 3, "a bzip2 archive: decompress it (bzip2 -d) first" },
     { "\x28\xb5\x2f\xfd", 4, "a zstd archive: decompress it (zstd -d) "
@@ -310,57 +308,119 @@ filectx_free (filectx *fc)
   ingest_table_clear (&fc->groups);
 }
 
+/* After a file (or ZIP member) was read with status RC: its units, the
+ * reconciliation, the rule that a file with rows uses some, and its groups
+ * into the workspace. */
+static int
+file_done (cc_ingest *in, filectx *fc, cc_ingest_report *rep, int rc,
+           cc_err *err)
+{
+  if (rc == CC_OK)
+    rc = file_units (in, &fc->groups, rep, err);
+  if (rc == CC_OK)
+    rc = ingest_reconcile (rep, fc, err);
+  if (rc == CC_OK && rep->rows_read > 0 && rep->rows_used == 0)
+    rc = no_rows_used (rep, in->opt.date_order, err);
+  if (rc != CC_OK)
+    return rc;
+  if (ingest_table_merge (&in->raw, &fc->groups) != 0)
+    return cc_err_set (err, CC_ESOFTWARE, rep->path, 0, 0, "out of memory");
+  if (in->raw.n > CC_INGEST_MAX_GROUPS)
+    return cc_err_set (err, CC_EDATA, rep->path, 0, 0, "more than %d groups "
+                       "in the files read so far (the cap)",
+                       CC_INGEST_MAX_GROUPS);
+  return CC_OK;
+}
+
+/* A ZIP archive (FD, which this closes): each member as a file of its own,
+ * reported as ARCHIVE(MEMBER). */
+static int
+ingest_zip_file (cc_ingest *in, const char *path, int fd, cc_err *err)
+{
+  ingest_zip *z;
+  long i, read = 0;
+  int rc = ingest_zip_open (path, fd, &z, err);
+  for (i = 0; rc == CC_OK && i < ingest_zip_count (z); i++)
+    {
+      const char *name = ingest_zip_name (z, i);
+      cc_ingest_report *rep;
+      filectx fc;
+      char *mpath;
+      size_t len;
+      if (name == NULL)
+        continue;
+      len = strlen (path) + strlen (name) + 3;
+      if ((mpath = malloc (len)) == NULL
+          || (rep = new_report (in, (snprintf (mpath, len, "%s(%s)", path,
+                                               name), mpath))) == NULL)
+        {
+          free (mpath);
+          rc = cc_err_set (err, CC_ESOFTWARE, path, 0, 0, "out of memory");
+          break;
+        }
+      free (mpath);
+      memset (&fc, 0, sizeof fc);
+      fc.opt = &in->opt;
+      fc.path = rep->path;
+      rc = file_done (in, &fc, rep, ingest_zip_read (z, i, &fc, rep, err),
+                      err);
+      filectx_free (&fc);
+      read++;
+    }
+  if (rc == CC_OK && read == 0)
+    rc = cc_err_set (err, CC_EDATA, path, 0, 0, "a ZIP archive with no file "
+                     "in it");
+  ingest_zip_close (z);
+  return rc;
+}
+
 int
 cc_ingest_file (cc_ingest *in, const char *path, cc_err *err)
 {
   filectx fc;
   cc_ingest_report *rep;
   struct stat st;
-  unsigned char magic[2];
+  unsigned char head[8];
+  ssize_t got = 0;
   int fd = -1, rc;
 
   cc_err_clear (err);
   if (in->finished)
     return cc_err_set (err, CC_ESOFTWARE, path, 0, 0, "ingest already finished");
+  memset (&st, 0, sizeof st);
+  if ((rc = open_input (path, &fd, err)) != CC_OK)
+    {
+      if (new_report (in, path) == NULL)
+        rc = cc_err_set (err, CC_ESOFTWARE, path, 0, 0, "out of memory");
+      return rc;
+    }
+  if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode))
+    got = pread (fd, head, sizeof head, 0);
+  /* A ZIP archive: its members, each reported on its own. */
+  if (got >= 4 && (memcmp (head, "PK\3\4", 4) == 0
+                   || memcmp (head, "PK\5\6", 4) == 0))
+    return ingest_zip_file (in, path, fd, err);
   if ((rep = new_report (in, path)) == NULL)
-    return cc_err_set (err, CC_ESOFTWARE, path, 0, 0, "out of memory");
+    {
+      close (fd);
+      return cc_err_set (err, CC_ESOFTWARE, path, 0, 0, "out of memory");
+    }
   memset (&fc, 0, sizeof fc);
   fc.opt = &in->opt;
   fc.path = path;
-  if ((rc = open_input (path, &fd, err)) != CC_OK)
+  if (got > 0
+      && (rc = refuse_container (path, head, (size_t) got, err)) != CC_OK)
     goto done;
-  if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode))
-    {
-      unsigned char head[8];
-      ssize_t got = pread (fd, head, sizeof head, 0);
-      if (got > 0
-          && (rc = refuse_container (path, head, (size_t) got, err)) != CC_OK)
-        goto done;
-    }
   /* A regular file that is not gzip is read in chunks; anything else is a
      stream. */
-  if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode)
-      && pread (fd, magic, 2, 0) == 2
-      && !(magic[0] == 0x1f && magic[1] == 0x8b))
+  if (S_ISREG (st.st_mode) && got >= 2 && !(head[0] == 0x1f && head[1] == 0x8b))
     rc = ingest_read_split (&fc, fd, st.st_size, rep, err);
   else
     {
       rc = ingest_read_stream (&fc, fd, rep, err);
       fd = -1;   /* the stream closed it */
     }
-  if (rc == CC_OK)
-    rc = file_units (in, &fc.groups, rep, err);
-  if (rc == CC_OK)
-    rc = ingest_reconcile (rep, &fc, err);
-  if (rc == CC_OK && rep->rows_read > 0 && rep->rows_used == 0)
-    rc = no_rows_used (rep, in->opt.date_order, err);
-  if (rc != CC_OK)
-    goto done;
-  if (ingest_table_merge (&in->raw, &fc.groups) != 0)
-    rc = cc_err_set (err, CC_ESOFTWARE, path, 0, 0, "out of memory");
-  else if (in->raw.n > CC_INGEST_MAX_GROUPS)
-    rc = cc_err_set (err, CC_EDATA, path, 0, 0, "more than %d groups in "
-                     "the files read so far (the cap)", CC_INGEST_MAX_GROUPS);
+  rc = file_done (in, &fc, rep, rc, err);
 
 done:
   if (fd >= 0)

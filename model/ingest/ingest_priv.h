@@ -324,6 +324,31 @@ int ingest_read_split (filectx *fc, int fd, long long size,
 int ingest_read_stream (filectx *fc, int fd, cc_ingest_report *rep,
                         cc_err *err);
 
+/* A member of a ZIP archive (zip.c opens it), of SIZE uncompressed bytes,
+ * as a stream on one worker. */
+struct zip_file;
+int ingest_read_zip_member (filectx *fc, struct zip_file *zf, long long size,
+                            cc_ingest_report *rep, cc_err *err);
+
+/* ZIP archives (zip.c): opened with the caps checked, then each member. */
+typedef struct ingest_zip ingest_zip;
+#define INGEST_ZIP_MAX_ENTRIES 1000
+#define INGEST_ZIP_MAX_RATIO 200            /* uncompressed : archive */
+#define INGEST_ZIP_RATIO_FLOOR (256LL << 20) /* ratio checked above this */
+/* Open the archive on FD (which it then owns).  CC_EDATA when it is not a
+ * readable ZIP archive, has more than INGEST_ZIP_MAX_ENTRIES entries, an
+ * encrypted member, or declares more than INGEST_ZIP_MAX_RATIO times its
+ * own size uncompressed (a ZIP bomb). */
+int ingest_zip_open (const char *path, int fd, ingest_zip **z, cc_err *err);
+long ingest_zip_count (const ingest_zip *z);
+/* Member I's name, or NULL for one that is not read (a directory, macOS
+ * resource forks). */
+const char *ingest_zip_name (const ingest_zip *z, long i);
+/* Read member I into FC. */
+int ingest_zip_read (ingest_zip *z, long i, filectx *fc,
+                     cc_ingest_report *rep, cc_err *err);
+void ingest_zip_close (ingest_zip *z);
+
 /* ------------------------------------------------------------------ */
 /* Gathering and checking (reconcile.c). */
 

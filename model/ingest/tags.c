@@ -62,6 +62,37 @@ token_is (const token *t, const char *word)
   return t->n == strlen (word) && memcmp (t->s, word, t->n) == 0;
 }
 
+/* A \uXXXX escape at S (the 4 hex digits) as UTF-8 in U; surrogates
+ * become U+FFFD.  Returns the bytes written, 0 when S is not 4 hex
+ * digits. */
+static int
+utf8_escape (const char *s, size_t n, char u[3])
+{
+  unsigned cp = 0;
+  size_t k;
+  if (n < 4)
+    return 0;
+  for (k = 0; k < 4; k++)
+    {
+      char c = s[k];
+      int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f'
+        ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+      if (d < 0)
+        return 0;
+      cp = cp * 16 + (unsigned) d;
+    }
+  if (cp >= 0xD800 && cp <= 0xDFFF)
+    cp = 0xFFFD;
+  if (cp < 0x80)
+    return u[0] = (char) (cp ? cp : ' '), 1;
+  if (cp < 0x800)
+    return u[0] = (char) (0xC0 | cp >> 6), u[1] = (char) (0x80 | (cp & 63)), 2;
+  u[0] = (char) (0xE0 | cp >> 12);
+  u[1] = (char) (0x80 | ((cp >> 6) & 63));
+  u[2] = (char) (0x80 | (cp & 63));
+  return 3;
+}
+
 /* Copy a value token into OUT, with its escapes undone and JSON null or
  * Python None as empty.  Returns its length, or -2 when it does not fit. */
 static long
@@ -75,15 +106,21 @@ copy_value (const token *t, char *out, size_t size)
     }
   for (i = 0; i < t->n; i++)
     {
-      char c = t->s[i];
+      char c = t->s[i], u[3];
+      int nu = 0;
       if (c == '\\' && i + 1 < t->n)
         {
           c = t->s[++i];
+          if (c == 'u' && (nu = utf8_escape (t->s + i + 1, t->n - i - 1, u)))
+            i += 4;
           c = c == 'n' || c == 't' || c == 'r' ? ' ' : c;
         }
-      if (j + 1 >= size)
+      if (j + (nu ? (size_t) nu : 1) >= size)
         return -2;
-      out[j++] = c;
+      if (nu)
+        memcpy (out + j, u, (size_t) nu), j += (size_t) nu;
+      else
+        out[j++] = c;
     }
   out[j] = '\0';
   return (long) j;

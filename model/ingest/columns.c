@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "core/timeutil.h"
 #include "ingest/formats/format.h"
 
 #define FOLDED_MAX 96
@@ -88,6 +89,40 @@ int
 ingest_header_has (const ingest_header *h, const char *names)
 {
   return ingest_header_find (h, names) >= 0;
+}
+
+int
+ingest_preamble_line (filectx *fc, char *const *f, size_t n)
+{
+  static const char *const keys = "invoicenumber|invoicedate|duedate"
+    "|billingid|billingaccountid|billingaccountname|currency"
+    "|currencyexchangerate|totalamountdue|invoicemonth|invoicetotal";
+  char key[FOLDED_MAX];
+  const char *v;
+  size_t len;
+  if (n < 2 || n > 3 || (n == 3 && f[2][0] != '\0'))
+    return 0;
+  fold_name (f[0], key, sizeof key);
+  if (!ingest_is_one_of (key, strlen (key), keys))
+    return 0;
+  v = f[1];
+  len = strlen (v);
+  if (strcmp (key, "currency") == 0 && len < sizeof fc->pre_currency)
+    memcpy (fc->pre_currency, v, len + 1);
+  else if (strcmp (key, "invoicedate") == 0)
+    {
+      long m;
+      if (cc_billing_month_order (v, len, fc->opt->date_order, &m) == 0)
+        fc->pre_month = m;
+    }
+  else if (strcmp (key, "invoicemonth") == 0 && len == 6
+           && strspn (v, "0123456789") == 6)
+    {
+      int y = atoi (v) / 100, mo = atoi (v) % 100;
+      if (mo >= 1 && mo <= 12)
+        fc->pre_month = cc_month_index (y, mo);
+    }
+  return 1;
 }
 
 /* Whether the header has every name of one of F's signatures. */

@@ -361,6 +361,7 @@ ingest_zip_file (cc_ingest *in, const char *path, int fd, cc_err *err)
       free (mpath);
       memset (&fc, 0, sizeof fc);
       fc.opt = &in->opt;
+      fc.pre_month = -1;
       fc.path = rep->path;
       rc = file_done (in, &fc, rep, ingest_zip_read (z, i, &fc, rep, err),
                       err);
@@ -407,6 +408,7 @@ cc_ingest_file (cc_ingest *in, const char *path, cc_err *err)
     }
   memset (&fc, 0, sizeof fc);
   fc.opt = &in->opt;
+  fc.pre_month = -1;
   fc.path = path;
   if (got > 0
       && (rc = refuse_container (path, head, (size_t) got, err)) != CC_OK)
@@ -733,6 +735,7 @@ report_file (const cc_ingest *in, const cc_ingest_report *p)
   cc_json_set (o, "rows_read", json_integer (p->rows_read));
   cc_json_set (o, "rows_used", json_integer (p->rows_used));
   cc_json_set (o, "rows_skipped", json_integer (p->rows_skipped));
+  cc_json_set (o, "rows_summary", json_integer (p->rows_summary));
   cc_json_set (o, "skipped", report_skipped (p));
   cc_json_set (o, "rows_short", json_integer (p->rows_short));
   cc_json_set (o, "rows_long", json_integer (p->rows_long));
@@ -845,6 +848,8 @@ cc_ingest_write_summary (const cc_ingest *in, FILE *f)
                ? " ***" : "", p->rows_skipped);
       if (p->rows_short)
         fprintf (f, ", %ld short (missing fields empty)", p->rows_short);
+      if (p->rows_summary)
+        fprintf (f, ", %ld summary rows (totals) left out", p->rows_summary);
       fputc ('\n', f);
       for (r = 0; r < CC_SKIP_NREASONS; r++)
         if (p->skipped[r])

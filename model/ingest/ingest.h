@@ -134,6 +134,7 @@ typedef struct
   long example_col[CC_SKIP_NREASONS][CC_INGEST_EXAMPLES];
   int nexample[CC_SKIP_NREASONS];
   char example_value[CC_SKIP_NREASONS][48];  /* the first example's text */
+  long rows_summary;       /* summary lines ("Total") left out */
   long rows_short;         /* fewer fields than the header: rest empty */
   long rows_long;          /* more fields than the header: extra ignored */
   long null_cost;          /* empty or NULL cost, counted as 0 */

@@ -165,6 +165,10 @@ typedef struct
   char *role_header[R_NROLES];
   int nslots;
   const char *const_provider;
+  /* What a preamble before the header states (the GCP console's
+     "Currency,USD", "Invoice date,..."): "" and -1 when none. */
+  char pre_currency[16];
+  long pre_month;
   /* The extra dimensions: each reads the column SLOT (SLOT2 when that is
      empty), or, for a tag without a column of its own, KEY in the tags
      column's text. */
@@ -224,6 +228,7 @@ struct worker
   long rows_read, rows_used, skipped[CC_SKIP_NREASONS];
   long rows_short, rows_long, null_cost, null_qty, neg_cost;
   long dim_empty[CC_INGEST_MAX_DIMS];   /* rows used with a --by dimension empty */
+  long rows_summary;   /* summary rows left out (formats/format.h) */
   example ex[CC_SKIP_NREASONS][CC_INGEST_EXAMPLES];
   int nex[CC_SKIP_NREASONS];
 
@@ -311,6 +316,11 @@ int ingest_role_num (worker *w, int role, double *v);
 
 /* ------------------------------------------------------------------ */
 /* The header (columns.c) and the readers (read.c, stream.c). */
+
+/* Whether a record read before the header is a preamble line ("Invoice
+ * number,123", "Currency,USD", ...: at most 3 fields, a known key); its
+ * currency and invoice month are kept in FC.  N fields in F. */
+int ingest_preamble_line (filectx *fc, char *const *f, size_t n);
 
 /* Pick the format and build the column map of FC from the header HDR.
  * Returns CC_OK, or an error with ERR set. */

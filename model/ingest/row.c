@@ -3,6 +3,7 @@
  * hook), the group key; and the skipped rows with their reasons. */
 #include <config.h>
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -15,7 +16,7 @@
  * (+-1e30), where sums could overflow, it is not a number.  Returns 0
  * with *V set, 1 for null, -1 when not a number. */
 static int
-parse_num (const char *s, size_t n, double *v)
+parse_plain (const char *s, size_t n, double *v)
 {
   while (n > 0 && (*s == ' ' || *s == '\t'))
     s++, n--;
@@ -26,6 +27,41 @@ parse_num (const char *s, size_t n, double *v)
   if (cc_num_parse_n (s, n, v) != 0 || fabs (*v) > CC_INGEST_MAX_NUMBER)
     return -1;
   return 0;
+}
+
+/* A number of W's file: as parse_plain, and in a format that writes
+ * thousands separators ("6,282.708"), with each comma between digits
+ * dropped first. */
+static int
+parse_num (const worker *w, const char *s, size_t n, double *v)
+{
+  char buf[64];
+  size_t i, j = 0;
+  if (!w->fc->format->thousands || memchr (s, ',', n) == NULL)
+    return parse_plain (s, n, v);
+  if (n >= sizeof buf)
+    return -1;
+  for (i = 0; i < n; i++)
+    if (s[i] != ',')
+      buf[j++] = s[i];
+    else if (i == 0 || i + 1 == n || !isdigit ((unsigned char) s[i - 1])
+             || !isdigit ((unsigned char) s[i + 1]))
+      return -1;
+  return parse_plain (buf, j, v);
+}
+
+/* The currency of the row: its column, else the one the file's preamble
+ * states (the GCP console's "Currency,USD"). */
+static const char *
+row_currency (const worker *w, size_t *n)
+{
+  const char *s = ingest_slot (w, R_CURRENCY, n);
+  if (ingest_is_null (s, *n))
+    {
+      s = w->fc->pre_currency;
+      *n = strlen (s);
+    }
+  return s;
 }
 
 /* A byte of a group key: the separator, NUL (keys are C strings) and line
@@ -79,9 +115,9 @@ note_skipped_cost (worker *w)
   if (w->fc->role_slot[R_COST] < 0)
     return;
   s = ingest_slot (w, R_COST, &n);
-  if (parse_num (s, n, &v) != 0)
+  if (parse_num (w, s, n, &v) != 0)
     return;
-  cur = ingest_slot (w, R_CURRENCY, &nc);
+  cur = row_currency (w, &nc);
   if (ingest_is_null (cur, nc))
     nc = 0;
   if (nc >= sizeof code)
@@ -128,7 +164,7 @@ ingest_role_num (worker *w, int role, double *v)
 {
   size_t n;
   const char *s = ingest_slot (w, role, &n);
-  int rc = parse_num (s, n, v);
+  int rc = parse_num (w, s, n, v);
   if (rc < 0)
     {
       ingest_skip_row (w, CC_SKIP_COST_BAD, role, s);
@@ -173,6 +209,13 @@ row_month (worker *w, long *month)
 {
   size_t n;
   const char *s = ingest_slot (w, R_DATE, &n);
+  if (ingest_is_null (s, n) && w->fc->pre_month >= 0)
+    {
+      /* No date on the row (the GCP console's rounding error): the
+         invoice month its preamble states. */
+      *month = w->fc->pre_month;
+      return 0;
+    }
   if (ingest_is_null (s, n))
     {
       ingest_skip_row (w, CC_SKIP_DATE_MISSING, R_DATE, s);
@@ -193,11 +236,13 @@ row_month (worker *w, long *month)
  * commitments add cost and rows but no quantity.  A file without these
  * columns is all consumption. */
 static int
-consumption (const worker *w)
+consumption (const worker *w, int charge)
 {
   size_t n;
   const char *s;
-  if (w->fc->role_slot[R_CHARGE] >= 0)
+  if (charge != CC_CHARGE_USAGE)
+    return 0;
+  if (w->fc->role_slot[R_CHARGE] >= 0 && w->fc->format->charge == NULL)
     {
       s = ingest_slot (w, R_CHARGE, &n);
       if (!ingest_is_null (s, n) && !ingest_is_one_of (s, n, "usage|regular"))
@@ -222,7 +267,8 @@ consumption (const worker *w)
 /* Quantity and unit: the first pair whose unit is given.  Returns 0, or
  * -1 after skipping the row. */
 static int
-row_quantity (worker *w, double *qty, const char **unit, size_t *nunit)
+row_quantity (worker *w, int charge, double *qty, const char **unit,
+              size_t *nunit)
 {
   size_t n;
   const char *s = ingest_slot (w, R_QTY, &n);
@@ -237,7 +283,7 @@ row_quantity (worker *w, double *qty, const char **unit, size_t *nunit)
       if (!ingest_is_null (u2, nu2) || ingest_is_null (s, n))
         s = s2, n = n2, *unit = u2, *nunit = nu2, role = R_QTY2;
     }
-  rc = parse_num (s, n, qty);
+  rc = parse_num (w, s, n, qty);
   if (rc < 0)
     {
       ingest_skip_row (w, CC_SKIP_QUANTITY_BAD, role, s);
@@ -252,7 +298,7 @@ row_quantity (worker *w, double *qty, const char **unit, size_t *nunit)
     *nunit = 0;
   /* Not consumption: no quantity, and no unit, so that its cost never
      sits in a usage group as if it had been consumed. */
-  if (!consumption (w))
+  if (!consumption (w, charge))
     *qty = 0, *nunit = 0;
   return 0;
 }
@@ -272,7 +318,7 @@ row_cost (worker *w, double qty, double *cost)
     {
       double price;
       s = ingest_slot (w, R_PRICE, &n);
-      rc = parse_num (s, n, &price);
+      rc = parse_num (w, s, n, &price);
       if (rc < 0)
         {
           ingest_skip_row (w, CC_SKIP_COST_BAD, R_PRICE, s);
@@ -285,7 +331,7 @@ row_cost (worker *w, double qty, double *cost)
   else if (fc->role_slot[R_COST] >= 0)
     {
       s = ingest_slot (w, R_COST, &n);
-      rc = parse_num (s, n, cost);
+      rc = parse_num (w, s, n, cost);
       if (rc < 0)
         {
           ingest_skip_row (w, CC_SKIP_COST_BAD, R_COST, s);
@@ -365,8 +411,8 @@ key_dims (worker *w, size_t *at, size_t *total, long *empty)
 /* Add the row to the group of its key and month, and its cost to its
  * currency's total. */
 static void
-row_add (worker *w, long month, double qty, double cost, const char *unit,
-         size_t nunit)
+row_add (worker *w, int chg, long month, double qty, double cost,
+         const char *unit, size_t nunit)
 {
   const filectx *fc = w->fc;
   size_t nprov, nsvc, ncat, nmeter, ncur, at = 0, total;
@@ -385,8 +431,8 @@ row_add (worker *w, long month, double qty, double cost, const char *unit,
   svc = label (w, R_SERVICE, R_SERVICE2, &nsvc);
   cat = label (w, R_CATEGORY, -1, &ncat);
   meter = label (w, R_METER, R_METER2, &nmeter);
-  cur = label (w, R_CURRENCY, -1, &ncur);
-  charge = cc_ingest_charge_name (ingest_row_charge (w));
+  cur = row_currency (w, &ncur);
+  charge = cc_ingest_charge_name (chg);
   if (ncur >= sizeof code)
     ncur = sizeof code - 1;
 
@@ -451,15 +497,22 @@ ingest_process_row (worker *w)
   size_t nunit;
   double qty, cost;
   long month;
+  int charge;
 
+  if (w->fc->format->summary_row != NULL && w->fc->format->summary_row (w))
+    {
+      w->rows_summary++;   /* a total of the rows above: not a charge */
+      return;
+    }
   w->rows_read++;
   if (w->nf < w->fc->ncols)
     w->rows_short++;
   else if (w->nf > w->fc->ncols)
     w->rows_long++;
+  charge = ingest_row_charge (w);
   if (row_month (w, &month) != 0
-      || row_quantity (w, &qty, &unit, &nunit) != 0
+      || row_quantity (w, charge, &qty, &unit, &nunit) != 0
       || row_cost (w, qty, &cost) != 0)
     return;
-  row_add (w, month, qty, cost, unit, nunit);
+  row_add (w, charge, month, qty, cost, unit, nunit);
 }

@@ -55,6 +55,10 @@ struct ingest_format
      tags are only in R_TAGS. */
   const char *tag_columns;
   int tag_user_prefix;          /* R_TAGS keys may carry user_ or user: */
+  int thousands;                /* numbers may have thousands separators */
+  /* Whether the row is a summary of the rows above it (a "Total" line),
+     left out and counted apart; NULL: none is. */
+  int (*summary_row) (worker *w);
   /* The version or layout of the export, for the report. */
   const char *(*version) (const ingest_header *h);
 };

@@ -240,9 +240,12 @@ const cc_usage_cmd cc_usage_cmds[] = {
     "monthly cost of one quantity, tier by tier",
     price_opts, NULL, cc_cmd_price },
   { "ingest", "", "FILE...",
-    "read billing exports (the formats below; gzip or - for standard "
-    "input) into a monthly usage-and-cost series CSV, with a reconciliation "
-    "summary on stderr",
+    "read billing exports (the formats below; gzip, a ZIP of CSV files, or "
+    "- for standard input) into a monthly usage-and-cost series CSV "
+    "(period,provider,family,charge,service,meter,[--by columns,]unit,"
+    "quantity,cost,currency,rows; charge is usage, purchase, tax, credit, "
+    "refund or adjustment, and only usage counts quantity), with a "
+    "reconciliation summary on stderr",
     ingest_opts, ingest_formats, cc_cmd_ingest },
   { "fit", "", "FILE",
     "fit growth models to each series of a series CSV and print every "

@@ -200,6 +200,13 @@ stream_block (filectx *fc, cc_ingest_report *rep, worker *w, const char *s,
 {
   static const unsigned char bom[3] = { 0xEF, 0xBB, 0xBF };
   int rc;
+  if (first && len >= 4 && memcmp (s, "PK\3\4", 4) == 0)
+    /* A ZIP archive needs its central directory at the end: not from a
+       pipe, nor inside gzip or another ZIP. */
+    return cc_err_set (err, CC_EDATA, fc->path, 0, 0, "a ZIP archive in a "
+                       "stream (a pipe, gzip or another ZIP): ZIP archives "
+                       "are read from a file; give its name (or unzip it "
+                       "first)");
   if (first && len >= 3 && memcmp (s, bom, 3) == 0)
     {
       s += 3;

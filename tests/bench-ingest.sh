@@ -71,7 +71,9 @@ for size in $sizes; do
     # The series against the generator's integer sums, month by month.
     check=$(awk '
       FNR==NR { if ($1 ~ /^2024-/) want[$1]=$2; if ($1=="total") tot=$2; next }
-      FNR>1 { split($0, f, ","); got[f[1]]+=f[8]; all+=f[8]; n+=f[10] }
+      FNR==1 { split($0, h, ","); for (i in h) col[h[i]]=i; next }
+      { split($0, f, ","); got[f[1]]+=f[col["cost"]]; all+=f[col["cost"]]
+        n+=f[col["rows"]] }
       END { bad=0
             for (m in want) { d=got[m]-want[m]; if (d<0) d=-d
                               if (d > 1e-9*(want[m]<0?-want[m]:want[m])) bad=1 }

@@ -56,6 +56,10 @@ static const struct
   { "gcp", "service.description,usage_start_time,cost\n"
     "Cloud Storage,2024-09-01 00:00:00 UTC,1\n" },
   { "reported", "date,metric,value,unit\n2024-09-01,storage,5,TB\n" },
+  { "gcp-console", "Invoice number,1,\nCurrency,USD,\nService description,"
+    "Usage start date,Cost ($)\nCloud Storage,2024-09-01,\"1,000.5\"\n" },
+  { "gcp-console", "Service description,Usage start date,Cost ($)\n"
+    "Cloud Storage,2024-09-01,1\n" },
   /* Both GCP's and Azure's signatures: GCP is tried first. */
   { "gcp", "service.description,usage_start_time,cost,date,metercategory\n"
     "Cloud Storage,2024-09-01 00:00:00 UTC,1,2024-09-01,x\n" },
@@ -115,7 +119,7 @@ main (void)
       return 1;
     }
 
-  is_int (n, 6, "six formats in the registry");
+  is_int (n, 7, "seven formats in the registry");
   ok (cc_ingest_format_get (n) == NULL, "no format past the end");
   for (i = 0; i < n; i++)
     {

@@ -427,7 +427,7 @@ test_oddities (void)
   write_file ("what.csv", "alpha,beta,gamma\n1,2,3\n", path, sizeof path);
   in = ingest (path, NULL, &rc, &err);
   is_int (rc, CC_EDATA, "unknown format is exit 65");
-  has_str (err.msg, "tried focus, azure, aws-cur, gcp, oci, reported", "lists formats tried");
+  has_str (err.msg, "tried focus, azure, aws-cur, gcp, gcp-console, oci, reported", "lists formats tried");
   has_str (err.msg, "alpha,beta,gamma", "shows the header's first columns");
   cc_ingest_free (in);
 

@@ -125,6 +125,55 @@ parse_choice (const char *opt, const char *arg, const char *const *names, int n,
   return -1;
 }
 
+/* One --by list (family,service,meter,charge,account,region,tag:KEY),
+ * added to O: the deepest of family, service and meter sets the level
+ * (family when the lists name none), the others add columns.  Returns 0,
+ * or -1 after the usage message. */
+static int
+parse_by (const char *arg, cc_ingest_options *o, int *level)
+{
+  static const char *const levels[] = { "family", "service", "meter" };
+  const char *p = arg;
+  char item[CC_INGEST_MAX_TAG_KEY + 4];
+  for (;;)
+    {
+      size_t len = strcspn (p, ",");
+      int i;
+      if (len == 0 || len >= sizeof item)
+        return cc_cli_usage ("ingest: invalid --by '%s': an empty or too "
+                             "long item", arg), -1;
+      memcpy (item, p, len);
+      item[len] = '\0';
+      for (i = 0; i < 3 && strcmp (item, levels[i]) != 0; i++)
+        ;
+      if (i < 3)
+        *level = i > *level ? i : *level;
+      else if (strcmp (item, "charge") == 0)
+        ;   /* charge categories are always kept apart */
+      else if (strcmp (item, "account") == 0)
+        o->by_account = 1;
+      else if (strcmp (item, "region") == 0)
+        o->by_region = 1;
+      else if (strncmp (item, "tag:", 4) == 0 && item[4] != '\0')
+        {
+          for (i = 0; i < o->ntag && strcmp (o->tag[i], item + 4) != 0; i++)
+            ;
+          if (i == o->ntag && o->ntag == CC_INGEST_MAX_TAGS)
+            return cc_cli_usage ("ingest: --by: more than %d tags",
+                                 CC_INGEST_MAX_TAGS), -1;
+          if (i == o->ntag)
+            memcpy (o->tag[o->ntag++], item + 4, len - 3);
+        }
+      else
+        return cc_cli_usage ("ingest: invalid --by item '%s' (family, "
+                             "service, meter, charge, account, region or "
+                             "tag:KEY)", item), -1;
+      if (p[len] == '\0')
+        return 0;
+      p += len + 1;
+    }
+}
+
 /* What the options ask for. */
 typedef struct
 {
@@ -141,13 +190,11 @@ ingest_options (int argc, char **argv, ingest_args *a)
 {
   cc_opts go;
   static const char *const costs[] = { "billed", "effective", "list" };
-  static const char *const bys[] = { "family", "service", "meter" };
   cc_ingest_options o;
   const char *output = NULL, *report = NULL;
-  int c, v, quiet = 0;
+  int c, v, quiet = 0, level = -1, by_given = 0;
 
   memset (&o, 0, sizeof o);
-  o.by = CC_BY_SERVICE;
   cc_opts_init (&go, "ingest");
   while ((c = cc_opts_next (&go, argc, argv)) != -1)
     switch (c)
@@ -162,9 +209,9 @@ ingest_options (int argc, char **argv, ingest_args *a)
         o.cost = (cc_ingest_cost) v;
         break;
       case 'b':
-        if (parse_choice ("--by", optarg, bys, 3, &v) != 0)
+        if (parse_by (optarg, &o, &level) != 0)
           return CC_EUSAGE;
-        o.by = (cc_ingest_by) v;
+        by_given = 1;
         break;
       case 's':
         o.strict = 1;
@@ -204,6 +251,9 @@ ingest_options (int argc, char **argv, ingest_args *a)
       }
   if (optind >= argc)
     return cc_cli_usage ("ingest: no input file (use - for standard input)");
+  /* No --by: by service; a --by list naming no level: by family. */
+  o.by = (cc_ingest_by) (level >= 0 ? level : by_given ? CC_BY_FAMILY
+                         : CC_BY_SERVICE);
   a->o = o;
   a->output = output;
   a->report = report;

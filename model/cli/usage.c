@@ -115,7 +115,9 @@ static const cc_usage_opt ingest_opts[] = {
     "the billing formats below" },
   { "cost", 'c', 0, "BASIS", "billed (default), effective (amortized) or "
     "list" },
-  { "by", 'b', 0, "LEVEL", "group by family, service (default) or meter" },
+  { "by", 'b', 0, "LIST", "group by family, service (default) or meter, "
+    "and add columns: account, region, tag:KEY (comma-separated, "
+    "repeatable; charge categories are always apart)" },
   { "strict", 's', 0, NULL, "stop at the first row whose cost, quantity or "
     "date cannot be read (exit 65)" },
   { "date-order", 'D', 0, "mdy|dmy", "how slashed dates such as 9/2/2023 "
@@ -134,7 +136,7 @@ static const cc_usage_opt ingest_opts[] = {
 /* Options of fit and project. */
 #define OPT_SERIES \
   { "series", 's', 0, "KEY", "only the series provider/family/service/" \
-    "meter" }
+    "meter[/charge=C][/DIM=VALUE...]" }
 #define OPT_MODEL \
   { "model", 'm', 0, "auto|NAME,...", "models to fit (default auto: pick " \
     "by rolling-origin error): linear exponential logistic gompertz " \
@@ -238,9 +240,12 @@ const cc_usage_cmd cc_usage_cmds[] = {
     "monthly cost of one quantity, tier by tier",
     price_opts, NULL, cc_cmd_price },
   { "ingest", "", "FILE...",
-    "read billing exports (the formats below; gzip or - for standard "
-    "input) into a monthly usage-and-cost series CSV, with a reconciliation "
-    "summary on stderr",
+    "read billing exports (the formats below; gzip, a ZIP of CSV files, or "
+    "- for standard input) into a monthly usage-and-cost series CSV "
+    "(period,provider,family,charge,service,meter,[--by columns,]unit,"
+    "quantity,cost,currency,rows; charge is usage, purchase, tax, credit, "
+    "refund or adjustment, and only usage counts quantity), with a "
+    "reconciliation summary on stderr",
     ingest_opts, ingest_formats, cc_cmd_ingest },
   { "fit", "", "FILE",
     "fit growth models to each series of a series CSV and print every "

@@ -130,16 +130,81 @@ typedef struct
   cc_series_set *set;
   long col[7];        /* period, provider, family, service, meter, unit, value */
   long ccur;          /* currency column (cost measure) */
+  long ccharge;       /* charge column, -1 in a series of before it */
+  long extra[16];     /* extra dimensions (account, region, tag:KEY) */
+  char extra_name[16][80];
+  /* The last row kept: its key, month and quantity unit. */
+  char prev_key[256], prev_unit[64];
+  long prev_m;
+  int nextra;
   int header_seen;
   size_t nheader;      /* fields in the header: every row has as many */
 } series_rd;
+
+/* A row's series key: provider/family/service/meter, then /charge=NAME
+ * for a charge other than usage, and /NAME=VALUE for each extra dimension
+ * (account, region, tag:KEY).  Returns the length snprintf would write. */
+static int
+series_key (const series_rd *rd, const cc_csv_row *row, char *key,
+            size_t size)
+{
+  int len = snprintf (key, size, "%s/%s/%s/%s", row->field[rd->col[1]],
+                      row->field[rd->col[2]], row->field[rd->col[3]],
+                      row->field[rd->col[4]]);
+  const char *charge = rd->ccharge >= 0 ? row->field[rd->ccharge] : "";
+  int i;
+  if (charge[0] != '\0' && strcmp (charge, "usage") != 0 && len >= 0)
+    len += snprintf (key + ((size_t) len < size ? (size_t) len : size),
+                     (size_t) len < size ? size - (size_t) len : 0,
+                     "/charge=%s", charge);
+  for (i = 0; i < rd->nextra && len >= 0; i++)
+    len += snprintf (key + ((size_t) len < size ? (size_t) len : size),
+                     (size_t) len < size ? size - (size_t) len : 0,
+                     "/%s=%s", rd->extra_name[i],
+                     row->field[rd->extra[i]]);
+  return len;
+}
+
+/* The header: the columns of the key, the value and the currency, the
+ * charge and the extra dimensions (both absent in files of before). */
+static int
+series_header (series_rd *rd, const cc_csv_row *row, cc_err *err)
+{
+  static const char *names[6]
+    = { "period", "provider", "family", "service", "meter", "unit" };
+  size_t i;
+  for (i = 0; i < 6; i++)
+    if ((rd->col[i] = cc_csv_column (row, names[i])) < 0)
+      return cc_err_set (err, CC_EDATA, rd->path, row->line, 0,
+                         "not a series CSV: no '%s' column", names[i]);
+  rd->col[6] = cc_csv_column (row, rd->measure == CC_MEASURE_COST
+                                      ? "cost" : "quantity");
+  if (rd->col[6] < 0)
+    return cc_err_set (err, CC_EDATA, rd->path, row->line, 0,
+                       "not a series CSV: no '%s' column",
+                       rd->measure == CC_MEASURE_COST ? "cost"
+                                                      : "quantity");
+  rd->ccur = cc_csv_column (row, "currency");
+  rd->ccharge = cc_csv_column (row, "charge");
+  for (i = 0; i < row->nfield; i++)
+    if ((strcmp (row->field[i], "account") == 0
+         || strcmp (row->field[i], "region") == 0
+         || strncmp (row->field[i], "tag:", 4) == 0)
+        && rd->nextra < (int) (sizeof rd->extra / sizeof rd->extra[0]))
+      {
+        snprintf (rd->extra_name[rd->nextra], sizeof rd->extra_name[0],
+                  "%s", row->field[i]);
+        rd->extra[rd->nextra++] = (long) i;
+      }
+  rd->nheader = row->nfield;
+  rd->header_seen = 1;
+  return CC_OK;
+}
 
 static int
 series_row (const cc_csv_row *row, void *ctx, cc_err *err)
 {
   series_rd *rd = ctx;
-  static const char *names[6]
-    = { "period", "provider", "family", "service", "meter", "unit" };
   char key[256], buf[16];
   cc_series *s = NULL;
   cc_date d;
@@ -148,32 +213,14 @@ series_row (const cc_csv_row *row, void *ctx, cc_err *err)
   size_t i;
 
   if (!rd->header_seen)
-    {
-      for (i = 0; i < 6; i++)
-        if ((rd->col[i] = cc_csv_column (row, names[i])) < 0)
-          return cc_err_set (err, CC_EDATA, rd->path, row->line, 0,
-                             "not a series CSV: no '%s' column", names[i]);
-      rd->col[6] = cc_csv_column (row, rd->measure == CC_MEASURE_COST
-                                          ? "cost" : "quantity");
-      if (rd->col[6] < 0)
-        return cc_err_set (err, CC_EDATA, rd->path, row->line, 0,
-                           "not a series CSV: no '%s' column",
-                           rd->measure == CC_MEASURE_COST ? "cost"
-                                                          : "quantity");
-      rd->ccur = cc_csv_column (row, "currency");
-      rd->nheader = row->nfield;
-      rd->header_seen = 1;
-      return CC_OK;
-    }
+    return series_header (rd, row, err);
   if (row->nfield == 1 && row->len[0] == 0)
     return CC_OK;   /* blank line */
   if (row->nfield != rd->nheader)
     return cc_err_set (err, CC_EDATA, rd->path, row->line, 0,
                        "%zu fields under a header of %zu; every row needs "
                        "the header's fields", row->nfield, rd->nheader);
-  if (snprintf (key, sizeof key, "%s/%s/%s/%s", row->field[rd->col[1]],
-                row->field[rd->col[2]], row->field[rd->col[3]],
-                row->field[rd->col[4]]) > CC_SERIES_MAX_KEY)
+  if (series_key (rd, row, key, sizeof key) > CC_SERIES_MAX_KEY)
     return cc_err_set (err, CC_EDATA, rd->path, row->line, 0,
                        "series key provider/family/service/meter longer "
                        "than %d bytes (the cap)", CC_SERIES_MAX_KEY);
@@ -188,6 +235,11 @@ series_row (const cc_csv_row *row, void *ctx, cc_err *err)
                        "%s %s: value '%s' is not a finite number", key,
                        period, row->field[rd->col[6]]);
   m = cc_month_index (d.year, d.month);
+  /* A row without a unit carries no quantity (a charge other than usage,
+     an unused commitment): quantity series leave it out. */
+  if (rd->measure == CC_MEASURE_QUANTITY && row->field[rd->col[5]][0] == '\0'
+      && v == 0)
+    return CC_OK;
 
   /* Series are few; a linear search keeps the reader simple. */
   for (i = 0; i < rd->set->n; i++)
@@ -210,6 +262,17 @@ series_row (const cc_csv_row *row, void *ctx, cc_err *err)
         snprintf (s->unit, sizeof s->unit, "%s", row->field[rd->ccur]);
       else
         snprintf (s->unit, sizeof s->unit, "%s", row->field[rd->col[5]]);
+    }
+  else if (rd->measure == CC_MEASURE_COST && m == rd->prev_m
+           && strcmp (key, rd->prev_key) == 0
+           && strcmp (row->field[rd->col[5]], rd->prev_unit) != 0)
+    {
+      /* The same key and month in another quantity unit (the rows of
+         usage with and without quantity): one cost. */
+      s->y[s->n - 1] += v;
+      snprintf (rd->prev_unit, sizeof rd->prev_unit, "%s",
+                row->field[rd->col[5]]);
+      return CC_OK;
     }
   else
     {
@@ -236,6 +299,9 @@ series_row (const cc_csv_row *row, void *ctx, cc_err *err)
                        CC_SERIES_MAX_POINTS);
   if (cc_series_push (s, (double) (m - s->first + 1), v, m, row->line) != 0)
     return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+  rd->prev_m = m;
+  snprintf (rd->prev_key, sizeof rd->prev_key, "%s", key);
+  snprintf (rd->prev_unit, sizeof rd->prev_unit, "%s", row->field[rd->col[5]]);
   return CC_OK;
 }
 

@@ -1,10 +1,13 @@
 /* series.h: monthly usage series for the fitter, and plain x,y data.
  *
  * A series is one group of the series CSV written by `cloudcast ingest`
- * (period,provider,family,service,meter,unit,quantity,cost,currency,rows),
- * keyed "provider/family/service/meter".  Its time axis x counts months from
- * the month before the first observation, so the first point has x = 1
- * (power laws need x > 0).  The --xy reader fills the same type from plain
+ * (period,provider,family,charge,service,meter,[account,region,tag:KEY,]
+ * unit,quantity,cost,currency,rows; the charge and the extra dimensions
+ * may be absent, as in files written before them), keyed
+ * "provider/family/service/meter", with "/charge=NAME" for a charge other
+ * than usage and "/NAME=VALUE" for each extra dimension.  Its time axis x
+ * counts months from the month before the first observation, so the first
+ * point has x = 1 (power laws need x > 0).  The --xy reader fills the same type from plain
  * x,y rows so that the fitter can be checked on reference problems. */
 #ifndef CC_SERIES_H
 #define CC_SERIES_H

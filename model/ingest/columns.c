@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "core/timeutil.h"
 #include "ingest/formats/format.h"
 
 #define FOLDED_MAX 96
@@ -21,7 +22,8 @@ const char *const ingest_role_name[R_NROLES] = {
   "reservation effective cost", "savings plan total commitment to date",
   "savings plan used commitment", "reservation unused amortized upfront fee",
   "reservation unused recurring fee", "reservation ARN", "credits", "price",
-  "charge category", "commitment discount status"
+  "charge category", "commitment discount status", "charge class",
+  "charge subcategory", "account", "account", "region", "tags"
 };
 
 /* A localised Azure download writes each name as "Localised name
@@ -87,6 +89,40 @@ int
 ingest_header_has (const ingest_header *h, const char *names)
 {
   return ingest_header_find (h, names) >= 0;
+}
+
+int
+ingest_preamble_line (filectx *fc, char *const *f, size_t n)
+{
+  static const char *const keys = "invoicenumber|invoicedate|duedate"
+    "|billingid|billingaccountid|billingaccountname|currency"
+    "|currencyexchangerate|totalamountdue|invoicemonth|invoicetotal";
+  char key[FOLDED_MAX];
+  const char *v;
+  size_t len;
+  if (n < 2 || n > 3 || (n == 3 && f[2][0] != '\0'))
+    return 0;
+  fold_name (f[0], key, sizeof key);
+  if (!ingest_is_one_of (key, strlen (key), keys))
+    return 0;
+  v = f[1];
+  len = strlen (v);
+  if (strcmp (key, "currency") == 0 && len < sizeof fc->pre_currency)
+    memcpy (fc->pre_currency, v, len + 1);
+  else if (strcmp (key, "invoicedate") == 0)
+    {
+      long m;
+      if (cc_billing_month_order (v, len, fc->opt->date_order, &m) == 0)
+        fc->pre_month = m;
+    }
+  else if (strcmp (key, "invoicemonth") == 0 && len == 6
+           && strspn (v, "0123456789") == 6)
+    {
+      int y = atoi (v) / 100, mo = atoi (v) % 100;
+      if (mo >= 1 && mo <= 12)
+        fc->pre_month = cc_month_index (y, mo);
+    }
+  return 1;
 }
 
 /* Whether the header has every name of one of F's signatures. */
@@ -170,7 +206,8 @@ pick_format (filectx *fc, const ingest_header *h, cc_err *err)
  * column that is needed and missing, or NULL. */
 static const char *
 find_columns (const ingest_format *f, const ingest_basis *b,
-              const ingest_header *h, long col[R_NROLES])
+              const cc_ingest_options *opt, const ingest_header *h,
+              long col[R_NROLES])
 {
   const char *missing = NULL;
   int r;
@@ -199,6 +236,12 @@ find_columns (const ingest_format *f, const ingest_basis *b,
         if (col[r] < 0 && b->more_shown != NULL)
           missing = b->more_shown;
       }
+  /* The extra dimensions' columns, only when --by asks for them. */
+  for (r = R_ACCOUNT; r <= R_TAGS; r++)
+    if (f->dims.names[r] != NULL
+        && (r == R_REGION ? opt->by_region : r == R_TAGS ? opt->ntag > 0
+            : opt->by_account))
+      col[r] = ingest_header_find (h, f->dims.names[r]);
   if (col[R_SERVICE] < 0 && col[R_SERVICE2] < 0 && f->service_shown != NULL)
     missing = f->service_shown;
   if (col[R_DATE] < 0)
@@ -231,6 +274,92 @@ assign_slots (filectx *fc, char *const *hdr, long n, const long col[R_NROLES])
   return 0;
 }
 
+/* The column of a tag KEY of its own (CUR's resourceTags/user:KEY): the
+ * first header name, as written, that one of F's templates gives; -1. */
+static long
+tag_column (const ingest_format *f, const ingest_header *h, const char *key)
+{
+  const char *p = f->tag_columns;
+  char want[256], tmpl[128];
+  long i;
+  while (p != NULL && *p)
+    {
+      size_t len = strcspn (p, "|");
+      snprintf (tmpl, sizeof tmpl, "%.*s", (int) len, p);
+      if (strstr (tmpl, "%s") != NULL)
+        {
+          /* The template's one %s is the key. */
+          const char *at = strstr (tmpl, "%s");
+          snprintf (want, sizeof want, "%.*s%s%s", (int) (at - tmpl), tmpl,
+                    key, at + 2);
+          for (i = 0; i < h->n; i++)
+            if (strcmp (h->name[i], want) == 0)
+              return i;
+        }
+      p += len + (p[len] == '|');
+    }
+  return -1;
+}
+
+/* The slot of header column COL, given one when it has none. */
+static int
+column_slot (filectx *fc, long col)
+{
+  if (fc->col_slot[col] < 0)
+    fc->col_slot[col] = fc->nslots++;
+  return fc->col_slot[col];
+}
+
+/* The extra dimensions --by asks for: where each is read, and the column
+ * the report names for it. */
+static void
+map_dims (filectx *fc, cc_ingest_report *rep, const ingest_header *h)
+{
+  const cc_ingest_options *o = fc->opt;
+  int d = 0, t;
+  fc->ndim = 0;
+  for (d = 0; d < CC_INGEST_MAX_DIMS; d++)
+    fc->dim[d].slot = fc->dim[d].slot2 = fc->dim[d].tags = -1,
+      fc->dim[d].key = NULL;
+  d = 0;
+  if (o->by_account)
+    {
+      fc->dim[d].slot = fc->role_slot[R_ACCOUNT];
+      fc->dim[d].slot2 = fc->role_slot[R_ACCOUNT2];
+      snprintf (rep->dim_column[d], sizeof rep->dim_column[d], "%s",
+                fc->role_header[R_ACCOUNT] ? fc->role_header[R_ACCOUNT]
+                : fc->role_header[R_ACCOUNT2] ? fc->role_header[R_ACCOUNT2]
+                : "");
+      d++;
+    }
+  if (o->by_region)
+    {
+      fc->dim[d].slot = fc->role_slot[R_REGION];
+      snprintf (rep->dim_column[d], sizeof rep->dim_column[d], "%s",
+                fc->role_header[R_REGION] ? fc->role_header[R_REGION] : "");
+      d++;
+    }
+  for (t = 0; t < o->ntag && d < CC_INGEST_MAX_DIMS; t++, d++)
+    {
+      long c = tag_column (fc->format, h, o->tag[t]);
+      fc->dim[d].key = o->tag[t];
+      if (c >= 0)
+        {
+          fc->dim[d].slot = column_slot (fc, c);
+          snprintf (rep->dim_column[d], sizeof rep->dim_column[d], "%s",
+                    h->name[c]);
+        }
+      else if (fc->role_slot[R_TAGS] >= 0)
+        {
+          fc->dim[d].tags = fc->role_slot[R_TAGS];
+          snprintf (rep->dim_column[d], sizeof rep->dim_column[d], "%s",
+                    fc->role_header[R_TAGS]);
+        }
+    }
+  fc->ndim = d;
+  rep->ndim = d;
+}
+
 /* Map the header's columns for format FC->format. */
 static int
 map_columns (filectx *fc, cc_ingest_report *rep, const ingest_header *h,
@@ -247,12 +376,13 @@ map_columns (filectx *fc, cc_ingest_report *rep, const ingest_header *h,
   fc->row_hook = b->row;
   for (r = 0; r < R_NROLES; r++)
     fc->role_slot[r] = -1, fc->role_col[r] = 0;
-  if ((missing = find_columns (f, b, h, col)) != NULL)
+  if ((missing = find_columns (f, b, fc->opt, h, col)) != NULL)
     return cc_err_set (err, CC_EDATA, fc->path, 1, 0,
                        "the header has no %s column, which the %s format "
                        "needs", missing, f->info.name);
   if (assign_slots (fc, h->name, h->n, col) != 0)
     return cc_err_set (err, CC_ESOFTWARE, fc->path, 0, 0, "out of memory");
+  map_dims (fc, rep, h);
   rep->format = f->info.name;
   return CC_OK;
 }

@@ -37,6 +37,8 @@ struct cc_ingest
   char **unknown;
   size_t nunknown;
   int finished;
+  int ndim;                   /* the extra dimensions, named as columns */
+  char dimname[CC_INGEST_MAX_DIMS][CC_INGEST_MAX_TAG_KEY + 8];
 };
 
 cc_ingest *
@@ -44,6 +46,7 @@ cc_ingest_alloc (const cc_ingest_options *opt, const cc_servicemap *services,
                  const cc_unitmap *units)
 {
   cc_ingest *in = calloc (1, sizeof *in);
+  int i;
   if (in == NULL)
     return NULL;
   if (opt)
@@ -52,6 +55,15 @@ cc_ingest_alloc (const cc_ingest_options *opt, const cc_servicemap *services,
     in->opt.min_chunk = 8LL << 20;
   in->services = services;
   in->units = units;
+  if (in->opt.by_account)
+    strcpy (in->dimname[in->ndim++], "account");
+  if (in->opt.by_region)
+    strcpy (in->dimname[in->ndim++], "region");
+  if (in->opt.ntag > CC_INGEST_MAX_TAGS)
+    in->opt.ntag = CC_INGEST_MAX_TAGS;
+  for (i = 0; i < in->opt.ntag; i++)
+    snprintf (in->dimname[in->ndim++], sizeof in->dimname[0], "tag:%.*s",
+              CC_INGEST_MAX_TAG_KEY - 1, in->opt.tag[i]);
   return in;
 }
 
@@ -163,8 +175,6 @@ refuse_container (const char *path, const unsigned char *m, size_t n,
     { "PAR1", 4, "a Parquet file: cloudcast reads CSV; convert it to CSV "
       "first (for example: duckdb -c \"COPY (FROM 'FILE.parquet') TO "
       "'FILE.csv'\"), then ingest the CSV" },
-    { "PK\3\4", 4, "a ZIP archive: unzip it (unzip FILE.zip) and ingest "
-      "the CSV files it holds" },
     { "\xfd" "7zXZ", 5, "an xz archive: decompress it (xz -d) first" },
     { "BZh", 3, "a bzip2 archive: decompress it (bzip2 -d) first" },
     { "\x28\xb5\x2f\xfd", 4, "a zstd archive: decompress it (zstd -d) "
@@ -298,57 +308,121 @@ filectx_free (filectx *fc)
   ingest_table_clear (&fc->groups);
 }
 
+/* After a file (or ZIP member) was read with status RC: its units, the
+ * reconciliation, the rule that a file with rows uses some, and its groups
+ * into the workspace. */
+static int
+file_done (cc_ingest *in, filectx *fc, cc_ingest_report *rep, int rc,
+           cc_err *err)
+{
+  if (rc == CC_OK)
+    rc = file_units (in, &fc->groups, rep, err);
+  if (rc == CC_OK)
+    rc = ingest_reconcile (rep, fc, err);
+  if (rc == CC_OK && rep->rows_read > 0 && rep->rows_used == 0)
+    rc = no_rows_used (rep, in->opt.date_order, err);
+  if (rc != CC_OK)
+    return rc;
+  if (ingest_table_merge (&in->raw, &fc->groups) != 0)
+    return cc_err_set (err, CC_ESOFTWARE, rep->path, 0, 0, "out of memory");
+  if (in->raw.n > CC_INGEST_MAX_GROUPS)
+    return cc_err_set (err, CC_EDATA, rep->path, 0, 0, "more than %d groups "
+                       "in the files read so far (the cap)",
+                       CC_INGEST_MAX_GROUPS);
+  return CC_OK;
+}
+
+/* A ZIP archive (FD, which this closes): each member as a file of its own,
+ * reported as ARCHIVE(MEMBER). */
+static int
+ingest_zip_file (cc_ingest *in, const char *path, int fd, cc_err *err)
+{
+  ingest_zip *z;
+  long i, read = 0;
+  int rc = ingest_zip_open (path, fd, &z, err);
+  for (i = 0; rc == CC_OK && i < ingest_zip_count (z); i++)
+    {
+      const char *name = ingest_zip_name (z, i);
+      cc_ingest_report *rep;
+      filectx fc;
+      char *mpath;
+      size_t len;
+      if (name == NULL)
+        continue;
+      len = strlen (path) + strlen (name) + 3;
+      if ((mpath = malloc (len)) == NULL
+          || (rep = new_report (in, (snprintf (mpath, len, "%s(%s)", path,
+                                               name), mpath))) == NULL)
+        {
+          free (mpath);
+          rc = cc_err_set (err, CC_ESOFTWARE, path, 0, 0, "out of memory");
+          break;
+        }
+      free (mpath);
+      memset (&fc, 0, sizeof fc);
+      fc.opt = &in->opt;
+      fc.pre_month = -1;
+      fc.path = rep->path;
+      rc = file_done (in, &fc, rep, ingest_zip_read (z, i, &fc, rep, err),
+                      err);
+      filectx_free (&fc);
+      read++;
+    }
+  if (rc == CC_OK && read == 0)
+    rc = cc_err_set (err, CC_EDATA, path, 0, 0, "a ZIP archive with no file "
+                     "in it");
+  ingest_zip_close (z);
+  return rc;
+}
+
 int
 cc_ingest_file (cc_ingest *in, const char *path, cc_err *err)
 {
   filectx fc;
   cc_ingest_report *rep;
   struct stat st;
-  unsigned char magic[2];
+  unsigned char head[8];
+  ssize_t got = 0;
   int fd = -1, rc;
 
   cc_err_clear (err);
   if (in->finished)
     return cc_err_set (err, CC_ESOFTWARE, path, 0, 0, "ingest already finished");
+  memset (&st, 0, sizeof st);
+  if ((rc = open_input (path, &fd, err)) != CC_OK)
+    {
+      if (new_report (in, path) == NULL)
+        rc = cc_err_set (err, CC_ESOFTWARE, path, 0, 0, "out of memory");
+      return rc;
+    }
+  if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode))
+    got = pread (fd, head, sizeof head, 0);
+  /* A ZIP archive: its members, each reported on its own. */
+  if (got >= 4 && (memcmp (head, "PK\3\4", 4) == 0
+                   || memcmp (head, "PK\5\6", 4) == 0))
+    return ingest_zip_file (in, path, fd, err);
   if ((rep = new_report (in, path)) == NULL)
-    return cc_err_set (err, CC_ESOFTWARE, path, 0, 0, "out of memory");
+    {
+      close (fd);
+      return cc_err_set (err, CC_ESOFTWARE, path, 0, 0, "out of memory");
+    }
   memset (&fc, 0, sizeof fc);
   fc.opt = &in->opt;
+  fc.pre_month = -1;
   fc.path = path;
-  if ((rc = open_input (path, &fd, err)) != CC_OK)
+  if (got > 0
+      && (rc = refuse_container (path, head, (size_t) got, err)) != CC_OK)
     goto done;
-  if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode))
-    {
-      unsigned char head[8];
-      ssize_t got = pread (fd, head, sizeof head, 0);
-      if (got > 0
-          && (rc = refuse_container (path, head, (size_t) got, err)) != CC_OK)
-        goto done;
-    }
   /* A regular file that is not gzip is read in chunks; anything else is a
      stream. */
-  if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode)
-      && pread (fd, magic, 2, 0) == 2
-      && !(magic[0] == 0x1f && magic[1] == 0x8b))
+  if (S_ISREG (st.st_mode) && got >= 2 && !(head[0] == 0x1f && head[1] == 0x8b))
     rc = ingest_read_split (&fc, fd, st.st_size, rep, err);
   else
     {
       rc = ingest_read_stream (&fc, fd, rep, err);
       fd = -1;   /* the stream closed it */
     }
-  if (rc == CC_OK)
-    rc = file_units (in, &fc.groups, rep, err);
-  if (rc == CC_OK)
-    rc = ingest_reconcile (rep, &fc, err);
-  if (rc == CC_OK && rep->rows_read > 0 && rep->rows_used == 0)
-    rc = no_rows_used (rep, in->opt.date_order, err);
-  if (rc != CC_OK)
-    goto done;
-  if (ingest_table_merge (&in->raw, &fc.groups) != 0)
-    rc = cc_err_set (err, CC_ESOFTWARE, path, 0, 0, "out of memory");
-  else if (in->raw.n > CC_INGEST_MAX_GROUPS)
-    rc = cc_err_set (err, CC_EDATA, path, 0, 0, "more than %d groups in "
-                     "the files read so far (the cap)", CC_INGEST_MAX_GROUPS);
+  rc = file_done (in, &fc, rep, rc, err);
 
 done:
   if (fd >= 0)
@@ -364,15 +438,50 @@ static int
 cmp_row (const void *a_, const void *b_)
 {
   const cc_series_row *a = a_, *b = b_;
-  int c;
+  int c, d;
   if (a->month != b->month)
     return a->month < b->month ? -1 : 1;
   if ((c = strcmp (a->provider, b->provider)) != 0) return c;
   if ((c = strcmp (a->family, b->family)) != 0) return c;
+  if ((c = strcmp (a->charge, b->charge)) != 0) return c;
   if ((c = strcmp (a->service, b->service)) != 0) return c;
   if ((c = strcmp (a->meter, b->meter)) != 0) return c;
+  for (d = 0; d < CC_INGEST_MAX_DIMS && a->dim[d] != NULL; d++)
+    if ((c = strcmp (a->dim[d], b->dim[d])) != 0) return c;
   if ((c = strcmp (a->unit, b->unit)) != 0) return c;
   return strcmp (a->currency, b->currency);
+}
+
+/* Point R's dimensions at the '\x1e'-ended values of DIMS (split in
+ * place). */
+static void
+split_dims (char *dims, cc_series_row *r, int n)
+{
+  int d;
+  for (d = 0; d < n; d++)
+    {
+      char *sep = strchr (dims, '\x1e');
+      r->dim[d] = dims;
+      if (sep != NULL)
+        {
+          *sep = '\0';
+          dims = sep + 1;
+        }
+      else
+        dims += strlen (dims);
+    }
+}
+
+int
+cc_ingest_ndims (const cc_ingest *in)
+{
+  return in->ndim;
+}
+
+const char *
+cc_ingest_dim_name (const cc_ingest *in, int i)
+{
+  return i >= 0 && i < in->ndim ? in->dimname[i] : NULL;
 }
 
 int
@@ -408,19 +517,22 @@ cc_ingest_finish (cc_ingest *in, cc_err *err)
                                      part[K_SERVICE], part[K_CATEGORY],
                                      part[K_METER]);
       len = strlen (part[K_PROVIDER]) + strlen (family) + strlen (part[K_SERVICE])
-        + strlen (part[K_METER]) + strlen (canon) + strlen (part[K_CURRENCY]) + 8;
+        + strlen (part[K_METER]) + strlen (canon) + strlen (part[K_CURRENCY])
+        + strlen (part[K_CHARGE]) + strlen (part[K_DIMS]) + 10;
       okey = malloc (len);
       if (okey == NULL)
         {
           free (k);
           return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
         }
-      /* The output key: provider, family, service, meter, unit, currency. */
-      len = (size_t) snprintf (okey, len, "%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s",
-                               part[K_PROVIDER], family,
+      /* The output key: provider, family, service, meter, unit, currency,
+         charge, dimensions. */
+      len = (size_t) snprintf (okey, len, "%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s"
+                               "\x1f%s\x1f%s", part[K_PROVIDER], family,
                                in->opt.by >= CC_BY_SERVICE ? part[K_SERVICE] : "",
                                in->opt.by >= CC_BY_METER ? part[K_METER] : "",
-                               canon, part[K_CURRENCY]);
+                               canon, part[K_CURRENCY], part[K_CHARGE],
+                               part[K_DIMS]);
       o = ingest_table_get (&in->out, okey, len, g->month);
       free (okey);
       free (k);
@@ -443,7 +555,7 @@ cc_ingest_finish (cc_ingest *in, cc_err *err)
       cc_series_row *r;
       if (g->key == NULL)
         continue;
-      /* The output key has the same six parts; reuse key_split's slots. */
+      /* The output key has K_N parts too; reuse key_split's slots. */
       ingest_key_split (g->key, part);
       r = &in->rows[j++];
       r->month = g->month;
@@ -453,6 +565,8 @@ cc_ingest_finish (cc_ingest *in, cc_err *err)
       r->meter = part[3];
       r->unit = part[4];
       r->currency = part[5];
+      r->charge = part[6];
+      split_dims ((char *) part[7], r, cc_ingest_ndims (in));
       r->cost = nval (&g->cost);
       r->quantity = nval (&g->qty);
       r->rows = g->rows;
@@ -492,12 +606,18 @@ cc_ingest_unknown_unit (const cc_ingest *in, size_t i)
 int
 cc_ingest_write_series (const cc_ingest *in, FILE *f)
 {
-  static const char *const header[] = {
-    "period", "provider", "family", "service", "meter", "unit", "quantity",
-    "cost", "currency", "rows"
-  };
+  const char *field[10 + CC_INGEST_MAX_DIMS];
+  int nd = cc_ingest_ndims (in), d, nf;
   size_t i;
-  cc_csv_record (f, header, sizeof header / sizeof header[0]);
+
+  nf = 0;
+  field[nf++] = "period", field[nf++] = "provider", field[nf++] = "family";
+  field[nf++] = "charge", field[nf++] = "service", field[nf++] = "meter";
+  for (d = 0; d < nd; d++)
+    field[nf++] = cc_ingest_dim_name (in, d);
+  field[nf++] = "unit", field[nf++] = "quantity", field[nf++] = "cost";
+  field[nf++] = "currency", field[nf++] = "rows";
+  cc_csv_record (f, field, (size_t) nf);
   for (i = 0; i < in->nrows; i++)
     {
       const cc_series_row *r = &in->rows[i];
@@ -508,12 +628,15 @@ cc_ingest_write_series (const cc_ingest *in, FILE *f)
       snprintf (quantity, sizeof quantity, "%.15g", r->quantity + 0.0);
       snprintf (cost, sizeof cost, "%.15g", r->cost + 0.0);
       snprintf (rows, sizeof rows, "%ld", r->rows);
-      {
-        const char *const field[] = { period, r->provider, r->family,
-                                      r->service, r->meter, r->unit,
-                                      quantity, cost, r->currency, rows };
-        cc_csv_record (f, field, 10);
-      }
+      nf = 0;
+      field[nf++] = period, field[nf++] = r->provider;
+      field[nf++] = r->family, field[nf++] = r->charge;
+      field[nf++] = r->service, field[nf++] = r->meter;
+      for (d = 0; d < nd; d++)
+        field[nf++] = r->dim[d];
+      field[nf++] = r->unit, field[nf++] = quantity, field[nf++] = cost;
+      field[nf++] = r->currency, field[nf++] = rows;
+      cc_csv_record (f, field, (size_t) nf);
     }
   return ferror (f) ? CC_EIO : CC_OK;
 }
@@ -541,6 +664,41 @@ report_skipped (const cc_ingest_report *p)
   return skipped;
 }
 
+/* A currency's cost and rows per charge category. */
+static json_t *
+report_charges (const cc_ingest_currency *c)
+{
+  json_t *o = json_object ();
+  int k;
+  for (k = 0; k < CC_CHARGE_N; k++)
+    {
+      json_t *one = json_object ();
+      cc_json_set (one, "cost", cc_json_num (c->charge[k], 17));
+      cc_json_set (one, "rows", json_integer (c->charge_rows[k]));
+      cc_json_set (o, cc_ingest_charge_name (k), one);
+    }
+  return o;
+}
+
+/* The extra dimensions: the column each was read from and the rows in
+ * which it was empty. */
+static json_t *
+report_dims (const cc_ingest *in, const cc_ingest_report *p)
+{
+  json_t *a = json_array ();
+  int d;
+  for (d = 0; d < p->ndim; d++)
+    {
+      json_t *o = json_object ();
+      cc_json_set (o, "name", cc_json_str (cc_ingest_dim_name (in, d)));
+      cc_json_set (o, "column", p->dim_column[d][0]
+                   ? cc_json_str (p->dim_column[d]) : json_null ());
+      cc_json_set (o, "rows_empty", json_integer (p->dim_empty[d]));
+      cc_json_push (a, o);
+    }
+  return a;
+}
+
 /* One currency's reconciliation; *BALANCED is cleared when the cost read
    and the series cost differ.  Sums keep all 17 digits. */
 static json_t *
@@ -555,13 +713,14 @@ report_currency (const cc_ingest_currency *c, int *balanced)
   cc_json_set (o, "cost_series", cc_json_num (c->series, 17));
   cc_json_set (o, "equal", json_boolean (ok));
   cc_json_set (o, "skipped_rows_with_cost", json_integer (c->skipped_rows));
+  cc_json_set (o, "charges", report_charges (c));
   cc_json_set (o, "cost_skipped", cc_json_num (c->skipped, 17));
   cc_json_set (o, "cost_skipped_abs", cc_json_num (c->skipped_abs, 17));
   return o;
 }
 
 static json_t *
-report_file (const cc_ingest_report *p)
+report_file (const cc_ingest *in, const cc_ingest_report *p)
 {
   json_t *o = json_object (), *cur = json_array (), *units = json_array ();
   size_t k;
@@ -576,6 +735,7 @@ report_file (const cc_ingest_report *p)
   cc_json_set (o, "rows_read", json_integer (p->rows_read));
   cc_json_set (o, "rows_used", json_integer (p->rows_used));
   cc_json_set (o, "rows_skipped", json_integer (p->rows_skipped));
+  cc_json_set (o, "rows_summary", json_integer (p->rows_summary));
   cc_json_set (o, "skipped", report_skipped (p));
   cc_json_set (o, "rows_short", json_integer (p->rows_short));
   cc_json_set (o, "rows_long", json_integer (p->rows_long));
@@ -585,6 +745,7 @@ report_file (const cc_ingest_report *p)
   for (k = 0; k < p->ncurrency; k++)
     cc_json_push (cur, report_currency (&p->currency[k], &balanced));
   cc_json_set (o, "currencies", cur);
+  cc_json_set (o, "dimensions", report_dims (in, p));
   for (k = 0; k < p->nunknown_unit; k++)
     cc_json_push (units, cc_json_str (p->unknown_unit[k]));
   cc_json_set (o, "unknown_units", units);
@@ -598,14 +759,20 @@ cc_ingest_write_report (const cc_ingest *in, FILE *f)
   static const char *const basis[] = { "billed", "effective", "list" };
   static const char *const by[] = { "family", "service", "meter" };
   json_t *root = json_object (), *files = json_array (), *units = json_array ();
+  json_t *grouping = json_array ();
   size_t i;
-  int rc;
+  int rc, d;
 
   cc_json_set (root, "cost_basis", cc_json_str (basis[in->opt.cost]));
-  cc_json_set (root, "group_by", cc_json_str (by[in->opt.by]));
+  /* The level, charge (always kept apart) and the extra dimensions. */
+  cc_json_push (grouping, cc_json_str (by[in->opt.by]));
+  cc_json_push (grouping, cc_json_str ("charge"));
+  for (d = 0; d < in->ndim; d++)
+    cc_json_push (grouping, cc_json_str (in->dimname[d]));
+  cc_json_set (root, "group_by", grouping);
   cc_json_set (root, "strict", json_boolean (in->opt.strict));
   for (i = 0; i < in->nrep; i++)
-    cc_json_push (files, report_file (&in->rep[i]));
+    cc_json_push (files, report_file (in, &in->rep[i]));
   cc_json_set (root, "files", files);
   cc_json_set (root, "series_rows", json_integer ((json_int_t) in->nrows));
   for (i = 0; i < in->nunknown; i++)
@@ -650,6 +817,20 @@ cc_ingest_write_warnings (const cc_ingest *in, FILE *f)
   return ferror (f) ? CC_EIO : CC_OK;
 }
 
+/* The charge categories of a currency that carry rows, on one line. */
+static void
+summary_charges (const cc_ingest_currency *c, FILE *f)
+{
+  int k, n = 0;
+  for (k = 0; k < CC_CHARGE_N; k++)
+    if (c->charge_rows[k])
+      fprintf (f, "%s%s %.10g (%ld rows)", n++ ? ", " : "cloudcast:     by "
+               "charge: ", cc_ingest_charge_name (k), c->charge[k],
+               c->charge_rows[k]);
+  if (n)
+    fputc ('\n', f);
+}
+
 int
 cc_ingest_write_summary (const cc_ingest *in, FILE *f)
 {
@@ -667,6 +848,8 @@ cc_ingest_write_summary (const cc_ingest *in, FILE *f)
                ? " ***" : "", p->rows_skipped);
       if (p->rows_short)
         fprintf (f, ", %ld short (missing fields empty)", p->rows_short);
+      if (p->rows_summary)
+        fprintf (f, ", %ld summary rows (totals) left out", p->rows_summary);
       fputc ('\n', f);
       for (r = 0; r < CC_SKIP_NREASONS; r++)
         if (p->skipped[r])
@@ -690,7 +873,13 @@ cc_ingest_write_summary (const cc_ingest *in, FILE *f)
             fprintf (f, "; %ld skipped rows carried %.10g", c->skipped_rows,
                      c->skipped);
           fputc ('\n', f);
+          summary_charges (c, f);
         }
+      for (r = 0; r < p->ndim; r++)
+        fprintf (f, "cloudcast:   %s: from %s%s, empty in %ld rows\n",
+                 in->dimname[r], p->dim_column[r][0] ? "column " : "",
+                 p->dim_column[r][0] ? p->dim_column[r] : "no column (all "
+                 "empty)", p->dim_empty[r]);
       for (k = 0; k < p->nunknown_unit; k++)
         fprintf (f, "cloudcast:   unknown unit passed through: '%s'\n",
                  p->unknown_unit[k]);

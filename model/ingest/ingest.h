@@ -46,6 +46,25 @@ typedef enum
 
 typedef enum { CC_BY_FAMILY = 0, CC_BY_SERVICE, CC_BY_METER } cc_ingest_by;
 
+/* Charge categories: every row gets one (FOCUS ChargeCategory and
+ * ChargeClass, Azure ChargeType, CUR line item type, GCP cost_type); a file
+ * without such a column is all usage.  Only usage rows that are not unused
+ * commitments count quantity. */
+enum
+{
+  CC_CHARGE_USAGE = 0, CC_CHARGE_PURCHASE, CC_CHARGE_TAX, CC_CHARGE_CREDIT,
+  CC_CHARGE_REFUND, CC_CHARGE_ADJUSTMENT, CC_CHARGE_N
+};
+
+/* A charge category's name ("usage", "purchase", ...). */
+const char *cc_ingest_charge_name (int charge);
+
+/* Extra dimensions a series may be grouped by (--by account,region,
+ * tag:KEY): each is a series column after meter. */
+#define CC_INGEST_MAX_TAGS 8
+#define CC_INGEST_MAX_DIMS (2 + CC_INGEST_MAX_TAGS)
+#define CC_INGEST_MAX_TAG_KEY 64
+
 /* Why a row was skipped. */
 enum
 {
@@ -69,6 +88,10 @@ typedef struct
   cc_ingest_format format;
   cc_ingest_cost cost;
   cc_ingest_by by;
+  int by_account;            /* an account column (subscription, project) */
+  int by_region;             /* a region column */
+  int ntag;                  /* tag:KEY columns, keys as written */
+  char tag[CC_INGEST_MAX_TAGS][CC_INGEST_MAX_TAG_KEY];
   int strict;                /* stop at the first bad row */
   int date_order;            /* slashed dates: CC_DATE_MDY (default, as
                                 providers write them) or CC_DATE_DMY */
@@ -93,6 +116,8 @@ typedef struct
   double skipped;      /* cost column of skipped rows, where a number */
   double skipped_abs;  /* the same, absolute values */
   long skipped_rows;
+  double charge[CC_CHARGE_N];      /* series cost per charge category */
+  long charge_rows[CC_CHARGE_N];   /* and rows */
 } cc_ingest_currency;
 
 typedef struct
@@ -109,6 +134,7 @@ typedef struct
   long example_col[CC_SKIP_NREASONS][CC_INGEST_EXAMPLES];
   int nexample[CC_SKIP_NREASONS];
   char example_value[CC_SKIP_NREASONS][48];  /* the first example's text */
+  long rows_summary;       /* summary lines ("Total") left out */
   long rows_short;         /* fewer fields than the header: rest empty */
   long rows_long;          /* more fields than the header: extra ignored */
   long null_cost;          /* empty or NULL cost, counted as 0 */
@@ -116,6 +142,11 @@ typedef struct
   long negative_cost;      /* credits and refunds, kept */
   cc_ingest_currency *currency;
   size_t ncurrency;
+  int ndim;                /* the extra dimensions (cc_ingest_dim_name) */
+  char dim_column[CC_INGEST_MAX_DIMS][96];  /* the column each was read
+                                              from ("" when the file has
+                                              none: every row empty) */
+  long dim_empty[CC_INGEST_MAX_DIMS];       /* rows used with it empty */
   char **unknown_unit;     /* units not in units.csv, passed through */
   size_t nunknown_unit;
   int counted;             /* the counts above are complete (or stopped
@@ -126,7 +157,8 @@ typedef struct
 typedef struct
 {
   long month;              /* month index (timeutil.h) */
-  const char *provider, *family, *service, *meter, *unit, *currency;
+  const char *provider, *family, *charge, *service, *meter, *unit, *currency;
+  const char *dim[CC_INGEST_MAX_DIMS];   /* extra dimensions, in order */
   double quantity, cost;
   long rows;
 } cc_series_row;
@@ -160,11 +192,17 @@ const cc_ingest_report *cc_ingest_file_report (const cc_ingest *in, size_t i);
 size_t cc_ingest_nunknown_units (const cc_ingest *in);
 const char *cc_ingest_unknown_unit (const cc_ingest *in, size_t i);
 
+/* The extra dimensions (--by account, region, tag:KEY), in column order,
+ * named as their series columns ("account", "region", "tag:team"). */
+int cc_ingest_ndims (const cc_ingest *in);
+const char *cc_ingest_dim_name (const cc_ingest *in, int i);
+
 /* A skip reason's name, for reports. */
 const char *cc_ingest_skip_name (int reason);
 
-/* The series CSV (header period,provider,family,service,meter,unit,
- * quantity,cost,currency,rows).  Returns CC_OK or CC_EIO. */
+/* The series CSV (header period,provider,family,charge,service,meter,
+ * then the extra dimensions, unit,quantity,cost,currency,rows).  Returns
+ * CC_OK or CC_EIO. */
 int cc_ingest_write_series (const cc_ingest *in, FILE *out);
 
 /* The reconciliation report as JSON.  Returns CC_OK or CC_EIO. */

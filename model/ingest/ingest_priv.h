@@ -55,7 +55,13 @@ nval (const nsum *a)
 /* ------------------------------------------------------------------ */
 /* Group tables (table.c): open addressing on a key of joined strings. */
 
-enum { K_PROVIDER, K_SERVICE, K_CATEGORY, K_METER, K_UNIT, K_CURRENCY, K_N };
+/* The parts of a group key; K_DIMS holds the extra dimensions joined by
+ * '\x1e' (empty when none is asked for). */
+enum
+{
+  K_PROVIDER, K_SERVICE, K_CATEGORY, K_METER, K_UNIT, K_CURRENCY, K_CHARGE,
+  K_DIMS, K_N
+};
 
 typedef struct
 {
@@ -96,6 +102,11 @@ enum
   R_CHARGE,        /* charge category: FOCUS ChargeCategory, Azure
                       ChargeType, GCP cost_type (CUR: R_LINETYPE) */
   R_COMMITSTATUS,  /* FOCUS CommitmentDiscountStatus (Used, Unused) */
+  R_CHARGECLASS,   /* FOCUS ChargeClass (Correction) */
+  R_CHARGESUB,     /* FOCUS 0.5 ChargeSubcategory (Refund, Credit) */
+  /* Read only when --by asks for them: */
+  R_ACCOUNT, R_ACCOUNT2, R_REGION,
+  R_TAGS,          /* all tags in one column: JSON or key-value text */
   R_NROLES
 };
 
@@ -154,6 +165,19 @@ typedef struct
   char *role_header[R_NROLES];
   int nslots;
   const char *const_provider;
+  /* What a preamble before the header states (the GCP console's
+     "Currency,USD", "Invoice date,..."): "" and -1 when none. */
+  char pre_currency[16];
+  long pre_month;
+  /* The extra dimensions: each reads the column SLOT (SLOT2 when that is
+     empty), or, for a tag without a column of its own, KEY in the tags
+     column's text. */
+  int ndim;
+  struct
+  {
+    int slot, slot2, tags;     /* record slots, -1 when none */
+    const char *key;           /* a tag's key; NULL for account, region */
+  } dim[CC_INGEST_MAX_DIMS];
   /* The file's results, gathered from the workers (reconcile.c). */
   table groups;
   curtot cur[INGEST_MAX_CURRENCIES];
@@ -203,6 +227,8 @@ struct worker
   int ncur;
   long rows_read, rows_used, skipped[CC_SKIP_NREASONS];
   long rows_short, rows_long, null_cost, null_qty, neg_cost;
+  long dim_empty[CC_INGEST_MAX_DIMS];   /* rows used with a --by dimension empty */
+  long rows_summary;   /* summary rows left out (formats/format.h) */
   example ex[CC_SKIP_NREASONS][CC_INGEST_EXAMPLES];
   int nex[CC_SKIP_NREASONS];
 
@@ -213,9 +239,10 @@ struct worker
   long hard_line, hard_col;
   int csv_error;       /* libcsv refused the bytes: maybe a bad split */
 
-  /* The keys of the current row. */
+  /* The keys of the current row, and a tag's value being read. */
   char *kbuf;
   size_t kcap;
+  char tagval[CC_INGEST_MAX_LABELS];
 
   /* The byte range of its chunk, the file, and whether it is the last. */
   long long start, end;
@@ -264,6 +291,21 @@ ingest_slot (const worker *w, int role, size_t *len)
   return w->slot[s];
 }
 
+/* The charge category of the current record, from the format's columns
+ * (CC_CHARGE_*). */
+int ingest_row_charge (worker *w);
+/* Whether S (N bytes) is, ignoring case, one of the '|'-separated WORDS. */
+int ingest_is_one_of (const char *s, size_t n, const char *words);
+
+/* The value of tag KEY in the text S (N bytes) of a tags column: a JSON
+ * object, the brace-less '"k": "v", ...' of Azure exports, or a list of
+ * {key, value} objects (GCP labels, JSON or Python-literal quoting); with
+ * USER_PREFIX, "user_KEY" and "user:KEY" are tried after KEY (CUR 2.0).
+ * Returns the value's length with its text in OUT, -1 when the tag is
+ * absent, -2 when its value does not fit in SIZE bytes. */
+long ingest_tag_value (const char *s, size_t n, const char *key,
+                       int user_prefix, char *out, size_t size);
+
 /* Add the current record to its group, or skip it. */
 void ingest_process_row (worker *w);
 /* Record a skipped row; returns 1 when the run must stop (strict). */
@@ -274,6 +316,11 @@ int ingest_role_num (worker *w, int role, double *v);
 
 /* ------------------------------------------------------------------ */
 /* The header (columns.c) and the readers (read.c, stream.c). */
+
+/* Whether a record read before the header is a preamble line ("Invoice
+ * number,123", "Currency,USD", ...: at most 3 fields, a known key); its
+ * currency and invoice month are kept in FC.  N fields in F. */
+int ingest_preamble_line (filectx *fc, char *const *f, size_t n);
 
 /* Pick the format and build the column map of FC from the header HDR.
  * Returns CC_OK, or an error with ERR set. */
@@ -286,6 +333,31 @@ int ingest_read_split (filectx *fc, int fd, long long size,
 /* A stream: gzip (any file), a pipe or standard input.  Closes FD. */
 int ingest_read_stream (filectx *fc, int fd, cc_ingest_report *rep,
                         cc_err *err);
+
+/* A member of a ZIP archive (zip.c opens it), of SIZE uncompressed bytes,
+ * as a stream on one worker. */
+struct zip_file;
+int ingest_read_zip_member (filectx *fc, struct zip_file *zf, long long size,
+                            cc_ingest_report *rep, cc_err *err);
+
+/* ZIP archives (zip.c): opened with the caps checked, then each member. */
+typedef struct ingest_zip ingest_zip;
+#define INGEST_ZIP_MAX_ENTRIES 1000
+#define INGEST_ZIP_MAX_RATIO 200            /* uncompressed : archive */
+#define INGEST_ZIP_RATIO_FLOOR (256LL << 20) /* ratio checked above this */
+/* Open the archive on FD (which it then owns).  CC_EDATA when it is not a
+ * readable ZIP archive, has more than INGEST_ZIP_MAX_ENTRIES entries, an
+ * encrypted member, or declares more than INGEST_ZIP_MAX_RATIO times its
+ * own size uncompressed (a ZIP bomb). */
+int ingest_zip_open (const char *path, int fd, ingest_zip **z, cc_err *err);
+long ingest_zip_count (const ingest_zip *z);
+/* Member I's name, or NULL for one that is not read (a directory, macOS
+ * resource forks). */
+const char *ingest_zip_name (const ingest_zip *z, long i);
+/* Read member I into FC. */
+int ingest_zip_read (ingest_zip *z, long i, filectx *fc,
+                     cc_ingest_report *rep, cc_err *err);
+void ingest_zip_close (ingest_zip *z);
 
 /* ------------------------------------------------------------------ */
 /* Gathering and checking (reconcile.c). */

@@ -16,11 +16,14 @@ count_worker (const worker *w, long first_line, cc_ingest_report *rep)
   int k, r;
   rep->rows_read += w->rows_read;
   rep->rows_used += w->rows_used;
+  rep->rows_summary += w->rows_summary;
   rep->rows_short += w->rows_short;
   rep->rows_long += w->rows_long;
   rep->null_cost += w->null_cost;
   rep->null_quantity += w->null_qty;
   rep->negative_cost += w->neg_cost;
+  for (k = 0; k < CC_INGEST_MAX_DIMS; k++)
+    rep->dim_empty[k] += w->dim_empty[k];
   for (r = 0; r < CC_SKIP_NREASONS; r++)
     {
       rep->skipped[r] += w->skipped[r];
@@ -120,27 +123,46 @@ int
 ingest_reconcile (cc_ingest_report *rep, const filectx *fc, cc_err *err)
 {
   const table *ft = &fc->groups;
-  nsum ser[INGEST_MAX_CURRENCIES];
-  int c, nct = fc->ncur;
+  nsum ser[INGEST_MAX_CURRENCIES], chg[INGEST_MAX_CURRENCIES][CC_CHARGE_N];
+  long chg_rows[INGEST_MAX_CURRENCIES][CC_CHARGE_N];
+  int c, k, nct = fc->ncur;
   size_t i;
 
   memset (ser, 0, sizeof ser);
-  for (i = 0; i < ft->cap; i++)
-    if (ft->g[i].key != NULL)
-      {
-        const char *cur = strrchr (ft->g[i].key, '\x1f') + 1;
-        for (c = 0; c < nct; c++)
-          if (strcmp (fc->cur[c].code, cur) == 0)
-            break;
-        if (c == nct)
-          return cc_err_set (err, CC_ESOFTWARE, rep->path, 0, 0,
-                             "reconciliation: currency '%s' in the series was "
-                             "never read", cur);
-        nmerge (&ser[c], &ft->g[i].cost);
-      }
+  memset (chg, 0, sizeof chg);
+  memset (chg_rows, 0, sizeof chg_rows);
   rep->currency = calloc ((size_t) nct + 1, sizeof *rep->currency);
   if (rep->currency == NULL)
     return cc_err_set (err, CC_ESOFTWARE, rep->path, 0, 0, "out of memory");
+  for (i = 0; i < ft->cap; i++)
+    if (ft->g[i].key != NULL)
+      {
+        const char *part[K_N];
+        char *key = strdup (ft->g[i].key);
+        if (key == NULL)
+          return cc_err_set (err, CC_ESOFTWARE, rep->path, 0, 0,
+                             "out of memory");
+        ingest_key_split (key, part);
+        for (c = 0; c < nct; c++)
+          if (strcmp (fc->cur[c].code, part[K_CURRENCY]) == 0)
+            break;
+        for (k = 0; k < CC_CHARGE_N; k++)
+          if (strcmp (cc_ingest_charge_name (k), part[K_CHARGE]) == 0)
+            break;
+        if (c == nct || k == CC_CHARGE_N)
+          {
+            int rc = cc_err_set (err, CC_ESOFTWARE, rep->path, 0, 0,
+                                 "reconciliation: currency '%s' or charge "
+                                 "'%s' in the series was never read",
+                                 part[K_CURRENCY], part[K_CHARGE]);
+            free (key);
+            return rc;
+          }
+        free (key);
+        nmerge (&ser[c], &ft->g[i].cost);
+        nmerge (&chg[c][k], &ft->g[i].cost);
+        chg_rows[c][k] += ft->g[i].rows;
+      }
   rep->ncurrency = (size_t) nct;
   for (c = 0; c < nct; c++)
     {
@@ -154,6 +176,11 @@ ingest_reconcile (cc_ingest_report *rep, const filectx *fc, cc_err *err)
       o->skipped = nval (&t->skipped);
       o->skipped_abs = nval (&t->skipped_abs);
       o->skipped_rows = t->skipped_rows;
+      for (k = 0; k < CC_CHARGE_N; k++)
+        {
+          o->charge[k] = nval (&chg[c][k]);
+          o->charge_rows[k] = chg_rows[c][k];
+        }
       if (fabs (o->read - o->series) > 1e-9 * o->abs_read)
         return cc_err_set (err, CC_ESOFTWARE, rep->path, 0, 0,
                            "reconciliation failed for currency '%s': read "

@@ -3,19 +3,20 @@
  * hook), the group key; and the skipped rows with their reasons. */
 #include <config.h>
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "core/num.h"
 #include "core/timeutil.h"
-#include "ingest/ingest_priv.h"
+#include "ingest/formats/format.h"
 
 /* A number field: blanks around it are dropped, empty or NULL is null,
  * and the number itself is core/num.h's strict decimal; beyond the cap
  * (+-1e30), where sums could overflow, it is not a number.  Returns 0
  * with *V set, 1 for null, -1 when not a number. */
 static int
-parse_num (const char *s, size_t n, double *v)
+parse_plain (const char *s, size_t n, double *v)
 {
   while (n > 0 && (*s == ' ' || *s == '\t'))
     s++, n--;
@@ -28,12 +29,48 @@ parse_num (const char *s, size_t n, double *v)
   return 0;
 }
 
+/* A number of W's file: as parse_plain, and in a format that writes
+ * thousands separators ("6,282.708"), with each comma between digits
+ * dropped first. */
+static int
+parse_num (const worker *w, const char *s, size_t n, double *v)
+{
+  char buf[64];
+  size_t i, j = 0;
+  if (!w->fc->format->thousands || memchr (s, ',', n) == NULL)
+    return parse_plain (s, n, v);
+  if (n >= sizeof buf)
+    return -1;
+  for (i = 0; i < n; i++)
+    if (s[i] != ',')
+      buf[j++] = s[i];
+    else if (i == 0 || i + 1 == n || !isdigit ((unsigned char) s[i - 1])
+             || !isdigit ((unsigned char) s[i + 1]))
+      return -1;
+  return parse_plain (buf, j, v);
+}
+
+/* The currency of the row: its column, else the one the file's preamble
+ * states (the GCP console's "Currency,USD"). */
+static const char *
+row_currency (const worker *w, size_t *n)
+{
+  const char *s = ingest_slot (w, R_CURRENCY, n);
+  if (ingest_is_null (s, *n))
+    {
+      s = w->fc->pre_currency;
+      *n = strlen (s);
+    }
+  return s;
+}
+
 /* A byte of a group key: the separator, NUL (keys are C strings) and line
  * breaks become spaces. */
 static char
 key_char (char c)
 {
-  return c == '\x1f' || c == '\0' || c == '\n' || c == '\r' ? ' ' : c;
+  return c == '\x1f' || c == '\x1e' || c == '\0' || c == '\n' || c == '\r'
+    ? ' ' : c;
 }
 
 /* The index of currency CODE in w->cur, added when new; -1 when full. */
@@ -78,9 +115,9 @@ note_skipped_cost (worker *w)
   if (w->fc->role_slot[R_COST] < 0)
     return;
   s = ingest_slot (w, R_COST, &n);
-  if (parse_num (s, n, &v) != 0)
+  if (parse_num (w, s, n, &v) != 0)
     return;
-  cur = ingest_slot (w, R_CURRENCY, &nc);
+  cur = row_currency (w, &nc);
   if (ingest_is_null (cur, nc))
     nc = 0;
   if (nc >= sizeof code)
@@ -127,7 +164,7 @@ ingest_role_num (worker *w, int role, double *v)
 {
   size_t n;
   const char *s = ingest_slot (w, role, &n);
-  int rc = parse_num (s, n, v);
+  int rc = parse_num (w, s, n, v);
   if (rc < 0)
     {
       ingest_skip_row (w, CC_SKIP_COST_BAD, role, s);
@@ -138,8 +175,10 @@ ingest_role_num (worker *w, int role, double *v)
   return 0;
 }
 
+/* Append N bytes of S to the key being built, then the part separator
+ * SEP (none when 0). */
 static int
-key_append (worker *w, size_t *at, const char *s, size_t n, int last)
+key_append (worker *w, size_t *at, const char *s, size_t n, char sep)
 {
   size_t need = *at + n + 2;
   size_t i;
@@ -159,8 +198,8 @@ key_append (worker *w, size_t *at, const char *s, size_t n, int last)
   for (i = 0; i < n; i++)
     w->kbuf[*at + i] = key_char (s[i]);
   *at += n;
-  if (!last)
-    w->kbuf[(*at)++] = '\x1f';
+  if (sep)
+    w->kbuf[(*at)++] = sep;
   return 0;
 }
 
@@ -170,6 +209,13 @@ row_month (worker *w, long *month)
 {
   size_t n;
   const char *s = ingest_slot (w, R_DATE, &n);
+  if (ingest_is_null (s, n) && w->fc->pre_month >= 0)
+    {
+      /* No date on the row (the GCP console's rounding error): the
+         invoice month its preamble states. */
+      *month = w->fc->pre_month;
+      return 0;
+    }
   if (ingest_is_null (s, n))
     {
       ingest_skip_row (w, CC_SKIP_DATE_MISSING, R_DATE, s);
@@ -183,21 +229,6 @@ row_month (worker *w, long *month)
   return 0;
 }
 
-/* Whether S (N bytes) is, ignoring case, one of the '|'-separated WORDS. */
-static int
-is_one_of (const char *s, size_t n, const char *words)
-{
-  const char *p = words;
-  while (*p)
-    {
-      size_t len = strcspn (p, "|");
-      if (len == n && strncasecmp (s, p, n) == 0)
-        return 1;
-      p += len + (p[len] == '|');
-    }
-  return 0;
-}
-
 /* Whether the row is consumption, whose quantity counts: a usage charge
  * (FOCUS ChargeCategory Usage, Azure ChargeType Usage, GCP cost_type
  * regular, CUR line item types of usage) that is not an unused
@@ -205,27 +236,29 @@ is_one_of (const char *s, size_t n, const char *words)
  * commitments add cost and rows but no quantity.  A file without these
  * columns is all consumption. */
 static int
-consumption (const worker *w)
+consumption (const worker *w, int charge)
 {
   size_t n;
   const char *s;
-  if (w->fc->role_slot[R_CHARGE] >= 0)
+  if (charge != CC_CHARGE_USAGE)
+    return 0;
+  if (w->fc->role_slot[R_CHARGE] >= 0 && w->fc->format->charge == NULL)
     {
       s = ingest_slot (w, R_CHARGE, &n);
-      if (!ingest_is_null (s, n) && !is_one_of (s, n, "usage|regular"))
+      if (!ingest_is_null (s, n) && !ingest_is_one_of (s, n, "usage|regular"))
         return 0;
     }
   if (w->fc->role_slot[R_LINETYPE] >= 0)
     {
       s = ingest_slot (w, R_LINETYPE, &n);
       if (!ingest_is_null (s, n)
-          && !is_one_of (s, n, "usage|discountedusage|savingsplancoveredusage"))
+          && !ingest_is_one_of (s, n, "usage|discountedusage|savingsplancoveredusage"))
         return 0;
     }
   if (w->fc->role_slot[R_COMMITSTATUS] >= 0)
     {
       s = ingest_slot (w, R_COMMITSTATUS, &n);
-      if (is_one_of (s, n, "unused"))
+      if (ingest_is_one_of (s, n, "unused"))
         return 0;
     }
   return 1;
@@ -234,7 +267,8 @@ consumption (const worker *w)
 /* Quantity and unit: the first pair whose unit is given.  Returns 0, or
  * -1 after skipping the row. */
 static int
-row_quantity (worker *w, double *qty, const char **unit, size_t *nunit)
+row_quantity (worker *w, int charge, double *qty, const char **unit,
+              size_t *nunit)
 {
   size_t n;
   const char *s = ingest_slot (w, R_QTY, &n);
@@ -249,7 +283,7 @@ row_quantity (worker *w, double *qty, const char **unit, size_t *nunit)
       if (!ingest_is_null (u2, nu2) || ingest_is_null (s, n))
         s = s2, n = n2, *unit = u2, *nunit = nu2, role = R_QTY2;
     }
-  rc = parse_num (s, n, qty);
+  rc = parse_num (w, s, n, qty);
   if (rc < 0)
     {
       ingest_skip_row (w, CC_SKIP_QUANTITY_BAD, role, s);
@@ -264,7 +298,7 @@ row_quantity (worker *w, double *qty, const char **unit, size_t *nunit)
     *nunit = 0;
   /* Not consumption: no quantity, and no unit, so that its cost never
      sits in a usage group as if it had been consumed. */
-  if (!consumption (w))
+  if (!consumption (w, charge))
     *qty = 0, *nunit = 0;
   return 0;
 }
@@ -284,7 +318,7 @@ row_cost (worker *w, double qty, double *cost)
     {
       double price;
       s = ingest_slot (w, R_PRICE, &n);
-      rc = parse_num (s, n, &price);
+      rc = parse_num (w, s, n, &price);
       if (rc < 0)
         {
           ingest_skip_row (w, CC_SKIP_COST_BAD, R_PRICE, s);
@@ -297,7 +331,7 @@ row_cost (worker *w, double qty, double *cost)
   else if (fc->role_slot[R_COST] >= 0)
     {
       s = ingest_slot (w, R_COST, &n);
-      rc = parse_num (s, n, cost);
+      rc = parse_num (w, s, n, cost);
       if (rc < 0)
         {
           ingest_skip_row (w, CC_SKIP_COST_BAD, R_COST, s);
@@ -328,17 +362,65 @@ label (const worker *w, int role, int fallback, size_t *n)
   return s;
 }
 
+/* Append the extra dimensions' values (--by account, region, tag:KEY),
+ * each followed by '\x1e', and count the empty ones in EMPTY.  Returns
+ * 0, or -1 after a hard error. */
+static int
+key_dims (worker *w, size_t *at, size_t *total, long *empty)
+{
+  const filectx *fc = w->fc;
+  int d;
+  for (d = 0; d < fc->ndim; d++)
+    {
+      const char *s = "";
+      size_t n = 0;
+      int sl = fc->dim[d].slot, s2 = fc->dim[d].slot2;
+      if (sl >= 0 && w->slot_set[sl])
+        s = w->slot[sl], n = w->slot_len[sl];
+      if (ingest_is_null (s, n) && s2 >= 0 && w->slot_set[s2])
+        s = w->slot[s2], n = w->slot_len[s2];
+      if (fc->dim[d].tags >= 0 && fc->dim[d].key != NULL && sl < 0
+          && w->slot_set[fc->dim[d].tags])
+        {
+          long v = ingest_tag_value (w->slot[fc->dim[d].tags],
+                                     w->slot_len[fc->dim[d].tags],
+                                     fc->dim[d].key,
+                                     fc->format->tag_user_prefix, w->tagval,
+                                     sizeof w->tagval);
+          if (v == -2)
+            {
+              ingest_hard_error (w, CC_EDATA, "the value of tag '%s' is "
+                                 "longer than %d bytes (the cap)",
+                                 fc->dim[d].key, CC_INGEST_MAX_LABELS - 1);
+              return -1;
+            }
+          s = w->tagval, n = v < 0 ? 0 : (size_t) v;
+        }
+      if (ingest_is_null (s, n))
+        n = 0, empty[d]++;
+      *total += n;
+      if (key_append (w, at, s, n, '\x1e') != 0)
+        {
+          ingest_hard_error (w, CC_ESOFTWARE, "out of memory");
+          return -1;
+        }
+    }
+  return 0;
+}
+
 /* Add the row to the group of its key and month, and its cost to its
  * currency's total. */
 static void
-row_add (worker *w, long month, double qty, double cost, const char *unit,
-         size_t nunit)
+row_add (worker *w, int chg, long month, double qty, double cost,
+         const char *unit, size_t nunit)
 {
   const filectx *fc = w->fc;
-  size_t nprov, nsvc, ncat, nmeter, ncur, at = 0;
-  const char *prov, *svc, *cat, *meter, *cur;
+  size_t nprov, nsvc, ncat, nmeter, ncur, at = 0, total;
+  const char *prov, *svc, *cat, *meter, *cur, *charge;
+  long empty[CC_INGEST_MAX_DIMS] = { 0 };
   char code[16];
   group *g;
+  int d;
 
   /* Categorical values keep their spelling; families and units are mapped
      once per group at the end. */
@@ -349,23 +431,33 @@ row_add (worker *w, long month, double qty, double cost, const char *unit,
   svc = label (w, R_SERVICE, R_SERVICE2, &nsvc);
   cat = label (w, R_CATEGORY, -1, &ncat);
   meter = label (w, R_METER, R_METER2, &nmeter);
-  cur = label (w, R_CURRENCY, -1, &ncur);
+  cur = row_currency (w, &ncur);
+  charge = cc_ingest_charge_name (chg);
   if (ncur >= sizeof code)
     ncur = sizeof code - 1;
 
-  if (nprov + nsvc + ncat + nmeter + nunit > CC_INGEST_MAX_LABELS)
+  total = nprov + nsvc + ncat + nmeter + nunit;
+  if (key_append (w, &at, prov, nprov, '\x1f')
+      || key_append (w, &at, svc, nsvc, '\x1f')
+      || key_append (w, &at, cat, ncat, '\x1f')
+      || key_append (w, &at, meter, nmeter, '\x1f')
+      || key_append (w, &at, unit, nunit, '\x1f')
+      || key_append (w, &at, cur, ncur, '\x1f')
+      || key_append (w, &at, charge, strlen (charge), '\x1f'))
     {
-      ingest_hard_error (w, CC_EDATA, "provider, service, category, meter "
-                         "and unit together longer than %d bytes (the cap)",
-                         CC_INGEST_MAX_LABELS);
+      ingest_hard_error (w, CC_ESOFTWARE, "out of memory");
       return;
     }
-  if (key_append (w, &at, prov, nprov, 0) || key_append (w, &at, svc, nsvc, 0)
-      || key_append (w, &at, cat, ncat, 0)
-      || key_append (w, &at, meter, nmeter, 0)
-      || key_append (w, &at, unit, nunit, 0)
-      || key_append (w, &at, cur, ncur, 1)
-      || (g = ingest_table_get (w->tp, w->kbuf, at, month)) == NULL)
+  if (fc->ndim > 0 && key_dims (w, &at, &total, empty) != 0)
+    return;
+  if (total > CC_INGEST_MAX_LABELS)
+    {
+      ingest_hard_error (w, CC_EDATA, "provider, service, category, meter, "
+                         "unit and the --by dimensions together longer "
+                         "than %d bytes (the cap)", CC_INGEST_MAX_LABELS);
+      return;
+    }
+  if ((g = ingest_table_get (w->tp, w->kbuf, at, month)) == NULL)
     {
       ingest_hard_error (w, CC_ESOFTWARE, "out of memory");
       return;
@@ -373,16 +465,21 @@ row_add (worker *w, long month, double qty, double cost, const char *unit,
   if (w->tp->n > CC_INGEST_MAX_GROUPS)
     {
       ingest_hard_error (w, CC_EDATA, "more than %d groups (distinct "
-                         "provider, service, meter, unit, currency and month; "
-                         "the cap)", CC_INGEST_MAX_GROUPS);
+                         "provider, service, meter, unit, currency, charge, "
+                         "--by dimensions and month; the cap)",
+                         CC_INGEST_MAX_GROUPS);
       return;
     }
   nadd (&g->cost, cost);
   nadd (&g->qty, qty);
   g->rows++;
+  for (d = 0; d < fc->ndim; d++)
+    w->dim_empty[d] += empty[d];
   /* The currency as written in the key, so that the reconciliation finds
      it. */
-  memcpy (code, w->kbuf + at - ncur, ncur);
+  memcpy (code, cur, ncur);
+  for (d = 0; d < (int) ncur; d++)
+    code[d] = key_char (code[d]);
   code[ncur] = '\0';
   if (add_currency (w, code, cost) != 0)
     {
@@ -400,15 +497,22 @@ ingest_process_row (worker *w)
   size_t nunit;
   double qty, cost;
   long month;
+  int charge;
 
+  if (w->fc->format->summary_row != NULL && w->fc->format->summary_row (w))
+    {
+      w->rows_summary++;   /* a total of the rows above: not a charge */
+      return;
+    }
   w->rows_read++;
   if (w->nf < w->fc->ncols)
     w->rows_short++;
   else if (w->nf > w->fc->ncols)
     w->rows_long++;
+  charge = ingest_row_charge (w);
   if (row_month (w, &month) != 0
-      || row_quantity (w, &qty, &unit, &nunit) != 0
+      || row_quantity (w, charge, &qty, &unit, &nunit) != 0
       || row_cost (w, qty, &cost) != 0)
     return;
-  row_add (w, month, qty, cost, unit, nunit);
+  row_add (w, charge, month, qty, cost, unit, nunit);
 }

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zip.h>
 #include <zlib.h>
 
 #include "ingest/ingest_priv.h"
@@ -20,6 +21,8 @@
 typedef struct
 {
   gzFile gz;
+  zip_file_t *zf;           /* a ZIP member instead (not owned) */
+  long long zlimit, zread;  /* its declared size (-1: none) and bytes read */
   char *buf[NRING];
   int nbuf;                 /* buffers allocated */
   int len[NRING];
@@ -45,14 +48,36 @@ ring_step (ring *r)
   pthread_mutex_lock (&r->mu);
   slot = r->head;
   pthread_mutex_unlock (&r->mu);
-  n = gzread (r->gz, r->buf[slot], INGEST_BLOCK);
-  if (n <= 0)
-    m = gzerror (r->gz, &zerr);
+  if (r->zf != NULL)
+    {
+      zip_int64_t got = zip_fread (r->zf, r->buf[slot], INGEST_BLOCK);
+      n = (int) got;
+      if (got > 0)
+        r->zread += got;
+      if (got < 0)
+        {
+          zerr = Z_DATA_ERROR;
+          m = zip_file_strerror (r->zf);
+        }
+      else if (r->zlimit >= 0 && r->zread > r->zlimit)
+        {
+          /* libzip inflates on past a member's declared size: stop. */
+          n = -1;
+          zerr = Z_DATA_ERROR;
+          m = "the member inflates past its declared size (a ZIP bomb?)";
+        }
+    }
+  else
+    {
+      n = gzread (r->gz, r->buf[slot], INGEST_BLOCK);
+      if (n <= 0)
+        m = gzerror (r->gz, &zerr);
+    }
   pthread_mutex_lock (&r->mu);
   if (n > 0)
     {
       r->len[slot] = n;
-      r->zoff[slot] = (long long) gzoffset (r->gz);
+      r->zoff[slot] = r->gz != NULL ? (long long) gzoffset (r->gz) : 0;
       r->head = (slot + 1) % NRING;
       r->count++;
     }
@@ -87,19 +112,23 @@ ring_reader (void *arg)
   return NULL;
 }
 
-/* Open the ring on FD (which it then owns) and start its reader thread,
- * or read on this thread when none can be started.  Returns 0 or -1. */
+/* Open the ring on FD (which it then owns), or on the ZIP member ZF when
+ * FD is -1, and start its reader thread, or read on this thread when none
+ * can be started.  Returns 0 or -1. */
 static int
-ring_open (ring *r, int fd)
+ring_open (ring *r, int fd, zip_file_t *zf, long long zlimit)
 {
   memset (r, 0, sizeof *r);
-  r->gz = gzdopen (fd, "rb");
-  if (r->gz == NULL)
+  r->zlimit = zlimit;
+  if (fd < 0)
+    r->zf = zf;
+  else if ((r->gz = gzdopen (fd, "rb")) == NULL)
     {
       close (fd);
       return -1;
     }
-  gzbuffer (r->gz, 1 << 17);
+  else
+    gzbuffer (r->gz, 1 << 17);
   for (r->nbuf = 0; r->nbuf < NRING; r->nbuf++)
     if ((r->buf[r->nbuf] = malloc (INGEST_BLOCK)) == NULL)
       return -1;
@@ -171,6 +200,13 @@ stream_block (filectx *fc, cc_ingest_report *rep, worker *w, const char *s,
 {
   static const unsigned char bom[3] = { 0xEF, 0xBB, 0xBF };
   int rc;
+  if (first && len >= 4 && memcmp (s, "PK\3\4", 4) == 0)
+    /* A ZIP archive needs its central directory at the end: not from a
+       pipe, nor inside gzip or another ZIP. */
+    return cc_err_set (err, CC_EDATA, fc->path, 0, 0, "a ZIP archive in a "
+                       "stream (a pipe, gzip or another ZIP): ZIP archives "
+                       "are read from a file; give its name (or unzip it "
+                       "first)");
   if (first && len >= 3 && memcmp (s, bom, 3) == 0)
     {
       s += 3;
@@ -212,8 +248,9 @@ stream_end (filectx *fc, cc_ingest_report *rep, const ring *r, worker *w,
                        ? strstr (r->zmsg, ": ") + 2 : r->zmsg);
   if (r->zerr != Z_OK)
     return cc_err_set (err, CC_EDATA, fc->path, 0, 0,
-                       "truncated or corrupt gzip stream after byte %lld "
-                       "of uncompressed data", consumed);
+                       "truncated or corrupt %s stream after byte %lld "
+                       "of uncompressed data%s%s", r->zf ? "ZIP" : "gzip",
+                       consumed, r->zf ? ": " : "", r->zf ? r->zmsg : "");
   ingest_finish (w);
   if (w->header_done && fc->col_slot == NULL)
     return ingest_build_map (fc, rep, w->hfield, (long) w->nh, err);
@@ -222,13 +259,13 @@ stream_end (filectx *fc, cc_ingest_report *rep, const ring *r, worker *w,
   return CC_OK;
 }
 
-int
-ingest_read_stream (filectx *fc, int fd, cc_ingest_report *rep, cc_err *err)
+/* A stream from FD (gzip or plain), or from the ZIP member ZF of TOTAL
+ * uncompressed bytes when FD is -1. */
+static int
+read_stream (filectx *fc, int fd, zip_file_t *zf, long long total,
+             cc_ingest_report *rep, cc_err *err)
 {
   const cc_ingest_options *opt = fc->opt;
-  struct stat st;
-  long long total = fstat (fd, &st) == 0 && S_ISREG (st.st_mode)
-    ? st.st_size : -1;
   long long consumed = 0, next_progress = 8LL << 20, zoff = 0;
   long one = 1;
   ring r;
@@ -242,7 +279,7 @@ ingest_read_stream (filectx *fc, int fd, cc_ingest_report *rep, cc_err *err)
       rc = cc_err_set (err, CC_ESOFTWARE, fc->path, 0, 0, "out of memory");
       goto out;
     }
-  if (ring_open (&r, fd) != 0)   /* the ring owns FD, even then */
+  if (ring_open (&r, fd, zf, zf ? total : -1) != 0)   /* the ring owns FD, even then */
     {
       rc = cc_err_set (err, CC_ESOFTWARE, fc->path, 0, 0, "out of memory");
       goto out;
@@ -259,7 +296,8 @@ ingest_read_stream (filectx *fc, int fd, cc_ingest_report *rep, cc_err *err)
         goto out;
       if (opt->progress && consumed >= next_progress)
         {
-          opt->progress (opt->progress_ctx, fc->path, zoff, total);
+          opt->progress (opt->progress_ctx, fc->path, zf ? consumed : zoff,
+                         total);
           next_progress += 8LL << 20;
         }
       if (w.stop)
@@ -274,4 +312,20 @@ out:
     rc = ingest_gather (fc, &w, 1, &one, NULL, 0, rep, err);
   ingest_worker_free (&w);
   return rc;
+}
+
+int
+ingest_read_stream (filectx *fc, int fd, cc_ingest_report *rep, cc_err *err)
+{
+  struct stat st;
+  long long total = fstat (fd, &st) == 0 && S_ISREG (st.st_mode)
+    ? st.st_size : -1;
+  return read_stream (fc, fd, NULL, total, rep, err);
+}
+
+int
+ingest_read_zip_member (filectx *fc, struct zip_file *zf, long long size,
+                        cc_ingest_report *rep, cc_err *err)
+{
+  return read_stream (fc, -1, zf, size, rep, err);
 }

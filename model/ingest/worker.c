@@ -153,7 +153,13 @@ on_record (int c, void *w_)
   (void) c;
   if (!w->stop)
     {
-      if (w->header_mode)
+      if (w->header_mode && ingest_preamble_line (w->fc, w->hfield, w->nh))
+        {
+          /* A preamble line: the header is still to come. */
+          while (w->nh > 0)
+            free (w->hfield[--w->nh]);
+        }
+      else if (w->header_mode)
         {
           w->header_mode = 0;
           w->header_done = 1;

@@ -51,6 +51,9 @@ awk -v h=$F "$REP"'BEGIN { s = rep("x", 1000000);
   print h ",Note"; print "1,USD,2024-09-01,S3,1,GB,AWS," s }' > focus-field-1mb.csv
 awk -v h=$F "$REP"'BEGIN { s = rep("s", 5000);
   print h; print "1,USD,2024-09-01," s ",1,GB,AWS" }' > focus-label-5000.csv
+# A tag value of 5000 bytes, read with --by tag:team.
+awk -v h=$F "$REP"'BEGIN { s = rep("t", 5000);
+  print h ",Tags"; print "1,USD,2024-09-01,S3,1,GB,AWS,\"{\"\"team\"\": \"\"" s "\"\"}\"" }' > focus-tag-5000.csv
 awk -v h=$F 'BEGIN { print h; print "1,USD,2024-09-01,\"S3,1,GB,AWS";
   for (i = 0; i < 100000; i++) print "1,USD,2024-09-01,S3,1,GB,AWS" }' | gzip -n > focus-unterminated.csv.gz
 awk -v h=$F 'BEGIN { print h; for (i = 0; i <= 1000000; i++)

@@ -1,8 +1,9 @@
 /* fuzz_ingest: billing ingest through format auto-detection (FOCUS, Azure,
- * AWS CUR, GCP, reported usage; plain or gzip), then the series, the
- * reconciliation report and the summary.  The input's size picks the
- * options (threads, cost basis, grouping, strict), so every input replays
- * the same way: odd sizes are split into chunks on two threads. */
+ * AWS CUR, GCP, OCI, reported usage; plain, gzip or ZIP), then the
+ * series, the reconciliation report and the summary.  The input's size
+ * picks the options (threads, cost basis, grouping, strict, the extra
+ * dimensions account, region and two tags), so every input replays the
+ * same way: odd sizes are split into chunks on two threads. */
 #include <config.h>
 
 #include "fuzz.h"
@@ -41,6 +42,13 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   o.cost = (cc_ingest_cost) (size / 2 % 3);
   o.by = (cc_ingest_by) (size / 6 % 3);
   o.strict = size / 18 % 2;
+  if (size / 36 % 2)
+    {
+      o.by_account = o.by_region = 1;
+      o.ntag = 2;
+      strcpy (o.tag[0], "team");
+      strcpy (o.tag[1], "env");
+    }
   fuzz_write (data, size);
   cc_err_clear (&err);
   in = cc_ingest_alloc (&o, services, units);

@@ -51,6 +51,35 @@ aws_amortized (worker *w, double *cost)
   return 0;
 }
 
+/* The charge category of a line item type.  Covered usage and its
+ * negation are usage; fees that buy a commitment are purchases, except on
+ * the amortized basis, where what RIFee and SavingsPlanRecurringFee still
+ * cost is the unused commitment: usage without quantity. */
+static int
+aws_charge (worker *w)
+{
+  size_t n;
+  const char *lt = ingest_slot (w, R_LINETYPE, &n);
+  if (ingest_is_null (lt, n)
+      || ingest_is_one_of (lt, n, "usage|discountedusage"
+                           "|savingsplancoveredusage|savingsplannegation"))
+    return CC_CHARGE_USAGE;
+  if (ingest_is_one_of (lt, n, "rifee|savingsplanrecurringfee"))
+    return w->fc->opt->cost == CC_COST_EFFECTIVE ? CC_CHARGE_USAGE
+      : CC_CHARGE_PURCHASE;
+  if (ingest_is_one_of (lt, n, "fee|savingsplanupfrontfee"))
+    return CC_CHARGE_PURCHASE;
+  if (ingest_is_one_of (lt, n, "tax"))
+    return CC_CHARGE_TAX;
+  if (ingest_is_one_of (lt, n, "credit|bundleddiscount|edpdiscount"
+                        "|privateratediscount|sppdiscount"
+                        "|distributordiscount"))
+    return CC_CHARGE_CREDIT;
+  if (ingest_is_one_of (lt, n, "refund"))
+    return CC_CHARGE_REFUND;
+  return CC_CHARGE_ADJUSTMENT;
+}
+
 /* Legacy CUR headers are "category/Name"; CUR 2.0's are snake_case. */
 static const char *
 aws_version (const ingest_header *h)
@@ -101,5 +130,14 @@ const ingest_format ingest_format_aws_cur = {
                        .cost_shown = "pricing/publicOnDemandCost (for --cost "
                        "list)" },
   },
+  .charge = aws_charge,
+  .dims = { {
+    [R_ACCOUNT] = "lineitemusageaccountid",
+    [R_REGION] = "productregion|productregioncode",
+    [R_TAGS] = "resourcetags",
+  } },
+  .tag_columns = "resourceTags/user:%s|resourceTags/%s"
+  "|resource_tags_user_%s|resource_tags_%s",
+  .tag_user_prefix = 1,
   .version = aws_version,
 };

@@ -58,5 +58,9 @@ const ingest_format ingest_format_azure = {
                        .price_shown = "PayGPrice or paygCostInBillingCurrency "
                        "(for --cost list)" },
   },
+  .dims = { {
+    [R_ACCOUNT] = "subscriptionid|subscriptionguid",
+    [R_REGION] = "resourcelocation", [R_TAGS] = "tags",
+  } },
   .version = azure_version,
 };

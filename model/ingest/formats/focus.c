@@ -37,6 +37,7 @@ const ingest_format ingest_format_focus = {
     [R_CURRENCY] = "billingcurrency",
     [R_CHARGE] = "chargecategory|chargetype",
     [R_COMMITSTATUS] = "commitmentdiscountstatus",
+    [R_CHARGECLASS] = "chargeclass", [R_CHARGESUB] = "chargesubcategory",
     /* 1.3 names the provider ServiceProviderName (ProviderName is
        deprecated), 0.5 Provider. */
     [R_PROVIDER] = "serviceprovidername|providername|provider",
@@ -49,5 +50,9 @@ const ingest_format ingest_format_focus = {
                             .cost_shown = "EffectiveCost" },
     [CC_COST_LIST] = { .cost = "listcost", .cost_shown = "ListCost" },
   },
+  .dims = { {
+    [R_ACCOUNT] = "subaccountid", [R_ACCOUNT2] = "billingaccountid",
+    [R_REGION] = "regionid|region", [R_TAGS] = "tags",
+  } },
   .version = focus_version,
 };

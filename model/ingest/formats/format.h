@@ -44,6 +44,21 @@ struct ingest_format
   const char *date_shown;       /* how messages name the date column */
   const char *service_shown;    /* the service column; NULL: not needed */
   ingest_basis basis[3];        /* by cc_ingest_cost */
+  /* The charge category of a row (CC_CHARGE_*); NULL: from R_CHARGE,
+     R_CHARGECLASS and R_CHARGESUB by their usual words (row.c). */
+  int (*charge) (worker *w);
+  /* Columns of --by's extra dimensions, read only when asked for:
+     R_ACCOUNT (R_ACCOUNT2 when empty), R_REGION, R_TAGS. */
+  colspec dims;
+  /* Header names of a tag's own column, '|'-separated, with %s for the
+     key, as written (not folded): "resourceTags/user:%s|..."; NULL when
+     tags are only in R_TAGS. */
+  const char *tag_columns;
+  int tag_user_prefix;          /* R_TAGS keys may carry user_ or user: */
+  int thousands;                /* numbers may have thousands separators */
+  /* Whether the row is a summary of the rows above it (a "Total" line),
+     left out and counted apart; NULL: none is. */
+  int (*summary_row) (worker *w);
   /* The version or layout of the export, for the report. */
   const char *(*version) (const ingest_header *h);
 };

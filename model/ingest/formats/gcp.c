@@ -87,5 +87,9 @@ const ingest_format ingest_format_gcp = {
     [CC_COST_LIST] = { .cost = "costatlist",
                        .cost_shown = "cost_at_list (for --cost list)" },
   },
+  .dims = { {
+    [R_ACCOUNT] = "projectid", [R_REGION] = "locationregion",
+    [R_TAGS] = "labels",
+  } },
   .version = gcp_version,
 };

@@ -5,6 +5,17 @@
 
 #include "ingest/formats/format.h"
 
+/* A correction of an earlier charge (lineItem/isCorrection) is an
+ * adjustment; everything else is usage. */
+static int
+oci_charge (worker *w)
+{
+  size_t n;
+  const char *s = ingest_slot (w, R_CHARGE, &n);
+  return ingest_is_one_of (s, n, "true|1|yes") ? CC_CHARGE_ADJUSTMENT
+    : CC_CHARGE_USAGE;
+}
+
 static const char *
 oci_version (const ingest_header *h)
 {
@@ -22,6 +33,7 @@ const ingest_format ingest_format_oci = {
     [R_QTY] = "usagebilledquantity", [R_UNIT] = "costskuunitdescription",
     [R_SERVICE] = "productservice", [R_METER] = "productdescription",
     [R_CURRENCY] = "costcurrencycode",
+    [R_CHARGE] = "lineitemiscorrection",
   } },
   .provider = "Oracle",
   .date_shown = "lineItem/intervalUsageStart",
@@ -33,5 +45,10 @@ const ingest_format ingest_format_oci = {
     [CC_COST_LIST] = { .price = "costunitprice",
                        .price_shown = "cost/unitPrice (for --cost list)" },
   },
+  .charge = oci_charge,
+  .dims = { {
+    [R_ACCOUNT] = "lineitemtenantid", [R_REGION] = "productregion",
+  } },
+  .tag_columns = "tags/%s",
   .version = oci_version,
 };

@@ -11,6 +11,7 @@
   X (azure)               \
   X (aws_cur)             \
   X (gcp)                 \
+  X (gcp_console)         \
   X (oci)                 \
   X (reported)
 

@@ -742,6 +742,10 @@ report_file (const cc_ingest *in, const cc_ingest_report *p)
   cc_json_set (o, "null_cost", json_integer (p->null_cost));
   cc_json_set (o, "null_quantity", json_integer (p->null_quantity));
   cc_json_set (o, "negative_cost", json_integer (p->negative_cost));
+  cc_json_set (o, "rows_not_utf8", json_integer (p->not_utf8));
+  cc_json_set (o, "first_not_utf8_line",
+               p->not_utf8 > 0 ? json_integer (p->not_utf8_line)
+                               : json_null ());
   for (k = 0; k < p->ncurrency; k++)
     cc_json_push (cur, report_currency (&p->currency[k], &balanced));
   cc_json_set (o, "currencies", cur);
@@ -851,6 +855,11 @@ cc_ingest_write_summary (const cc_ingest *in, FILE *f)
       if (p->rows_summary)
         fprintf (f, ", %ld summary rows (totals) left out", p->rows_summary);
       fputc ('\n', f);
+      if (p->not_utf8)
+        fprintf (f, "cloudcast:   %ld rows used with text that is not UTF-8 "
+                 "(first at %s:%ld): each such byte is U+FFFD in the series; "
+                 "their cost is kept\n", p->not_utf8, p->path,
+                 p->not_utf8_line);
       for (r = 0; r < CC_SKIP_NREASONS; r++)
         if (p->skipped[r])
           {

@@ -140,6 +140,10 @@ typedef struct
   long null_cost;          /* empty or NULL cost, counted as 0 */
   long null_quantity;      /* empty or NULL quantity, counted as 0 */
   long negative_cost;      /* credits and refunds, kept */
+  long not_utf8;           /* rows whose labels held bytes that are not
+                              UTF-8, each now U+FFFD (kept: a billing
+                              export's cost must all be accounted for) */
+  long not_utf8_line;      /* the first of them */
   cc_ingest_currency *currency;
   size_t ncurrency;
   int ndim;                /* the extra dimensions (cc_ingest_dim_name) */

@@ -229,6 +229,9 @@ struct worker
   long rows_short, rows_long, null_cost, null_qty, neg_cost;
   long dim_empty[CC_INGEST_MAX_DIMS];   /* rows used with a --by dimension empty */
   long rows_summary;   /* summary rows left out (formats/format.h) */
+  int row_not_utf8;    /* the row being added had bytes not UTF-8 */
+  long not_utf8;       /* rows used with such bytes (now U+FFFD) */
+  long not_utf8_line;  /* the first (chunk-relative) */
   example ex[CC_SKIP_NREASONS][CC_INGEST_EXAMPLES];
   int nex[CC_SKIP_NREASONS];
 

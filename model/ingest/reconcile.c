@@ -22,6 +22,9 @@ count_worker (const worker *w, long first_line, cc_ingest_report *rep)
   rep->null_cost += w->null_cost;
   rep->null_quantity += w->null_qty;
   rep->negative_cost += w->neg_cost;
+  if (w->not_utf8 > 0 && rep->not_utf8 == 0)
+    rep->not_utf8_line = first_line + w->not_utf8_line;
+  rep->not_utf8 += w->not_utf8;
   for (k = 0; k < CC_INGEST_MAX_DIMS; k++)
     rep->dim_empty[k] += w->dim_empty[k];
   for (r = 0; r < CC_SKIP_NREASONS; r++)

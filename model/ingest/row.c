@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "core/num.h"
+#include "core/textutil.h"
 #include "core/timeutil.h"
 #include "ingest/formats/format.h"
 
@@ -73,6 +74,36 @@ key_char (char c)
     ? ' ' : c;
 }
 
+/* The currency code of the row, N bytes at CUR, as the key holds it: at
+ * most 15 bytes cut on a character boundary, key characters mapped, bytes
+ * that are not UTF-8 as U+FFFD.  Returns its length; *BAD says whether a
+ * byte was replaced. */
+static size_t
+currency_code (const char *cur, size_t n, char code[16], int *bad)
+{
+  size_t i, o = 0, k;
+  unsigned long cp;
+  *bad = 0;
+  for (i = 0; i < n; i += k)
+    {
+      const char *put = cur + i;
+      k = 1;
+      if ((unsigned char) cur[i] >= 0x80
+          && (k = cc_utf8_decode (cur + i, n - i, &cp)) == 0)
+        put = "\xef\xbf\xbd", k = 1, *bad = 1;
+      if (o + (put == cur + i ? k : 3) > 15)
+        break;
+      if (put != cur + i)
+        memcpy (code + o, put, 3), o += 3;
+      else if (k == 1)
+        code[o++] = key_char (cur[i]);
+      else
+        memcpy (code + o, put, k), o += k;
+    }
+  code[o] = '\0';
+  return o;
+}
+
 /* The index of currency CODE in w->cur, added when new; -1 when full. */
 static int
 find_currency (worker *w, const char *code)
@@ -110,7 +141,7 @@ note_skipped_cost (worker *w)
   const char *s, *cur;
   char code[16];
   double v;
-  int i;
+  int i, bad;
 
   if (w->fc->role_slot[R_COST] < 0)
     return;
@@ -120,11 +151,7 @@ note_skipped_cost (worker *w)
   cur = row_currency (w, &nc);
   if (ingest_is_null (cur, nc))
     nc = 0;
-  if (nc >= sizeof code)
-    nc = sizeof code - 1;
-  for (i = 0; i < (int) nc; i++)
-    code[i] = key_char (cur[i]);
-  code[nc] = '\0';
+  currency_code (cur, nc, code, &bad);
   if ((i = find_currency (w, code)) < 0)
     return;
   nadd (&w->cur[i].skipped, v);
@@ -176,28 +203,42 @@ ingest_role_num (worker *w, int role, double *v)
 }
 
 /* Append N bytes of S to the key being built, then the part separator
- * SEP (none when 0). */
+ * SEP (none when 0).  Bytes that are not UTF-8 become U+FFFD and mark the
+ * row (w->row_not_utf8), so that the report counts it. */
 static int
 key_append (worker *w, size_t *at, const char *s, size_t n, char sep)
 {
-  size_t need = *at + n + 2;
-  size_t i;
+  size_t need = *at + 3 * n + 2;
+  size_t i, k;
+  unsigned long cp;
   if (need > w->kcap)
     {
       size_t cap = w->kcap ? w->kcap : 256;
-      char *k;
+      char *kb;
       while (cap < need)
         cap *= 2;
-      k = realloc (w->kbuf, cap);
-      if (k == NULL)
+      kb = realloc (w->kbuf, cap);
+      if (kb == NULL)
         return -1;
-      w->kbuf = k;
+      w->kbuf = kb;
       w->kcap = cap;
     }
   /* The separator, NUL and line breaks cannot appear inside a part. */
   for (i = 0; i < n; i++)
-    w->kbuf[*at + i] = key_char (s[i]);
-  *at += n;
+    if ((unsigned char) s[i] < 0x80)
+      w->kbuf[(*at)++] = key_char (s[i]);
+    else if ((k = cc_utf8_decode (s + i, n - i, &cp)) > 0)
+      {
+        memcpy (w->kbuf + *at, s + i, k);
+        *at += k;
+        i += k - 1;
+      }
+    else
+      {
+        memcpy (w->kbuf + *at, "\xef\xbf\xbd", 3);
+        *at += 3;
+        w->row_not_utf8 = 1;
+      }
   if (sep)
     w->kbuf[(*at)++] = sep;
   return 0;
@@ -433,8 +474,11 @@ row_add (worker *w, int chg, long month, double qty, double cost,
   meter = label (w, R_METER, R_METER2, &nmeter);
   cur = row_currency (w, &ncur);
   charge = cc_ingest_charge_name (chg);
-  if (ncur >= sizeof code)
-    ncur = sizeof code - 1;
+  w->row_not_utf8 = 0;
+  /* The currency as the key holds it, so that the reconciliation finds
+     it. */
+  ncur = currency_code (cur, ncur, code, &w->row_not_utf8);
+  cur = code;
 
   total = nprov + nsvc + ncat + nmeter + nunit;
   if (key_append (w, &at, prov, nprov, '\x1f')
@@ -475,12 +519,8 @@ row_add (worker *w, int chg, long month, double qty, double cost,
   g->rows++;
   for (d = 0; d < fc->ndim; d++)
     w->dim_empty[d] += empty[d];
-  /* The currency as written in the key, so that the reconciliation finds
-     it. */
-  memcpy (code, cur, ncur);
-  for (d = 0; d < (int) ncur; d++)
-    code[d] = key_char (code[d]);
-  code[ncur] = '\0';
+  if (w->row_not_utf8 && w->not_utf8++ == 0)
+    w->not_utf8_line = w->rec_line;
   if (add_currency (w, code, cost) != 0)
     {
       ingest_hard_error (w, CC_EDATA, "more than %d currencies in one file "

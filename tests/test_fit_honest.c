@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "fit/forecast.h"
+#include "forecast_data.h"
 #include "tap.h"
 
 #define NMAX 1200
@@ -266,22 +267,6 @@ test_cap (void)
       "a cap far below the data is said (%s)", f.note);
 }
 
-/* Box & Jenkins (1976), Series G: international airline passengers,
- * thousands per month, 1949-1960 (public domain). */
-static const double air[144] = {
-  112, 118, 132, 129, 121, 135, 148, 148, 136, 119, 104, 118,
-  115, 126, 141, 135, 125, 149, 170, 170, 158, 133, 114, 140,
-  145, 150, 178, 163, 172, 178, 199, 199, 184, 162, 146, 166,
-  171, 180, 193, 181, 183, 218, 230, 242, 209, 191, 172, 194,
-  196, 196, 236, 235, 229, 243, 264, 272, 237, 211, 180, 201,
-  204, 188, 235, 227, 234, 264, 302, 293, 259, 229, 203, 229,
-  242, 233, 267, 269, 270, 315, 364, 347, 312, 274, 237, 278,
-  284, 277, 317, 313, 318, 374, 413, 405, 355, 306, 271, 306,
-  315, 301, 356, 348, 355, 422, 465, 467, 404, 347, 305, 336,
-  340, 318, 362, 348, 363, 435, 491, 505, 404, 359, 310, 337,
-  360, 342, 406, 396, 420, 472, 548, 559, 463, 407, 362, 405,
-  417, 391, 419, 461, 472, 535, 622, 606, 508, 461, 390, 432
-};
 
 /* SSE of ETS(A,Ad,N) at (alpha, beta, phi) with the best initial state
  * (the errors are linear in l0 and b0), written out independently. */
@@ -370,6 +355,28 @@ test_piecewise_speed (void)
   ok (f.status == CC_FIT_OK && f.aux.ncp >= 1
       && fabs (f.aux.tau[0] - 600) < 20, "changepoint found near 600 "
       "(%g)", f.aux.tau[0]);
+  /* 10,000 points: the refinement is linear in the stride. */
+  {
+    static double xx[10000], yy[10000];
+    cc_fit_ws *big = cc_fit_ws_alloc (10000);
+    for (i = 0; i < 10000; i++)
+      {
+        xx[i] = (double) (i + 1);
+        yy[i] = (500 + 2 * xx[i] + (xx[i] > 6000 ? 5 * (xx[i] - 6000) : 0)
+                 + (xx[i] > 8000 ? -4 * (xx[i] - 8000) : 0))
+                * exp (gsl_ran_gaussian (r, 0.01));
+      }
+    t0 = clock ();
+    cc_fit_model (cc_model_find ("piecewise"), xx, yy, 10000, &o, big, &f,
+                  &err);
+    sec = (double) (clock () - t0) / CLOCKS_PER_SEC;
+    ok (sec < 6, "piecewise on 10,000 points in %.3f s (< 6 s; 17 s "
+        "before the search was linear in its stride)", sec);
+    ok (f.status == CC_FIT_OK && f.aux.ncp == 2
+        && fabs (f.aux.tau[0] - 6000) < 50 && fabs (f.aux.tau[1] - 8000) < 50,
+        "both changepoints found (%g, %g)", f.aux.tau[0], f.aux.tau[1]);
+    cc_fit_ws_free (big);
+  }
 }
 
 int

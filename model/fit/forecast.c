@@ -336,18 +336,23 @@ cmp_ranked (const void *pa, const void *pb)
   return a->i < b->i ? -1 : a->i > b->i;
 }
 
-/* Do fits A and B make the same predictions (to 1e-9, relative) at the
- * data and at the forecast months?  Then they are one fit, e.g. linear
- * and a piecewise trend without changepoints. */
+/* Are fits A and B one fit: the same predictions (to 1e-9, relative) at
+ * every month of the data, e.g. linear and a piecewise trend without
+ * changepoints?  Smoothing models, which have no curve through the data,
+ * are compared on their forecasts, and never with a curve. */
 static int
 same_fit (const cc_fit *a, const cc_fit *b, const cc_series *s,
           const double *xf, size_t h)
 {
-  size_t i;
-  for (i = 0; i < s->n + h; i++)
+  int ets = a->model->kind == CC_KIND_ETS;
+  const double *x = ets ? xf : s->x;
+  size_t i, n = ets ? h : s->n;
+  if (ets != (b->model->kind == CC_KIND_ETS))
+    return 0;
+  for (i = 0; i < n; i++)
     {
-      double x = i < s->n ? s->x[i] : xf[i - s->n];
-      double u = cc_fit_eval (a, a->b, x), v = cc_fit_eval (b, b->b, x);
+      /* In the data, the curves as fitted (no re-anchoring there). */
+      double u = cc_fit_eval (a, a->b, x[i]), v = cc_fit_eval (b, b->b, x[i]);
       double tol = 1e-9 * fmax (1, fmax (fabs (u), fabs (v)));
       if (!(fabs (u - v) <= tol))
         return 0;

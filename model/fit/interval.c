@@ -329,6 +329,33 @@ ets_paths (const cc_fit *fit, const double *xf, size_t h, size_t nd,
     }
 }
 
+/* Shift the COUNT draws of each horizon (val[i * stride + d]) so that
+ * their median is FIT's own forecast there.  Rejected draws (a rate or a
+ * shape that breaks the constraint) come from one side of the parameter
+ * distribution, and a curve bends its draws: either moves the median of
+ * the draws away from the fitted curve (a Richards fit with 45 % of its
+ * draws rejected had its median 39 % below it).  The band keeps its
+ * width and asymmetry about the forecast. */
+static void
+recentre (const cc_fit *fit, const double *xf, size_t h, size_t count,
+          double *row, double *val, size_t stride)
+{
+  size_t i, d;
+  if (count == 0)
+    return;
+  cc_fit_eval_vec (fit, fit->b, xf, h, row);
+  for (i = 0; i < h; i++)
+    {
+      double *v = val + i * stride, med, shift;
+      if (!isfinite (row[i]))
+        continue;
+      med = select_k (v, count, (count - 1) / 2);
+      shift = row[i] - med;
+      for (d = 0; d < count; d++)
+        v[d] += shift;
+    }
+}
+
 /* COUNT parameter draws of the least-squares FIT, each plus its noise,
  * into val[i * stride + d] (horizon i, draw d); *REJECTED counts the
  * draws the constraint or the domain turned away. */
@@ -389,6 +416,7 @@ mc_fill (const cc_fit *fit, const cc_fit_opts *fo, const double *xf,
       d++;
     }
   *rejected = tries - count;
+  recentre (fit, xf, h, count, w->row, val, stride);
   return CC_OK;
 }
 

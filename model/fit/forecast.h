@@ -7,8 +7,11 @@
  * and the candidates are ranked by rolling-origin out-of-sample error
  * (cc_forecast_cv_error; AICc breaks ties and ranks when the series is
  * too short to hold any out); the best that can be projected gets a
- * band, a candidate whose band fails hands over to the next with a note,
- * and only when none is left are the named scenarios given; each
+ * band (Monte Carlo: its draws mix the candidates that forecast about as
+ * well by Akaike weight, identical fits counted once; any method: widened
+ * to the rolling-origin errors when those show it too narrow), a
+ * candidate whose band fails hands over to the next with a note, and
+ * only when none is left are the named scenarios given; each
  * model named explicitly gets a band unless it leaves fewer than 2
  * residual degrees of freedom (then the scenarios).  Each series draws
  * from its own random stream (cc_forecast_seed), so its band depends

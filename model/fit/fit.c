@@ -1830,6 +1830,30 @@ cc_fit_curve (const cc_fit *fit, double x)
   return fit->scale == CC_SCALE_LOG ? exp (v) : v;
 }
 
+int
+cc_fit_same (const cc_fit *a, const cc_fit *b, const double *x, size_t n,
+             const double *xf, size_t h)
+{
+  int ets = a->model->kind == CC_KIND_ETS;
+  size_t i;
+  if (ets != (b->model->kind == CC_KIND_ETS))
+    return 0;
+  if (ets)
+    {
+      x = xf;
+      n = h;
+    }
+  for (i = 0; i < n; i++)
+    {
+      /* In the data, the curves as fitted (no re-anchoring there). */
+      double u = cc_fit_eval (a, a->b, x[i]), v = cc_fit_eval (b, b->b, x[i]);
+      double tol = 1e-9 * fmax (1, fmax (fabs (u), fabs (v)));
+      if (!(fabs (u - v) <= tol))
+        return 0;
+    }
+  return n > 0;
+}
+
 long
 cc_fit_select (cc_fit *fits, size_t nfit)
 {

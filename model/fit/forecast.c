@@ -336,30 +336,6 @@ cmp_ranked (const void *pa, const void *pb)
   return a->i < b->i ? -1 : a->i > b->i;
 }
 
-/* Are fits A and B one fit: the same predictions (to 1e-9, relative) at
- * every month of the data, e.g. linear and a piecewise trend without
- * changepoints?  Smoothing models, which have no curve through the data,
- * are compared on their forecasts, and never with a curve. */
-static int
-same_fit (const cc_fit *a, const cc_fit *b, const cc_series *s,
-          const double *xf, size_t h)
-{
-  int ets = a->model->kind == CC_KIND_ETS;
-  const double *x = ets ? xf : s->x;
-  size_t i, n = ets ? h : s->n;
-  if (ets != (b->model->kind == CC_KIND_ETS))
-    return 0;
-  for (i = 0; i < n; i++)
-    {
-      /* In the data, the curves as fitted (no re-anchoring there). */
-      double u = cc_fit_eval (a, a->b, x[i]), v = cc_fit_eval (b, b->b, x[i]);
-      double tol = 1e-9 * fmax (1, fmax (fabs (u), fabs (v)));
-      if (!(fabs (u - v) <= tol))
-        return 0;
-    }
-  return 1;
-}
-
 /* The candidates whose band draws mix with chosen candidate C: C first,
  * then the usable ones with an AICc whose rolling-origin error is within
  * CC_FORECAST_MIX_CV of C's (any, when no error could be computed),
@@ -384,7 +360,8 @@ mixture (const cc_forecast_opts *o, cc_forecast *f, const cc_fit *fits,
       if (ncv > 0 && !(r[k].cv <= CC_FORECAST_MIX_CV * r[c].cv))
         continue;
       for (j = 0; j < ns; j++)
-        if (same_fit (&fits[r[set[j]].i], fk, f->s, f->xf, f->h))
+        if (cc_fit_same (&fits[r[set[j]].i], fk, f->s->x, f->s->n, f->xf,
+                         f->h))
           break;
       if (j < ns)
         {

@@ -163,6 +163,22 @@ add (acc *t, const acc *a)
   t->series += a->series;
 }
 
+/* A real series Y from NORIGIN origins, FIRST months in and STEP apart,
+ * 12 months ahead each: its row, added into TOTAL. */
+static void
+real (acc *total, const char *name, const cc_forecast_opts *o,
+      cc_forecast_ws *fw, cc_fit_ws *w, const double *y, size_t norigin,
+      size_t first, size_t step)
+{
+  acc a;
+  size_t k;
+  memset (&a, 0, sizeof a);
+  for (k = 0; k < norigin; k++)
+    one (&a, o, fw, w, y, first + step * k, y + first + step * k);
+  row (name, &a);
+  add (total, &a);
+}
+
 /* The date, the machine's cores and its load, under the table. */
 static void
 when (void)
@@ -228,22 +244,8 @@ main (int argc, char **argv)
       row (fam_name[fam], &a);
       add (&total, &a);
     }
-  memset (&a, 0, sizeof a);
-  for (k = 0; k < 4; k++)
-    {
-      size_t origin = 96 + 12 * k;
-      one (&a, &o, fw, w, air, origin, air + origin);
-    }
-  row ("AirPassengers", &a);
-  add (&total, &a);
-  memset (&a, 0, sizeof a);
-  for (k = 0; k < 5; k++)
-    {
-      size_t origin = 120 + 60 * k;
-      one (&a, &o, fw, w, co2_global, origin, co2_global + origin);
-    }
-  row ("NOAA CO2", &a);
-  add (&total, &a);
+  real (&total, "AirPassengers", &o, fw, w, air, 4, 96, 12);
+  real (&total, "NOAA CO2", &o, fw, w, co2_global, 5, 120, 60);
   row ("all", &total);
   when ();
   cc_forecast_ws_free (fw);

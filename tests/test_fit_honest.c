@@ -231,6 +231,24 @@ test_identifiability (void)
   printf ("# %zu of 20 reported unidentified\n", unid);
 }
 
+/* A logistic with cap 5,000, location B and rate R on the level scale
+ * with noise of sd 80 (seed SEED) at x = 1..N; returns the largest y. */
+static double
+noisy_logistic (double *x, double *y, size_t n, double b, double rate,
+                unsigned long seed)
+{
+  double ymax = 0;
+  size_t i;
+  gsl_rng_set (r, seed);
+  for (i = 0; i < n; i++)
+    {
+      x[i] = (double) (i + 1);
+      y[i] = 5000 / (1 + exp (b - rate * x[i])) + gsl_ran_gaussian (r, 80);
+      ymax = fmax (ymax, y[i]);
+    }
+  return ymax;
+}
+
 /* A noisy logistic whose observations exceed the cap is not invalid. */
 static void
 test_cap (void)
@@ -240,14 +258,7 @@ test_cap (void)
   cc_err err;
   cc_fit_opts o = { CC_SCALE_LEVEL, NULL, 0, 0, 1 };
   size_t i;
-  gsl_rng_set (r, 14);
-  for (i = 0; i < 60; i++)
-    {
-      x[i] = (double) (i + 1);
-      y[i] = 5000 / (1 + exp (4 - 0.25 * x[i])) + gsl_ran_gaussian (r, 80);
-      if (y[i] > ymax)
-        ymax = y[i];
-    }
+  ymax = noisy_logistic (x, y, 60, 4, 0.25, 14);
   ok (ymax > 5100, "the data reach %g, above the cap 5000", ymax);
   cc_fit_model (cc_model_find ("logistic"), x, y, 60, &o, w, &f, &err);
   ok (f.status == CC_FIT_OK, "logistic converged, not invalid (%s)",
@@ -548,18 +559,10 @@ static void
 test_cap_long (void)
 {
   static double x[1000], y[1000];
-  double ymax = 0;
+  double ymax = noisy_logistic (x, y, 1000, 8, 0.02, 22);
   cc_fit f;
   cc_err err;
   cc_fit_opts o = { CC_SCALE_LEVEL, NULL, 0, 0, 1 };
-  size_t i;
-  gsl_rng_set (r, 22);
-  for (i = 0; i < 1000; i++)
-    {
-      x[i] = (double) (i + 1);
-      y[i] = 5000 / (1 + exp (8 - 0.02 * x[i])) + gsl_ran_gaussian (r, 80);
-      ymax = fmax (ymax, y[i]);
-    }
   cc_fit_model (cc_model_find ("logistic"), x, y, 1000, &o, w, &f, &err);
   ok (ymax > 5100 && f.status == CC_FIT_OK, "1,000 points reaching %g: "
       "logistic converged (%s)", ymax, cc_fit_status_name (f.status));

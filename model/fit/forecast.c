@@ -457,7 +457,7 @@ widen (cc_band *b, cc_scale scale, const double *level, const ranked *r,
 
 /* The band of the mixture SET (weights WT) of ranked candidates, the
  * first of which the CSV names, widened to the rolling-origin errors of
- * that first one.  On failure *BAD is the member that failed. */
+ * its members (widen).  On failure *BAD is the member that failed. */
 static int
 try_mix (const cc_forecast_opts *o, cc_forecast *f, const cc_fit *fits,
          const ranked *r, const size_t *set, const double *wt, size_t ns,

@@ -7,8 +7,10 @@
  *              phi_j)^2) of Hyndman et al. (2008), class 1.
  *   mc         parametric Monte Carlo: b ~ N(bhat, C) by
  *              gsl_ran_multivariate_gaussian, draws that break the model's
- *              constraint rejected, plus noise s * t(n-p); ETS: simulated
- *              sample paths from the final state.
+ *              constraint rejected, plus noise s * t(n-p), the draws of
+ *              each horizon shifted so that their median is the fitted
+ *              forecast; ETS: simulated sample paths from the final
+ *              state.  cc_pi_mix draws the model of each draw first.
  *   bootstrap  residual bootstrap: centred residuals scaled by
  *              sqrt(n/(n-p)) resampled, the model refitted from bhat, a
  *              resampled residual added to each forecast.

@@ -3,7 +3,9 @@
  *
  * Corpus: seeded synthetic series of every model family (36 months to fit,
  * the next 12 to score, multiplicative noise), and the real series of
- * tests/data/forecast/SOURCES.md (rolling origins, 12 months ahead).
+ * tests/forecast_data.h, cited in tests/data/forecast/SOURCES.md
+ * (AirPassengers from 4 origins, NOAA's global CO2 from 5, 12 months
+ * ahead each).
  * Prints sMAPE (%), MASE (scaled by the in-sample one-step naive MAE) and
  * the 80 % / 95 % coverage of cloudcast's bands, per family and overall.
  * Every series is generated from a fixed seed: the table is reproducible. */
@@ -16,15 +18,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "fit/forecast.h"
+#include "forecast_data.h"
 
 #define H 12
 #define NFIT 36
-#define NMETH 4   /* cloudcast auto, naive, drift, theta */
+#define NMETH 5   /* cloudcast auto, naive, drift, ses, theta */
 
 static const char *meth[NMETH] = { "cloudcast auto", "naive", "drift",
-                                   "theta" };
+                                   "ses", "theta" };
 
 typedef struct
 {
@@ -32,21 +37,6 @@ typedef struct
   size_t n, in80, in95, nband, series;
 } acc;
 
-/* Box & Jenkins (1976), Series G (public domain). */
-static const double air[144] = {
-  112, 118, 132, 129, 121, 135, 148, 148, 136, 119, 104, 118,
-  115, 126, 141, 135, 125, 149, 170, 170, 158, 133, 114, 140,
-  145, 150, 178, 163, 172, 178, 199, 199, 184, 162, 146, 166,
-  171, 180, 193, 181, 183, 218, 230, 242, 209, 191, 172, 194,
-  196, 196, 236, 235, 229, 243, 264, 272, 237, 211, 180, 201,
-  204, 188, 235, 227, 234, 264, 302, 293, 259, 229, 203, 229,
-  242, 233, 267, 269, 270, 315, 364, 347, 312, 274, 237, 278,
-  284, 277, 317, 313, 318, 374, 413, 405, 355, 306, 271, 306,
-  315, 301, 356, 348, 355, 422, 465, 467, 404, 347, 305, 336,
-  340, 318, 362, 348, 363, 435, 491, 505, 404, 359, 310, 337,
-  360, 342, 406, 396, 420, 472, 548, 559, 463, 407, 362, 405,
-  417, 391, 419, 461, 472, 535, 622, 606, 508, 461, 390, 432
-};
 
 static double
 curve (int fam, double x, gsl_rng *r, double *state)
@@ -108,7 +98,7 @@ one (acc *a, const cc_forecast_opts *o, cc_forecast_ws *fw, cc_fit_ws *w,
   cc_fit th;
   cc_err err;
   double fc[NMETH][H], x[1024];
-  size_t i;
+  size_t i, m;
   const cc_band *band = NULL;
   cc_series_init (&s, "bench/s/s/s");
   s.first = 24000;
@@ -131,10 +121,14 @@ one (acc *a, const cc_forecast_opts *o, cc_forecast_ws *fw, cc_fit_ws *w,
     }
   if (f.npart > 0 && f.part[0].kind == CC_FORECAST_BAND)
     band = f.part[0].band;
-  cc_fit_model (cc_model_find ("theta"), x, y, n, &o->fo, w, &th, &err);
-  for (i = 0; i < H; i++)
-    fc[3][i] = th.status == CC_FIT_OK ? cc_fit_curve (&th, x[n - 1] + i + 1)
-                                      : y[n - 1];
+  for (m = 3; m < NMETH; m++)
+    {
+      cc_fit_model (cc_model_find (meth[m]), x, y, n, &o->fo, w, &th, &err);
+      for (i = 0; i < H; i++)
+        fc[m][i] = th.status == CC_FIT_OK
+                     ? cc_fit_curve (&th, x[n - 1] + (double) i + 1)
+                     : y[n - 1];
+    }
   score (a, y, n, act, H, (const double (*)[H]) fc, band, o->po.nlevel);
   cc_forecast_clear (&f);
   cc_series_clear (&s);
@@ -169,6 +163,41 @@ add (acc *t, const acc *a)
   t->series += a->series;
 }
 
+/* A real series Y from NORIGIN origins, FIRST months in and STEP apart,
+ * 12 months ahead each: its row, added into TOTAL. */
+static void
+real (acc *total, const char *name, const cc_forecast_opts *o,
+      cc_forecast_ws *fw, cc_fit_ws *w, const double *y, size_t norigin,
+      size_t first, size_t step)
+{
+  acc a;
+  size_t k;
+  memset (&a, 0, sizeof a);
+  for (k = 0; k < norigin; k++)
+    one (&a, o, fw, w, y, first + step * k, y + first + step * k);
+  row (name, &a);
+  add (total, &a);
+}
+
+/* The date, the machine's cores and its load, under the table. */
+static void
+when (void)
+{
+  char load[64] = "?", date[32] = "?";
+  time_t t = time (NULL);
+  FILE *fp = fopen ("/proc/loadavg", "r");
+  if (fp != NULL)
+    {
+      if (fgets (load, sizeof load, fp) == NULL)
+        snprintf (load, sizeof load, "?");
+      load[strcspn (load, "\n")] = 0;
+      fclose (fp);
+    }
+  strftime (date, sizeof date, "%Y-%m-%d %H:%M UTC", gmtime (&t));
+  printf ("\nmeasured %s on %ld cores, load average %s\n", date,
+          sysconf (_SC_NPROCESSORS_ONLN), load);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -196,7 +225,10 @@ main (int argc, char **argv)
   printf (" MASE:");
   for (m = 0; m < NMETH; m++)
     printf (" %s |", m ? meth[m] : "cloudcast");
-  printf (" cover 80 | cover 95 |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+  printf (" cover 80 | cover 95 |\n|---|---|");
+  for (m = 0; m < 2 * NMETH + 2; m++)
+    printf ("---|");
+  printf ("\n");
   for (fam = 0; fam < NFAM; fam++)
     {
       memset (&a, 0, sizeof a);
@@ -212,15 +244,10 @@ main (int argc, char **argv)
       row (fam_name[fam], &a);
       add (&total, &a);
     }
-  memset (&a, 0, sizeof a);
-  for (k = 0; k < 4; k++)
-    {
-      size_t origin = 96 + 12 * k;
-      one (&a, &o, fw, w, air, origin, air + origin);
-    }
-  row ("AirPassengers", &a);
-  add (&total, &a);
+  real (&total, "AirPassengers", &o, fw, w, air, 4, 96, 12);
+  real (&total, "NOAA CO2", &o, fw, w, co2_global, 5, 120, 60);
   row ("all", &total);
+  when ();
   cc_forecast_ws_free (fw);
   cc_fit_ws_free (w);
   gsl_rng_free (r);

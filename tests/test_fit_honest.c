@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "fit/forecast.h"
+#include "forecast_data.h"
 #include "tap.h"
 
 #define NMAX 1200
@@ -230,6 +231,24 @@ test_identifiability (void)
   printf ("# %zu of 20 reported unidentified\n", unid);
 }
 
+/* A logistic with cap 5,000, location B and rate R on the level scale
+ * with noise of sd 80 (seed SEED) at x = 1..N; returns the largest y. */
+static double
+noisy_logistic (double *x, double *y, size_t n, double b, double rate,
+                unsigned long seed)
+{
+  double ymax = 0;
+  size_t i;
+  gsl_rng_set (r, seed);
+  for (i = 0; i < n; i++)
+    {
+      x[i] = (double) (i + 1);
+      y[i] = 5000 / (1 + exp (b - rate * x[i])) + gsl_ran_gaussian (r, 80);
+      ymax = fmax (ymax, y[i]);
+    }
+  return ymax;
+}
+
 /* A noisy logistic whose observations exceed the cap is not invalid. */
 static void
 test_cap (void)
@@ -239,14 +258,7 @@ test_cap (void)
   cc_err err;
   cc_fit_opts o = { CC_SCALE_LEVEL, NULL, 0, 0, 1 };
   size_t i;
-  gsl_rng_set (r, 14);
-  for (i = 0; i < 60; i++)
-    {
-      x[i] = (double) (i + 1);
-      y[i] = 5000 / (1 + exp (4 - 0.25 * x[i])) + gsl_ran_gaussian (r, 80);
-      if (y[i] > ymax)
-        ymax = y[i];
-    }
+  ymax = noisy_logistic (x, y, 60, 4, 0.25, 14);
   ok (ymax > 5100, "the data reach %g, above the cap 5000", ymax);
   cc_fit_model (cc_model_find ("logistic"), x, y, 60, &o, w, &f, &err);
   ok (f.status == CC_FIT_OK, "logistic converged, not invalid (%s)",
@@ -266,22 +278,6 @@ test_cap (void)
       "a cap far below the data is said (%s)", f.note);
 }
 
-/* Box & Jenkins (1976), Series G: international airline passengers,
- * thousands per month, 1949-1960 (public domain). */
-static const double air[144] = {
-  112, 118, 132, 129, 121, 135, 148, 148, 136, 119, 104, 118,
-  115, 126, 141, 135, 125, 149, 170, 170, 158, 133, 114, 140,
-  145, 150, 178, 163, 172, 178, 199, 199, 184, 162, 146, 166,
-  171, 180, 193, 181, 183, 218, 230, 242, 209, 191, 172, 194,
-  196, 196, 236, 235, 229, 243, 264, 272, 237, 211, 180, 201,
-  204, 188, 235, 227, 234, 264, 302, 293, 259, 229, 203, 229,
-  242, 233, 267, 269, 270, 315, 364, 347, 312, 274, 237, 278,
-  284, 277, 317, 313, 318, 374, 413, 405, 355, 306, 271, 306,
-  315, 301, 356, 348, 355, 422, 465, 467, 404, 347, 305, 336,
-  340, 318, 362, 348, 363, 435, 491, 505, 404, 359, 310, 337,
-  360, 342, 406, 396, 420, 472, 548, 559, 463, 407, 362, 405,
-  417, 391, 419, 461, 472, 535, 622, 606, 508, 461, 390, 432
-};
 
 /* SSE of ETS(A,Ad,N) at (alpha, beta, phi) with the best initial state
  * (the errors are linear in l0 and b0), written out independently. */
@@ -370,6 +366,207 @@ test_piecewise_speed (void)
   ok (f.status == CC_FIT_OK && f.aux.ncp >= 1
       && fabs (f.aux.tau[0] - 600) < 20, "changepoint found near 600 "
       "(%g)", f.aux.tau[0]);
+  /* 10,000 points: the refinement is linear in the stride. */
+  {
+    static double xx[10000], yy[10000];
+    cc_fit_ws *big = cc_fit_ws_alloc (10000);
+    for (i = 0; i < 10000; i++)
+      {
+        xx[i] = (double) (i + 1);
+        yy[i] = (500 + 2 * xx[i] + (xx[i] > 6000 ? 5 * (xx[i] - 6000) : 0)
+                 + (xx[i] > 8000 ? -4 * (xx[i] - 8000) : 0))
+                * exp (gsl_ran_gaussian (r, 0.01));
+      }
+    t0 = clock ();
+    cc_fit_model (cc_model_find ("piecewise"), xx, yy, 10000, &o, big, &f,
+                  &err);
+    sec = (double) (clock () - t0) / CLOCKS_PER_SEC;
+    ok (sec < 6, "piecewise on 10,000 points in %.3f s (< 6 s; 17 s "
+        "before the search was linear in its stride)", sec);
+    ok (f.status == CC_FIT_OK && f.aux.ncp == 2
+        && fabs (f.aux.tau[0] - 6000) < 50 && fabs (f.aux.tau[1] - 8000) < 50,
+        "both changepoints found (%g, %g)", f.aux.tau[0], f.aux.tau[1]);
+    cc_fit_ws_free (big);
+  }
+}
+
+/* Early growth of a Richards curve (shape 0.3) with 8 % noise, 24
+ * months: the shape is weakly identified, and many parameter draws break
+ * nu > 0 or the rates' signs. */
+static void
+weak_richards (unsigned long seed, double *y, size_t n)
+{
+  size_t i;
+  gsl_rng_set (r, seed);
+  for (i = 0; i < n; i++)
+    y[i] = 1000 / pow (1 + exp (3 - 0.15 * (double) (i + 1)), 1 / 0.3)
+           * exp (gsl_ran_gaussian (r, 0.08));
+}
+
+/* Monte Carlo that rejects more than 20 % of its draws says so, in the
+ * notes and in basis; and the median of the draws is the model's own
+ * forecast, whatever was rejected (it sat 39 % below it). */
+static void
+test_rejection_and_median (void)
+{
+  const char *mod[2] = { "richards", "gompertz" };
+  size_t seed, i, m, warned = 0, high = 0, wrong = 0, drift = 0, bands = 0;
+  double y[24];
+  for (m = 0; m < 2; m++)
+    for (seed = 1; seed <= 40; seed++)
+      {
+        cc_forecast_opts o;
+        cc_forecast f;
+        cc_series s;
+        cc_fit fit;
+        cc_err err;
+        weak_richards (seed, y, 24);
+        to_series (&s, "a/b/c/weak", y, 24);
+        opts (&o, mod[m], CC_SCALE_LOG, 12, 1000);
+        cc_fit_model (cc_model_find (mod[m]), s.x, s.y, 24, &o.fo, w, &fit,
+                      &err);
+        if (fit.status == CC_FIT_OK && project (&o, &s, &f) == CC_OK
+            && f.npart == 1 && f.part[0].kind == CC_FORECAST_BAND)
+          {
+            const cc_band *b = f.part[0].band;
+            double share = (double) b->rejected
+                           / (double) (b->rejected + b->accepted);
+            int said = strstr (f.part[0].basis, "rejected") != NULL
+                       && f.nnote > 0
+                       && strstr (f.note[f.nnote - 1], "warning") != NULL;
+            bands++;
+            high += share > CC_FORECAST_REJECT_WARN;
+            warned += said;
+            wrong += said != (share > CC_FORECAST_REJECT_WARN);
+            for (i = 0; i < 12; i++)
+              drift += !(fabs (log (b->p50[i] / cc_fit_curve (&fit, 25 + i)))
+                         < 1e-9);
+          }
+        if (fit.status == CC_FIT_OK)
+          cc_forecast_clear (&f);
+        cc_series_clear (&s);
+      }
+  ok (high > 0, "some weak fits reject more than 20 %% of their draws "
+      "(%zu of %zu bands)", high, bands);
+  is_int (wrong, 0, "a warning exactly when more than 20 %% are rejected "
+          "(%zu warned)", warned);
+  is_int (drift, 0, "the Monte Carlo median is the fitted forecast at "
+          "every month of %zu Richards and Gompertz bands", bands);
+}
+
+/* Linear data: piecewise finds no changepoint and makes the linear fit's
+ * predictions; in auto's mixture the two count once, and the basis gives
+ * the Akaike weights of the models drawn. */
+static void
+test_mixture (void)
+{
+  double y[40];
+  cc_forecast_opts o;
+  cc_forecast f;
+  cc_series s;
+  size_t i, same = 0;
+  gsl_rng_set (r, 21);
+  for (i = 0; i < 40; i++)
+    y[i] = (200 + 5 * (double) i) * exp (gsl_ran_gaussian (r, 0.02));
+  to_series (&s, "a/b/c/line", y, 40);
+  opts (&o, "linear,piecewise", CC_SCALE_LOG, 12, 400);
+  o.models.autosel = 1;
+  is_int (project (&o, &s, &f), CC_OK, "linear data: auto of linear and "
+          "piecewise projects");
+  for (i = 0; i < f.nnote; i++)
+    same += strstr (f.note[i], "one fit, one weight") != NULL;
+  is_int (same, 1, "linear and piecewise are one fit with one weight");
+  ok (f.npart == 1 && strstr (f.part[0].basis, "Akaike weight") == NULL,
+      "nothing left to mix: a single-model band (%s)",
+      f.npart ? f.part[0].basis : "");
+  cc_forecast_clear (&f);
+
+  cc_series_clear (&s);
+  /* Weakly identified saturation: the candidates that forecast about as
+   * well are mixed, and the weights used are said and sum to 1. */
+  {
+    size_t seed, mixed = 0, told = 0, sums = 0;
+    opts (&o, "auto", CC_SCALE_LOG, 12, 400);
+    for (seed = 1; seed <= 20; seed++)
+      {
+        const char *p;
+        double sum = 0, v;
+        weak_richards (seed, y, 24);
+        to_series (&s, "a/b/c/weak", y, 24);
+        if (project (&o, &s, &f) == CC_OK && f.npart == 1
+            && (p = strstr (f.part[0].basis, "Akaike weight:")) != NULL)
+          {
+            mixed++;
+            for (p += 14; *p && *p != ';'; p++)
+              if (*p == ' ' && sscanf (p, " %lf", &v) == 1)
+                sum += v;
+            sums += fabs (sum - 1) < 0.02;
+            for (i = 0; i < f.nnote; i++)
+              told += strstr (f.note[i], "draws the model by Akaike "
+                              "weight") != NULL;
+          }
+        cc_forecast_clear (&f);
+        cc_series_clear (&s);
+      }
+    ok (mixed > 0, "weak Richards data: %zu of 20 bands mix models", mixed);
+    is_int (told, mixed, "each mixture's weights are on stderr");
+    is_int (sums, mixed, "and the weights in basis sum to 1");
+  }
+}
+
+/* An unidentified fit is never projected with a statistical band, not
+ * even by the delta method (which printed lower bounds of 0 and empty
+ * upper bounds). */
+static void
+test_unidentified_not_projected (void)
+{
+  double y[30];
+  size_t i, j, tried = 0, refused = 0;
+  for (j = 0; j < 20; j++)
+    {
+      cc_forecast_opts o;
+      cc_forecast f;
+      cc_series s;
+      cc_fit fit;
+      cc_err err;
+      gsl_rng_set (r, 100 + j);
+      for (i = 0; i < 30; i++)
+        y[i] = 1e6 / (1 + exp (12 - 0.1 * (double) (i + 1)))
+               * exp (gsl_ran_gaussian (r, 0.02));
+      to_series (&s, "a/b/c/early", y, 30);
+      opts (&o, "richards", CC_SCALE_LOG, 12, 0);
+      o.po.method = CC_PI_DELTA;
+      cc_fit_model (cc_model_find ("richards"), s.x, s.y, 30, &o.fo, w, &fit,
+                    &err);
+      if (fit.status == CC_FIT_UNIDENTIFIED)
+        {
+          tried++;
+          refused += project (&o, &s, &f) == CC_EDATA
+                     && strstr (f.err.msg, "unidentified") != NULL
+                     && f.npart == 0;
+          cc_forecast_clear (&f);
+        }
+      cc_series_clear (&s);
+    }
+  ok (tried > 0, "some early-phase Richards fits are unidentified (%zu)",
+      tried);
+  is_int (refused, tried, "none of them is projected with a band");
+}
+
+/* A noisy logistic on 1,000 points whose observations pass the cap is
+ * not invalid either. */
+static void
+test_cap_long (void)
+{
+  static double x[1000], y[1000];
+  double ymax = noisy_logistic (x, y, 1000, 8, 0.02, 22);
+  cc_fit f;
+  cc_err err;
+  cc_fit_opts o = { CC_SCALE_LEVEL, NULL, 0, 0, 1 };
+  cc_fit_model (cc_model_find ("logistic"), x, y, 1000, &o, w, &f, &err);
+  ok (ymax > 5100 && f.status == CC_FIT_OK, "1,000 points reaching %g: "
+      "logistic converged (%s)", ymax, cc_fit_status_name (f.status));
+  is_rel (f.b[0], 5000, 0.01, "K recovered within 1 %%");
 }
 
 int
@@ -386,6 +583,10 @@ main (void)
   test_cap ();
   test_damped_global ();
   test_piecewise_speed ();
+  test_rejection_and_median ();
+  test_mixture ();
+  test_unidentified_not_projected ();
+  test_cap_long ();
   cc_fit_ws_free (w);
   gsl_rng_free (r);
   return done_testing ();

@@ -203,6 +203,65 @@ main (void)
       is_int (r->nbar, 0, "no assumption bars: the range is the fit's");
       cc_value_result_free (r);
     }
+  /* Model uncertainty: a driver drawing its model by weight from two
+   * fits lands between what each gives alone. */
+  if (c != NULL)
+    {
+      cc_driver *dr = &c->model.driver[0];
+      const cc_fit *a = dr->fit, *b = NULL;
+      double pa = NAN, pb = NAN, pm = NAN;
+      size_t j;
+      for (j = 0; j < c->nfits[0]; j++)
+        {
+          const cc_fit *g = &c->fits[0][j];
+          if (g != a && g->status == CC_FIT_OK && g->have_cov
+              && cc_fit_dof (g) >= 2 && g->model->kind == CC_KIND_NLS
+              && fabs (cc_fit_curve (g, 60) / cc_fit_curve (a, 60) - 1) > 0.05)
+            {
+              b = g;
+              break;
+            }
+        }
+      ok (b != NULL, "fitted.ini: a second fit that forecasts otherwise (%s)",
+          b ? b->model->name : "none");
+      if (b != NULL)
+        {
+          dr->nmix = 0;
+          if (cc_value_run (&c->model, c->book, &r, &err) == CC_OK)
+            {
+              pa = r->total.p50;
+              cc_value_result_free (r);
+            }
+          dr->fit = b;
+          if (cc_value_run (&c->model, c->book, &r, &err) == CC_OK)
+            {
+              pb = r->total.p50;
+              cc_value_result_free (r);
+            }
+          dr->fit = a;
+          dr->mix[0] = a;
+          dr->mix[1] = b;
+          dr->mixw[0] = dr->mixw[1] = 0.5;
+          dr->nmix = 2;
+          if (cc_value_run (&c->model, c->book, &r, &err) == CC_OK)
+            {
+              pm = r->total.p50;
+              cc_value_result_free (r);
+            }
+          ok (pm > fmin (pa, pb) && pm < fmax (pa, pb), "half and half: "
+              "P50 %.0f between %s's %.0f and %s's %.0f", pm,
+              a->model->name, pa, b->model->name, pb);
+          dr->mixw[0] = 1;
+          dr->mixw[1] = 0;
+          if (cc_value_run (&c->model, c->book, &r, &err) == CC_OK)
+            {
+              is_rel (r->total.p50, pa, 0.02, "all the weight on %s: its "
+                      "own P50", a->model->name);
+              cc_value_result_free (r);
+            }
+          dr->nmix = 0;
+        }
+    }
   cc_valuecase_free (c);
   c = NULL;
   is_int (cc_valuecase_load (data ("bad-fit-short.ini"), &c, &err), CC_EDATA,

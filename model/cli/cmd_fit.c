@@ -98,7 +98,7 @@ static int
 fit_all (const fit_args *a, const cc_series_set *set, cc_fit_ws *w,
          cc_compare *c, json_t *doc, cc_err *err)
 {
-  char note[CC_COMPARE_MAXNOTE][400];
+  char note[CC_COMPARE_MAXNOTE][CC_COMPARE_NOTE];
   size_t i, k, nnote, maxshow = cc_compare_maxshow (&a->models);
   int rc, none_converged = 0;
 

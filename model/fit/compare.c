@@ -103,25 +103,27 @@ cc_compare_exact (const cc_compare *c)
 }
 
 size_t
-cc_compare_notes (const cc_compare *c, int autosel, char note[][400],
-                  size_t max)
+cc_compare_notes (const cc_compare *c, int autosel,
+                  char note[][CC_COMPARE_NOTE], size_t max)
 {
   size_t n = 0;
   if (c->sel < 0 && n < max)
     {
       if (cc_compare_exact (c))
-        snprintf (note[n++], 400, "%s: the models fit these %zu points "
-                  "exactly (RSS = 0, e.g. a constant series), so AICc is "
+        snprintf (note[n++], CC_COMPARE_NOTE, "%s: the models fit these "
+                  "%zu points exactly (RSS = 0, e.g. a constant series), so AICc is "
                   "undefined; nothing selected, and 'project' gives named "
                   "scenarios", c->s->key, c->s->n);
       else if (cc_compare_converged (c))
-        snprintf (note[n++], 400, "%s: %zu points are too few for AICc to "
-                  "rank any model (it needs n > k + 1); nothing selected, "
+        snprintf (note[n++], CC_COMPARE_NOTE, "%s: %zu points are too "
+                  "few for AICc to rank any model (it needs n > k + 1); nothing selected, "
                   "and 'project' gives named scenarios", c->s->key, c->s->n);
       else
-        snprintf (note[n++], 400, "%s: no model converged", c->s->key);
+        snprintf (note[n++], CC_COMPARE_NOTE, "%s: no model converged",
+                  c->s->key);
     }
-  if (c->holdout && autosel && n < max && confirm (c, note[n], 400))
+  if (c->holdout && autosel && n < max
+      && confirm (c, note[n], CC_COMPARE_NOTE))
     n++;
   return n;
 }

@@ -37,8 +37,11 @@ int cc_compare_converged (const cc_compare *c);
  * hold-out and AUTOSEL whether it confirms the AICc choice), at most
  * CC_COMPARE_MAXNOTE, into NOTE; returns how many. */
 #define CC_COMPARE_MAXNOTE 2
+/* Bytes of one sentence: room for a key of CC_SERIES_MAX_KEY bytes, two
+ * model names and the longest text. */
+#define CC_COMPARE_NOTE 640
 size_t cc_compare_notes (const cc_compare *c, int autosel,
-                         char note[][400], size_t max);
+                         char note[][CC_COMPARE_NOTE], size_t max);
 
 /* Parameter columns a table of fits of the models of L needs. */
 size_t cc_compare_maxshow (const cc_model_list *l);

@@ -390,8 +390,15 @@ s_exp (const double *x, const double *y, size_t n, double st[][CC_FIT_MAXP])
 
 static const double cap_mult[3] = { 1.2, 2, 5 };
 
+/* Caps from CAP_MULT times the largest observation; for each, the
+ * transform LIN (ln(K/y - 1) for the logistic, ln(-ln(y/K)) for the
+ * Gompertz) is a line c0 + c1 x in x, and SET turns it into a start. */
+typedef double (*cap_lin_fn) (double y, double K);
+typedef void (*cap_set_fn) (double K, double c0, double c1, double *st);
+
 static size_t
-s_logis (const double *x, const double *y, size_t n, double st[][CC_FIT_MAXP])
+s_capped (const double *x, const double *y, size_t n,
+          double st[][CC_FIT_MAXP], cap_lin_fn lin, cap_set_fn set)
 {
   double z[MAXN_START], c0, c1, ym = ymax_of (y, n);
   size_t i, j, k = 0;
@@ -401,37 +408,48 @@ s_logis (const double *x, const double *y, size_t n, double st[][CC_FIT_MAXP])
     {
       double K = cap_mult[j] * ym;
       for (i = 0; i < n; i++)
-        z[i] = y[i] > 0 ? log (K / y[i] - 1) : NAN;
+        z[i] = y[i] > 0 ? lin (y[i], K) : NAN;
       if (ols (x, z, n, &c0, &c1) != 0)
         continue;
-      st[k][0] = K;
-      st[k][1] = c0;
-      st[k][2] = -c1;
-      k++;
+      set (K, c0, c1, st[k++]);
     }
   return k;
 }
 
+static double
+lin_logis (double y, double K)
+{
+  return log (K / y - 1);
+}
+static void
+set_logis (double K, double c0, double c1, double *st)
+{
+  st[0] = K;
+  st[1] = c0;
+  st[2] = -c1;
+}
+static size_t
+s_logis (const double *x, const double *y, size_t n, double st[][CC_FIT_MAXP])
+{
+  return s_capped (x, y, n, st, lin_logis, set_logis);
+}
+
+static double
+lin_gomp (double y, double K)
+{
+  return log (-log (y / K));
+}
+static void
+set_gomp (double K, double c0, double c1, double *st)
+{
+  st[0] = K;
+  st[1] = exp (c0);
+  st[2] = -c1;
+}
 static size_t
 s_gomp (const double *x, const double *y, size_t n, double st[][CC_FIT_MAXP])
 {
-  double z[MAXN_START], c0, c1, ym = ymax_of (y, n);
-  size_t i, j, k = 0;
-  if (n > MAXN_START)
-    n = MAXN_START;
-  for (j = 0; j < 3; j++)
-    {
-      double K = cap_mult[j] * ym;
-      for (i = 0; i < n; i++)
-        z[i] = y[i] > 0 ? log (-log (y[i] / K)) : NAN;
-      if (ols (x, z, n, &c0, &c1) != 0)
-        continue;
-      st[k][0] = K;
-      st[k][1] = exp (c0);
-      st[k][2] = -c1;
-      k++;
-    }
-  return k;
+  return s_capped (x, y, n, st, lin_gomp, set_gomp);
 }
 
 static size_t
@@ -1562,17 +1580,46 @@ index_of (const double *x, size_t n, double t)
   return 0;
 }
 
+/* Refine changepoint J of the best layout *BEST_A one position at a time
+ * within STEP of where the grid put it, the other held fixed.  Returns
+ * non-zero when it moved. */
+static int
+piece_refine (const double *x, const double *y, size_t n, int lg, size_t j,
+              size_t step, size_t lo1, size_t hi1, double *best,
+              cc_fit_aux *best_a, double *best_coef)
+{
+  cc_fit_aux c = *best_a;
+  size_t a = index_of (x, n, c.tau[j]), o = 0, lo, hi, i;
+  if (c.ncp == 2)
+    o = index_of (x, n, c.tau[1 - j]);
+  lo = a > lo1 + step ? a - step : lo1;
+  hi = a + step < hi1 ? a + step : hi1;
+  /* Two changepoints keep 3 points between them. */
+  if (c.ncp == 2 && j == 1 && lo < o + 3)
+    lo = o + 3;
+  if (c.ncp == 2 && j == 0 && hi + 3 > o)
+    hi = o >= 3 ? o - 3 : 0;
+  for (i = lo; i <= hi; i++)
+    if (i != a)
+      piece_try (x, y, n, lg, c.ncp, j == 0 ? i : o, j == 0 ? o : i, best,
+                 best_a, best_coef);
+  return best_a->tau[j] != c.tau[j];
+}
+
 /* Changepoints on observed x with at least 3 points each side and 3
  * between two of them.  Up to PIECE_GRID candidate positions are tried
- * on a regular stride (every position for short series), then the best
- * layout is refined one position at a time within a stride. */
+ * on a regular stride (every position for short series), then each
+ * changepoint of the best layout is refined within a stride with the
+ * other held fixed, in turns until neither moves: O(step) layouts a
+ * turn instead of the O(step^2) of a joint square search, which on
+ * 10,000 points tried 170,000 layouts of 10,000 points each. */
 #define PIECE_GRID 48
 static int
 piece_search (const double *x, const double *y, size_t n, int lg,
               cc_fit_aux *best_a, double *best_coef)
 {
   double best = HUGE_VAL;
-  size_t lo1 = 2, hi1 = n >= 4 ? n - 4 : 0, i1, i2, nc;
+  size_t lo1 = 2, hi1 = n >= 4 ? n - 4 : 0, i1, i2, nc, turn;
   size_t step = hi1 > lo1 + PIECE_GRID ? (hi1 - lo1) / PIECE_GRID + 1 : 1;
   memset (best_a, 0, sizeof *best_a);
   piece_try (x, y, n, lg, 0, 0, 0, &best, best_a, best_coef);
@@ -1581,25 +1628,15 @@ piece_search (const double *x, const double *y, size_t n, int lg,
       for (i2 = nc == 2 ? i1 + 3 : 0; nc == 2 ? i2 <= hi1 : i2 == 0;
            i2 += nc == 2 ? step : 1)
         piece_try (x, y, n, lg, nc, i1, i2, &best, best_a, best_coef);
-  if (step > 1 && best_a->ncp > 0)
+  for (turn = 0; step > 1 && best_a->ncp > 0 && turn < 8; turn++)
     {
-      cc_fit_aux c = *best_a;
-      size_t a1 = index_of (x, n, c.tau[0]), a2 = 0, j1, j2;
-      size_t l1 = a1 > lo1 + step ? a1 - step : lo1;
-      if (c.ncp == 2)
-        a2 = index_of (x, n, c.tau[1]);
-      for (j1 = l1; j1 <= a1 + step && j1 <= hi1; j1++)
-        {
-          if (c.ncp == 1)
-            {
-              piece_try (x, y, n, lg, 1, j1, 0, &best, best_a, best_coef);
-              continue;
-            }
-          for (j2 = a2 > step ? a2 - step : 0; j2 <= a2 + step && j2 <= hi1;
-               j2++)
-            if (j2 >= j1 + 3)
-              piece_try (x, y, n, lg, 2, j1, j2, &best, best_a, best_coef);
-        }
+      int moved = piece_refine (x, y, n, lg, 0, step, lo1, hi1, &best,
+                                best_a, best_coef);
+      if (best_a->ncp == 2)
+        moved |= piece_refine (x, y, n, lg, 1, step, lo1, hi1, &best,
+                               best_a, best_coef);
+      if (!moved)
+        break;
     }
   return best < HUGE_VAL ? 0 : -1;
 }
@@ -1791,6 +1828,30 @@ cc_fit_curve (const cc_fit *fit, double x)
 {
   double v = cc_fit_eval (fit, fit->b, x);
   return fit->scale == CC_SCALE_LOG ? exp (v) : v;
+}
+
+int
+cc_fit_same (const cc_fit *a, const cc_fit *b, const double *x, size_t n,
+             const double *xf, size_t h)
+{
+  int ets = a->model->kind == CC_KIND_ETS;
+  size_t i;
+  if (ets != (b->model->kind == CC_KIND_ETS))
+    return 0;
+  if (ets)
+    {
+      x = xf;
+      n = h;
+    }
+  for (i = 0; i < n; i++)
+    {
+      /* In the data, the curves as fitted (no re-anchoring there). */
+      double u = cc_fit_eval (a, a->b, x[i]), v = cc_fit_eval (b, b->b, x[i]);
+      double tol = 1e-9 * fmax (1, fmax (fabs (u), fabs (v)));
+      if (!(fabs (u - v) <= tol))
+        return 0;
+    }
+  return n > 0;
 }
 
 long

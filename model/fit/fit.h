@@ -177,6 +177,13 @@ void cc_fit_eval_vec (const cc_fit *fit, const double *b, const double *x,
  * already and are left alone (0). */
 int cc_fit_anchor (cc_fit *fit, const double *x, const double *y, size_t n);
 
+/* Are fits A and B one fit: the same predictions (to 1e-9, relative) at
+ * every x[0..n-1] of the data, e.g. linear and a piecewise trend without
+ * changepoints?  Smoothing models, which have no curve through the data,
+ * are compared on their forecasts at xf[0..h-1], and never with a curve. */
+int cc_fit_same (const cc_fit *a, const cc_fit *b, const double *x, size_t n,
+                 const double *xf, size_t h);
+
 /* Akaike weights by AICc over the converged fits with a defined AICc; mark
  * the lowest AICc as selected.  Returns its index, or -1 if none. */
 long cc_fit_select (cc_fit *fits, size_t nfit);

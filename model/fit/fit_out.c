@@ -259,7 +259,7 @@ csv_band (FILE *fp, const cc_forecast_opts *o, const cc_forecast *f,
 {
   const cc_band *b = p->band;
   size_t nl = o->po.nlevel, i, l;
-  char basis[352];
+  char basis[544];
   if (o->po.method == CC_PI_DELTA)
     snprintf (basis, sizeof basis, "statistical: delta method, %s scale, "
               "%g residual dof%s", scale_name (p->scale), p->dof, p->basis);

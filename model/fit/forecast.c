@@ -1,6 +1,7 @@
 /* forecast.c: the forecasting policy of project (forecast.h). */
 #include <config.h>
 
+#include <gsl/gsl_cdf.h>
 #include <gsl/gsl_rng.h>
 #include <math.h>
 #include <stdarg.h>
@@ -96,10 +97,18 @@ note (cc_forecast *f, const char *fmt, ...)
 static void
 note (cc_forecast *f, const char *fmt, ...)
 {
+  char buf[CC_FORECAST_NOTE];
+  size_t i;
   va_list ap;
   va_start (ap, fmt);
-  vsnprintf (f->note[f->nnote++], CC_FORECAST_NOTE, fmt, ap);
+  vsnprintf (buf, sizeof buf, fmt, ap);
   va_end (ap);
+  /* Each thing said once, and no more than there is room for. */
+  for (i = 0; i < f->nnote; i++)
+    if (strcmp (f->note[i], buf) == 0)
+      return;
+  if (f->nnote < f->notecap)
+    memcpy (f->note[f->nnote++], buf, sizeof buf);
 }
 
 /* No band: the named scenarios through the first and last points. */
@@ -148,6 +157,62 @@ clamp_band (cc_band *b, size_t nlevel)
     }
 }
 
+/* The part for a band of FIT (the model the CSV names). */
+static cc_forecast_part *
+band_part (cc_forecast *f, const cc_fit *fit, size_t nlevel)
+{
+  cc_forecast_part *p = &f->part[f->npart];
+  memset (p, 0, sizeof *p);
+  p->kind = CC_FORECAST_BAND;
+  p->model = fit->model;
+  p->scale = fit->scale;
+  p->dof = cc_fit_dof (fit);
+  p->band = cc_band_alloc (f->h, nlevel);
+  return p;
+}
+
+static void
+basis_add (cc_forecast_part *p, const char *fmt, ...)
+  __attribute__ ((format (printf, 2, 3)));
+
+static void
+basis_add (cc_forecast_part *p, const char *fmt, ...)
+{
+  size_t len = strlen (p->basis);
+  va_list ap;
+  va_start (ap, fmt);
+  vsnprintf (p->basis + len, sizeof p->basis - len, fmt, ap);
+  va_end (ap);
+}
+
+/* Clamp a band of non-negative data, say so when many draws were
+ * rejected, and count the part in. */
+static void
+band_done (const cc_forecast_opts *o, cc_forecast *f, cc_forecast_part *p,
+           const char *name, const char *constraint)
+{
+  const cc_series *s = f->s;
+  size_t i;
+  int nonneg = 1;
+  for (i = 0; i < s->n; i++)
+    nonneg &= s->y[i] >= 0;
+  if (nonneg)
+    clamp_band (p->band, o->po.nlevel);
+  if (p->band->rejected > 0
+      && (double) p->band->rejected
+           > CC_FORECAST_REJECT_WARN
+               * (double) (p->band->rejected + p->band->accepted))
+    {
+      double pct = 100.0 * (double) p->band->rejected
+                   / (double) (p->band->rejected + p->band->accepted);
+      basis_add (p, "; warning: %.0f %% of parameter draws rejected", pct);
+      note (f, "%s: warning: %s rejected %.0f %% of its parameter draws "
+            "(%s); the band describes the admissible part only", s->key,
+            name, pct, constraint ? constraint : "domain");
+    }
+  f->npart++;
+}
+
 /* The prediction band of FIT, from the series' own random stream; on
  * failure nothing is added and F->err says why. */
 static int
@@ -155,16 +220,9 @@ try_band (const cc_forecast_opts *o, cc_forecast *f, const cc_fit *fit,
           cc_forecast_ws *w)
 {
   const cc_series *s = f->s;
-  cc_forecast_part *p = &f->part[f->npart];
+  cc_forecast_part *p = band_part (f, fit, o->po.nlevel);
   cc_pi_opts po = o->po;
-  size_t i;
-  int rc, nonneg = 1;
-  memset (p, 0, sizeof *p);
-  p->kind = CC_FORECAST_BAND;
-  p->model = fit->model;
-  p->scale = fit->scale;
-  p->dof = cc_fit_dof (fit);
-  p->band = cc_band_alloc (f->h, po.nlevel);
+  int rc;
   if (p->band == NULL)
     return cc_err_set (&f->err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
   po.rng = w->rng;
@@ -178,29 +236,9 @@ try_band (const cc_forecast_opts *o, cc_forecast *f, const cc_fit *fit,
       p->band = NULL;
       return rc;
     }
-  for (i = 0; i < s->n; i++)
-    nonneg &= s->y[i] >= 0;
-  if (nonneg)
-    clamp_band (p->band, po.nlevel);
   if (fit->anchor != 0)
-    snprintf (p->basis, sizeof p->basis, "; re-anchored on the latest "
-              "observation");
-  if (p->band->rejected > 0
-      && (double) p->band->rejected
-           > CC_FORECAST_REJECT_WARN
-               * (double) (p->band->rejected + p->band->accepted))
-    {
-      double pct = 100.0 * (double) p->band->rejected
-                   / (double) (p->band->rejected + p->band->accepted);
-      size_t len = strlen (p->basis);
-      snprintf (p->basis + len, sizeof p->basis - len, "; warning: %.0f %% "
-                "of parameter draws rejected", pct);
-      note (f, "%s: warning: %s rejected %.0f %% of its parameter draws "
-            "(%s); the band describes the admissible part only", s->key,
-            fit->model->name, pct,
-            fit->model->constraint ? fit->model->constraint : "domain");
-    }
-  f->npart++;
+    basis_add (p, "; re-anchored on the latest observation");
+  band_done (o, f, p, fit->model->name, fit->model->constraint);
   return CC_OK;
 }
 
@@ -213,15 +251,16 @@ band (const cc_forecast_opts *o, cc_forecast *f, const cc_fit *fit,
   return rc == CC_OK ? CC_OK : stop (f, rc, f->s->path);
 }
 
-/* The forecast of a fit of the first ORIGIN points at x[origin + i]. */
 double
-cc_forecast_cv_error (const cc_model *m, const cc_fit_opts *fo,
-                      const double *x, const double *y, size_t n, size_t h,
-                      cc_fit_ws *w)
+cc_forecast_cv_errors (const cc_model *m, const cc_fit_opts *fo,
+                       const double *x, const double *y, size_t n, size_t h,
+                       cc_fit_ws *w, double *e, size_t *ne)
 {
   size_t j, i, minfit = m->min_n > 6 ? m->min_n : 6, cnt = 0;
   double sum = 0;
   cc_err err;
+  if (ne)
+    *ne = 0;
   if (h > CC_FORECAST_CV_H)
     h = CC_FORECAST_CV_H;
   /* Hold out at most a third of the series at the last origin. */
@@ -249,6 +288,12 @@ cc_forecast_cv_error (const cc_model *m, const cc_fit_opts *fo,
                                                : y[origin + i];
           if (!isfinite (fc))
             return HUGE_VAL;
+          if (e)
+            {
+              e[*ne] = z - fc;
+              e[*ne + CC_FORECAST_CV_MAXE] = (double) (i + 1);
+              ++*ne;
+            }
           sum += fabs (fc - z);
           cnt++;
         }
@@ -256,10 +301,21 @@ cc_forecast_cv_error (const cc_model *m, const cc_fit_opts *fo,
   return cnt ? sum / (double) cnt : NAN;
 }
 
+double
+cc_forecast_cv_error (const cc_model *m, const cc_fit_opts *fo,
+                      const double *x, const double *y, size_t n, size_t h,
+                      cc_fit_ws *w)
+{
+  return cc_forecast_cv_errors (m, fo, x, y, n, h, w, NULL, NULL);
+}
+
 typedef struct
 {
   size_t i;
   double cv, aicc;
+  int usable;                         /* not yet failed */
+  size_t ne;                          /* rolling-origin errors kept */
+  double e[2 * CC_FORECAST_CV_MAXE];  /* errors, then their horizons */
 } ranked;
 
 static int
@@ -280,16 +336,221 @@ cmp_ranked (const void *pa, const void *pb)
   return a->i < b->i ? -1 : a->i > b->i;
 }
 
+/* The candidates whose band draws mix with chosen candidate C: C first,
+ * then the usable ones with an AICc whose rolling-origin error is within
+ * CC_FORECAST_MIX_CV of C's (any, when no error could be computed),
+ * one of each set of identical fits.  Their Akaike weights (AICc, over
+ * the mixture) into WT; returns how many. */
+static size_t
+mixture (const cc_forecast_opts *o, cc_forecast *f, const cc_fit *fits,
+         const ranked *r, size_t nr, size_t c, size_t ncv, size_t *set,
+         double *wt)
+{
+  size_t k, j, ns = 1;
+  double min, sum = 0;
+  set[0] = c;
+  wt[0] = 1;
+  if (o->po.method != CC_PI_MC || !isfinite (r[c].aicc))
+    return 1;
+  for (k = 0; k < nr && ns < CC_PI_MAXMIX; k++)
+    {
+      const cc_fit *fk = &fits[r[k].i];
+      if (k == c || !r[k].usable || !isfinite (r[k].aicc))
+        continue;
+      if (ncv > 0 && !(r[k].cv <= CC_FORECAST_MIX_CV * r[c].cv))
+        continue;
+      for (j = 0; j < ns; j++)
+        if (cc_fit_same (&fits[r[set[j]].i], fk, f->s->x, f->s->n, f->xf,
+                         f->h))
+          break;
+      if (j < ns)
+        {
+          note (f, "%s: %s makes the same predictions as %s: one fit, "
+                "one weight", f->s->key, fk->model->name,
+                fits[r[set[j]].i].model->name);
+          continue;
+        }
+      set[ns++] = k;
+    }
+  min = r[c].aicc;
+  for (j = 1; j < ns; j++)
+    min = fmin (min, r[set[j]].aicc);
+  for (j = 0; j < ns; j++)
+    sum += wt[j] = exp (-(r[set[j]].aicc - min) / 2);
+  for (j = 0; j < ns; j++)
+    wt[j] /= sum;
+  return ns;
+}
+
+/* Add (error / band standard deviation)^2 of the rolling-origin errors E
+ * of one model, times WT, into q[i] and WT into cnt[i] at each error's
+ * horizon i (the deviation from the band's p10 and p90 on the fitting
+ * scale). */
+static void
+error_ratio2 (const cc_band *b, cc_scale scale, const double *e, size_t ne,
+              double wt, double *q, double *cnt)
+{
+  size_t k;
+  for (k = 0; k < ne; k++)
+    {
+      size_t i = (size_t) e[CC_FORECAST_CV_MAXE + k] - 1;
+      double lo, hi, sd;
+      if (i >= b->h || i >= CC_FORECAST_CV_H)
+        continue;
+      lo = scale == CC_SCALE_LOG ? log (b->p10[i]) : b->p10[i];
+      hi = scale == CC_SCALE_LOG ? log (b->p90[i]) : b->p90[i];
+      sd = (hi - lo) / (2 * 1.2815515655446004);
+      if (!(sd > 0) || !isfinite (e[k]))
+        continue;
+      q[i] += wt * e[k] * e[k] / (sd * sd);
+      cnt[i] += wt;
+    }
+}
+
+/* Widen the band so that its spread matches the rolling-origin errors
+ * of the models it draws from: by the root of the mean squared ratio of
+ * error to band deviation (that of p10 to p90 on the fitting scale, at
+ * the error's horizon), averaged over the members by their weights, when
+ * that is above 1.  The spread is then estimated from the errors of at
+ * most CC_FORECAST_CV_ORIGINS origins, so beyond the 80 % band the
+ * bounds follow Student's t with as many degrees of freedom as origins
+ * rather than the normal: a level L above 80 % is widened by
+ * (t(L) / t(80 %)) / (z(L) / z(80 %)) more.  Returns the factor of the
+ * spread (1: not widened). */
+static double
+widen (cc_band *b, cc_scale scale, const double *level, const ranked *r,
+       const size_t *set, const double *wt, size_t ns)
+{
+  double q[CC_FORECAST_CV_H] = { 0 }, cnt[CC_FORECAST_CV_H] = { 0 };
+  double lm[CC_PI_MAXLEVEL], sum = 0, n = 0, c, nu;
+  size_t i, j, l, origins = 0;
+  for (j = 0; j < ns; j++)
+    error_ratio2 (b, scale, r[set[j]].e, r[set[j]].ne, wt[j], q, cnt);
+  for (i = 0; i < CC_FORECAST_CV_H; i++)
+    {
+      sum += q[i];
+      n += cnt[i];
+    }
+  if (!(n > 0) || !(sum / n > 1))
+    return 1;
+  c = sqrt (sum / n);
+  /* Origins: errors one month ahead, one from each. */
+  for (j = 0; j < ns; j++)
+    {
+      size_t o = 0, k;
+      for (k = 0; k < r[set[j]].ne; k++)
+        o += r[set[j]].e[CC_FORECAST_CV_MAXE + k] == 1;
+      origins = o > origins ? o : origins;
+    }
+  nu = origins >= 2 ? (double) origins : 2;
+  for (l = 0; l < b->nlevel; l++)
+    {
+      double p = 0.5 + level[l] / 200;
+      lm[l] = 1;
+      if (level[l] > 80)
+        lm[l] = (gsl_cdf_tdist_Pinv (p, nu) / gsl_cdf_tdist_Pinv (0.9, nu))
+                / (gsl_cdf_ugaussian_Pinv (p) / gsl_cdf_ugaussian_Pinv (0.9));
+    }
+  cc_band_widen (b, scale, &c, 1, lm);
+  return c;
+}
+
+/* The band of the mixture SET (weights WT) of ranked candidates, the
+ * first of which the CSV names, widened to the rolling-origin errors of
+ * its members (widen).  On failure *BAD is the member that failed. */
+static int
+try_mix (const cc_forecast_opts *o, cc_forecast *f, const cc_fit *fits,
+         const ranked *r, const size_t *set, const double *wt, size_t ns,
+         cc_forecast_ws *w, size_t *bad)
+{
+  const cc_fit *mf[CC_PI_MAXMIX], *fit = &fits[r[set[0]].i];
+  size_t cnt[CC_PI_MAXMIX], j, anchored = 0;
+  cc_forecast_part *p = band_part (f, fit, o->po.nlevel);
+  cc_pi_opts po = o->po;
+  double c;
+  int rc;
+  *bad = 0;
+  if (p->band == NULL)
+    return cc_err_set (&f->err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+  po.rng = w->rng;
+  if (po.rng)
+    gsl_rng_set (po.rng, cc_forecast_seed (o->seed, f->s->key));
+  for (j = 0; j < ns; j++)
+    {
+      mf[j] = &fits[r[set[j]].i];
+      anchored += mf[j]->anchor != 0;
+    }
+  if (ns == 1)
+    rc = cc_pi_compute (fit, &o->fo, f->s->x, f->s->y, f->s->n, f->xf, f->h,
+                        &po, w->pw, p->band, &f->err);
+  else
+    rc = cc_pi_mix (mf, wt, ns, &o->fo, f->xf, f->h, &po, w->pw, p->band,
+                    cnt, bad, &f->err);
+  if (rc != CC_OK)
+    {
+      cc_band_free (p->band);
+      p->band = NULL;
+      return rc;
+    }
+  basis_add (p, "; chosen by %s", isfinite (r[set[0]].cv)
+                                   ? "rolling-origin error" : "AICc");
+  if (ns > 1)
+    {
+      basis_add (p, "; models drawn by Akaike weight:");
+      for (j = 0; j < ns; j++)
+        basis_add (p, "%s %s %.2f", j ? "," : "", mf[j]->model->name,
+                   wt[j]);
+    }
+  if (anchored)
+    basis_add (p, "; growth curves re-anchored on the latest observation");
+  c = widen (p->band, fit->scale, o->po.level, r, set, wt, ns);
+  if (c > 1)
+    basis_add (p, "; widened x%.2f to the rolling-origin errors", c);
+  band_done (o, f, p, ns > 1 ? "the mixture" : fit->model->name,
+             ns > 1 ? NULL : fit->model->constraint);
+  return CC_OK;
+}
+
+/* Tell what auto projected for the chosen candidate R[SET[0]]. */
+static void
+auto_note (cc_forecast *f, const cc_fit *fits, const ranked *r,
+           const size_t *set, const double *wt, size_t ns)
+{
+  const cc_fit *fit = &fits[r[set[0]].i];
+  char mix[CC_FORECAST_NOTE] = "";
+  size_t j, len = 0;
+  for (j = 0; ns > 1 && j < ns && len < sizeof mix; j++)
+    len += (size_t) snprintf (mix + len, sizeof mix - len, "%s%s %.3f",
+                              j ? ", " : "; the band draws the model by "
+                              "Akaike weight: ", fits[r[set[j]].i].model->name,
+                              wt[j]);
+  if (isfinite (r[set[0]].cv))
+    note (f, "%s: projecting %s (lowest rolling-origin error %.4g on the "
+          "%s scale; AICc weight %.3f)%s", f->s->key, fit->model->name,
+          r[set[0]].cv, fit->scale == CC_SCALE_LOG ? "log" : "level",
+          fit->weight, mix);
+  else
+    note (f, "%s: projecting %s (AICc weight %.3f)%s", f->s->key,
+          fit->model->name, fit->weight, mix);
+}
+
 /* "auto": candidates ranked by rolling-origin error; the first that can
- * be projected gets the band, the others hand over with a note. */
+ * be projected gets the band, mixed with the candidates that forecast
+ * about as well by their Akaike weights; the others hand over with a
+ * note. */
 static int
 project_auto (const cc_forecast_opts *o, cc_forecast *f, cc_fit *fits,
               size_t nfit, long sel, cc_forecast_ws *w)
 {
   const cc_series *s = f->s;
-  ranked r[CC_FIT_MAXMODEL];
+  ranked *r = calloc (CC_FIT_MAXMODEL, sizeof *r);
   char why[96];
-  size_t j, nr = 0, ncv = 0;
+  size_t j, nr = 0, ncv = 0, set[CC_PI_MAXMIX], ns, bad;
+  double wt[CC_PI_MAXMIX];
+  int rc = CC_OK;
+  if (r == NULL)
+    return f->rc = cc_err_set (&f->err, CC_ESOFTWARE, NULL, 0, 0,
+                               "out of memory");
   for (j = 0; j < nfit; j++)
     if (fits[j].status == CC_FIT_UNIDENTIFIED)
       note (f, "%s: %s is unidentified (%s); not a candidate", s->key,
@@ -300,65 +561,52 @@ project_auto (const cc_forecast_opts *o, cc_forecast *f, cc_fit *fits,
         cc_fit_anchor (&fits[j], s->x, s->y, s->n);
         r[nr].i = j;
         r[nr].aicc = fits[j].aicc;
-        r[nr].cv = cc_forecast_cv_error (fits[j].model, &o->fo, s->x, s->y,
-                                         s->n, f->h, w->w);
+        r[nr].usable = 1;
+        r[nr].cv = cc_forecast_cv_errors (fits[j].model, &o->fo, s->x, s->y,
+                                          s->n, f->h, w->w, r[nr].e,
+                                          &r[nr].ne);
         ncv += isfinite (r[nr].cv);
         nr++;
       }
-  if (nr == 0)
-    {
-      snprintf (why, sizeof why, "no model converged");
-      return fallback (f, why);
-    }
   for (j = 0; j < nr && fits[r[j].i].rss == 0; j++)
     ;
-  if (j == nr)
+  if (nr == 0)
+    snprintf (why, sizeof why, "no model converged");
+  else if (j == nr)
+    snprintf (why, sizeof why, "the models fit exactly (RSS = 0, e.g. a "
+              "constant series): no noise to build a band from");
+  /* Neither held-out error nor AICc can rank them: choosing a curve
+   * would be arbitrary, so these are scenarios too. */
+  else if (ncv == 0 && sel < 0)
+    snprintf (why, sizeof why, "%zu points are too few to choose a model",
+              s->n);
+  else
     {
-      snprintf (why, sizeof why, "the models fit exactly (RSS = 0, e.g. a "
-                "constant series): no noise to build a band from");
-      return fallback (f, why);
-    }
-  if (ncv == 0 && sel < 0)
-    {
-      /* Neither held-out error nor AICc can rank them: choosing a curve
-       * would be arbitrary, so these are scenarios too. */
-      snprintf (why, sizeof why, "%zu points are too few to choose a "
-                "model", s->n);
-      return fallback (f, why);
-    }
-  qsort (r, nr, sizeof r[0], cmp_ranked);
-  for (j = 0; j < nr; j++)
-    {
-      const cc_fit *fit = &fits[r[j].i];
-      size_t len;
-      if (try_band (o, f, fit, w) != CC_OK)
+      snprintf (why, sizeof why, "no candidate model could be projected");
+      qsort (r, nr, sizeof r[0], cmp_ranked);
+      for (j = 0; j < nr; j++)
         {
-          note (f, "%s: %s cannot be projected (%s); handing over to the "
-                "next candidate", s->key, fit->model->name, f->err.msg);
-          continue;
+          if (!r[j].usable)
+            continue;
+          ns = mixture (o, f, fits, r, nr, j, ncv, set, wt);
+          if (try_mix (o, f, fits, r, set, wt, ns, w, &bad) == CC_OK)
+            {
+              auto_note (f, fits, r, set, wt, ns);
+              free (r);
+              return CC_OK;
+            }
+          note (f, "%s: %s cannot be projected (%s); %s", s->key,
+                fits[r[set[bad]].i].model->name, f->err.msg,
+                bad == 0 ? "handing over to the next candidate"
+                         : "left out of the mixture");
+          r[set[bad]].usable = 0;
+          if (bad > 0)
+            j--;   /* the same choice, without the member that failed */
         }
-      len = strlen (f->part[f->npart - 1].basis);
-      if (isfinite (r[j].cv))
-        {
-          snprintf (f->part[f->npart - 1].basis + len,
-                    sizeof f->part[0].basis - len, "; chosen by "
-                    "rolling-origin error");
-          note (f, "%s: projecting %s (lowest rolling-origin error %.4g on "
-                "the %s scale; AICc weight %.3f)", s->key, fit->model->name,
-                r[j].cv, fit->scale == CC_SCALE_LOG ? "log" : "level",
-                fit->weight);
-        }
-      else
-        {
-          snprintf (f->part[f->npart - 1].basis + len,
-                    sizeof f->part[0].basis - len, "; chosen by AICc");
-          note (f, "%s: projecting %s (AICc weight %.3f)", s->key,
-                fit->model->name, fit->weight);
-        }
-      return CC_OK;
     }
-  snprintf (why, sizeof why, "no candidate model could be projected");
-  return fallback (f, why);
+  free (r);
+  rc = fallback (f, why);
+  return rc;
 }
 
 /* Models named explicitly: each gets a band, or scenarios when it leaves
@@ -408,7 +656,8 @@ cc_forecast_series (const cc_forecast_opts *o, const cc_series *s,
   f->h = o->months;
   f->xf = malloc (f->h * sizeof *f->xf);
   f->part = calloc (cap + 1, sizeof *f->part);
-  f->note = calloc (2 * cap + CC_FIT_MAXMODEL + 2, sizeof *f->note);
+  f->notecap = 4 * cap + CC_FIT_MAXMODEL + 4;
+  f->note = calloc (f->notecap, sizeof *f->note);
   if (f->xf == NULL || f->part == NULL || f->note == NULL)
     return f->rc = cc_err_set (&f->err, CC_ESOFTWARE, NULL, 0, 0,
                                "out of memory");

@@ -7,8 +7,11 @@
  * and the candidates are ranked by rolling-origin out-of-sample error
  * (cc_forecast_cv_error; AICc breaks ties and ranks when the series is
  * too short to hold any out); the best that can be projected gets a
- * band, a candidate whose band fails hands over to the next with a note,
- * and only when none is left are the named scenarios given; each
+ * band (Monte Carlo: its draws mix the candidates that forecast about as
+ * well by Akaike weight, identical fits counted once; any method: widened
+ * to the rolling-origin errors when those show it too narrow), a
+ * candidate whose band fails hands over to the next with a note, and
+ * only when none is left are the named scenarios given; each
  * model named explicitly gets a band unless it leaves fewer than 2
  * residual degrees of freedom (then the scenarios).  Each series draws
  * from its own random stream (cc_forecast_seed), so its band depends
@@ -43,6 +46,11 @@ typedef struct
 #define CC_FORECAST_CV_H 12
 /* Monte Carlo draws rejected above this share: a warning. */
 #define CC_FORECAST_REJECT_WARN 0.20
+/* With "auto" and --interval mc, the band draws its model by Akaike
+ * weight among the candidates whose rolling-origin error is at most this
+ * multiple of the chosen one's (fits with the same predictions counted
+ * once). */
+#define CC_FORECAST_MIX_CV 1.5
 
 /* Mean absolute rolling-origin forecast error of model M on (x, y), on
  * the fitting scale of FO (log scale: about the relative error), the
@@ -52,6 +60,14 @@ typedef struct
 double cc_forecast_cv_error (const cc_model *m, const cc_fit_opts *fo,
                              const double *x, const double *y, size_t n,
                              size_t h, cc_fit_ws *w);
+
+/* The same, keeping each error (actual - forecast on the fitting scale)
+ * in e[0..*ne-1] and its horizon (months ahead) in e[CC_FORECAST_CV_MAXE
+ * + k]: E has room for 2 * CC_FORECAST_CV_MAXE values. */
+#define CC_FORECAST_CV_MAXE (CC_FORECAST_CV_ORIGINS * CC_FORECAST_CV_H)
+double cc_forecast_cv_errors (const cc_model *m, const cc_fit_opts *fo,
+                              const double *x, const double *y, size_t n,
+                              size_t h, cc_fit_ws *w, double *e, size_t *ne);
 
 /* The defaults: auto, Monte Carlo bands at 80 and 95 %, the default seed;
  * months and draws still to be set. */
@@ -81,11 +97,11 @@ typedef struct
   /* CC_FORECAST_SCENARIOS: */
   cc_scenarios sc;        /* sc.v: sc.nscen x h */
   char why[96];           /* why there is no band */
-  char basis[160];        /* added to the basis column: how the model was
+  char basis[384];        /* added to the basis column: how the model was
                            * chosen, re-anchoring, Monte Carlo warnings */
 } cc_forecast_part;
 
-#define CC_FORECAST_NOTE 256
+#define CC_FORECAST_NOTE 512
 
 typedef struct
 {
@@ -95,7 +111,7 @@ typedef struct
   cc_forecast_part *part;       /* in output order */
   size_t npart;
   char (*note)[CC_FORECAST_NOTE];   /* what to tell the user, in order */
-  size_t nnote;
+  size_t nnote, notecap;
   int rc;                       /* CC_OK, or why the series stopped (the
                                  * parts and notes before it stand) */
   cc_err err;

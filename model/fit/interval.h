@@ -7,8 +7,10 @@
  *              phi_j)^2) of Hyndman et al. (2008), class 1.
  *   mc         parametric Monte Carlo: b ~ N(bhat, C) by
  *              gsl_ran_multivariate_gaussian, draws that break the model's
- *              constraint rejected, plus noise s * t(n-p); ETS: simulated
- *              sample paths from the final state.
+ *              constraint rejected, plus noise s * t(n-p), the draws of
+ *              each horizon shifted so that their median is the fitted
+ *              forecast; ETS: simulated sample paths from the final
+ *              state.  cc_pi_mix draws the model of each draw first.
  *   bootstrap  residual bootstrap: centred residuals scaled by
  *              sqrt(n/(n-p)) resampled, the model refitted from bhat, a
  *              resampled residual added to each forecast.
@@ -67,6 +69,24 @@ int cc_pi_compute (const cc_fit *fit, const cc_fit_opts *fo, const double *x,
                    const double *y, size_t n, const double *xf, size_t h,
                    const cc_pi_opts *o, cc_pi_ws *w, cc_band *band,
                    cc_err *err);
+
+/* Monte Carlo band of a mixture of models: the model of each draw is
+ * drawn by its weight WT[k] (summing to 1, fitted to the same data on the
+ * same scale), then its parameters and noise as for --interval mc (ETS:
+ * a sample path).  COUNT[k] gets the draws of model k.  On failure *BAD
+ * is the model that failed (the caller may drop it and try again). */
+#define CC_PI_MAXMIX 16
+int cc_pi_mix (const cc_fit *const *fit, const double *wt, size_t nm,
+               const cc_fit_opts *fo, const double *xf, size_t h,
+               const cc_pi_opts *o, cc_pi_ws *w, cc_band *band, size_t *count,
+               size_t *bad, cc_err *err);
+
+/* Widen band B about its median on the fitting scale by the factor
+ * CF[i] at horizon i, CF[NC - 1] beyond (log: ratios to the median
+ * raised to that power), the bounds of level l by LM[l] more (LM may be
+ * NULL). */
+void cc_band_widen (cc_band *b, cc_scale scale, const double *cf,
+                    size_t nc, const double *lm);
 
 const char *cc_pi_method_name (cc_pi_method m);
 

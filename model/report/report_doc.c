@@ -160,7 +160,17 @@ md_driver_cells (FILE *fp, const cc_valuecase *c, const cc_driver *dr)
 {
   char txt[160];
 
-  if (dr->fit != NULL)
+  if (dr->fit != NULL && dr->nmix > 1)
+    {
+      size_t k;
+      fputs ("fitted growth, each draw's model drawn by Akaike weight (", fp);
+      for (k = 0; k < dr->nmix; k++)
+        fprintf (fp, "%s%s %.2f", k ? ", " : "", dr->mix[k]->model->name,
+                 dr->mixw[k]);
+      fprintf (fp, "; %zu points; their parameter and residual "
+               "uncertainty are in the range) | | | ", dr->fit->n);
+    }
+  else if (dr->fit != NULL)
     {
       fprintf (fp, "fitted %s growth (AICc weight %.2f, %zu points; "
                "its parameter and residual uncertainty are in the "

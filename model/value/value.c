@@ -33,17 +33,27 @@ typedef struct
 typedef struct
 {
   double base, factor, growth, param;
-  double b[CC_FIT_MAXP];      /* a fitted driver's parameters */
+  const cc_fit *fit;          /* a fitted driver's model in this draw */
+  double b[CC_FIT_MAXP];      /* its parameters */
   double *noise;              /* its residual draw per month (NULL: none) */
 } driver_theta;
 
-/* What a fitted driver needs for its draws, prepared once. */
+/* What a fitted driver needs for its draws, prepared once: for each model
+ * it draws from (driver mix, or the fit alone). */
 typedef struct
 {
-  gsl_matrix *L;              /* Cholesky factor of the covariance */
-  gsl_vector *mu, *draw;
-  double sigma;               /* residual sd on the fitting scale */
+  gsl_matrix *L[CC_DRIVER_MAXMIX];   /* Cholesky factor of the covariance */
+  gsl_vector *mu[CC_DRIVER_MAXMIX], *draw[CC_DRIVER_MAXMIX];
+  double sigma[CC_DRIVER_MAXMIX];    /* residual sd on the fitting scale */
 } fit_sampler;
+
+/* The models driver DR draws from: *N of them. */
+static const cc_fit *const *
+fit_members (const cc_driver *dr, size_t *n)
+{
+  *n = dr->nmix > 1 ? dr->nmix : 1;
+  return dr->nmix > 1 ? dr->mix : &dr->fit;
+}
 
 enum { F_BASE, F_FACTOR, F_GROWTH, F_PARAM, NFIELD };
 static const char *const field_name[NFIELD] = { "base", "factor", "growth",
@@ -184,11 +194,12 @@ quantity (const cc_value_model *m, size_t d, const driver_theta *t,
   const cc_driver *dr = &m->driver[d];
   if (dr->fit != NULL)
     {
+      const cc_fit *f = t->fit != NULL ? t->fit : dr->fit;
       double x = (double) (m->start_month + mo - 1 - dr->fit_first + 1);
-      double v = cc_fit_eval (dr->fit, t->b, x);
+      double v = cc_fit_eval (f, t->b, x);
       if (t->noise != NULL)
         v += t->noise[mo - 1];
-      if (dr->fit->scale == CC_SCALE_LOG)
+      if (f->scale == CC_SCALE_LOG)
         v = exp (v);
       if (!(isfinite (v) && v > 0))
         v = 0;
@@ -356,6 +367,7 @@ medians (const cc_value_model *m, driver_theta *t)
       t[d].factor = cc_dist_quantile (&dr->factor, 0.5);
       t[d].growth = cc_dist_quantile (&dr->growth, 0.5);
       t[d].param = cc_dist_quantile (&dr->scn_param, 0.5);
+      t[d].fit = dr->fit;
       if (dr->fit != NULL)
         memcpy (t[d].b, dr->fit->b, sizeof t[d].b);
       t[d].noise = NULL;
@@ -368,37 +380,44 @@ static int
 samplers_alloc (const cc_value_model *m, fit_sampler *fs, int months,
                 double **noise, cc_err *err)
 {
-  size_t d, i, j;
+  size_t d, i, j, k, nm;
   for (d = 0; d < m->ndriver; d++)
     {
-      const cc_fit *f = m->driver[d].fit;
-      size_t p;
-      if (f == NULL)
+      const cc_fit *const *mem;
+      if (m->driver[d].fit == NULL)
         continue;
-      p = f->p;
-      if (!f->have_cov || f->status != CC_FIT_OK)
-        return cc_err_set (err, CC_EDATA, NULL, 0, 0,
-                           "driver %s: the %s fit has no covariance, so no "
-                           "range can be drawn from it", m->driver[d].name,
-                           f->model->name);
-      fs[d].L = gsl_matrix_alloc (p, p);
-      fs[d].mu = gsl_vector_alloc (p);
-      fs[d].draw = gsl_vector_alloc (p);
       noise[d] = malloc ((size_t) months * sizeof **noise);
-      if (!fs[d].L || !fs[d].mu || !fs[d].draw || !noise[d])
+      if (noise[d] == NULL)
         return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
-      for (i = 0; i < p; i++)
+      mem = fit_members (&m->driver[d], &nm);
+      for (k = 0; k < nm; k++)
         {
-          gsl_vector_set (fs[d].mu, i, f->b[i]);
-          for (j = 0; j < p; j++)
-            gsl_matrix_set (fs[d].L, i, j, f->cov[i * p + j]);
+          const cc_fit *f = mem[k];
+          size_t p = f->p;
+          if (!f->have_cov || f->status != CC_FIT_OK)
+            return cc_err_set (err, CC_EDATA, NULL, 0, 0,
+                               "driver %s: the %s fit has no covariance, so "
+                               "no range can be drawn from it",
+                               m->driver[d].name, f->model->name);
+          fs[d].L[k] = gsl_matrix_alloc (p, p);
+          fs[d].mu[k] = gsl_vector_alloc (p);
+          fs[d].draw[k] = gsl_vector_alloc (p);
+          if (!fs[d].L[k] || !fs[d].mu[k] || !fs[d].draw[k])
+            return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0,
+                               "out of memory");
+          for (i = 0; i < p; i++)
+            {
+              gsl_vector_set (fs[d].mu[k], i, f->b[i]);
+              for (j = 0; j < p; j++)
+                gsl_matrix_set (fs[d].L[k], i, j, f->cov[i * p + j]);
+            }
+          if (gsl_linalg_cholesky_decomp1 (fs[d].L[k]) != GSL_SUCCESS)
+            return cc_err_set (err, CC_EDATA, NULL, 0, 0,
+                               "driver %s: the %s fit's covariance is not "
+                               "positive definite", m->driver[d].name,
+                               f->model->name);
+          fs[d].sigma[k] = sqrt (f->s2);
         }
-      if (gsl_linalg_cholesky_decomp1 (fs[d].L) != GSL_SUCCESS)
-        return cc_err_set (err, CC_EDATA, NULL, 0, 0,
-                           "driver %s: the %s fit's covariance is not "
-                           "positive definite", m->driver[d].name,
-                           f->model->name);
-      fs[d].sigma = sqrt (f->s2);
     }
   return CC_OK;
 }
@@ -406,42 +425,57 @@ samplers_alloc (const cc_value_model *m, fit_sampler *fs, int months,
 static void
 samplers_free (const cc_value_model *m, fit_sampler *fs, double **noise)
 {
-  size_t d;
+  size_t d, k;
   if (fs == NULL)
     return;
   for (d = 0; d < m->ndriver; d++)
     {
-      gsl_matrix_free (fs[d].L);
-      gsl_vector_free (fs[d].mu);
-      gsl_vector_free (fs[d].draw);
+      for (k = 0; k < CC_DRIVER_MAXMIX; k++)
+        {
+          gsl_matrix_free (fs[d].L[k]);
+          gsl_vector_free (fs[d].mu[k]);
+          gsl_vector_free (fs[d].draw[k]);
+        }
       free (noise[d]);
     }
 }
 
-/* One draw of a fitted driver: parameters from N(b, C), redrawn while they
- * break the model's constraint (at most 100 times, then b itself), and
- * the residual noise of each month. */
+/* One draw of a fitted driver: its model by Akaike weight when it draws
+ * from several, parameters from N(b, C), redrawn while they break the
+ * model's constraint (at most 100 times, then b itself), and the residual
+ * noise of each month. */
 static int
 sample_fit (const cc_driver *dr, fit_sampler *fs, double *noise, int months,
             driver_theta *t, gsl_rng *rng)
 {
-  const cc_fit *f = dr->fit;
-  size_t i, tries;
+  size_t nm, k = 0, i, tries;
+  const cc_fit *const *mem = fit_members (dr, &nm);
+  const cc_fit *f;
   int mo;
+  if (nm > 1)
+    {
+      /* Only mixtures take this number: a single fit's stream is as
+       * before. */
+      double u = gsl_rng_uniform (rng), acc = dr->mixw[0];
+      while (k + 1 < nm && u >= acc)
+        acc += dr->mixw[++k];
+    }
+  f = mem[k];
+  t->fit = f;
   for (tries = 0; tries < 100; tries++)
     {
-      if (gsl_ran_multivariate_gaussian (rng, fs->mu, fs->L, fs->draw)
-          != GSL_SUCCESS)
+      if (gsl_ran_multivariate_gaussian (rng, fs->mu[k], fs->L[k],
+                                         fs->draw[k]) != GSL_SUCCESS)
         return -1;
       for (i = 0; i < f->p; i++)
-        t->b[i] = gsl_vector_get (fs->draw, i);
+        t->b[i] = gsl_vector_get (fs->draw[k], i);
       if (f->model->valid == NULL || f->model->valid (t->b, f->ymax))
         break;
     }
   if (tries == 100)
     memcpy (t->b, f->b, sizeof t->b);
   for (mo = 0; mo < months; mo++)
-    noise[mo] = gsl_ran_gaussian (rng, fs->sigma);
+    noise[mo] = gsl_ran_gaussian (rng, fs->sigma[k]);
   t->noise = noise;
   return 0;
 }

@@ -68,6 +68,13 @@ typedef struct
    * uncertainty, parameters ~ N(b, s^2 (J'J)^-1) and the residual noise,
    * to the same Monte Carlo as every other assumption. */
   const cc_fit *fit;
+  /* growth = fit with model = auto: each draw first draws its model from
+   * mix[0..nmix-1] (mix[0] is fit) by the Akaike weights mixw, then that
+   * model's parameters and noise.  nmix 0 or 1: fit alone. */
+#define CC_DRIVER_MAXMIX 8
+  const cc_fit *mix[CC_DRIVER_MAXMIX];
+  double mixw[CC_DRIVER_MAXMIX];
+  size_t nmix;
   long fit_first;             /* month index where the fit's x = 1 */
   double fit_scale;           /* price units per unit of the fitted y */
   cc_driver_price price[CC_MAX_PROVIDERS];

@@ -383,33 +383,60 @@ fit_reported_data (cc_valuecase *c, const cc_scnfile_section *s, size_t di,
 /* "auto" as in project: the least-squares fits with a covariance and 2
  * residual degrees of freedom, re-anchored on the latest observation,
  * ranked by rolling-origin error (AICc breaking ties); *CHOSEN is left
- * alone when none can be scored. */
+ * alone when none can be scored.  DR then draws from the chosen fit and
+ * the candidates whose error is within CC_FORECAST_MIX_CV of its error,
+ * by Akaike weight, fits with the same curve in the data counted once. */
 static void
 choose_by_forecast (cc_fit *fits, size_t nfit, const cc_series *ser,
-                    const cc_fit_opts *fo, cc_fit_ws *ws, long *chosen)
+                    const cc_fit_opts *fo, cc_fit_ws *ws, long *chosen,
+                    cc_driver *dr)
 {
-  double best = HUGE_VAL;
+  double best = HUGE_VAL, e[CC_FIT_MAXMODEL], min, sum = 0;
   long pick = -1;
-  size_t j;
+  size_t j, k;
   for (j = 0; j < nfit; j++)
     {
       cc_fit *f = &fits[j];
-      double e;
+      e[j] = NAN;
       if (f->status != CC_FIT_OK || f->model->kind == CC_KIND_ETS
           || cc_fit_dof (f) < 2 || !f->have_cov)
         continue;
       cc_fit_anchor (f, ser->x, ser->y, ser->n);
-      e = cc_forecast_cv_error (f->model, fo, ser->x, ser->y, ser->n, 12,
-                                ws);
-      if (isfinite (e) && (e < best || (e == best && pick >= 0
-                                        && f->aicc < fits[pick].aicc)))
+      e[j] = cc_forecast_cv_error (f->model, fo, ser->x, ser->y, ser->n, 12,
+                                   ws);
+      if (isfinite (e[j])
+          && (e[j] < best || (e[j] == best && pick >= 0
+                              && f->aicc < fits[pick].aicc)))
         {
-          best = e;
+          best = e[j];
           pick = (long) j;
         }
     }
-  if (pick >= 0)
-    *chosen = pick;
+  if (pick < 0)
+    return;
+  *chosen = pick;
+  dr->nmix = 1;
+  dr->mix[0] = &fits[pick];
+  if (!isfinite (fits[pick].aicc))
+    return;
+  for (j = 0; j < nfit && dr->nmix < CC_DRIVER_MAXMIX; j++)
+    {
+      if ((long) j == pick || !(e[j] <= CC_FORECAST_MIX_CV * best)
+          || !isfinite (fits[j].aicc))
+        continue;
+      for (k = 0; k < dr->nmix; k++)
+        if (cc_fit_same (dr->mix[k], &fits[j], ser->x, ser->n, NULL, 0))
+          break;
+      if (k == dr->nmix)
+        dr->mix[dr->nmix++] = &fits[j];
+    }
+  min = dr->mix[0]->aicc;
+  for (k = 1; k < dr->nmix; k++)
+    min = fmin (min, dr->mix[k]->aicc);
+  for (k = 0; k < dr->nmix; k++)
+    sum += dr->mixw[k] = exp (-(dr->mix[k]->aicc - min) / 2);
+  for (k = 0; k < dr->nmix; k++)
+    dr->mixw[k] /= sum;
 }
 
 /* Fit the models the driver names (default auto) to its series SER and
@@ -446,7 +473,7 @@ fit_models (cc_valuecase *c, const cc_scnfile_section *s, size_t di,
                    c->fits[di], &c->nfits[di], &c->chosen[di], err);
   if (rc == CC_OK && list.autosel)
     choose_by_forecast (c->fits[di], c->nfits[di], ser, &fo, ws,
-                        &c->chosen[di]);
+                        &c->chosen[di], &c->model.driver[di]);
   cc_fit_ws_free (ws);
   if (rc != CC_OK)
     {

@@ -308,6 +308,40 @@ filectx_free (filectx *fc)
   ingest_table_clear (&fc->groups);
 }
 
+static int
+cmp_long (const void *a, const void *b)
+{
+  long x = *(const long *) a, y = *(const long *) b;
+  return (x > y) - (x < y);
+}
+
+/* The line of FILE's rows where the groups of every file read pass the
+   cap (RAW holds those before it): the first row of the group, new to
+   RAW, that is one too many in file order; 0 when none is (or out of
+   memory, when the cap is still said, without a line, after merging). */
+static long
+cap_line (const table *raw, const table *file)
+{
+  size_t i, n = 0, room = CC_INGEST_MAX_GROUPS - raw->n;
+  long *line = malloc (file->n * sizeof *line), at = 0;
+  if (line == NULL)
+    return 0;
+  for (i = 0; i < file->cap; i++)
+    {
+      const group *g = &file->g[i];
+      if (g->key != NULL
+          && ingest_table_find (raw, g->key, g->keylen, g->month) == NULL)
+        line[n++] = g->line;
+    }
+  if (n > room)
+    {
+      qsort (line, n, sizeof *line, cmp_long);
+      at = line[room];
+    }
+  free (line);
+  return at;
+}
+
 /* After a file (or ZIP member) was read with status RC: its units, the
  * reconciliation, the rule that a file with rows uses some, and its groups
  * into the workspace. */
@@ -315,6 +349,7 @@ static int
 file_done (cc_ingest *in, filectx *fc, cc_ingest_report *rep, int rc,
            cc_err *err)
 {
+  long line;
   if (rc == CC_OK)
     rc = file_units (in, &fc->groups, rep, err);
   if (rc == CC_OK)
@@ -323,6 +358,13 @@ file_done (cc_ingest *in, filectx *fc, cc_ingest_report *rep, int rc,
     rc = no_rows_used (rep, in->opt.date_order, err);
   if (rc != CC_OK)
     return rc;
+  if (in->raw.n + fc->groups.n > CC_INGEST_MAX_GROUPS
+      && (line = cap_line (&in->raw, &fc->groups)) != 0)
+    return cc_err_set (err, CC_EDATA, rep->path, line, 0, "more than %d "
+                       "groups (distinct provider, service, meter, unit, "
+                       "currency, charge, --by dimensions and month) in the "
+                       "files read so far; this row starts one more (the "
+                       "cap)", CC_INGEST_MAX_GROUPS);
   if (ingest_table_merge (&in->raw, &fc->groups) != 0)
     return cc_err_set (err, CC_ESOFTWARE, rep->path, 0, 0, "out of memory");
   if (in->raw.n > CC_INGEST_MAX_GROUPS)

@@ -71,6 +71,9 @@ typedef struct
   long month;
   nsum cost, qty;
   long rows;
+  int chunk;          /* where its first row is: CHUNK and LINE (relative */
+  long line;          /* to the chunk) in a worker's table, the file's line
+                         (CHUNK 0) once gathered */
 } group;
 
 typedef struct
@@ -82,8 +85,15 @@ typedef struct
 /* The group for (key, month), created when new; NULL when out of memory. */
 group *ingest_table_get (table *t, const char *key, size_t keylen,
                          long month);
-/* Add every group of SRC to DST.  Returns 0 or -1 (out of memory). */
+/* The group for (key, month), or NULL when T has none. */
+group *ingest_table_find (const table *t, const char *key, size_t keylen,
+                          long month);
+/* Add every group of SRC to DST, each keeping the first of its rows.
+ * Returns 0 or -1 (out of memory). */
 int ingest_table_merge (table *dst, const table *src);
+/* Make the groups' first rows file lines: chunk K's lines start at
+ * FIRST_LINE[K]. */
+void ingest_table_rebase (table *t, const long *first_line);
 void ingest_table_clear (table *t);
 /* Split a key into its K_N parts (in place: separators become NULs). */
 void ingest_key_split (char *key, const char *part[K_N]);
@@ -216,6 +226,7 @@ struct worker
   char **hfield;
   size_t nh, hcap;
 
+  int chunk;           /* which chunk of the file (0 for a stream) */
   long line;           /* newlines consumed in this chunk */
   long rec_line;       /* line (chunk-relative, 0-based) of the record */
   long long off, rec_off;   /* byte offsets (absolute) */

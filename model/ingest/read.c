@@ -220,6 +220,7 @@ split_alloc (split *sp, filectx *fc, int fd, long long size, int nchunks,
           || ingest_worker_slots (&sp->w[i]) != 0)
         return -1;
       sp->w[i].fd = fd;
+      sp->w[i].chunk = i;
     }
   return 0;
 }

@@ -95,6 +95,7 @@ ingest_gather (filectx *fc, worker *w, int n, const long *first_line,
   for (i = 0; i < ntables && !oom && !currencies; i++)
     if (ingest_table_merge (&fc->groups, &tables[i]) != 0)
       oom = 1;
+  ingest_table_rebase (&fc->groups, first_line);
   if (currencies)
     return cc_err_set (err, CC_EDATA, fc->path, 0, 0,
                        "more than %d currencies", INGEST_MAX_CURRENCIES);

@@ -514,6 +514,9 @@ row_add (worker *w, int chg, long month, double qty, double cost,
                          CC_INGEST_MAX_GROUPS);
       return;
     }
+  if (g->rows == 0 || w->chunk < g->chunk
+      || (w->chunk == g->chunk && w->rec_line < g->line))
+    g->chunk = w->chunk, g->line = w->rec_line;
   nadd (&g->cost, cost);
   nadd (&g->qty, qty);
   g->rows++;

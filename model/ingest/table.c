@@ -53,6 +53,35 @@ table_grow (table *t)
   return 0;
 }
 
+/* The slot of (key, month) in T: its group, or the empty slot where it
+   would go. */
+static size_t
+slot_of (const table *t, uint64_t h, const char *key, size_t keylen,
+         long month)
+{
+  size_t j = h & (t->cap - 1);
+  while (t->g[j].key != NULL)
+    {
+      const group *g = &t->g[j];
+      if (g->hash == h && g->month == month && g->keylen == keylen
+          && memcmp (g->key, key, keylen) == 0)
+        break;
+      j = (j + 1) & (t->cap - 1);
+    }
+  return j;
+}
+
+group *
+ingest_table_find (const table *t, const char *key, size_t keylen,
+                   long month)
+{
+  size_t j;
+  if (t->cap == 0)
+    return NULL;
+  j = slot_of (t, hash_key (key, keylen, month), key, keylen, month);
+  return t->g[j].key != NULL ? &t->g[j] : NULL;
+}
+
 group *
 ingest_table_get (table *t, const char *key, size_t keylen, long month)
 {
@@ -61,15 +90,9 @@ ingest_table_get (table *t, const char *key, size_t keylen, long month)
 
   if (2 * (t->n + 1) > t->cap && table_grow (t) != 0)
     return NULL;
-  j = h & (t->cap - 1);
-  while (t->g[j].key != NULL)
-    {
-      group *g = &t->g[j];
-      if (g->hash == h && g->month == month && g->keylen == keylen
-          && memcmp (g->key, key, keylen) == 0)
-        return g;
-      j = (j + 1) & (t->cap - 1);
-    }
+  j = slot_of (t, h, key, keylen, month);
+  if (t->g[j].key != NULL)
+    return &t->g[j];
   t->g[j].key = malloc (keylen + 1);
   if (t->g[j].key == NULL)
     return NULL;
@@ -95,11 +118,26 @@ ingest_table_merge (table *dst, const table *src)
       d = ingest_table_get (dst, s->key, s->keylen, s->month);
       if (d == NULL)
         return -1;
+      if (d->rows == 0 || s->chunk < d->chunk
+          || (s->chunk == d->chunk && s->line < d->line))
+        d->chunk = s->chunk, d->line = s->line;
       nmerge (&d->cost, &s->cost);
       nmerge (&d->qty, &s->qty);
       d->rows += s->rows;
     }
   return 0;
+}
+
+void
+ingest_table_rebase (table *t, const long *first_line)
+{
+  size_t i;
+  for (i = 0; i < t->cap; i++)
+    if (t->g[i].key != NULL)
+      {
+        t->g[i].line += first_line[t->g[i].chunk];
+        t->g[i].chunk = 0;
+      }
 }
 
 void

@@ -21,6 +21,19 @@ void cc_group_digits (double v, int decimals, char *buf, size_t size);
  * cc_group_digits with no decimals ("12,345"). */
 void cc_amount_words (double v, char *buf, size_t size);
 
+/* V rounded to SIG significant figures, grouped, with only the decimals
+ * those figures need: 88.627 -> "88.6", 121490 -> "121,000",
+ * 99.96 -> "100". */
+void cc_sig_number (double v, int sig, char *buf, size_t size);
+
+/* The word prose scales V by: 1e9 "billion" (from what rounds to 1,000
+ * million), 1e6 "million" (likewise), else 1 and "". */
+double cc_sig_scale (double v, const char **word);
+
+/* V to SIG significant figures in words: "121 million", "1.25 billion",
+ * "88.6 million", "12,300". */
+void cc_sig_words (double v, int sig, char *buf, size_t size);
+
 /* Is S[0..N) valid UTF-8 (no overlong forms, surrogates or code points
  * beyond U+10FFFF)? */
 int cc_utf8_valid (const char *s, size_t n);

@@ -5,9 +5,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <inttypes.h>
+
 #include "core/textutil.h"
+#include "report/headline.h"
 #include "report/mdtext.h"
 #include "report/report_doc.h"
+
+static void
+plain_text (FILE *fp, const char *s)
+{
+  fputs (s, fp);
+}
 
 int
 cc_report_value_facts (FILE *fp, const cc_valuecase *c, const cc_value_result *r)
@@ -23,6 +32,9 @@ cc_report_value_facts (FILE *fp, const cc_valuecase *c, const cc_value_result *r
            "list prices less the scenario's discounts and every assumption "
            "range listed in the report.\n", c->name, r->months, a, c->currency,
            b, d, c->currency);
+  fputs ("Before quoting it, say what it rests on: ", fp);
+  cc_rests_on (fp, c, r, plain_text);
+  fputs (".\n", fp);
   if (r->nbar > 0)
     {
       cc_amount_words (r->bar[0].swing, a, sizeof a);
@@ -273,6 +285,40 @@ md_prices (FILE *fp, const cc_valuecase *c)
     }
 }
 
+/* The summary box: a block quote, one paragraph a line, first of all. */
+static void
+md_summary (FILE *fp, const cc_valuecase *c, const cc_value_result *r)
+{
+  char words[4 * CC_GROUP_MAX], se[CC_GROUP_MAX + 32], m0[16], m1[16];
+  char date[32], draws[64];
+
+  cc_month_format (c->model.start_month, m0, sizeof m0);
+  cc_month_format (c->model.start_month + r->months - 1, m1, sizeof m1);
+  fputs ("> Valued: ", fp);
+  cc_md_text (fp, c->title);
+  fprintf (fp, ", the modelled spend of %zu usage drivers over %d months "
+           "(%s to %s) on ", c->model.ndriver, r->months, m0, m1);
+  cc_md_text (fp, c->model.provider[0]);
+  fputs (", at list prices with the scenario's adjustments.\n>\n", fp);
+  cc_range_words (&r->total, c->currency, words, sizeof words);
+  cc_money_words (r->total_p50_se, c->currency, se, sizeof se);
+  cc_group_digits ((double) c->model.draws, 0, draws, sizeof draws);
+  words[0] = (char) (words[0] - 'a' + 'A');
+  fputs ("> ", fp);
+  cc_md_text (fp, words);
+  fprintf (fp, ". Monte Carlo standard error of the P50: %s (%s draws).\n>\n",
+           se, draws);
+  fputs ("> What the P50 rests on: ", fp);
+  cc_rests_on (fp, c, r, cc_md_text);
+  fputs (".\n>\n", fp);
+  cc_report_date (date, sizeof date);
+  fprintf (fp, "> Made %s with cloudcast %s from ", date, PACKAGE_VERSION);
+  cc_md_text (fp, cc_scenario_basename (c));
+  fprintf (fp, "; inputs fingerprint %016" PRIx64 " (FNV-1a, 64 bits, over "
+           "the bytes of its %zu input files).\n\n", c->input_hash,
+           c->ninputs);
+}
+
 static const char md_method[] =
   "\n## Method\n\n"
   "- Two reported figures fix one growth rate and nothing more: every "
@@ -287,6 +333,15 @@ static const char md_method[] =
   "assumption at a time to its P10 and P90 with the rest at their "
   "medians.\n"
   "- NPV discounts each month m by (1 + rate)^(-m/12).\n"
+  "- The standard error of the P50 comes from the order statistics of "
+  "the draws' totals: the distribution-free 95 % interval of the median, "
+  "ranks n/2 -+ 1.96 sqrt(n)/2, divided by 2 x 1.96.\n"
+  "- What the P50 rests on: each driver's part of the total over the "
+  "draws whose total lies between the P45 and the P55, summed by where "
+  "its quantity comes from (reported figures, a fit to billing data, or "
+  "an assumed range); the three shares sum to 100 %.\n"
+  "- Prose rounds to three significant figures; tables keep every "
+  "digit.\n"
   "- Rows marked UNCONFIRMED in the price books are unverified and "
   "named wherever they are used.\n";
 
@@ -299,6 +354,8 @@ cc_report_md (FILE *fp, const cc_doc *doc)
   fputs ("# ", fp);
   cc_md_text (fp, c ? c->title : "cloudcast report");
   fputs ("\n\n", fp);
+  if (c && r)
+    md_summary (fp, c, r);
   if (c && c->source[0])
     {
       fputs ("Sources: ", fp);
@@ -307,7 +364,7 @@ cc_report_md (FILE *fp, const cc_doc *doc)
     }
   if (doc->chart_note)
     {
-      fputs ("> Charts are missing from this run: ", fp);
+      fputs ("Charts are missing from this run: ", fp);
       cc_md_text (fp, doc->chart_note);
       fputs ("\n\n", fp);
     }
@@ -401,7 +458,7 @@ cc_report_html (FILE *fp, const cc_doc *doc)
   char *md = NULL, *line, *save = NULL;
   size_t mdlen = 0;
   FILE *m = open_memstream (&md, &mdlen);
-  cc_md_html st = { 0, 0, 0 };
+  cc_md_html st = { 0 };
 
   if (m == NULL)
     return -1;
@@ -420,6 +477,8 @@ cc_report_html (FILE *fp, const cc_doc *doc)
          "pre{background:#f7f7f7;padding:1em;white-space:pre-wrap}\n"
          "figure{margin:1.5em 0}figcaption{font-size:0.85em;color:#555}\n"
          "img{max-width:100%;height:auto}\n.li{margin:0.2em 0}\n"
+         ".summary{border:2px solid #4a7;background:#f3faf5;padding:0.2em 1em;"
+         "margin:1em 0}\n"
          "</style>\n</head>\n<body>\n", fp);
   for (line = strtok_r (md, "\n", &save); line != NULL;
        line = strtok_r (NULL, "\n", &save))

@@ -1,10 +1,12 @@
 /* report_value.c: contract-value tables as CSV and JSON. */
 #include <config.h>
 
+#include <inttypes.h>
 #include <limits.h>
 #include <math.h>
 #include <string.h>
 
+#include "report/headline.h"
 #include "report/report_value.h"
 #include "core/csvwrite.h"
 #include "core/json.h"
@@ -205,6 +207,10 @@ json_strings (const char *s, size_t stride, size_t n)
   return a;
 }
 
+/* The keys of the quantity sources in the tables. */
+static const char *const source_key[CC_NSRC] = { "reported", "fitted",
+                                                 "assumed" };
+
 static json_t *
 json_drivers (const cc_valuecase *c, const cc_value_result *r)
 {
@@ -219,9 +225,33 @@ json_drivers (const cc_valuecase *c, const cc_value_result *r)
       cc_json_set (o, "label", cc_json_str (dr->label));
       cc_json_set (o, "source", cc_json_str (dr->source));
       cc_json_set (o, "total", json_range (&r->driver_total[i]));
+      cc_json_set (o, "quantity_source",
+                   cc_json_str (source_key[cc_driver_source (dr)]));
+      cc_json_set (o, "p50_share", cc_json_num (r->driver_p50_share[i], 6));
       cc_json_push (a, o);
     }
   return a;
+}
+
+/* The headline: the median's standard error, what it rests on, and
+   the inputs it was made from (report/headline.h). */
+static json_t *
+json_headline (const cc_valuecase *c, const cc_value_result *r)
+{
+  json_t *o = json_object (), *rest = json_object ();
+  double share[CC_NSRC];
+  char hex[32];
+  int s;
+  cc_json_set (o, "p50_standard_error", cc_json_num (r->total_p50_se, 6));
+  cc_source_shares (c, r, share);
+  for (s = 0; s < CC_NSRC; s++)
+    cc_json_set (rest, source_key[s], cc_json_num (share[s], 6));
+  cc_json_set (o, "p50_rests_on", rest);
+  cc_json_set (o, "scenario_file", cc_json_str (cc_scenario_basename (c)));
+  snprintf (hex, sizeof hex, "%016" PRIx64, c->input_hash);
+  cc_json_set (o, "inputs_fnv1a64", cc_json_str (hex));
+  cc_json_set (o, "input_files", json_integer ((json_int_t) c->ninputs));
+  return o;
 }
 
 static json_t *
@@ -306,6 +336,7 @@ cc_report_value_json (FILE *fp, const cc_valuecase *c, const cc_value_result *r)
   cc_json_set (root, "discount_rate", cc_json_num (c->model.discount_rate, 6));
   cc_json_set (root, "term_total", json_range (&r->total));
   cc_json_set (root, "npv", json_range (&r->npv));
+  cc_json_set (root, "headline", json_headline (c, r));
   cc_json_set (root, "median_assumptions_total",
                cc_json_fixed (r->median_total, 2));
   for (y = 0; y < r->nyears; y++)

@@ -112,6 +112,14 @@ typedef struct
   cc_range *yearly;           /* nyears */
   cc_range *cumulative;       /* months: spend to the end of each month */
   cc_range total, npv;
+  /* Monte Carlo standard error of total.p50: the distribution-free
+   * 95 % interval of the median from the order statistics
+   * n/2 -+ 1.96 sqrt(n)/2 of the draws' totals, divided by 2 x 1.96. */
+  double total_p50_se;
+  /* What the median total rests on: each driver's part of the total
+   * over the draws whose total lies between its P45 and P55 (ndriver,
+   * summing to 1 when the total is not zero). */
+  double *driver_p50_share;
   cc_range *driver_total;     /* ndriver */
   cc_range *driver_monthly;   /* months x ndriver */
   double median_total;        /* every assumption at its median */

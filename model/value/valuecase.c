@@ -9,6 +9,7 @@
 
 #include "core/num.h"
 #include "core/csvread.h"
+#include "core/hash.h"
 #include "core/families.h"
 #include "core/timeutil.h"
 #include "core/textutil.h"
@@ -187,6 +188,14 @@ scenario_providers (cc_valuecase *c, const cc_scnfile_section *s,
   return CC_OK;
 }
 
+/* Fold the input file PATH into the fingerprint of the inputs. */
+static void
+note_input (cc_valuecase *c, const char *path)
+{
+  if (cc_hash_file (&c->input_hash, path) == 0)
+    c->ninputs++;
+}
+
 /* [scenario] price_books, read into one book. */
 static int
 scenario_books (cc_valuecase *c, const cc_scnfile_section *s, cc_err *err)
@@ -219,6 +228,8 @@ scenario_books (cc_valuecase *c, const cc_scnfile_section *s, cc_err *err)
       if (c->book->path == NULL)
         c->book->path = strdup (p);
       rc = cc_price_book_add (c->book, p, err);
+      if (rc == CC_OK)
+        note_input (c, p);
       free (p);
       if (rc != CC_OK)
         {
@@ -498,6 +509,8 @@ fitted_driver (cc_valuecase *c, const cc_scnfile_section *s, size_t di,
     rc = fit_series_data (s, dp, key, ser, err);
   else
     rc = fit_reported_data (c, s, di, dp, v, line, ser, err);
+  if (rc == CC_OK)
+    note_input (c, dp);
   free (dp);
   if (rc != CC_OK)
     {
@@ -554,6 +567,8 @@ reported_driver (cc_valuecase *c, const cc_scnfile_section *s, size_t di,
   if (dp == NULL)
     return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
   rc = cc_reported_read (dp, &c->reported[di], err);
+  if (rc == CC_OK)
+    note_input (c, dp);
   free (dp);
   if (rc != CC_OK)
     {
@@ -964,6 +979,8 @@ check_currencies (cc_valuecase *c, cc_err *err)
         return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
       t.path = rp;
       rc = cc_csv_read (rp, on_rate, &t, err);
+      if (rc == CC_OK)
+        note_input (c, rp);
       free (rp);
       if (rc != CC_OK)
         {
@@ -1019,9 +1036,13 @@ cc_valuecase_load (const char *path, cc_valuecase **out, cc_err *err)
   c = calloc (1, sizeof *c);
   if (c == NULL)
     return cc_err_set (err, CC_ESOFTWARE, path, 0, 0, "out of memory");
+  c->input_hash = CC_HASH_INIT;
   rc = cc_scnfile_read (path, &c->file, err);
   if (rc == CC_OK)
-    rc = scenario_section (c, err);
+    {
+      note_input (c, path);
+      rc = scenario_section (c, err);
+    }
   for (i = 0; rc == CC_OK && i < c->file->nsec; i++)
     if (strncmp (c->file->sec[i].name, "driver ", 7) == 0)
       rc = driver_section (c, &c->file->sec[i], err);

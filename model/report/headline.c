@@ -9,6 +9,12 @@
 #include "core/textutil.h"
 #include "report/headline.h"
 
+void
+cc_text_plain (FILE *fp, const char *s)
+{
+  fputs (s, fp);
+}
+
 cc_qty_source
 cc_driver_source (const cc_driver *dr)
 {
@@ -163,4 +169,84 @@ cc_scenario_basename (const cc_valuecase *c)
 {
   const char *slash = strrchr (c->file->path, '/');
   return slash != NULL ? slash + 1 : c->file->path;
+}
+
+/* Where KEY of driver DR's section is set: "FILE line N". */
+static void
+driver_line (const cc_valuecase *c, const cc_driver *dr, const char *key,
+             char *buf, size_t size)
+{
+  char name[80];
+  const cc_scnfile_section *s;
+  long line = 0;
+  snprintf (name, sizeof name, "driver %s", dr->name);
+  s = cc_scnfile_section_find (c->file, name);
+  if (s != NULL && cc_scnfile_get (s, key, &line) == NULL)
+    line = s->line;
+  snprintf (buf, size, "%s line %ld", cc_scenario_basename (c), line);
+}
+
+/* The reported points of driver D: "FILE line 2: 400 TB (2025-07)". */
+static void
+reported_basis (const cc_valuecase *c, size_t d, char *buf, size_t size)
+{
+  const cc_reported_metric *rm = c->metric[d];
+  const char *path = c->reported[d]->path, *slash = strrchr (path, '/');
+  size_t i, n;
+  n = (size_t) snprintf (buf, size, "reported figures of %s", rm->metric);
+  for (i = 0; i < rm->n && n < size; i++)
+    {
+      char num[CC_GROUP_MAX];
+      const cc_reported_point *pt = &rm->point[i];
+      cc_group_digits (pt->bytes / rm->unit->bytes, 0, num, sizeof num);
+      n += (size_t) snprintf (buf + n, size - n, "%s %s line %ld: %s %s "
+                              "(%04d-%02d)", i ? ";" : ":",
+                              slash ? slash + 1 : path, pt->line, num,
+                              rm->unit->name, pt->date.year, pt->date.month);
+    }
+}
+
+void
+cc_driver_basis (const cc_valuecase *c, size_t d, char *buf, size_t size,
+                 char *set_in, size_t set_size)
+{
+  const cc_driver *dr = &c->model.driver[d];
+  char a[160], b[160], g[160];
+  const char *data;
+  char name[80];
+  snprintf (name, sizeof name, "driver %s", dr->name);
+  data = cc_scnfile_get (cc_scnfile_section_find (c->file, name), "data",
+                         NULL);
+  if (dr->fit != NULL)
+    {
+      snprintf (buf, size, "fitted %s growth to %s (AICc weight %.2f, %zu "
+                "points)", dr->fit->model->name, data ? data : "?",
+                dr->fit->weight, dr->fit->n);
+      driver_line (c, dr, "data", set_in, set_size);
+      return;
+    }
+  if (dr->facts != NULL)
+    {
+      reported_basis (c, d, buf, size);
+      driver_line (c, dr, "data", set_in, set_size);
+      return;
+    }
+  cc_dist_format (&dr->factor, b, sizeof b);
+  cc_dist_format (&dr->growth, g, sizeof g);
+  if (dr->link >= 0)
+    {
+      snprintf (buf, size, "assumed: the quantity of %s x factor %s",
+                c->model.driver[dr->link].name, b);
+      driver_line (c, dr, "link", set_in, set_size);
+      return;
+    }
+  cc_dist_format (&dr->base, a, sizeof a);
+  snprintf (buf, size, "assumed: quantity %s x factor %s, annual growth %s",
+            a, b, g);
+  if (dr->growth_months > 0)
+    {
+      size_t n = strlen (buf);
+      snprintf (buf + n, size - n, " for %d months", dr->growth_months);
+    }
+  driver_line (c, dr, "quantity", set_in, set_size);
 }

@@ -46,10 +46,20 @@ void cc_range_words (const cc_range *x, const char *currency, char *buf,
 /* How data strings (driver names) are written: as Markdown, or plain. */
 typedef void (*cc_text_fn) (FILE *fp, const char *s);
 
+/* S as it is: the cc_text_fn of plain text (facts.txt, stdout). */
+void cc_text_plain (FILE *fp, const char *s);
+
 /* "2.9 % on reported figures (storage 2.9 %); none on fitted billing
  * data; 97.1 % on assumptions (seats 60.2 %, ...)", data through TEXT. */
 void cc_rests_on (FILE *fp, const cc_valuecase *c, const cc_value_result *r,
                   cc_text_fn text);
+
+/* What driver D's quantity rests on, in words, into BUF: the reported
+ * figures with their file, line, value and date; the fitted model with
+ * its data file; or the assumed ranges.  *SET_IN gets where the
+ * scenario sets it ("default.ini line 29"). */
+void cc_driver_basis (const cc_valuecase *c, size_t d, char *buf,
+                      size_t size, char *set_in, size_t set_size);
 
 /* The date a report is made, YYYY-MM-DD in UTC: SOURCE_DATE_EPOCH when
  * set (reproducible builds), else now. */

@@ -8,15 +8,10 @@
 #include <inttypes.h>
 
 #include "core/textutil.h"
+#include "report/adjust.h"
 #include "report/headline.h"
 #include "report/mdtext.h"
 #include "report/report_doc.h"
-
-static void
-plain_text (FILE *fp, const char *s)
-{
-  fputs (s, fp);
-}
 
 int
 cc_report_value_facts (FILE *fp, const cc_valuecase *c, const cc_value_result *r)
@@ -29,11 +24,13 @@ cc_report_value_facts (FILE *fp, const cc_valuecase *c, const cc_value_result *r
   cc_amount_words (r->total.p90, d, sizeof d);
   fprintf (fp, "\nContract value (%s): over %d months the modelled spend is "
            "%s %s at the median, with an 80%% range of %s to %s %s. It assumes "
-           "list prices less the scenario's discounts and every assumption "
-           "range listed in the report.\n", c->name, r->months, a, c->currency,
+           "every assumption range listed in the report and list prices "
+           "with these adjustments: ", c->name, r->months, a, c->currency,
            b, d, c->currency);
+  cc_adjustments_words (fp, c, cc_text_plain);
+  fputs (".\n", fp);
   fputs ("Before quoting it, say what it rests on: ", fp);
-  cc_rests_on (fp, c, r, plain_text);
+  cc_rests_on (fp, c, r, cc_text_plain);
   fputs (".\n", fp);
   if (r->nbar > 0)
     {
@@ -130,6 +127,41 @@ md_charts (FILE *fp, const cc_doc *doc, int storage)
         cc_md_text (fp, doc->chart[i].alt);
         fprintf (fp, "](%s.png)\n\n", doc->chart[i].name);
       }
+}
+
+/* Every adjustment to list prices (report/adjust.h), or a line saying
+   there is none. */
+static void
+md_adjustments (FILE *fp, const cc_valuecase *c)
+{
+  cc_adjustment *a = NULL;
+  size_t n = cc_adjustments (c, &a), i;
+
+  fputs ("## Adjustments\n\n", fp);
+  if (n == 0)
+    fputs ("None: every price is the pay-as-you-go list price, with no "
+           "discount, no annual price change and no currency conversion.\n\n",
+           fp);
+  else
+    fputs ("| adjustment | provider | applies to | value | set in | source |\n"
+           "|---|---|---|---|---|---|\n", fp);
+  for (i = 0; i < n; i++)
+    {
+      const char *cell[6] = { a[i].kind, a[i].provider[0] ? a[i].provider
+                                                         : "every provider",
+                              a[i].applies, a[i].text, a[i].set_in,
+                              a[i].source[0] ? a[i].source : "the scenario" };
+      size_t k;
+      for (k = 0; k < 6; k++)
+        {
+          fputs (k ? " | " : "| ", fp);
+          md_cell (fp, cell[k]);
+        }
+      fputs (" |\n", fp);
+    }
+  if (n > 0)
+    putc ('\n', fp);
+  free (a);
 }
 
 /* What moves the total, and the same usage on each provider. */
@@ -299,7 +331,9 @@ md_summary (FILE *fp, const cc_valuecase *c, const cc_value_result *r)
   fprintf (fp, ", the modelled spend of %zu usage drivers over %d months "
            "(%s to %s) on ", c->model.ndriver, r->months, m0, m1);
   cc_md_text (fp, c->model.provider[0]);
-  fputs (", at list prices with the scenario's adjustments.\n>\n", fp);
+  fputs (", at list prices with these adjustments: ", fp);
+  cc_adjustments_words (fp, c, cc_md_text);
+  fputs (".\n>\n", fp);
   cc_range_words (&r->total, c->currency, words, sizeof words);
   cc_money_words (r->total_p50_se, c->currency, se, sizeof se);
   cc_group_digits ((double) c->model.draws, 0, draws, sizeof draws);
@@ -391,6 +425,7 @@ cc_report_md (FILE *fp, const cc_doc *doc)
       fputs ("## Contract value\n\n", fp);
       md_value_table (fp, c, r);
       md_charts (fp, doc, 0);
+      md_adjustments (fp, c);
       md_tornado_cross (fp, c, r);
       md_assumptions (fp, c);
       md_prices (fp, c);

@@ -1017,9 +1017,20 @@ check_currencies (cc_valuecase *c, cc_err *err)
             for (i = 0; i < c->nconv && strncmp (c->conversion[i], row->currency, 3); i++)
               ;
             if (i == c->nconv && c->nconv < 8)
-              snprintf (c->conversion[c->nconv++], sizeof c->conversion[0],
-                        "%s->%s x %g (%s, %s)", row->currency, c->currency,
-                        t.rate[k], t.source[k], t.date[k]);
+              {
+                snprintf (c->rate_used[i].from, sizeof c->rate_used[i].from,
+                          "%s", row->currency);
+                snprintf (c->rate_used[i].to, sizeof c->rate_used[i].to,
+                          "%s", c->currency);
+                snprintf (c->rate_used[i].source,
+                          sizeof c->rate_used[i].source, "%s", t.source[k]);
+                snprintf (c->rate_used[i].date, sizeof c->rate_used[i].date,
+                          "%s", t.date[k]);
+                c->rate_used[i].rate = t.rate[k];
+                snprintf (c->conversion[c->nconv++], sizeof c->conversion[0],
+                          "%s->%s x %g (%s, %s)", row->currency, c->currency,
+                          t.rate[k], t.source[k], t.date[k]);
+              }
           }
       }
   return CC_OK;

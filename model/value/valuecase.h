@@ -34,6 +34,11 @@ typedef struct
   size_t nlevels;
   size_t nconv;
   char conversion[8][320];    /* "EUR->USD x 1.08 (source, date)" used */
+  struct
+  {
+    char from[8], to[8], source[200], date[16];
+    double rate;
+  } rate_used[8];             /* the same conversions, field by field */
   /* A fingerprint (core/hash.h) of every input file's bytes, in the
    * order read: the scenario, its price books, reported figures, fitted
    * series and rates. */

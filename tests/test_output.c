@@ -137,6 +137,24 @@ test_write (void)
           "cc_output_file writes DIR/NAME");
   ok (notified == 1 && strcmp (notified_path, in_dir ("t.txt")) == 0,
       "and tells the notifier its path");
+
+  {
+    char *p = cc_path_join ("out//", "x.csv"), *q = cc_path_join ("/", "x");
+    char *r = cc_path_join ("out", "x");
+    is_str (p, "out/x.csv", "a directory ending in slashes: one slash");
+    is_str (q, "/x", "the root stays the root");
+    is_str (r, "out/x", "a directory without a slash gets one");
+    free (p);
+    free (q);
+    free (r);
+  }
+  is_int (cc_outdir_make (in_dir ("p1/p2/p3/"), &err), CC_OK,
+          "cc_outdir_make creates the missing parents");
+  ok (exists (in_dir ("p1/p2/p3")), "... and the folder itself");
+  is_int (cc_outdir_make (in_dir ("p1/p2/p3"), &err), CC_OK,
+          "an existing folder is fine");
+  is_int (cc_outdir_make (in_dir ("s.csv/sub"), &err), CC_ECANTCREAT,
+          "a folder under a file: CC_ECANTCREAT");
 }
 
 static void

@@ -43,7 +43,8 @@ int cc_output_write (const char *path, cc_output_fn fn, const void *arg,
 int cc_output_file (const cc_output *out, const char *name, cc_output_fn fn,
                     const void *arg, cc_err *err);
 
-/* Create the directory DIR if it does not exist (its parent must).  An
+/* Create the directory DIR if it does not exist, with any missing parent
+ * folders (mkdir -p).  An
  * existing DIR is swept of stale temporaries (".NAME.tmp.XXXXXX" that no
  * running process holds); the rest of it is left alone. */
 int cc_outdir_make (const char *dir, cc_err *err);
@@ -85,7 +86,8 @@ int cc_outfile_place (cc_outfile *o, cc_err *err);
 /* Remove the temporary without touching the target; frees the names. */
 void cc_outfile_abort (cc_outfile *o);
 
-/* Join DIR and NAME into a newly allocated string. */
+/* Join DIR and NAME into a newly allocated string, one '/' between them
+ * however many DIR ends with ("out/" + "x" = "out/x"). */
 char *cc_path_join (const char *dir, const char *name);
 
 #endif

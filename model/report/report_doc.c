@@ -7,6 +7,7 @@
 
 #include <inttypes.h>
 
+#include "core/output.h"
 #include "core/textutil.h"
 #include "report/adjust.h"
 #include "report/headline.h"
@@ -469,13 +470,12 @@ html_charts (FILE *fp, const cc_doc *doc, int storage)
   for (i = 0; i < doc->nchart; i++)
     {
       const cc_doc_chart *ch = &doc->chart[i];
-      char *svg;
+      char *svg, name[300];
       if (!ch->drawn || ch->storage != storage)
         continue;
-      svg = malloc (strlen (doc->dir) + strlen (ch->name) + 8);
-      if (svg == NULL)
+      snprintf (name, sizeof name, "%s.svg", ch->name);
+      if ((svg = cc_path_join (doc->dir, name)) == NULL)
         continue;
-      sprintf (svg, "%s/%s.svg", doc->dir, ch->name);
       fputs ("<figure><img alt=\"", fp);
       cc_html_attr (fp, ch->alt);
       fputs ("\" src=\"data:image/svg+xml;base64,", fp);

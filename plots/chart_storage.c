@@ -284,7 +284,7 @@ storage_alt (const cc_chart_data *d, const void *state, FILE *fp)
     }
   cc_group_digits (v->facts.y0, 0, y0, sizeof y0);
   cc_group_digits (v->facts.y1, 0, y1, sizeof y1);
-  cc_group_digits (v->proj[lo * M + M - 1], 0, lo_s, sizeof lo_s);
+  cc_amount_words (v->proj[lo * M + M - 1], lo_s, sizeof lo_s);
   cc_amount_words (v->proj[hi * M + M - 1], hi_s, sizeof hi_s);
   cc_month_format (v->anchor_month + v->months, m1, sizeof m1);
   fprintf (fp,

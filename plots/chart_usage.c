@@ -134,9 +134,9 @@ usage_alt (const cc_chart_data *d, const void *state, FILE *fp)
 
   cc_month_format (b->month[h - 1], m1, sizeof m1);
   cc_month_format (u->s->month[0], m0, sizeof m0);
-  cc_group_digits (b->median[h - 1], 0, a, sizeof a);
-  cc_group_digits (b->lo_wide[h - 1], 0, lo, sizeof lo);
-  cc_group_digits (b->hi_wide[h - 1], 0, hi, sizeof hi);
+  cc_amount_words (b->median[h - 1], a, sizeof a);
+  cc_amount_words (b->lo_wide[h - 1], lo, sizeof lo);
+  cc_amount_words (b->hi_wide[h - 1], hi, sizeof hi);
   fprintf (fp,
             "Fan chart of %s: %zu monthly points from %s, then the fitted %s "
             "curve to %s with median %s %s and a %g%% band from %s to %s.",

@@ -85,12 +85,7 @@ cc_group_digits (double v, int decimals, char *buf, size_t size)
 void
 cc_amount_words (double v, char *buf, size_t size)
 {
-  if (fabs (v) >= 1e9)
-    snprintf (buf, size, "%.2f billion", v / 1e9);
-  else if (fabs (v) >= 1e6)
-    snprintf (buf, size, "%.1f million", v / 1e6);
-  else
-    cc_group_digits (v, 0, buf, size);
+  cc_sig_words (v, 3, buf, size);
 }
 
 void

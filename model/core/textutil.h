@@ -17,8 +17,9 @@ size_t cc_edit_distance (const char *a, const char *b);
 #define CC_GROUP_MAX 448
 void cc_group_digits (double v, int decimals, char *buf, size_t size);
 
-/* An amount for prose: "1.25 billion", "3.4 million", below a million
- * cc_group_digits with no decimals ("12,345"). */
+/* An amount for prose and chart annotations, to three significant
+ * figures (the precision policy: tables keep every digit): "1.25
+ * billion", "3.40 million", "12,300" (cc_sig_words). */
 void cc_amount_words (double v, char *buf, size_t size);
 
 /* V rounded to SIG significant figures, grouped, with only the decimals

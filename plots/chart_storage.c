@@ -36,13 +36,13 @@ put_date (FILE *fp, double t)
 
 /* Labels: 1 title, 2 subtitle, 3 source, 4 y label, 5 annotation, 6-9
  * output paths (cc_gp_format order), 10 "reported", 11 second source
- * line, 12.. scenario labels. */
-#define FIRST_SCN_LBL 12
+ * line, 12 the own band, 13 the own line, 14.. scenario labels. */
+#define FIRST_SCN_LBL 14
 
 static void
 send_labels (cc_gp *gp, const cc_chart_storage *c, const cc_gp_outputs *o)
 {
-  size_t i, nl = 11 + c->nscn;
+  size_t i, nl = 13 + c->nscn;
   const char **lbl = calloc (nl, sizeof *lbl);
   if (lbl == NULL)
     return;
@@ -55,8 +55,10 @@ send_labels (cc_gp *gp, const cc_chart_storage *c, const cc_gp_outputs *o)
     lbl[5 + i] = o->path[i] ? o->path[i] : "";
   lbl[9] = "reported figures";
   lbl[10] = c->source2 ? c->source2 : "";
+  lbl[11] = c->own_band ? c->own_band : "";
+  lbl[12] = c->own_label ? c->own_label : "";
   for (i = 0; i < c->nscn; i++)
-    lbl[11 + i] = c->scn_label[i];
+    lbl[13 + i] = c->scn_label[i];
   cc_gp_labels (gp, "$LBL", lbl, nl);
   free (lbl);
 }
@@ -97,6 +99,20 @@ send_data (FILE *fp, const cc_chart_storage *c, double *ymin, double *ymax)
             *ymax = fmax (*ymax, v);
         }
     }
+  fputs ("EOD\n$OWN << EOD\n", fp);
+  for (h = 0; c->nown > 0 && h <= c->months; h++)
+    {
+      put_date (fp, c->anchor_t + h);
+      for (i = 0; i < c->nown; i++)
+        {
+          v = h == 0 ? c->anchor_y
+                     : c->own_y[i * (size_t) c->months + (size_t) (h - 1)];
+          fprintf (fp, " %.17g", v);
+          if (v > 0)
+            *ymax = fmax (*ymax, v);
+        }
+      putc ('\n', fp);
+    }
   fputs ("EOD\n", fp);
 }
 
@@ -121,8 +137,8 @@ send_setup (FILE *fp, const cc_chart_storage *c, double ymin, double ymax)
          "set lmargin 14\nset rmargin 4\nset tmargin 5\nset bmargin 6\n", fp);
   fputs ("set title $LBL[1][2:].\"\\n\".$LBL[2][2:] font ',13'\n"
          "set ylabel $LBL[4][2:].' (log scale)'\n"
-         "set label 1 $LBL[3][2:] at screen 0.01, screen 0.045 left font ',8' tc rgb '" CC_RGB_NOTE "'\n"
-         "set label 3 $LBL[11][2:] at screen 0.01, screen 0.018 left font ',8' tc rgb '" CC_RGB_NOTE "'\n",
+         "set label 1 $LBL[3][2:] at screen 0.01, screen 0.05 left font ',9' tc rgb '" CC_RGB_NOTE "'\n"
+         "set label 3 $LBL[11][2:] at screen 0.01, screen 0.018 left font ',9' tc rgb '" CC_RGB_NOTE "'\n",
          fp);
   /* Dashed divider where the reported figures end and assumptions begin. */
   fmt_date (anchor, sizeof anchor, c->anchor_t);
@@ -132,7 +148,7 @@ send_setup (FILE *fp, const cc_chart_storage *c, double ymin, double ymax)
            "offset 1,-1.2 left font ',10' front\n", anchor, c->anchor_y);
   fprintf (fp, "set yrange [%.17g:%.17g]\n", ymin / 2, ymax * 1.5);
   fmt_date (anchor, sizeof anchor, c->nhist ? c->hist_t[0] - 2 : c->anchor_t - 2);
-  fmt_date (end, sizeof end, c->anchor_t + c->months + 1);
+  fmt_date (end, sizeof end, c->anchor_t + c->months);
   fprintf (fp, "set xrange ['%s':'%s']\n", anchor, end);
   /* Tics at powers of ten with thousands separators (not locale-bound). */
   fputs ("set ytics (", fp);
@@ -145,9 +161,14 @@ send_setup (FILE *fp, const cc_chart_storage *c, double ymin, double ymax)
   fputs (")\n", fp);
   fputs ("set style line 100 lc rgb '" CC_RGB_BLACK "' pt 7 ps 1.4\n", fp);
   for (i = 0; i < c->nscn; i++)
-    fprintf (fp, "set style line %zu lc rgb '%s' lw 2.2 dt %d\n", i + 1,
+    fprintf (fp, "set style line %zu lc rgb '%s' lw %s dt %d\n", i + 1,
              cc_palette_colour (CC_PALETTE_SCENARIOS, i),
+             c->nown > 0 ? "1.2" : "2.2",
              strstr (c->scn_label[i], "logistic") ? 2 : 1);
+  /* The scenario's own path: a light band and a bold line, over the
+     named scenarios (thin context lines). */
+  fputs ("set style line 101 lc rgb '" CC_RGB_BLACK "' lw 3.5\n"
+         "set style fill transparent solid 0.18 noborder\n", fp);
 }
 
 void
@@ -156,18 +177,25 @@ cc_chart_storage_draw (cc_gp *gp, const cc_chart_storage *c,
 {
   FILE *fp = cc_gp_stream (gp);
   double ymin = INFINITY, ymax = 0;
-  char plot[512];
+  char plot[768], own[256] = "";
 
   send_labels (gp, c, o);
   send_data (fp, c, &ymin, &ymax);
   cc_gp_guard (gp);
   send_setup (fp, c, ymin, ymax);
   cc_gp_guard (gp);
+  if (c->nown == 3)
+    snprintf (own, sizeof own, "$OWN using 1:2:4 with filledcurves lc rgb '"
+              CC_RGB_GREY "' title $LBL[12][2:], $OWN using 1:3 with lines "
+              "ls 101 title $LBL[13][2:], ");
+  else if (c->nown == 1)
+    snprintf (own, sizeof own, "$OWN using 1:2 with lines ls 101 title "
+              "$LBL[13][2:], ");
   snprintf (plot, sizeof plot,
-            "plot for [i=0:%zu] $SCN index i using 1:2 with lines ls (i+1) "
+            "plot %sfor [i=0:%zu] $SCN index i using 1:2 with lines ls (i+1) "
             "title $LBL[%d+i][2:], $HIST using 1:2 with points ls 100 "
             "title $LBL[10][2:], $HIST using 1:2:3 with labels offset 0,1.2 "
-            "font ',9' notitle", c->nscn - 1, FIRST_SCN_LBL);
+            "font ',9' notitle", own, c->nscn - 1, FIRST_SCN_LBL);
   cc_gp_render (gp, plot, o, 6);
 }
 
@@ -176,7 +204,7 @@ cc_chart_storage_draw (cc_gp *gp, const cc_chart_storage *c,
 typedef struct
 {
   cc_chart_text text;
-  char source2[512], note[128];
+  char source2[512], note[128], own_band[160], own_label[160];
   double *ht, *hy;
   const char **labels;
   cc_chart_storage ch;
@@ -255,6 +283,20 @@ storage_prepare (const cc_chart_data *d, void **state, int *draw, cc_err *err)
   s->ch.scn_label = s->labels;
   s->ch.scn_y = v->proj;
   s->ch.months = v->months;
+  s->ch.nown = v->nown;
+  s->ch.own_y = v->own_proj;
+  if (v->nown == 3)
+    {
+      cc_label_printf (s->own_band, sizeof s->own_band, "this scenario: "
+                       "P10 to P90");
+      cc_label_printf (s->own_label, sizeof s->own_label, "this scenario: "
+                       "P50");
+      s->ch.own_band = s->own_band;
+    }
+  else if (v->nown == 1)
+    cc_label_printf (s->own_label, sizeof s->own_label, "%s",
+                     v->own[0].label);
+  s->ch.own_label = s->own_label;
   s->ch.anchor_t = m->point[m->n - 1].months;
   s->ch.anchor_y = s->hy[m->n - 1];
   *draw = 1;

@@ -38,7 +38,58 @@ chart_alt (cc_chart *c, const cc_chart_data *d, cc_err *err)
   c->kind->alt (d, c->state, fp);
   if (fclose (fp) != 0 || c->alt == NULL)
     return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+  if ((fp = open_memstream (&c->svg_title, &len)) == NULL)
+    return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+  if (d->vc != NULL)
+    fprintf (fp, "%s: ", d->vc->title);
+  fputs (c->kind->title, fp);
+  if (fclose (fp) != 0 || c->svg_title == NULL)
+    return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
   return CC_OK;
+}
+
+/* gnuplot titles every SVG "Gnuplot" (its 'name' takes only an
+   identifier): put TITLE, escaped, in its place in the file at PATH. */
+static int
+svg_retitle (const char *path, const char *title, cc_err *err)
+{
+  static const char gp[] = "<title>Gnuplot</title>";
+  char *buf = NULL, *at;
+  size_t len = 0, n;
+  char chunk[65536];
+  FILE *in = fopen (path, "rb"), *mem;
+  int rc = CC_OK;
+
+  if (in == NULL || (mem = open_memstream (&buf, &len)) == NULL)
+    {
+      if (in != NULL)
+        fclose (in);
+      return cc_err_set (err, CC_EIO, path, 0, 0, "cannot read the chart");
+    }
+  while ((n = fread (chunk, 1, sizeof chunk, in)) > 0)
+    fwrite (chunk, 1, n, mem);
+  fclose (in);
+  if (fclose (mem) != 0 || buf == NULL)
+    return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+  if ((at = strstr (buf, gp)) != NULL)
+    {
+      FILE *out = fopen (path, "wb");
+      if (out == NULL)
+        rc = cc_err_set (err, CC_EIO, path, 0, 0, "cannot rewrite the chart");
+      else
+        {
+          fwrite (buf, 1, (size_t) (at - buf), out);
+          fputs ("<title>", out);
+          cc_label_put_xml (out, title);
+          fputs ("</title>", out);
+          fputs (at + sizeof gp - 1, out);
+          if (fclose (out) != 0)
+            rc = cc_err_set (err, CC_EIO, path, 0, 0, "cannot write the "
+                             "chart");
+        }
+    }
+  free (buf);
+  return rc;
 }
 
 int
@@ -149,6 +200,12 @@ finish_all (cc_chartset *set, const cc_output *out, int status, cc_err *err)
               cc_outfile_abort (o);
               continue;
             }
+          if (f == CC_GP_SVG && c->svg_title != NULL
+              && (status = svg_retitle (o->tmp, c->svg_title, err)) != CC_OK)
+            {
+              cc_outfile_abort (o);
+              continue;
+            }
           {
             char *path = strdup (o->path);
             status = cc_outfile_place (o, err);
@@ -200,6 +257,7 @@ cc_charts_free (cc_chartset *set)
           cc_outfile_abort (&set->chart[i].file[f]);
       set->chart[i].kind->free (set->chart[i].state);
       free (set->chart[i].alt);
+      free (set->chart[i].svg_title);
     }
   free (set->chart);
   free (set->preview);

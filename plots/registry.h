@@ -69,6 +69,8 @@ typedef struct
   int draw;                     /* it has something to draw */
   int drawn;                    /* its files are in place */
   char *alt;                    /* whole, however long its labels */
+  char *svg_title;              /* the SVG's <title>: "SCENARIO TITLE:
+                                   kind title", not gnuplot's "Gnuplot" */
   cc_outfile file[CC_GP_NFMT];  /* while drawing; tmp NULL: not wanted */
 } cc_chart;
 

@@ -324,8 +324,8 @@ cc_label_printf (char *buf, size_t size, const char *fmt, ...)
   return 1;
 }
 
-void
-cc_label_put (FILE *fp, const char *s)
+static void
+label_write (FILE *fp, const char *s, int xml)
 {
   size_t n = strlen (s), i = 0, k;
   unsigned long cp;
@@ -339,8 +339,22 @@ cc_label_put (FILE *fp, const char *s)
         }
       if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0))
         putc (' ', fp);
+      else if (xml && cp < 0x80 && strchr ("&<>\"'", (int) cp) != NULL)
+        fprintf (fp, "&#%lu;", cp);
       else if (!cc_bidi_control (cp))
         fwrite (s + i, 1, k, fp);
       i += k;
     }
+}
+
+void
+cc_label_put (FILE *fp, const char *s)
+{
+  label_write (fp, s, 0);
+}
+
+void
+cc_label_put_xml (FILE *fp, const char *s)
+{
+  label_write (fp, s, 1);
 }

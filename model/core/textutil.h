@@ -70,4 +70,8 @@ int cc_label_printf (char *buf, size_t size, const char *fmt, ...)
  * that are not valid UTF-8 become U+FFFD.  Never cut. */
 void cc_label_put (FILE *fp, const char *s);
 
+/* The same as XML text or attribute content: & < > " ' as character
+ * references besides (an SVG's <title>). */
+void cc_label_put_xml (FILE *fp, const char *s);
+
 #endif

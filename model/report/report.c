@@ -137,6 +137,15 @@ cc_report_projection_csv (FILE *fp, const cc_case_view *v)
         fprintf (fp, ",%.6f\n",
                  v->proj[i * (size_t) v->months + (size_t) (h - 1)]);
       }
+  for (i = 0; i < v->nown; i++)
+    for (h = 1; h <= v->months; h++)
+      {
+        cc_month_format (v->anchor_month + h, mon, sizeof mon);
+        fprintf (fp, "%s,", mon);
+        cc_csv_field (fp, v->own[i].name);
+        fprintf (fp, ",%.6f\n",
+                 v->own_proj[i * (size_t) v->months + (size_t) (h - 1)]);
+      }
   return ferror (fp) ? -1 : 0;
 }
 

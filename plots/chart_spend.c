@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/families.h"
 #include "core/textutil.h"
 #include "plots/charts.h"
 #include "plots/palette.h"
@@ -116,12 +117,13 @@ spend_prepare (const cc_chart_data *d, void **state, int *draw, cc_err *err)
       s->total[mo] = r->monthly[(size_t) mo * F + F - 1].p50;
     }
   for (f = 0; f < r->nfamily; f++)
-    s->family[f] = r->family[f];
+    s->family[f] = cc_family_label (r->family[f]);
   cc_label_printf (s->text.title, sizeof s->text.title, "%s: monthly spend by family",
             c->title);
   cc_label_printf (s->text.subtitle, sizeof s->text.subtitle, "Median of %zu draws; "
-            "%s, %s provider list prices less discounts", c->model.draws,
-            c->currency, c->model.provider[0]);
+            "%s, %s list prices with the scenario's adjustments",
+            c->model.draws, c->currency,
+            cc_provider_label (c->model.provider[0]));
   cc_chart_value_source (c, &s->text);
   s->sp.start_month = c->model.start_month;
   s->sp.months = r->months;
@@ -160,7 +162,8 @@ spend_alt (const cc_chart_data *d, const void *state, FILE *fp)
             "families) with the median total as a line: the median total "
             "goes from %s %s in the first month to %s %s in the last; "
             "%s is the largest family at the end.", r->nfamily, a,
-            d->vc->currency, b, d->vc->currency, r->family[top]);
+            d->vc->currency, b, d->vc->currency,
+            cc_family_label (r->family[top]));
 }
 
 const cc_chart_kind cc_chart_kind_spend = {

@@ -225,11 +225,12 @@ storage_free (void *state)
 /* The words: title, the facts, where the figures and prices come from. */
 static void
 storage_words (storage_state *s, const cc_case_view *v,
-               const cc_driver_price *dp)
+               const cc_driver_price *dp, const char *title)
 {
   const cc_reported_metric *m = v->metric;
   cc_label_printf (s->text.title, sizeof s->text.title,
-            "%s: reported figures and growth scenarios", m->metric);
+            "%s: reported figures and growth scenarios",
+            title ? title : m->metric);
   cc_label_printf (s->text.subtitle, sizeof s->text.subtitle,
             "\u00d7%.3g in %.3g months (%.1f%%/month). Beyond the last figure "
             "every line is an assumption, not a forecast.",
@@ -269,7 +270,7 @@ storage_prepare (const cc_chart_data *d, void **state, int *draw, cc_err *err)
     }
   for (i = 0; i < v->nscn; i++)
     s->labels[i] = v->scn[i].label;
-  storage_words (s, v, d->storage_price);
+  storage_words (s, v, d->storage_price, d->storage_title);
   s->ch.title = s->text.title;
   s->ch.subtitle = s->text.subtitle;
   s->ch.source = s->text.source;
@@ -333,7 +334,9 @@ storage_alt (const cc_chart_data *d, const void *state, FILE *fp)
             "Line chart, log scale: %s grew from %s %s to %s %s in %.3g "
             "months (reported). %zu scenario lines continue to %s, ending "
             "between %s %s (%s) and %s %s (%s); they are assumptions, not "
-            "forecasts.", v->metric->metric, y0, v->unit, y1, v->unit,
+            "forecasts.", d->storage_title ? d->storage_title
+                                           : v->metric->metric,
+            y0, v->unit, y1, v->unit,
             v->facts.dt, v->nscn, m1, lo_s, v->unit, v->scn[lo].label, hi_s,
             v->unit, v->scn[hi].label);
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/families.h"
 #include "core/textutil.h"
 #include "report/adjust.h"
 #include "report/headline.h"
@@ -66,7 +67,7 @@ driver_adjustments (const cc_valuecase *c, size_t d, size_t p,
   if (dp->discount >= 0 && (a = add (list, n, cap, "discount")) != NULL)
     {
       snprintf (a->provider, sizeof a->provider, "%s", m->provider[p]);
-      snprintf (a->applies, sizeof a->applies, "driver %s", dr->name);
+      snprintf (a->applies, sizeof a->applies, "%s", dr->title);
       a->value = dp->discount;
       percent (dp->discount, num, sizeof num);
       snprintf (a->text, sizeof a->text, "%s %% off list prices "
@@ -78,7 +79,7 @@ driver_adjustments (const cc_valuecase *c, size_t d, size_t p,
   if (strcmp (dp->term, "payg") != 0 && (a = add (list, n, cap, "term")))
     {
       snprintf (a->provider, sizeof a->provider, "%s", m->provider[p]);
-      snprintf (a->applies, sizeof a->applies, "driver %s", dr->name);
+      snprintf (a->applies, sizeof a->applies, "%s", dr->title);
       a->value = 1;
       snprintf (a->text, sizeof a->text, "list prices of the %s term, not "
                 "pay-as-you-go", dp->term);
@@ -88,7 +89,7 @@ driver_adjustments (const cc_valuecase *c, size_t d, size_t p,
   if (dp->reserved_blocks > 0 && (a = add (list, n, cap, "reservation")))
     {
       snprintf (a->provider, sizeof a->provider, "%s", m->provider[p]);
-      snprintf (a->applies, sizeof a->applies, "driver %s", dr->name);
+      snprintf (a->applies, sizeof a->applies, "%s", dr->title);
       a->value = dp->reserved_blocks;
       snprintf (a->text, sizeof a->text, "%.10g blocks reserved on the %s "
                 "term, paid whether used or not, usage beyond them at list "
@@ -165,7 +166,7 @@ cc_adjustments_words (FILE *fp, const cc_valuecase *c, cc_text_fn text)
       if (a[i].provider[0])
         {
           fputs (" on ", fp);
-          text (fp, a[i].provider);
+          text (fp, cc_provider_label (a[i].provider));
         }
       fputs (" (", fp);
       text (fp, a[i].applies);

@@ -122,7 +122,7 @@ named_drivers (FILE *fp, const cc_valuecase *c, const cc_value_result *r,
     {
       cc_group_digits (100 * r->driver_p50_share[idx[i]], 1, num, sizeof num);
       fputs (i ? ", " : "", fp);
-      text (fp, c->model.driver[idx[i]].name);
+      text (fp, c->model.driver[idx[i]].title);
       fprintf (fp, " %s %%", num);
     }
   fputs (")", fp);
@@ -236,7 +236,7 @@ cc_driver_basis (const cc_valuecase *c, size_t d, char *buf, size_t size,
   if (dr->link >= 0)
     {
       snprintf (buf, size, "assumed: the quantity of %s x factor %s",
-                c->model.driver[dr->link].name, b);
+                c->model.driver[dr->link].title, b);
       driver_line (c, dr, "link", set_in, set_size);
       return;
     }

@@ -7,6 +7,7 @@
 
 #include <inttypes.h>
 
+#include "core/families.h"
 #include "core/output.h"
 #include "core/textutil.h"
 #include "report/adjust.h"
@@ -38,7 +39,7 @@ cc_report_value_facts (FILE *fp, const cc_valuecase *c, const cc_value_result *r
       cc_amount_words (r->bar[0].swing, a, sizeof a);
       fprintf (fp, "The assumption that moves it most is %s (%s): between "
                "its P10 and P90 the total moves by %s %s.\n",
-               r->bar[0].assumption, r->bar[0].spec, a, c->currency);
+               r->bar[0].label, r->bar[0].spec, a, c->currency);
     }
   if (c->model.nprovider > 1)
     {
@@ -47,8 +48,8 @@ cc_report_value_facts (FILE *fp, const cc_valuecase *c, const cc_value_result *r
       for (p = 0; p < c->model.nprovider; p++)
         {
           cc_amount_words (r->cross_common[p], a, sizeof a);
-          fprintf (fp, "%s %s %s %s", p ? ";" : "", c->model.provider[p], a,
-                   c->currency);
+          fprintf (fp, "%s %s %s %s", p ? ";" : "",
+                   cc_provider_label (c->model.provider[p]), a, c->currency);
         }
       fputs (".\n", fp);
     }
@@ -148,8 +149,9 @@ md_adjustments (FILE *fp, const cc_valuecase *c)
            "|---|---|---|---|---|---|\n", fp);
   for (i = 0; i < n; i++)
     {
-      const char *cell[6] = { a[i].kind, a[i].provider[0] ? a[i].provider
-                                                         : "every provider",
+      const char *cell[6] = { a[i].kind, a[i].provider[0]
+                                         ? cc_provider_label (a[i].provider)
+                                         : "every provider",
                               a[i].applies, a[i].text, a[i].set_in,
                               a[i].source[0] ? a[i].source : "the scenario" };
       size_t k;
@@ -180,7 +182,7 @@ md_tornado_cross (FILE *fp, const cc_valuecase *c, const cc_value_result *r)
       cc_group_digits (r->bar[i].total_high, 0, b, sizeof b);
       cc_group_digits (r->bar[i].swing, 0, e, sizeof e);
       fputs ("| ", fp);
-      md_cell (fp, r->bar[i].assumption);
+      md_cell (fp, r->bar[i].label);
       fputs (" | ", fp);
       md_cell (fp, r->bar[i].spec);
       fprintf (fp, " | %s | %s | %s |\n", a, b, e);
@@ -194,7 +196,7 @@ md_tornado_cross (FILE *fp, const cc_valuecase *c, const cc_value_result *r)
       cc_group_digits (r->cross[i], 0, a, sizeof a);
       cc_group_digits (r->cross_common[i], 0, b, sizeof b);
       fputs ("| ", fp);
-      md_cell (fp, c->model.provider[i]);
+      md_cell (fp, cc_provider_label (c->model.provider[i]));
       fprintf (fp, " | %s | %d | %s |\n", a, r->cross_missing[i], b);
     }
 }
@@ -230,7 +232,7 @@ md_driver_cells (FILE *fp, const cc_valuecase *c, const cc_driver *dr)
       if (dr->link >= 0)
         {
           fputs ("that of ", fp);
-          md_cell (fp, c->model.driver[dr->link].name);
+          md_cell (fp, c->model.driver[dr->link].title);
         }
       else
         {
@@ -266,9 +268,9 @@ md_assumptions (FILE *fp, const cc_valuecase *c)
     {
       const cc_driver *dr = &c->model.driver[d];
       fputs ("| ", fp);
-      md_cell (fp, dr->name);
+      md_cell (fp, dr->title);
       fputs (" | ", fp);
-      md_cell (fp, dr->family);
+      md_cell (fp, cc_family_label (dr->family));
       fputs (" | ", fp);
       md_cell (fp, dr->label);
       fputs (" | ", fp);
@@ -331,7 +333,7 @@ md_summary (FILE *fp, const cc_valuecase *c, const cc_value_result *r)
   cc_md_text (fp, c->title);
   fprintf (fp, ", the modelled spend of %zu usage drivers over %d months "
            "(%s to %s) on ", c->model.ndriver, r->months, m0, m1);
-  cc_md_text (fp, c->model.provider[0]);
+  cc_md_text (fp, cc_provider_label (c->model.provider[0]));
   fputs (", at list prices with these adjustments: ", fp);
   cc_adjustments_words (fp, c, cc_md_text);
   fputs (".\n>\n", fp);

@@ -250,6 +250,7 @@ json_drivers (const cc_valuecase *c, const cc_value_result *r)
       const cc_driver *dr = &c->model.driver[i];
       json_t *o = json_object ();
       cc_json_set (o, "name", cc_json_str (dr->name));
+      cc_json_set (o, "title", cc_json_str (dr->title));
       cc_json_set (o, "family", cc_json_str (dr->family));
       cc_json_set (o, "label", cc_json_str (dr->label));
       cc_json_set (o, "source", cc_json_str (dr->source));
@@ -317,6 +318,7 @@ json_tornado (const cc_value_result *r)
       const cc_tornado_bar *b = &r->bar[i];
       json_t *o = json_object ();
       cc_json_set (o, "assumption", cc_json_str (b->assumption));
+      cc_json_set (o, "label", cc_json_str (b->label));
       cc_json_set (o, "distribution", cc_json_str (b->spec));
       cc_json_set (o, "value_at_p10", cc_json_num (b->low_value, 6));
       cc_json_set (o, "value_at_p90", cc_json_num (b->high_value, 6));

@@ -106,6 +106,8 @@ cc_run_chart_data (const cc_run_result *r, cc_chart_data *d)
   d->storage_price = r->has_storage
                        ? &r->vc->model.driver[r->storage_driver].price[0]
                        : NULL;
+  d->storage_title = r->has_storage
+                       ? r->vc->model.driver[r->storage_driver].title : NULL;
   d->vc = r->vc;
   d->vr = r->vr;
 }

@@ -46,7 +46,9 @@ typedef struct
   double sigma;               /* residual sd on the fitting scale */
 } fit_sampler;
 
-enum { F_BASE, F_FACTOR, F_GROWTH, F_PARAM, NFIELD };
+enum { F_BASE = CC_FIELD_BASE, F_FACTOR = CC_FIELD_FACTOR,
+       F_GROWTH = CC_FIELD_GROWTH, F_PARAM = CC_FIELD_PARAM,
+       NFIELD = CC_NFIELD };
 static const char *const field_name[NFIELD] = { "base", "factor", "growth",
                                                 "param" };
 
@@ -727,6 +729,7 @@ tornado_bar (run_state *st, size_t d, int fld, cc_tornado_bar *bar,
             dr->facts != NULL && fld == F_PARAM
               ? (dr->scn_kind == CC_SCN_DECAY ? "phi" : "cap")
               : field_name[fld]);
+  bar->label = dr->field_label[fld] ? dr->field_label[fld] : bar->assumption;
   cc_dist_format (dist, bar->spec, sizeof bar->spec);
   lo = cc_dist_quantile (dist, 0.10);
   hi = cc_dist_quantile (dist, 0.90);

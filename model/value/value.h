@@ -49,9 +49,19 @@ typedef struct
   char reserved_term[16];     /* term of the reservation */
 } cc_driver_price;
 
+/* The fields of a driver's assumptions, in the order bars and labels
+   use them: quantity at start, factor, annual growth, phi or cap. */
+enum { CC_FIELD_BASE, CC_FIELD_FACTOR, CC_FIELD_GROWTH, CC_FIELD_PARAM,
+       CC_NFIELD };
+
 typedef struct
 {
   char name[48];
+  /* A reader's name for it ("Productivity seats") and for each of its
+     assumptions ("Seats at start"), whole at any length; owned by
+     whoever loaded the model (value/valuecase.h). */
+  char *title;
+  char *field_label[CC_NFIELD];
   char label[800];            /* what it is and the assumption, for reports */
   char family[16];            /* storage, compute, ai, network, productivity, ... */
   char source[1024];          /* where the figure or assumption comes from */
@@ -97,6 +107,8 @@ typedef struct
 typedef struct
 {
   char assumption[80];        /* "driver.field" */
+  const char *label;          /* the reader's name for it: the driver's
+                                 field_label, valid while the model is */
   char spec[96];              /* the distribution as written */
   double low_value, high_value;   /* the assumption at its P10 and P90 */
   double total_low, total_high;   /* term total with it at P10 / P90 */

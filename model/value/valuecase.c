@@ -756,6 +756,80 @@ driver_price (cc_valuecase *c, const cc_scnfile_section *s, cc_driver *dr,
   return CC_OK;
 }
 
+/* A newly allocated "PREFIX" + "SUFFIX" (NULL when out of memory). */
+static char *
+join2 (const char *prefix, const char *suffix)
+{
+  size_t a = strlen (prefix), b = strlen (suffix);
+  char *p = malloc (a + b + 1);
+  if (p != NULL)
+    {
+      memcpy (p, prefix, a);
+      memcpy (p + a, suffix, b + 1);
+    }
+  return p;
+}
+
+/* A reader's names for driver DI and its assumptions, whole at any
+   length: the scenario's title and *_label keys, else defaults: the
+   reported metric's name or the driver's name capitalised, and from it
+   "Seats at start", "Seats growth, x/year", "Chatbot as a share of
+   Seats". */
+static int
+driver_labels (cc_valuecase *c, const cc_scnfile_section *s, size_t di,
+               cc_err *err)
+{
+  static const char *const key[CC_NFIELD] = { "quantity_label",
+                                              "factor_label", "growth_label",
+                                              "phi_label" };
+  cc_driver *dr = &c->model.driver[di];
+  const char *v = cc_scnfile_get (s, "title", NULL), *k;
+  size_t i;
+  int f;
+
+  if (v != NULL)
+    dr->title = strdup (v);
+  else if (dr->facts != NULL)
+    dr->title = strdup (c->metric[di]->metric);
+  else if ((dr->title = strdup (dr->name)) != NULL)
+    {
+      /* The name, capitalised, its dashes and underscores as blanks. */
+      for (i = 0; dr->title[i]; i++)
+        if (dr->title[i] == '-' || dr->title[i] == '_')
+          dr->title[i] = ' ';
+      if (dr->title[0] >= 'a' && dr->title[0] <= 'z')
+        dr->title[0] = (char) (dr->title[0] - 'a' + 'A');
+    }
+  if (dr->title == NULL)
+    return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+  for (f = 0; f < CC_NFIELD; f++)
+    {
+      k = f == CC_FIELD_PARAM && dr->scn_kind == CC_SCN_LOGISTIC
+            ? "cap_label" : key[f];
+      if ((v = cc_scnfile_get (s, k, NULL)) != NULL)
+        dr->field_label[f] = strdup (v);
+      else if (f == CC_FIELD_FACTOR && dr->link >= 0)
+        {
+          char *share = join2 (dr->title, " as a share of ");
+          dr->field_label[f] = share ? join2 (share,
+                                              c->model.driver[dr->link].title)
+                                     : NULL;
+          free (share);
+        }
+      else
+        dr->field_label[f]
+          = join2 (dr->title,
+                   f == CC_FIELD_BASE ? " at start"
+                   : f == CC_FIELD_FACTOR ? ", factor"
+                   : f == CC_FIELD_GROWTH ? " growth, \u00d7/year"
+                   : dr->scn_kind == CC_SCN_LOGISTIC ? ", cap"
+                   : ", monthly slowdown of growth (phi)");
+      if (dr->field_label[f] == NULL)
+        return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+    }
+  return CC_OK;
+}
+
 /* What a driver section must not leave out or get wrong once read. */
 static int
 driver_checks (cc_valuecase *c, const cc_scnfile_section *s, size_t di,
@@ -853,6 +927,8 @@ driver_section (cc_valuecase *c, const cc_scnfile_section *s, cc_err *err)
     if ((rc = driver_price (c, s, dr, p, err)) != CC_OK)
       return rc;
   if ((rc = driver_checks (c, s, di, err)) != CC_OK)
+    return rc;
+  if ((rc = driver_labels (c, s, di, err)) != CC_OK)
     return rc;
   m->ndriver++;
   return CC_OK;
@@ -1080,6 +1156,10 @@ cc_valuecase_free (cc_valuecase *c)
     return;
   for (i = 0; i < CC_MAX_DRIVERS; i++)
     {
+      int f;
+      free (c->model.driver[i].title);
+      for (f = 0; f < CC_NFIELD; f++)
+        free (c->model.driver[i].field_label[f]);
       cc_reported_free (c->reported[i]);
       free (c->fits[i]);
       if (c->fitdata[i] != NULL)

@@ -119,33 +119,33 @@ cc_report_facts (FILE *fp, const cc_case_view *v)
   return ferror (fp) ? -1 : 0;
 }
 
-int
-cc_report_projection_csv (FILE *fp, const cc_case_view *v)
+/* One row per month of each of the N paths of SCN (values PROJ). */
+static void
+paths_csv (FILE *fp, const cc_case_view *v, const cc_scenario *scn,
+           size_t n, const double *proj)
 {
   size_t i;
   int h;
   char mon[16];
+  for (i = 0; i < n; i++)
+    for (h = 1; h <= v->months; h++)
+      {
+        cc_month_format (v->anchor_month + h, mon, sizeof mon);
+        fprintf (fp, "%s,", mon);
+        cc_csv_field (fp, scn[i].name);
+        fprintf (fp, ",%.6f\n",
+                 proj[i * (size_t) v->months + (size_t) (h - 1)]);
+      }
+}
+
+int
+cc_report_projection_csv (FILE *fp, const cc_case_view *v)
+{
   fputs ("month,scenario,", fp);
   cc_csv_field (fp, v->unit);
   putc ('\n', fp);
-  for (i = 0; i < v->nscn; i++)
-    for (h = 1; h <= v->months; h++)
-      {
-        cc_month_format (v->anchor_month + h, mon, sizeof mon);
-        fprintf (fp, "%s,", mon);
-        cc_csv_field (fp, v->scn[i].name);
-        fprintf (fp, ",%.6f\n",
-                 v->proj[i * (size_t) v->months + (size_t) (h - 1)]);
-      }
-  for (i = 0; i < v->nown; i++)
-    for (h = 1; h <= v->months; h++)
-      {
-        cc_month_format (v->anchor_month + h, mon, sizeof mon);
-        fprintf (fp, "%s,", mon);
-        cc_csv_field (fp, v->own[i].name);
-        fprintf (fp, ",%.6f\n",
-                 v->own_proj[i * (size_t) v->months + (size_t) (h - 1)]);
-      }
+  paths_csv (fp, v, v->scn, v->nscn, v->proj);
+  paths_csv (fp, v, v->own, v->nown, v->own_proj);
   return ferror (fp) ? -1 : 0;
 }
 

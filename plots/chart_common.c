@@ -4,32 +4,66 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/textutil.h"
 #include "plots/charts.h"
 #include "plots/palette.h"
 
+/* Characters of a source line that fit across a chart at 9 points. */
+#define SOURCE_LINE 165
+
 /* The labels every chart has: 1 title, 2 subtitle, 3 source, 4-7 empty
  * (reserved: outputs reach gnuplot as descriptors, never as text), 8 the
- * value axis label, then chart-specific ones from 9.  The axis label holds the scenario's currency, so it too is
- * data. */
+ * value axis label, then chart-specific ones from 9, and last the second
+ * source line (empty when the source fits on one).  The axis label holds
+ * the scenario's currency, so it too is data. */
+
 void
 cc_chart_labels (cc_gp *gp, const cc_chart_frame *fr, const char *axis,
         const char *const *extra, size_t nextra)
 {
-  const char **l = calloc (8 + nextra, sizeof *l);
+  const char **l = calloc (9 + nextra, sizeof *l);
+  const char *src = fr->source ? fr->source : "";
+  char *first = strdup (src), *second = NULL;
   size_t i;
-  if (l == NULL)
-    return;
+  if (l == NULL || first == NULL)
+    {
+      free (l);
+      free (first);
+      return;
+    }
+  /* A long source goes on two lines, broken at the last blank that
+     keeps the first within the width. */
+  if (cc_utf8_chars (first) > SOURCE_LINE)
+    {
+      size_t cut = 0, chars = 0;
+      for (i = 0; first[i] != '\0' && chars <= SOURCE_LINE; i++)
+        {
+          if (first[i] == ' ')
+            cut = i;
+          if (((unsigned char) first[i] & 0xc0) != 0x80)
+            chars++;
+        }
+      if (cut > 0)
+        {
+          first[cut] = '\0';
+          second = first + cut + 1;
+        }
+    }
   l[0] = fr->title;
   l[1] = fr->subtitle ? fr->subtitle : "";
-  l[2] = fr->source ? fr->source : "";
+  l[2] = first;
   for (i = 0; i < CC_GP_NFMT; i++)
     l[3 + i] = "";
   l[7] = axis;
   for (i = 0; i < nextra; i++)
     l[8 + i] = extra[i];
-  cc_gp_labels (gp, "$LBL", l, 8 + nextra);
+  l[8 + nextra] = second ? second : "";
+  cc_gp_labels (gp, "$LBL", l, 9 + nextra);
+  /* The second source line outlives the 'reset' of cc_chart_setup. */
+  fprintf (cc_gp_stream (gp), "SOURCE2 = $LBL[%zu][2:]\n", 9 + nextra);
+  free (first);
   free (l);
 }
 
@@ -53,8 +87,10 @@ cc_chart_setup (FILE *fp)
 {
   fputs ("reset\nset termoption noenhanced\nset encoding utf8\n"
          "set title $LBL[1][2:].\"\\n\".$LBL[2][2:] font ',13'\n"
-         "set label 91 $LBL[3][2:] at screen 0.01, screen 0.02 left "
-         "font ',8' tc rgb '" CC_RGB_NOTE "'\n"
+         "set label 91 $LBL[3][2:] at screen 0.01, screen 0.05 left "
+         "font ',9' tc rgb '" CC_RGB_NOTE "'\n"
+         "set label 92 SOURCE2 at screen 0.01, screen 0.02 left "
+         "font ',9' tc rgb '" CC_RGB_NOTE "'\n"
          "set border 3 lc rgb '" CC_RGB_BORDER "'\nset tics nomirror\n"
          "set lmargin 14\nset rmargin 6\nset tmargin 5\nset bmargin 6\n"
          "set grid ytics lc rgb '" CC_RGB_GRID "'\n"
@@ -65,7 +101,9 @@ void
 cc_chart_setup_time (FILE *fp)
 {
   cc_chart_setup (fp);
+  /* xfix: the axis ends at the data, not at the next tic. */
   fputs ("set xdata time\nset timefmt '%Y-%m-%d'\nset format x \"%b\\n%Y\"\n"
+         "set autoscale xfix\n"
          "set grid xtics lc rgb '" CC_RGB_GRID "'\n"
          "set key top left reverse Left opaque box lc rgb '" CC_RGB_KEYBOX
          "'\n", fp);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/families.h"
 #include "core/textutil.h"
 #include "plots/charts.h"
 #include "plots/palette.h"
@@ -73,7 +74,7 @@ cross_prepare (const cc_chart_data *d, void **state, int *draw, cc_err *err)
     return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
   *state = s;
   for (i = 0; i < c->model.nprovider; i++)
-    s->provider[i] = c->model.provider[i];
+    s->provider[i] = cc_provider_label (c->model.provider[i]);
   cc_label_printf (s->text.title, sizeof s->text.title,
             "%s: the same usage on each provider", c->title);
   cc_label_printf (s->text.subtitle, sizeof s->text.subtitle,
@@ -109,7 +110,8 @@ cross_alt (const cc_chart_data *d, const void *state, FILE *fp)
   for (p = 0; p < vc->model.nprovider; p++)
     {
       cc_amount_words (r->cross_common[p], a, sizeof a);
-      fprintf (fp, "%s %s %s%s", p ? "," : "", vc->model.provider[p], a,
+      fprintf (fp, "%s %s %s%s", p ? "," : "",
+               cc_provider_label (vc->model.provider[p]), a,
                p + 1 == vc->model.nprovider ? "." : "");
     }
 }

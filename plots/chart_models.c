@@ -72,6 +72,7 @@ typedef struct
   cc_chart_text text;
   const cc_series *s;
   const cc_fit *fit;
+  const char *title;          /* the driver's, for readers */
   long *cmonth;               /* the data's months, then the contract's */
   double *curve;              /* nmodel x nc */
   const char **label;
@@ -170,8 +171,9 @@ models_prepare (const cc_chart_data *d, void **state, int *draw, cc_err *err)
     ms->models.ymax = fmax (ms->models.ymax,
                             ms->curve[(size_t) ms->models.selected * nc + i]);
   ms->models.ymax *= 1.6;
+  ms->title = m->driver[k].title;
   cc_label_printf (ms->text.title, sizeof ms->text.title, "%s: every model fitted",
-            m->driver[k].name);
+            m->driver[k].title);
   cc_label_printf (ms->text.subtitle, sizeof ms->text.subtitle,
             "Chosen by AICc: %s (bold); the others dashed",
             ms->fit->model->name);
@@ -195,7 +197,7 @@ models_alt (const cc_chart_data *d, const void *state, FILE *fp)
   const models_state *ms = state;
   fprintf (fp, "Line chart of the %zu converged growth models fitted "
             "to %s; AICc chooses %s (Akaike weight %.2f).", ms->models.nmodel,
-            ms->s->key, ms->fit->model->name, ms->fit->weight);
+            ms->title, ms->fit->model->name, ms->fit->weight);
 }
 
 const cc_chart_kind cc_chart_kind_models = {

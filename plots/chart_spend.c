@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/families.h"
 #include "core/textutil.h"
 #include "plots/charts.h"
 #include "plots/palette.h"
@@ -25,11 +26,17 @@ cc_chart_spend_draw (cc_gp *gp, const cc_chart_frame *fr,
     {
       for (f = 0, run = 0; f < c->nfamily; f++)
         run += c->p50[(size_t) mo * c->nfamily + f];
-      max = fmax (max, run);
+      max = fmax (max, fmax (run, c->total[mo]));
     }
   div = cc_chart_money_axis (max, c->currency, "per month (median)", axis,
                              sizeof axis);
-  cc_chart_labels (gp, fr, axis, c->family, c->nfamily);
+  {
+    const char *extra[9];
+    for (f = 0; f < c->nfamily && f < 8; f++)
+      extra[f] = c->family[f];
+    extra[f] = "median total (the families' medians need not add up to it)";
+    cc_chart_labels (gp, fr, axis, extra, f + 1);
+  }
   /* Columns: date, then the running sum of families 1..k, so each family
      fills between its column and the one before. */
   fputs ("$DATA << EOD\n", fp);
@@ -43,7 +50,7 @@ cc_chart_spend_draw (cc_gp *gp, const cc_chart_frame *fr,
           run += c->p50[(size_t) mo * c->nfamily + f];
           fprintf (fp, " %.17g", run / div);
         }
-      fputc ('\n', fp);
+      fprintf (fp, " %.17g\n", c->total[mo] / div);
     }
   fputs ("EOD\n", fp);
   cc_gp_guard (gp);
@@ -56,6 +63,10 @@ cc_chart_spend_draw (cc_gp *gp, const cc_chart_frame *fr,
                             "lc rgb '%s' title $LBL[%zu][2:]",
                             f + 1 < c->nfamily ? "," : "", f + 2, f + 3,
                             cc_palette_colour (CC_PALETTE_VALUE, f), 9 + f);
+  o += (size_t) snprintf (plot + o, sizeof plot - o, ", $DATA using 1:%zu "
+                          "with lines lw 2.5 lc rgb '" CC_RGB_BLACK "' "
+                          "title $LBL[%zu][2:]", c->nfamily + 3,
+                          9 + c->nfamily);
   cc_gp_render (gp, plot, &fr->out);
 }
 
@@ -66,6 +77,7 @@ typedef struct
   cc_chart_text text;
   const char *family[8];
   double *p50;              /* months x nfamily */
+  double *total;            /* months */
   cc_chart_spend sp;
 } spend_state;
 
@@ -74,7 +86,10 @@ spend_free (void *state)
 {
   spend_state *s = state;
   if (s != NULL)
-    free (s->p50);
+    {
+      free (s->p50);
+      free (s->total);
+    }
   free (s);
 }
 
@@ -91,24 +106,31 @@ spend_prepare (const cc_chart_data *d, void **state, int *draw, cc_err *err)
     return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
   *state = s;
   s->p50 = malloc ((size_t) r->months * r->nfamily * sizeof *s->p50);
-  if (s->p50 == NULL)
+  s->total = malloc ((size_t) r->months * sizeof *s->total);
+  if (s->p50 == NULL || s->total == NULL)
     return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
   for (mo = 0; mo < r->months; mo++)
-    for (f = 0; f < r->nfamily; f++)
-      s->p50[(size_t) mo * r->nfamily + f] = r->monthly[(size_t) mo * F + f].p50;
+    {
+      for (f = 0; f < r->nfamily; f++)
+        s->p50[(size_t) mo * r->nfamily + f]
+          = r->monthly[(size_t) mo * F + f].p50;
+      s->total[mo] = r->monthly[(size_t) mo * F + F - 1].p50;
+    }
   for (f = 0; f < r->nfamily; f++)
-    s->family[f] = r->family[f];
+    s->family[f] = cc_family_label (r->family[f]);
   cc_label_printf (s->text.title, sizeof s->text.title, "%s: monthly spend by family",
             c->title);
   cc_label_printf (s->text.subtitle, sizeof s->text.subtitle, "Median of %zu draws; "
-            "%s, %s provider list prices less discounts", c->model.draws,
-            c->currency, c->model.provider[0]);
+            "%s, %s list prices with the scenario's adjustments",
+            c->model.draws, c->currency,
+            cc_provider_label (c->model.provider[0]));
   cc_chart_value_source (c, &s->text);
   s->sp.start_month = c->model.start_month;
   s->sp.months = r->months;
   s->sp.nfamily = r->nfamily;
   s->sp.family = s->family;
   s->sp.p50 = s->p50;
+  s->sp.total = s->total;
   s->sp.currency = c->currency;
   *draw = 1;
   return CC_OK;
@@ -137,9 +159,11 @@ spend_alt (const cc_chart_data *d, const void *state, FILE *fp)
   cc_amount_words (last[F - 1].p50, b, sizeof b);
   fprintf (fp,
             "Stacked area chart of median monthly spend by family (%zu "
-            "families): from %s %s in the first month to %s %s in the last; "
+            "families) with the median total as a line: the median total "
+            "goes from %s %s in the first month to %s %s in the last; "
             "%s is the largest family at the end.", r->nfamily, a,
-            d->vc->currency, b, d->vc->currency, r->family[top]);
+            d->vc->currency, b, d->vc->currency,
+            cc_family_label (r->family[top]));
 }
 
 const cc_chart_kind cc_chart_kind_spend = {

@@ -36,13 +36,13 @@ put_date (FILE *fp, double t)
 
 /* Labels: 1 title, 2 subtitle, 3 source, 4 y label, 5 annotation, 6-9
  * empty (reserved), 10 "reported", 11 second source
- * line, 12.. scenario labels. */
-#define FIRST_SCN_LBL 12
+ * line, 12 the own band, 13 the own line, 14.. scenario labels. */
+#define FIRST_SCN_LBL 14
 
 static void
 send_labels (cc_gp *gp, const cc_chart_storage *c)
 {
-  size_t i, nl = 11 + c->nscn;
+  size_t i, nl = 13 + c->nscn;
   const char **lbl = calloc (nl, sizeof *lbl);
   if (lbl == NULL)
     return;
@@ -55,8 +55,10 @@ send_labels (cc_gp *gp, const cc_chart_storage *c)
     lbl[5 + i] = "";
   lbl[9] = "reported figures";
   lbl[10] = c->source2 ? c->source2 : "";
+  lbl[11] = c->own_band ? c->own_band : "";
+  lbl[12] = c->own_label ? c->own_label : "";
   for (i = 0; i < c->nscn; i++)
-    lbl[11 + i] = c->scn_label[i];
+    lbl[13 + i] = c->scn_label[i];
   cc_gp_labels (gp, "$LBL", lbl, nl);
   free (lbl);
 }
@@ -97,6 +99,20 @@ send_data (FILE *fp, const cc_chart_storage *c, double *ymin, double *ymax)
             *ymax = fmax (*ymax, v);
         }
     }
+  fputs ("EOD\n$OWN << EOD\n", fp);
+  for (h = 0; c->nown > 0 && h <= c->months; h++)
+    {
+      put_date (fp, c->anchor_t + h);
+      for (i = 0; i < c->nown; i++)
+        {
+          v = h == 0 ? c->anchor_y
+                     : c->own_y[i * (size_t) c->months + (size_t) (h - 1)];
+          fprintf (fp, " %.17g", v);
+          if (v > 0)
+            *ymax = fmax (*ymax, v);
+        }
+      putc ('\n', fp);
+    }
   fputs ("EOD\n", fp);
 }
 
@@ -121,8 +137,8 @@ send_setup (FILE *fp, const cc_chart_storage *c, double ymin, double ymax)
          "set lmargin 14\nset rmargin 4\nset tmargin 5\nset bmargin 6\n", fp);
   fputs ("set title $LBL[1][2:].\"\\n\".$LBL[2][2:] font ',13'\n"
          "set ylabel $LBL[4][2:].' (log scale)'\n"
-         "set label 1 $LBL[3][2:] at screen 0.01, screen 0.045 left font ',8' tc rgb '" CC_RGB_NOTE "'\n"
-         "set label 3 $LBL[11][2:] at screen 0.01, screen 0.018 left font ',8' tc rgb '" CC_RGB_NOTE "'\n",
+         "set label 1 $LBL[3][2:] at screen 0.01, screen 0.05 left font ',9' tc rgb '" CC_RGB_NOTE "'\n"
+         "set label 3 $LBL[11][2:] at screen 0.01, screen 0.018 left font ',9' tc rgb '" CC_RGB_NOTE "'\n",
          fp);
   /* Dashed divider where the reported figures end and assumptions begin. */
   fmt_date (anchor, sizeof anchor, c->anchor_t);
@@ -132,7 +148,7 @@ send_setup (FILE *fp, const cc_chart_storage *c, double ymin, double ymax)
            "offset 1,-1.2 left font ',10' front\n", anchor, c->anchor_y);
   fprintf (fp, "set yrange [%.17g:%.17g]\n", ymin / 2, ymax * 1.5);
   fmt_date (anchor, sizeof anchor, c->nhist ? c->hist_t[0] - 2 : c->anchor_t - 2);
-  fmt_date (end, sizeof end, c->anchor_t + c->months + 1);
+  fmt_date (end, sizeof end, c->anchor_t + c->months);
   fprintf (fp, "set xrange ['%s':'%s']\n", anchor, end);
   /* Tics at powers of ten with thousands separators (not locale-bound). */
   fputs ("set ytics (", fp);
@@ -145,9 +161,14 @@ send_setup (FILE *fp, const cc_chart_storage *c, double ymin, double ymax)
   fputs (")\n", fp);
   fputs ("set style line 100 lc rgb '" CC_RGB_BLACK "' pt 7 ps 1.4\n", fp);
   for (i = 0; i < c->nscn; i++)
-    fprintf (fp, "set style line %zu lc rgb '%s' lw 2.2 dt %d\n", i + 1,
+    fprintf (fp, "set style line %zu lc rgb '%s' lw %s dt %d\n", i + 1,
              cc_palette_colour (CC_PALETTE_SCENARIOS, i),
+             c->nown > 0 ? "1.2" : "2.2",
              strstr (c->scn_label[i], "logistic") ? 2 : 1);
+  /* The scenario's own path: a light band and a bold line, over the
+     named scenarios (thin context lines). */
+  fputs ("set style line 101 lc rgb '" CC_RGB_BLACK "' lw 3.5\n"
+         "set style fill transparent solid 0.18 noborder\n", fp);
 }
 
 void
@@ -156,18 +177,25 @@ cc_chart_storage_draw (cc_gp *gp, const cc_chart_storage *c,
 {
   FILE *fp = cc_gp_stream (gp);
   double ymin = INFINITY, ymax = 0;
-  char plot[512];
+  char plot[768], own[256] = "";
 
   send_labels (gp, c);
   send_data (fp, c, &ymin, &ymax);
   cc_gp_guard (gp);
   send_setup (fp, c, ymin, ymax);
   cc_gp_guard (gp);
+  if (c->nown == 3)
+    snprintf (own, sizeof own, "$OWN using 1:2:4 with filledcurves lc rgb '"
+              CC_RGB_GREY "' title $LBL[12][2:], $OWN using 1:3 with lines "
+              "ls 101 title $LBL[13][2:], ");
+  else if (c->nown == 1)
+    snprintf (own, sizeof own, "$OWN using 1:2 with lines ls 101 title "
+              "$LBL[13][2:], ");
   snprintf (plot, sizeof plot,
-            "plot for [i=0:%zu] $SCN index i using 1:2 with lines ls (i+1) "
+            "plot %sfor [i=0:%zu] $SCN index i using 1:2 with lines ls (i+1) "
             "title $LBL[%d+i][2:], $HIST using 1:2 with points ls 100 "
             "title $LBL[10][2:], $HIST using 1:2:3 with labels offset 0,1.2 "
-            "font ',9' notitle", c->nscn - 1, FIRST_SCN_LBL);
+            "font ',9' notitle", own, c->nscn - 1, FIRST_SCN_LBL);
   cc_gp_render (gp, plot, o);
 }
 
@@ -176,7 +204,7 @@ cc_chart_storage_draw (cc_gp *gp, const cc_chart_storage *c,
 typedef struct
 {
   cc_chart_text text;
-  char source2[512], note[128];
+  char source2[512], note[128], own_band[160], own_label[160];
   double *ht, *hy;
   const char **labels;
   cc_chart_storage ch;
@@ -197,11 +225,12 @@ storage_free (void *state)
 /* The words: title, the facts, where the figures and prices come from. */
 static void
 storage_words (storage_state *s, const cc_case_view *v,
-               const cc_driver_price *dp)
+               const cc_driver_price *dp, const char *title)
 {
   const cc_reported_metric *m = v->metric;
   cc_label_printf (s->text.title, sizeof s->text.title,
-            "%s: reported figures and growth scenarios", m->metric);
+            "%s: reported figures and growth scenarios",
+            title ? title : m->metric);
   cc_label_printf (s->text.subtitle, sizeof s->text.subtitle,
             "\u00d7%.3g in %.3g months (%.1f%%/month). Beyond the last figure "
             "every line is an assumption, not a forecast.",
@@ -241,7 +270,7 @@ storage_prepare (const cc_chart_data *d, void **state, int *draw, cc_err *err)
     }
   for (i = 0; i < v->nscn; i++)
     s->labels[i] = v->scn[i].label;
-  storage_words (s, v, d->storage_price);
+  storage_words (s, v, d->storage_price, d->storage_title);
   s->ch.title = s->text.title;
   s->ch.subtitle = s->text.subtitle;
   s->ch.source = s->text.source;
@@ -255,6 +284,20 @@ storage_prepare (const cc_chart_data *d, void **state, int *draw, cc_err *err)
   s->ch.scn_label = s->labels;
   s->ch.scn_y = v->proj;
   s->ch.months = v->months;
+  s->ch.nown = v->nown;
+  s->ch.own_y = v->own_proj;
+  if (v->nown == 3)
+    {
+      cc_label_printf (s->own_band, sizeof s->own_band, "this scenario: "
+                       "P10 to P90");
+      cc_label_printf (s->own_label, sizeof s->own_label, "this scenario: "
+                       "P50");
+      s->ch.own_band = s->own_band;
+    }
+  else if (v->nown == 1)
+    cc_label_printf (s->own_label, sizeof s->own_label, "%s",
+                     v->own[0].label);
+  s->ch.own_label = s->own_label;
   s->ch.anchor_t = m->point[m->n - 1].months;
   s->ch.anchor_y = s->hy[m->n - 1];
   *draw = 1;
@@ -284,14 +327,16 @@ storage_alt (const cc_chart_data *d, const void *state, FILE *fp)
     }
   cc_group_digits (v->facts.y0, 0, y0, sizeof y0);
   cc_group_digits (v->facts.y1, 0, y1, sizeof y1);
-  cc_group_digits (v->proj[lo * M + M - 1], 0, lo_s, sizeof lo_s);
+  cc_amount_words (v->proj[lo * M + M - 1], lo_s, sizeof lo_s);
   cc_amount_words (v->proj[hi * M + M - 1], hi_s, sizeof hi_s);
   cc_month_format (v->anchor_month + v->months, m1, sizeof m1);
   fprintf (fp,
             "Line chart, log scale: %s grew from %s %s to %s %s in %.3g "
             "months (reported). %zu scenario lines continue to %s, ending "
             "between %s %s (%s) and %s %s (%s); they are assumptions, not "
-            "forecasts.", v->metric->metric, y0, v->unit, y1, v->unit,
+            "forecasts.", d->storage_title ? d->storage_title
+                                           : v->metric->metric,
+            y0, v->unit, y1, v->unit,
             v->facts.dt, v->nscn, m1, lo_s, v->unit, v->scn[lo].label, hi_s,
             v->unit, v->scn[hi].label);
 }

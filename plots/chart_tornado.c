@@ -97,7 +97,7 @@ tornado_prepare (const cc_chart_data *d, void **state, int *draw, cc_err *err)
   *state = s;
   for (i = 0; i < n; i++)
     {
-      s->name[i] = r->bar[i].assumption;
+      s->name[i] = r->bar[i].label;
       s->low[i] = r->bar[i].total_low;
       s->high[i] = r->bar[i].total_high;
     }
@@ -138,9 +138,9 @@ tornado_alt (const cc_chart_data *d, const void *state, FILE *fp)
   fprintf (fp,
             "Tornado chart of %zu assumptions, each moved to its P10 and P90 "
             "with the rest at their medians. The largest swing is %s (%s), "
-            "%s %s%s%s.", r->nbar, r->bar[0].assumption, r->bar[0].spec, a,
+            "%s %s%s%s.", r->nbar, r->bar[0].label, r->bar[0].spec, a,
             d->vc->currency, r->nbar > 1 ? "; next is " : "",
-            r->nbar > 1 ? r->bar[1].assumption : "");
+            r->nbar > 1 ? r->bar[1].label : "");
 }
 
 const cc_chart_kind cc_chart_kind_tornado = {

@@ -56,6 +56,7 @@ typedef struct
   cc_chart_text text;
   const cc_series *s;
   const cc_fit *fit;
+  const char *title;          /* the driver's, for readers */
   cc_fitband band;
   cc_chart_fan fan;
 } usage_state;
@@ -85,13 +86,14 @@ usage_prepare (const cc_chart_data *d, void **state, int *draw, cc_err *err)
   *state = u;
   u->fit = m->driver[k].fit;
   u->s = vc->fitdata[k];
+  u->title = m->driver[k].title;
   /* The band reaches the end of the contract. */
   rc = cc_fit_band (u->fit, u->s, m->start_month + m->months - 1, vc->levels,
                     vc->nlevels, CC_FIT_BAND_DRAWS, m->seed, &u->band, err);
   if (rc != CC_OK)
     return rc;
   cc_label_printf (u->text.title, sizeof u->text.title, "%s: fitted %s growth",
-            m->driver[k].name, u->fit->model->name);
+            m->driver[k].title, u->fit->model->name);
   cc_label_printf (u->text.subtitle, sizeof u->text.subtitle,
             "%zu months of data; median with %g%% and %g%% prediction "
             "bands (parametric Monte Carlo)", u->s->n, u->band.level_narrow,
@@ -133,13 +135,13 @@ usage_alt (const cc_chart_data *d, const void *state, FILE *fp)
 
   cc_month_format (b->month[h - 1], m1, sizeof m1);
   cc_month_format (u->s->month[0], m0, sizeof m0);
-  cc_group_digits (b->median[h - 1], 0, a, sizeof a);
-  cc_group_digits (b->lo_wide[h - 1], 0, lo, sizeof lo);
-  cc_group_digits (b->hi_wide[h - 1], 0, hi, sizeof hi);
+  cc_amount_words (b->median[h - 1], a, sizeof a);
+  cc_amount_words (b->lo_wide[h - 1], lo, sizeof lo);
+  cc_amount_words (b->hi_wide[h - 1], hi, sizeof hi);
   fprintf (fp,
             "Fan chart of %s: %zu monthly points from %s, then the fitted %s "
             "curve to %s with median %s %s and a %g%% band from %s to %s.",
-            u->s->key, u->s->n, m0, u->fit->model->name, m1, a, u->s->unit,
+            u->title, u->s->n, m0, u->fit->model->name, m1, a, u->s->unit,
             b->level_wide, lo, hi);
 }
 

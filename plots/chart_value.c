@@ -87,9 +87,9 @@ value_prepare (const cc_chart_data *d, void **state, int *draw, cc_err *err)
       s->p50[mo] = r->cumulative[mo].p50;
       s->p90[mo] = r->cumulative[mo].p90;
     }
-  cc_group_digits (r->total.p10, 0, a, sizeof a);
-  cc_group_digits (r->total.p50, 0, b, sizeof b);
-  cc_group_digits (r->total.p90, 0, e, sizeof e);
+  cc_amount_words (r->total.p10, a, sizeof a);
+  cc_amount_words (r->total.p50, b, sizeof b);
+  cc_amount_words (r->total.p90, e, sizeof e);
   cc_label_printf (s->text.title, sizeof s->text.title,
             "%s: cumulative contract value", c->title);
   cc_label_printf (s->text.subtitle, sizeof s->text.subtitle,

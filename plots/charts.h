@@ -22,6 +22,11 @@ typedef struct
   const double *scn_y;          /* nscn x months, in UNIT, h = 1..months */
   int months;
   double anchor_t, anchor_y;    /* the last reported point; h = 0 */
+  /* The scenario file's own path: 3 (P10, P50, P90: a band and its
+     median line) or 1 (a line); 0: none.  nown x months, in UNIT. */
+  size_t nown;
+  const char *own_band, *own_label;   /* legend text of band and line */
+  const double *own_y;
 } cc_chart_storage;
 
 /* Draw the chart to every output O wants, in the gnuplot process GP. */
@@ -43,6 +48,7 @@ typedef struct
   size_t nfamily;
   const char *const *family;
   const double *p50;            /* months x nfamily */
+  const double *total;          /* months: the median total, a line */
   const char *currency;
 } cc_chart_spend;
 

@@ -39,7 +39,65 @@ chart_alt (cc_chart *c, const cc_chart_data *d, cc_err *err)
   c->kind->alt (d, c->state, fp);
   if (fclose (fp) != 0 || c->alt == NULL)
     return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+  if ((fp = open_memstream (&c->svg_title, &len)) == NULL)
+    return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+  if (d->vc != NULL)
+    fprintf (fp, "%s: ", d->vc->title);
+  fputs (c->kind->title, fp);
+  if (fclose (fp) != 0 || c->svg_title == NULL)
+    return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
   return CC_OK;
+}
+
+/* gnuplot titles every SVG "Gnuplot" (its 'name' takes only an
+   identifier): put TITLE, escaped, in its place in the temporary open on
+   FD (PATH names it in messages).  The file is read and rewritten through
+   its descriptor, never reopened by name. */
+static int
+svg_retitle (int fd, const char *path, const char *title, cc_err *err)
+{
+  static const char gp[] = "<title>Gnuplot</title>";
+  char *buf = NULL, *out = NULL, *at, chunk[65536];
+  size_t len = 0, olen = 0, done;
+  off_t off = 0;
+  ssize_t n;
+  FILE *mem = open_memstream (&buf, &len);
+  int rc = CC_OK;
+
+  if (mem == NULL)
+    return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+  while ((n = pread (fd, chunk, sizeof chunk, off)) > 0)
+    {
+      fwrite (chunk, 1, (size_t) n, mem);
+      off += n;
+    }
+  if (fclose (mem) != 0 || buf == NULL)
+    return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+  if (n < 0)
+    rc = cc_err_set (err, CC_EIO, path, 0, 0, "cannot read the chart");
+  else if ((at = strstr (buf, gp)) != NULL)
+    {
+      if ((mem = open_memstream (&out, &olen)) == NULL)
+        rc = cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+      else
+        {
+          fwrite (buf, 1, (size_t) (at - buf), mem);
+          fputs ("<title>", mem);
+          cc_label_put_xml (mem, title);
+          fputs ("</title>", mem);
+          fputs (at + sizeof gp - 1, mem);
+          if (fclose (mem) != 0 || out == NULL)
+            rc = cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+        }
+      for (done = 0; rc == CC_OK && done < olen; done += (size_t) n)
+        if ((n = pwrite (fd, out + done, olen - done, (off_t) done)) <= 0)
+          rc = cc_err_set (err, CC_EIO, path, 0, 0, "cannot write the chart");
+      if (rc == CC_OK && ftruncate (fd, (off_t) olen) != 0)
+        rc = cc_err_set (err, CC_EIO, path, 0, 0, "cannot write the chart");
+    }
+  free (out);
+  free (buf);
+  return rc;
 }
 
 int
@@ -172,6 +230,12 @@ finish_all (cc_chartset *set, const cc_output *out, int status, cc_err *err)
               cc_outfile_abort (o);
               continue;
             }
+          if (f == CC_GP_SVG && c->svg_title != NULL
+              && (status = svg_retitle (o->fd, o->path, c->svg_title, err)) != CC_OK)
+            {
+              cc_outfile_abort (o);
+              continue;
+            }
           {
             char *path = strdup (o->path);
             status = cc_outfile_place (o, err);
@@ -232,6 +296,7 @@ cc_charts_free (cc_chartset *set)
           cc_outfile_abort (&set->chart[i].file[f]);
       set->chart[i].kind->free (set->chart[i].state);
       free (set->chart[i].alt);
+      free (set->chart[i].svg_title);
     }
   free (set->chart);
   free (set->preview);

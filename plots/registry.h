@@ -26,6 +26,7 @@ typedef struct
 {
   const cc_case_view *storage;          /* NULL: no storage story */
   const cc_driver_price *storage_price; /* the storage driver's pricing */
+  const char *storage_title;            /* the storage driver's title */
   const cc_valuecase *vc;
   const cc_value_result *vr;
 } cc_chart_data;
@@ -69,6 +70,8 @@ typedef struct
   int draw;                     /* it has something to draw */
   int drawn;                    /* its files are in place */
   char *alt;                    /* whole, however long its labels */
+  char *svg_title;              /* the SVG's <title>: "SCENARIO TITLE:
+                                   kind title", not gnuplot's "Gnuplot" */
   cc_outfile file[CC_GP_NFMT];  /* while drawing; tmp NULL: not wanted */
 } cc_chart;
 

@@ -97,6 +97,23 @@ labels (void)
   ok (strcmp (buf, "1e+308") == 0, "too small a buffer: exponent form, not a cut figure (%s)", buf);
   cc_group_digits (-1234567.891, 2, big, sizeof big);
   ok (strcmp (big, "-1,234,567.89") == 0, "-1234567.891 -> -1,234,567.89 (%s)", big);
+
+  /* Three significant figures for prose. */
+  {
+    static const struct { double v; const char *want; } sig[] = {
+      { 121490405, "121 million" }, { 88627653, "88.6 million" },
+      { 158211957, "158 million" }, { 1.25e9, "1.25 billion" },
+      { 999.6e6, "1.00 billion" }, { 999600, "1.00 million" },
+      { 12345, "12,300" }, { 99.96, "100" }, { 0.012345, "0.0123" },
+      { -344171, "-344,000" }, { 0, "0" } };
+    size_t i;
+    for (i = 0; i < sizeof sig / sizeof sig[0]; i++)
+      {
+        cc_sig_words (sig[i].v, 3, big, sizeof big);
+        ok (strcmp (big, sig[i].want) == 0, "%.10g to three figures: %s (%s)",
+            sig[i].v, sig[i].want, big);
+      }
+  }
 }
 
 static void

@@ -138,6 +138,35 @@ test_write (void)
           "cc_output_file writes DIR/NAME");
   ok (notified == 1 && strcmp (notified_path, in_dir ("t.txt")) == 0,
       "and tells the notifier its path");
+
+  {
+    char *p = cc_path_join ("out//", "x.csv"), *q = cc_path_join ("/", "x");
+    char *r = cc_path_join ("out", "x");
+    is_str (p, "out/x.csv", "a directory ending in slashes: one slash");
+    is_str (q, "/x", "the root stays the root");
+    is_str (r, "out/x", "a directory without a slash gets one");
+    free (p);
+    free (q);
+    free (r);
+  }
+  {
+    cc_output o1 = { in_dir ("p1/p2/p3/"), NULL, NULL, -1 };
+    is_int (cc_outdir_open (&o1, 1, &err), CC_OK,
+            "cc_outdir_open creates the missing parents");
+    cc_outdir_close (&o1);
+  }
+  ok (exists (in_dir ("p1/p2/p3")), "... and the folder itself");
+  {
+    cc_output o2 = { in_dir ("p1/p2/p3"), NULL, NULL, -1 };
+    is_int (cc_outdir_open (&o2, 1, &err), CC_OK,
+            "an existing folder is fine");
+    cc_outdir_close (&o2);
+  }
+  {
+    cc_output o3 = { in_dir ("s.csv/sub"), NULL, NULL, -1 };
+    is_int (cc_outdir_open (&o3, 1, &err), CC_ECANTCREAT,
+            "a folder under a file: CC_ECANTCREAT");
+  }
 }
 
 static void

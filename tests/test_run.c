@@ -110,7 +110,7 @@ test_pipeline (void)
   {
     const char *all[] = { "cost.csv", "crosscloud.alt.txt", "crosscloud.csv",
       "crosscloud.png", "crosscloud.svg", "facts.txt", "projection.csv",
-      "report.html", "report.md", "spend.alt.txt", "spend.png", "spend.svg",
+      "provenance.csv", "report.html", "report.md", "spend.alt.txt", "spend.png", "spend.svg",
       "storage.alt.txt", "storage.json", "storage.png", "storage.svg",
       "tornado.alt.txt", "tornado.csv", "tornado.png", "tornado.svg",
       "value-drivers-monthly.csv", "value-drivers.csv", "value-monthly.csv",
@@ -123,7 +123,7 @@ test_pipeline (void)
   }
   is_str (got, want, "the pipeline writes every table, chart (PNG, SVG, alt "
           "text) and document, and nothing else: no temporary");
-  is_int (nwrote, 28, "the notifier hears of each file, written in full");
+  is_int (nwrote, 29, "the notifier hears of each file, written in full");
 }
 
 static void
@@ -147,7 +147,8 @@ test_no_gnuplot (void)
   unsetenv ("CLOUDCAST_GNUPLOT");
   listing (out ("nogp"), got, sizeof got);
   is_str (got, "cost.csv crosscloud.alt.txt crosscloud.csv facts.txt "
-          "projection.csv report.html report.md spend.alt.txt storage.alt.txt "
+          "projection.csv provenance.csv report.html report.md spend.alt.txt "
+          "storage.alt.txt "
           "storage.json tornado.alt.txt tornado.csv value-drivers-monthly.csv "
           "value-drivers.csv value-monthly.csv value-summary.csv "
           "value.alt.txt value.json",

@@ -9,6 +9,8 @@
 
 #include "cli/cli.h"
 #include "cli/cmd_case.h"
+#include "core/textutil.h"
+#include "report/headline.h"
 
 int
 cc_case_parse_months (const char *cmd, const char *arg, int *months)
@@ -64,6 +66,14 @@ cc_case_run_option (const char *cmd, int c, const char *arg, cc_run_opts *o)
     case 'P':
       o->preview = 1;
       return CC_OK;
+    case 'v':
+      o->verbose = 1;
+      o->quiet = 0;
+      return CC_OK;
+    case 'q':
+      o->quiet = 1;
+      o->verbose = 0;
+      return CC_OK;
     default:
       return 1;
     }
@@ -80,6 +90,25 @@ cc_case_scenario (const char *cmd, int argc, char **argv, int optind_,
     }
   return optind_ < argc ? argv[optind_]
                         : cc_cli_datafile (def, size, CC_DEFAULT_SCENARIO);
+}
+
+void
+cc_case_headline (FILE *fp, const cc_run_result *r, int title)
+{
+  char words[4 * CC_GROUP_MAX], se[CC_GROUP_MAX + 32];
+  if (r->vc == NULL || r->vr == NULL)
+    return;
+  cc_range_words (&r->vr->total, r->vc->currency, words, sizeof words);
+  cc_money_words (r->vr->total_p50_se, r->vc->currency, se, sizeof se);
+  if (title)
+    fprintf (fp, "%s: ", r->vc->title);
+  else
+    words[0] = (char) (words[0] - 'a' + 'A');
+  fprintf (fp, "%s over %d months; standard error of the P50 %s.\n",
+           words, r->vr->months, se);
+  fputs ("It rests on: ", fp);
+  cc_rests_on (fp, r->vc, r->vr, cc_text_plain);
+  fputs (".\n", fp);
 }
 
 int

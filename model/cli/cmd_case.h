@@ -4,6 +4,8 @@
 #ifndef CC_CMD_CASE_H
 #define CC_CMD_CASE_H
 
+#include <stdio.h>
+
 #include "reported/case.h"
 #include "run/run.h"
 
@@ -15,8 +17,8 @@ int cc_case_parse_photo (const char *cmd, const char *arg, double *mib);
 int cc_case_parse_draws (const char *cmd, const char *arg,
                          unsigned long *draws);
 
-/* The options run and value share, into O: -o DIR, -m, -p, -n, -s and
- * -P (each command's usage table says which it takes).  CC_OK when C was
+/* The options run and value share, into O: -o DIR, -m, -p, -n, -s, -P,
+ * -v and -q (the last of -v and -q wins; each command's usage table says which it takes).  CC_OK when C was
  * one of them, 1 when it was not, CC_EUSAGE after printing on error. */
 int cc_case_run_option (const char *cmd, int c, const char *arg,
                         cc_run_opts *o);
@@ -26,6 +28,11 @@ int cc_case_run_option (const char *cmd, int c, const char *arg,
  * printing the usage error. */
 const char *cc_case_scenario (const char *cmd, int argc, char **argv,
                               int optind_, char *def, unsigned long size);
+
+/* The headline of R on FP: the range in words (after the title when
+ * TITLE) with the standard error of the P50, and what it rests on
+ * (report/headline.h). */
+void cc_case_headline (FILE *fp, const cc_run_result *r, int title);
 
 /* The exit status of a run or value that ended in RC, its error said. */
 int cc_case_run_status (int rc, const cc_err *err);

@@ -4,6 +4,7 @@
 
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "cli/cli.h"
 #include "cli/usage.h"
@@ -30,12 +31,21 @@ cc_cmd_run (int argc, char **argv)
   o.scenario = cc_case_scenario ("run", argc, argv, optind, def, sizeof def);
   if (o.scenario == NULL)
     return CC_EUSAGE;
-  o.notify = cc_cli_wrote;
+  o.notify = o.verbose ? cc_cli_wrote : NULL;
   cc_err_clear (&err);
   rc = cc_run (&o, &r, &err);
   /* The preview is printed, not kept. */
-  if (r.charts.preview != NULL)
+  if (r.charts.preview != NULL && !o.quiet)
     fputs (r.charts.preview, stdout);
+  /* The headline and where the report is, once it is written. */
+  if (!o.quiet && (rc == CC_OK || rc == CC_EUNAVAIL) && r.vr != NULL)
+    {
+      char *path = cc_path_join (o.dir, "report.html");
+      cc_case_headline (stdout, &r, 1);
+      if (path != NULL)
+        printf ("Report: %s\n", path);
+      free (path);
+    }
   cc_case_run_status (rc, &err);
   cc_run_free (&r);
   return rc;

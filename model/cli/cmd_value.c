@@ -4,6 +4,7 @@
 
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "cli/cli.h"
 #include "cli/usage.h"
@@ -34,15 +35,23 @@ cc_cmd_value (int argc, char **argv)
                                  sizeof def);
   if (o.scenario == NULL)
     return CC_EUSAGE;
-  o.notify = cc_cli_wrote;
+  o.notify = o.verbose ? cc_cli_wrote : NULL;
   cc_err_clear (&err);
   rc = cc_run_value (&o, &r, &err);
-  if (rc == CC_OK || (rc == CC_EUNAVAIL && r.vr != NULL))
+  if ((rc == CC_OK || (rc == CC_EUNAVAIL && r.vr != NULL)) && !o.quiet)
     {
       if (json)
         cc_report_value_json (stdout, r.vc, r.vr);
       else
-        cc_report_value_text (stdout, r.vc, r.vr);
+        {
+          char *path = cc_path_join (o.dir, "value.json");
+          cc_report_value_text (stdout, r.vc, r.vr);
+          cc_case_headline (stdout, &r, 0);
+          if (path != NULL)
+            printf ("Tables: %s, with the CSV tables and charts beside "
+                    "it\n", path);
+          free (path);
+        }
     }
   cc_case_run_status (rc, &err);
   cc_run_free (&r);

@@ -25,6 +25,10 @@
   { "photo-mib", 'p', 0, "SIZE", "photo size in MiB for the equivalents " \
     "line (default 3)" }
 #define DRAWS_HELP "Monte Carlo draws, 1 to 1000000 (default: the scenario's)"
+#define OPT_VERBOSE \
+  { "verbose", 'v', 0, NULL, "also name every file written, on stderr" }
+#define OPT_QUIET \
+  { "quiet", 'q', 0, NULL, "print nothing but errors" }
 
 static const cc_usage_opt run_opts[] = {
   OPT_OUTDIR,
@@ -32,6 +36,8 @@ static const cc_usage_opt run_opts[] = {
   OPT_PHOTO,
   { "draws", 0, 'n', "N", DRAWS_HELP },
   { "preview", 0, 'P', NULL, "also print the usage chart in the terminal" },
+  OPT_VERBOSE,
+  OPT_QUIET,
   { NULL, 0, 0, NULL, NULL }
 };
 
@@ -49,6 +55,8 @@ static const cc_usage_opt value_opts[] = {
   { "seed", 's', 0, "S", "random seed, 0 to 4294967295 (default: the "
     "scenario's)" },
   { "json", 0, 'j', NULL, "print the result as JSON on stdout" },
+  OPT_VERBOSE,
+  OPT_QUIET,
   { NULL, 0, 0, NULL, NULL }
 };
 
@@ -209,7 +217,8 @@ const cc_usage_cmd cc_usage_cmds[] = {
   { "run", "", "[SCENARIO.ini]",
     "run a scenario end to end (default: the reported Azure case) and write "
     "facts, projection, cost, contract value, charts and report.md/.html "
-    "into DIR (-o; default cloudcast-out)",
+    "into DIR (-o; default cloudcast-out, parent folders created), then "
+    "print the headline and the path of report.html",
     run_opts, NULL, cc_cmd_run },
   { "facts", "", "[FILE]",
     "print two-point growth facts of a reported-usage CSV (default: the "
@@ -217,7 +226,8 @@ const cc_usage_cmd cc_usage_cmds[] = {
     facts_opts, NULL, cc_cmd_facts },
   { "value", "", "[SCENARIO.ini]",
     "contract value with P10/P50/P90, NPV, yearly totals, tornado and "
-    "cross-cloud comparison (default: the shipped default scenario)",
+    "cross-cloud comparison (default: the shipped default scenario); its "
+    "tables and charts go into DIR, the summary to stdout",
     value_opts, NULL, cc_cmd_value },
   { "prices", "", "",
     "list the loaded price rows (UNCONFIRMED marked)",

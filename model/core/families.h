@@ -24,4 +24,13 @@ int cc_family_valid (const char *name);
  * (cut to SIZE), for messages; returns BUF. */
 char *cc_family_list (char *buf, size_t size);
 
+/* A reader's name for family NAME ("AI services" for "ai"); NAME itself
+ * when it is not a family. */
+const char *cc_family_label (const char *name);
+
+/* A reader's name for the provider key KEY ("Microsoft Azure" for
+ * "azure", "Amazon Web Services" for "aws", "Google Cloud" for "gcp");
+ * KEY itself for any other provider. */
+const char *cc_provider_label (const char *key);
+
 #endif

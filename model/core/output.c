@@ -26,12 +26,17 @@ char *
 cc_path_join (const char *dir, const char *name)
 {
   size_t a = strlen (dir), b = strlen (name);
-  char *p = malloc (a + b + 2);
+  char *p;
+  /* "out/" and "out" give the same "out/NAME"; "/" stays the root. */
+  while (a > 1 && dir[a - 1] == '/')
+    a--;
+  p = malloc (a + b + 2);
   if (p == NULL)
     return NULL;
   memcpy (p, dir, a);
-  p[a] = '/';
-  memcpy (p + a + 1, name, b + 1);
+  if (a > 0 && dir[a - 1] != '/')
+    p[a++] = '/';
+  memcpy (p + a, name, b + 1);
   return p;
 }
 
@@ -137,11 +142,37 @@ cc_output_sweep (int dirfd)
   closedir (d);
 }
 
+/* mkdir DIR and, when its parent is missing, each missing parent first
+   (mkdir -p): 0, or -1 with errno set. */
+static int
+mkdir_parents (const char *dir)
+{
+  char *p;
+  size_t i;
+  int rc = 0;
+  if (mkdir (dir, 0777) == 0)
+    return 0;
+  if (errno != ENOENT)
+    return -1;
+  if ((p = strdup (dir)) == NULL)
+    return -1;
+  for (i = 1; p[i] != '\0' && rc == 0; i++)
+    if (p[i] == '/' && p[i - 1] != '/')
+      {
+        p[i] = '\0';
+        if (mkdir (p, 0777) != 0 && errno != EEXIST)
+          rc = -1;
+        p[i] = '/';
+      }
+  free (p);
+  return rc == 0 ? mkdir (dir, 0777) : -1;
+}
+
 int
 cc_outdir_open (cc_output *out, int sweep, cc_err *err)
 {
   struct stat st;
-  int made = mkdir (out->dir, 0777) == 0;
+  int made = mkdir_parents (out->dir) == 0;
 
   if (!made && errno != EEXIST)
     return cc_err_set (err, CC_ECANTCREAT, out->dir, 0, 0,

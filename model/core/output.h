@@ -53,8 +53,8 @@ int cc_output_file (const cc_output *out, const char *name, cc_output_fn fn,
  * descriptor, or -1 with ERR set (CC_ECANTCREAT). */
 int cc_dir_open (const char *dir, cc_err *err);
 
-/* Open OUT->dir into OUT->dirfd, creating it if it does not exist (its
- * parent must).  With SWEEP, an existing directory is swept of stale
+/* Open OUT->dir into OUT->dirfd, creating it and any missing parent
+ * folders if it does not exist (mkdir -p).  With SWEEP, an existing directory is swept of stale
  * cloudcast temporaries; the rest of it is left alone. */
 int cc_outdir_open (cc_output *out, int sweep, cc_err *err);
 
@@ -109,7 +109,8 @@ int cc_outfile_place (cc_outfile *o, cc_err *err);
 /* Remove the temporary without touching the target; frees the names. */
 void cc_outfile_abort (cc_outfile *o);
 
-/* Join DIR and NAME into a newly allocated string. */
+/* Join DIR and NAME into a newly allocated string, one '/' between them
+ * however many DIR ends with ("out/" + "x" = "out/x"). */
 char *cc_path_join (const char *dir, const char *name);
 
 /* Do paths A and B name the same file: the same device and inode, or,

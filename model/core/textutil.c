@@ -85,12 +85,61 @@ cc_group_digits (double v, int decimals, char *buf, size_t size)
 void
 cc_amount_words (double v, char *buf, size_t size)
 {
-  if (fabs (v) >= 1e9)
-    snprintf (buf, size, "%.2f billion", v / 1e9);
-  else if (fabs (v) >= 1e6)
-    snprintf (buf, size, "%.1f million", v / 1e6);
-  else
-    cc_group_digits (v, 0, buf, size);
+  cc_sig_words (v, 3, buf, size);
+}
+
+void
+cc_sig_number (double v, int sig, char *buf, size_t size)
+{
+  double e, step, r;
+  int decimals;
+  if (sig < 1)
+    sig = 1;
+  if (v == 0 || !isfinite (v))
+    {
+      cc_group_digits (v, 0, buf, size);
+      return;
+    }
+  e = floor (log10 (fabs (v)));
+  step = pow (10, e - sig + 1);
+  r = round (v / step) * step;
+  /* Rounding may carry into a new digit (99.96 -> 100.0): count again. */
+  e = floor (log10 (fabs (r)));
+  decimals = sig - 1 - (int) e;
+  if (decimals < 0)
+    decimals = 0;
+  if (decimals > 20)
+    decimals = 20;
+  cc_group_digits (r, decimals, buf, size);
+}
+
+double
+cc_sig_scale (double v, const char **word)
+{
+  double a = fabs (v);
+  /* What rounds to 1,000 million is a billion. */
+  if (a >= 999.5e6)
+    {
+      *word = "billion";
+      return 1e9;
+    }
+  if (a >= 999.5e3)
+    {
+      *word = "million";
+      return 1e6;
+    }
+  *word = "";
+  return 1;
+}
+
+void
+cc_sig_words (double v, int sig, char *buf, size_t size)
+{
+  const char *word;
+  double scale = cc_sig_scale (v, &word);
+  char num[CC_GROUP_MAX];
+  cc_sig_number (v / scale, sig, num, sizeof num);
+  snprintf (buf, size, "%s%s%s", num, word[0] ? " " : "", word);
 }
 
 /* Length of the valid UTF-8 sequence at S (at most N bytes), or 0. */
@@ -275,8 +324,8 @@ cc_label_printf (char *buf, size_t size, const char *fmt, ...)
   return 1;
 }
 
-void
-cc_label_put (FILE *fp, const char *s)
+static void
+label_write (FILE *fp, const char *s, int xml)
 {
   size_t n = strlen (s), i = 0, k;
   unsigned long cp;
@@ -290,8 +339,22 @@ cc_label_put (FILE *fp, const char *s)
         }
       if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0))
         putc (' ', fp);
+      else if (xml && cp < 0x80 && strchr ("&<>\"'", (int) cp) != NULL)
+        fprintf (fp, "&#%lu;", cp);
       else if (!cc_bidi_control (cp))
         fwrite (s + i, 1, k, fp);
       i += k;
     }
+}
+
+void
+cc_label_put (FILE *fp, const char *s)
+{
+  label_write (fp, s, 0);
+}
+
+void
+cc_label_put_xml (FILE *fp, const char *s)
+{
+  label_write (fp, s, 1);
 }

@@ -17,9 +17,23 @@ size_t cc_edit_distance (const char *a, const char *b);
 #define CC_GROUP_MAX 448
 void cc_group_digits (double v, int decimals, char *buf, size_t size);
 
-/* An amount for prose: "1.25 billion", "3.4 million", below a million
- * cc_group_digits with no decimals ("12,345"). */
+/* An amount for prose and chart annotations, to three significant
+ * figures (the precision policy: tables keep every digit): "1.25
+ * billion", "3.40 million", "12,300" (cc_sig_words). */
 void cc_amount_words (double v, char *buf, size_t size);
+
+/* V rounded to SIG significant figures, grouped, with only the decimals
+ * those figures need: 88.627 -> "88.6", 121490 -> "121,000",
+ * 99.96 -> "100". */
+void cc_sig_number (double v, int sig, char *buf, size_t size);
+
+/* The word prose scales V by: 1e9 "billion" (from what rounds to 1,000
+ * million), 1e6 "million" (likewise), else 1 and "". */
+double cc_sig_scale (double v, const char **word);
+
+/* V to SIG significant figures in words: "121 million", "1.25 billion",
+ * "88.6 million", "12,300". */
+void cc_sig_words (double v, int sig, char *buf, size_t size);
 
 /* Is S[0..N) valid UTF-8 (no overlong forms, surrogates or code points
  * beyond U+10FFFF)? */
@@ -55,5 +69,9 @@ int cc_label_printf (char *buf, size_t size, const char *fmt, ...)
  * bidirectional controls are dropped (a chart cannot isolate them), bytes
  * that are not valid UTF-8 become U+FFFD.  Never cut. */
 void cc_label_put (FILE *fp, const char *s);
+
+/* The same as XML text or attribute content: & < > " ' as character
+ * references besides (an SVG's <title>). */
+void cc_label_put_xml (FILE *fp, const char *s);
 
 #endif

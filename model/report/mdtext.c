@@ -236,6 +236,23 @@ cc_md_html_line (FILE *fp, cc_md_html *st, char *line)
         }
       return CC_MD_OTHER;
     }
+  if (line[0] == '>' && (line[1] == ' ' || line[1] == '\0'))
+    {
+      if (st->in_table)
+        fputs ("</table>\n", fp);
+      st->in_table = 0;
+      if (!st->quote)
+        fputs ("<section class=\"summary\">\n", fp);
+      st->quote = 1;
+      if (line[1] != '\0' && line[2] != '\0')
+        element (fp, "p", line + 2, NULL);
+      return CC_MD_OTHER;
+    }
+  if (st->quote)
+    {
+      fputs ("</section>\n", fp);
+      st->quote = 0;
+    }
   if (line[0] == '|')
     {
       if (strncmp (line, "|---", 4) == 0)
@@ -275,7 +292,7 @@ cc_md_html_line (FILE *fp, cc_md_html *st, char *line)
   if (strncmp (line, "- ", 2) == 0)
     element (fp, "p", line + 2, "<p class=\"li\">&bull; ");
   else
-    element (fp, "p", strncmp (line, "> ", 2) == 0 ? line + 2 : line, NULL);
+    element (fp, "p", line, NULL);
   return CC_MD_OTHER;
 }
 
@@ -286,6 +303,9 @@ cc_md_html_end (FILE *fp, cc_md_html *st)
     fputs ("</table>\n", fp);
   if (st->fence > 0)
     fputs ("</pre>\n", fp);
+  if (st->quote)
+    fputs ("</section>\n", fp);
+  st->quote = 0;
   st->in_table = 0;
   st->fence = 0;
 }

@@ -33,11 +33,14 @@ typedef struct
 {
   int in_table, header;
   size_t fence;        /* backticks of the open code fence, 0: none */
+  int quote;           /* a block quote (the summary box) is open */
 } cc_md_html;
 
 enum { CC_MD_OTHER, CC_MD_H1, CC_MD_H2 };
 
-/* Render LINE (without its line end; changed in place).  Returns CC_MD_H1
+/* Render LINE (without its line end; changed in place).  Lines starting
+ * "> " make one <section class="summary">, a paragraph each; a ">" line
+ * alone separates them.   Returns CC_MD_H1
  * or CC_MD_H2 for a heading (never one inside a code block), else
  * CC_MD_OTHER. */
 int cc_md_html_line (FILE *fp, cc_md_html *st, char *line);

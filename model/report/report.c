@@ -59,18 +59,23 @@ cc_report_facts (FILE *fp, const cc_case_view *v)
 
   fprintf (fp, "\nGrowth multiple: \u00d7%.3g in %.3g months.\n",
            f->multiple, f->dt);
-  fprintf (fp, "Monthly growth rate: %.1f%% per month compounded "
-           "(continuous rate %.4f per month).\n", 100 * f->rate_disc,
-           f->rate_cont);
-  cc_group_digits (100 * (f->annual_multiple - 1), 0, a, sizeof a);
-  fprintf (fp, "Annualised: \u00d7%.2f per year if that rate held "
-           "(+%s%% a year).\n", f->annual_multiple, a);
+  /* Prose to three significant figures (the precision policy). */
+  cc_sig_number (100 * f->rate_disc, 3, a, sizeof a);
+  cc_sig_number (f->rate_cont, 3, b, sizeof b);
+  fprintf (fp, "Monthly growth rate: %s%% per month compounded "
+           "(continuous rate %s per month).\n", a, b);
+  cc_sig_number (f->annual_multiple, 3, b, sizeof b);
+  cc_sig_number (100 * (f->annual_multiple - 1), 3, a, sizeof a);
+  fprintf (fp, "Annualised: \u00d7%s per year if that rate held "
+           "(%s%s%% a year).\n", b, f->annual_multiple >= 1 ? "+" : "", a);
   if (isfinite (f->doubling_months))
-    fprintf (fp, "Doubling time: %.2f months at that rate.\n",
-             f->doubling_months);
+    {
+      cc_sig_number (f->doubling_months, 3, a, sizeof a);
+      fprintf (fp, "Doubling time: %s months at that rate.\n", a);
+    }
   else
     fprintf (fp, "Doubling time: none (usage did not grow).\n");
-  cc_group_digits (f->slope, 1, a, sizeof a);
+  cc_sig_number (f->slope, 3, a, sizeof a);
   fprintf (fp, "Linear slope: %s %s per month (straight line through both "
            "figures).\n", a, v->unit);
 
@@ -79,20 +84,23 @@ cc_report_facts (FILE *fp, const cc_case_view *v)
     {
       double bin = f->y1 * twin->bytes / photo;
       double dec = f->y1 * v->unit_bytes / photo;
+      char nb[CC_GROUP_MAX], nd[CC_GROUP_MAX];
       cc_group_digits (f->y1, 0, a, sizeof a);
-      fprintf (fp, "\nEquivalent to about %.0f million photos, assuming "
-               "%.3g MiB per photo and reading %s %s as %s %s (binary, "
-               "%s = 2^%d bytes), which is how the reported \"about 490 "
-               "million images\" comes out; read as decimal %s (10^%d "
-               "bytes) it is about %.0f million.\n",
-               bin / 1e6, v->photo_mib, a, v->unit, a, twin->name,
-               twin->name, (int) lround (log2 (twin->bytes)), v->unit,
-               (int) lround (log10 (v->unit_bytes)), dec / 1e6);
+      cc_amount_words (bin, nb, sizeof nb);
+      cc_amount_words (dec, nd, sizeof nd);
+      fprintf (fp, "\nEquivalent to about %s photos, assuming %.3g MiB per "
+               "photo and reading %s %s as %s %s (binary, %s = 2^%d bytes); "
+               "read as decimal %s (10^%d bytes) it is about %s.\n",
+               nb, v->photo_mib, a, v->unit, a, twin->name, twin->name,
+               (int) lround (log2 (twin->bytes)), v->unit,
+               (int) lround (log10 (v->unit_bytes)), nd);
     }
   else
-    fprintf (fp, "\nEquivalent to about %.0f million photos, assuming %.3g "
-             "MiB per photo.\n", f->y1 * v->unit_bytes / photo / 1e6,
-             v->photo_mib);
+    {
+      cc_amount_words (f->y1 * v->unit_bytes / photo, a, sizeof a);
+      fprintf (fp, "\nEquivalent to about %s photos, assuming %.3g MiB per "
+               "photo.\n", a, v->photo_mib);
+    }
 
   fprintf (fp, "\nWhat two figures cannot say: they fix one growth rate and "
            "nothing more. Every curve beyond %s is an assumption, shown as "
@@ -111,24 +119,33 @@ cc_report_facts (FILE *fp, const cc_case_view *v)
   return ferror (fp) ? -1 : 0;
 }
 
-int
-cc_report_projection_csv (FILE *fp, const cc_case_view *v)
+/* One row per month of each of the N paths of SCN (values PROJ). */
+static void
+paths_csv (FILE *fp, const cc_case_view *v, const cc_scenario *scn,
+           size_t n, const double *proj)
 {
   size_t i;
   int h;
   char mon[16];
-  fputs ("month,scenario,", fp);
-  cc_csv_field (fp, v->unit);
-  putc ('\n', fp);
-  for (i = 0; i < v->nscn; i++)
+  for (i = 0; i < n; i++)
     for (h = 1; h <= v->months; h++)
       {
         cc_month_format (v->anchor_month + h, mon, sizeof mon);
         fprintf (fp, "%s,", mon);
-        cc_csv_field (fp, v->scn[i].name);
+        cc_csv_field (fp, scn[i].name);
         fprintf (fp, ",%.6f\n",
-                 v->proj[i * (size_t) v->months + (size_t) (h - 1)]);
+                 proj[i * (size_t) v->months + (size_t) (h - 1)]);
       }
+}
+
+int
+cc_report_projection_csv (FILE *fp, const cc_case_view *v)
+{
+  fputs ("month,scenario,", fp);
+  cc_csv_field (fp, v->unit);
+  putc ('\n', fp);
+  paths_csv (fp, v, v->scn, v->nscn, v->proj);
+  paths_csv (fp, v, v->own, v->nown, v->own_proj);
   return ferror (fp) ? -1 : 0;
 }
 

@@ -5,7 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <inttypes.h>
+
+#include "core/families.h"
+#include "core/output.h"
 #include "core/textutil.h"
+#include "report/adjust.h"
+#include "report/headline.h"
 #include "report/mdtext.h"
 #include "report/report_doc.h"
 
@@ -20,15 +26,20 @@ cc_report_value_facts (FILE *fp, const cc_valuecase *c, const cc_value_result *r
   cc_amount_words (r->total.p90, d, sizeof d);
   fprintf (fp, "\nContract value (%s): over %d months the modelled spend is "
            "%s %s at the median, with an 80%% range of %s to %s %s. It assumes "
-           "list prices less the scenario's discounts and every assumption "
-           "range listed in the report.\n", c->name, r->months, a, c->currency,
+           "every assumption range listed in the report and list prices "
+           "with these adjustments: ", c->name, r->months, a, c->currency,
            b, d, c->currency);
+  cc_adjustments_words (fp, c, cc_text_plain);
+  fputs (".\n", fp);
+  fputs ("Before quoting it, say what it rests on: ", fp);
+  cc_rests_on (fp, c, r, cc_text_plain);
+  fputs (".\n", fp);
   if (r->nbar > 0)
     {
       cc_amount_words (r->bar[0].swing, a, sizeof a);
       fprintf (fp, "The assumption that moves it most is %s (%s): between "
                "its P10 and P90 the total moves by %s %s.\n",
-               r->bar[0].assumption, r->bar[0].spec, a, c->currency);
+               r->bar[0].label, r->bar[0].spec, a, c->currency);
     }
   if (c->model.nprovider > 1)
     {
@@ -37,8 +48,8 @@ cc_report_value_facts (FILE *fp, const cc_valuecase *c, const cc_value_result *r
       for (p = 0; p < c->model.nprovider; p++)
         {
           cc_amount_words (r->cross_common[p], a, sizeof a);
-          fprintf (fp, "%s %s %s %s", p ? ";" : "", c->model.provider[p], a,
-                   c->currency);
+          fprintf (fp, "%s %s %s %s", p ? ";" : "",
+                   cc_provider_label (c->model.provider[p]), a, c->currency);
         }
       fputs (".\n", fp);
     }
@@ -120,6 +131,42 @@ md_charts (FILE *fp, const cc_doc *doc, int storage)
       }
 }
 
+/* Every adjustment to list prices (report/adjust.h), or a line saying
+   there is none. */
+static void
+md_adjustments (FILE *fp, const cc_valuecase *c)
+{
+  cc_adjustment *a = NULL;
+  size_t n = cc_adjustments (c, &a), i;
+
+  fputs ("## Adjustments\n\n", fp);
+  if (n == 0)
+    fputs ("None: every price is the pay-as-you-go list price, with no "
+           "discount, no annual price change and no currency conversion.\n\n",
+           fp);
+  else
+    fputs ("| adjustment | provider | applies to | value | set in | source |\n"
+           "|---|---|---|---|---|---|\n", fp);
+  for (i = 0; i < n; i++)
+    {
+      const char *cell[6] = { a[i].kind, a[i].provider[0]
+                                         ? cc_provider_label (a[i].provider)
+                                         : "every provider",
+                              a[i].applies, a[i].text, a[i].set_in,
+                              a[i].source[0] ? a[i].source : "the scenario" };
+      size_t k;
+      for (k = 0; k < 6; k++)
+        {
+          fputs (k ? " | " : "| ", fp);
+          md_cell (fp, cell[k]);
+        }
+      fputs (" |\n", fp);
+    }
+  if (n > 0)
+    putc ('\n', fp);
+  free (a);
+}
+
 /* What moves the total, and the same usage on each provider. */
 static void
 md_tornado_cross (FILE *fp, const cc_valuecase *c, const cc_value_result *r)
@@ -135,7 +182,7 @@ md_tornado_cross (FILE *fp, const cc_valuecase *c, const cc_value_result *r)
       cc_group_digits (r->bar[i].total_high, 0, b, sizeof b);
       cc_group_digits (r->bar[i].swing, 0, e, sizeof e);
       fputs ("| ", fp);
-      md_cell (fp, r->bar[i].assumption);
+      md_cell (fp, r->bar[i].label);
       fputs (" | ", fp);
       md_cell (fp, r->bar[i].spec);
       fprintf (fp, " | %s | %s | %s |\n", a, b, e);
@@ -149,7 +196,7 @@ md_tornado_cross (FILE *fp, const cc_valuecase *c, const cc_value_result *r)
       cc_group_digits (r->cross[i], 0, a, sizeof a);
       cc_group_digits (r->cross_common[i], 0, b, sizeof b);
       fputs ("| ", fp);
-      md_cell (fp, c->model.provider[i]);
+      md_cell (fp, cc_provider_label (c->model.provider[i]));
       fprintf (fp, " | %s | %d | %s |\n", a, r->cross_missing[i], b);
     }
 }
@@ -195,7 +242,7 @@ md_driver_cells (FILE *fp, const cc_valuecase *c, const cc_driver *dr)
       if (dr->link >= 0)
         {
           fputs ("that of ", fp);
-          md_cell (fp, c->model.driver[dr->link].name);
+          md_cell (fp, c->model.driver[dr->link].title);
         }
       else
         {
@@ -231,9 +278,9 @@ md_assumptions (FILE *fp, const cc_valuecase *c)
     {
       const cc_driver *dr = &c->model.driver[d];
       fputs ("| ", fp);
-      md_cell (fp, dr->name);
+      md_cell (fp, dr->title);
       fputs (" | ", fp);
-      md_cell (fp, dr->family);
+      md_cell (fp, cc_family_label (dr->family));
       fputs (" | ", fp);
       md_cell (fp, dr->label);
       fputs (" | ", fp);
@@ -290,6 +337,42 @@ md_prices (FILE *fp, const cc_valuecase *c)
     }
 }
 
+/* The summary box: a block quote, one paragraph a line, first of all. */
+static void
+md_summary (FILE *fp, const cc_valuecase *c, const cc_value_result *r)
+{
+  char words[4 * CC_GROUP_MAX], se[CC_GROUP_MAX + 32], m0[16], m1[16];
+  char date[32], draws[64];
+
+  cc_month_format (c->model.start_month, m0, sizeof m0);
+  cc_month_format (c->model.start_month + r->months - 1, m1, sizeof m1);
+  fputs ("> Valued: ", fp);
+  cc_md_text (fp, c->title);
+  fprintf (fp, ", the modelled spend of %zu usage drivers over %d months "
+           "(%s to %s) on ", c->model.ndriver, r->months, m0, m1);
+  cc_md_text (fp, cc_provider_label (c->model.provider[0]));
+  fputs (", at list prices with these adjustments: ", fp);
+  cc_adjustments_words (fp, c, cc_md_text);
+  fputs (".\n>\n", fp);
+  cc_range_words (&r->total, c->currency, words, sizeof words);
+  cc_money_words (r->total_p50_se, c->currency, se, sizeof se);
+  cc_group_digits ((double) c->model.draws, 0, draws, sizeof draws);
+  words[0] = (char) (words[0] - 'a' + 'A');
+  fputs ("> ", fp);
+  cc_md_text (fp, words);
+  fprintf (fp, ". Monte Carlo standard error of the P50: %s (%s draws).\n>\n",
+           se, draws);
+  fputs ("> What the P50 rests on: ", fp);
+  cc_rests_on (fp, c, r, cc_md_text);
+  fputs (".\n>\n", fp);
+  cc_report_date (date, sizeof date);
+  fprintf (fp, "> Made %s with cloudcast %s from ", date, PACKAGE_VERSION);
+  cc_md_text (fp, cc_scenario_basename (c));
+  fprintf (fp, "; inputs fingerprint %016" PRIx64 " (FNV-1a, 64 bits, over "
+           "the bytes of its %zu input files).\n\n", c->input_hash,
+           c->ninputs);
+}
+
 static const char md_method[] =
   "\n## Method\n\n"
   "- Two reported figures fix one growth rate and nothing more: every "
@@ -304,6 +387,15 @@ static const char md_method[] =
   "assumption at a time to its P10 and P90 with the rest at their "
   "medians.\n"
   "- NPV discounts each month m by (1 + rate)^(-m/12).\n"
+  "- The standard error of the P50 comes from the order statistics of "
+  "the draws' totals: the distribution-free 95 % interval of the median, "
+  "ranks n/2 -+ 1.96 sqrt(n)/2, divided by 2 x 1.96.\n"
+  "- What the P50 rests on: each driver's part of the total over the "
+  "draws whose total lies between the P45 and the P55, summed by where "
+  "its quantity comes from (reported figures, a fit to billing data, or "
+  "an assumed range); the three shares sum to 100 %.\n"
+  "- Prose rounds to three significant figures; tables keep every "
+  "digit.\n"
   "- Rows marked UNCONFIRMED in the price books are unverified and "
   "named wherever they are used.\n";
 
@@ -316,6 +408,8 @@ cc_report_md (FILE *fp, const cc_doc *doc)
   fputs ("# ", fp);
   cc_md_text (fp, c ? c->title : "cloudcast report");
   fputs ("\n\n", fp);
+  if (c && r)
+    md_summary (fp, c, r);
   if (c && c->source[0])
     {
       fputs ("Sources: ", fp);
@@ -324,7 +418,7 @@ cc_report_md (FILE *fp, const cc_doc *doc)
     }
   if (doc->chart_note)
     {
-      fputs ("> Charts are missing from this run: ", fp);
+      fputs ("Charts are missing from this run: ", fp);
       cc_md_text (fp, doc->chart_note);
       fputs ("\n\n", fp);
     }
@@ -351,6 +445,7 @@ cc_report_md (FILE *fp, const cc_doc *doc)
       fputs ("## Contract value\n\n", fp);
       md_value_table (fp, c, r);
       md_charts (fp, doc, 0);
+      md_adjustments (fp, c);
       md_tornado_cross (fp, c, r);
       md_assumptions (fp, c);
       md_prices (fp, c);
@@ -394,13 +489,12 @@ html_charts (FILE *fp, const cc_doc *doc, int storage)
   for (i = 0; i < doc->nchart; i++)
     {
       const cc_doc_chart *ch = &doc->chart[i];
-      char *svg;
+      char *svg, name[300];
       if (!ch->drawn || ch->storage != storage)
         continue;
-      svg = malloc (strlen (doc->dir) + strlen (ch->name) + 8);
-      if (svg == NULL)
+      snprintf (name, sizeof name, "%s.svg", ch->name);
+      if ((svg = cc_path_join (doc->dir, name)) == NULL)
         continue;
-      sprintf (svg, "%s/%s.svg", doc->dir, ch->name);
       fputs ("<figure><img alt=\"", fp);
       cc_html_attr (fp, ch->alt);
       fputs ("\" src=\"data:image/svg+xml;base64,", fp);
@@ -418,7 +512,7 @@ cc_report_html (FILE *fp, const cc_doc *doc)
   char *md = NULL, *line, *save = NULL;
   size_t mdlen = 0;
   FILE *m = open_memstream (&md, &mdlen);
-  cc_md_html st = { 0, 0, 0 };
+  cc_md_html st = { 0 };
 
   if (m == NULL)
     return -1;
@@ -437,6 +531,8 @@ cc_report_html (FILE *fp, const cc_doc *doc)
          "pre{background:#f7f7f7;padding:1em;white-space:pre-wrap}\n"
          "figure{margin:1.5em 0}figcaption{font-size:0.85em;color:#555}\n"
          "img{max-width:100%;height:auto}\n.li{margin:0.2em 0}\n"
+         ".summary{border:2px solid #4a7;background:#f3faf5;padding:0.2em 1em;"
+         "margin:1em 0}\n"
          "</style>\n</head>\n<body>\n", fp);
   for (line = strtok_r (md, "\n", &save); line != NULL;
        line = strtok_r (NULL, "\n", &save))

@@ -1,14 +1,22 @@
 /* report_value.c: contract-value tables as CSV and JSON. */
 #include <config.h>
 
+#include <inttypes.h>
 #include <limits.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "report/adjust.h"
+#include "report/headline.h"
 #include "report/report_value.h"
 #include "core/csvwrite.h"
 #include "core/json.h"
 #include "core/timeutil.h"
+
+/* The keys of the quantity sources in the tables. */
+static const char *const source_key[CC_NSRC] = { "reported", "fitted",
+                                                 "assumed" };
 
 /* The field PREFIX<currency>SUFFIX after a comma. */
 static void
@@ -117,6 +125,33 @@ cc_report_value_drivers_csv (FILE *fp, const cc_valuecase *c,
 }
 
 int
+cc_report_value_provenance_csv (FILE *fp, const cc_valuecase *c,
+                                const cc_value_result *r)
+{
+  static const char *const head[7] = { "driver", "family", "quantity_source",
+                                       "what", "set_in", "source",
+                                       "p50_share" };
+  size_t d;
+  cc_csv_record (fp, head, 7);
+  for (d = 0; d < c->model.ndriver; d++)
+    {
+      const cc_driver *dr = &c->model.driver[d];
+      char what[2048], set_in[160];
+      const char *field[6];
+      cc_driver_basis (c, d, what, sizeof what, set_in, sizeof set_in);
+      field[0] = dr->name;
+      field[1] = dr->family;
+      field[2] = source_key[cc_driver_source (dr)];
+      field[3] = what;
+      field[4] = set_in;
+      field[5] = dr->source[0] ? dr->source : "the scenario";
+      cc_csv_fields (fp, field, 6);
+      fprintf (fp, ",%.6f\n", r->driver_p50_share[d]);
+    }
+  return ferror (fp) ? -1 : 0;
+}
+
+int
 cc_report_value_driver_monthly_csv (FILE *fp, const cc_valuecase *c,
                                     const cc_value_result *r)
 {
@@ -215,13 +250,62 @@ json_drivers (const cc_valuecase *c, const cc_value_result *r)
       const cc_driver *dr = &c->model.driver[i];
       json_t *o = json_object ();
       cc_json_set (o, "name", cc_json_str (dr->name));
+      cc_json_set (o, "title", cc_json_str (dr->title));
       cc_json_set (o, "family", cc_json_str (dr->family));
       cc_json_set (o, "label", cc_json_str (dr->label));
       cc_json_set (o, "source", cc_json_str (dr->source));
       cc_json_set (o, "total", json_range (&r->driver_total[i]));
+      cc_json_set (o, "quantity_source",
+                   cc_json_str (source_key[cc_driver_source (dr)]));
+      cc_json_set (o, "p50_share", cc_json_num (r->driver_p50_share[i], 6));
       cc_json_push (a, o);
     }
   return a;
+}
+
+/* The headline: the median's standard error, what it rests on, and
+   the inputs it was made from (report/headline.h). */
+static json_t *
+json_headline (const cc_valuecase *c, const cc_value_result *r)
+{
+  json_t *o = json_object (), *rest = json_object ();
+  double share[CC_NSRC];
+  char hex[32];
+  int s;
+  cc_json_set (o, "p50_standard_error", cc_json_num (r->total_p50_se, 6));
+  cc_source_shares (c, r, share);
+  for (s = 0; s < CC_NSRC; s++)
+    cc_json_set (rest, source_key[s], cc_json_num (share[s], 6));
+  cc_json_set (o, "p50_rests_on", rest);
+  cc_json_set (o, "scenario_file", cc_json_str (cc_scenario_basename (c)));
+  snprintf (hex, sizeof hex, "%016" PRIx64, c->input_hash);
+  cc_json_set (o, "inputs_fnv1a64", cc_json_str (hex));
+  cc_json_set (o, "input_files", json_integer ((json_int_t) c->ninputs));
+  return o;
+}
+
+static json_t *
+json_adjustments (const cc_valuecase *c)
+{
+  json_t *arr = json_array ();
+  cc_adjustment *a = NULL;
+  size_t n = cc_adjustments (c, &a), i;
+  for (i = 0; i < n; i++)
+    {
+      json_t *o = json_object ();
+      cc_json_set (o, "kind", cc_json_str (a[i].kind));
+      cc_json_set (o, "provider", a[i].provider[0]
+                                    ? cc_json_str (a[i].provider) : NULL);
+      cc_json_set (o, "applies_to", cc_json_str (a[i].applies));
+      cc_json_set (o, "value", cc_json_num (a[i].value, 10));
+      cc_json_set (o, "text", cc_json_str (a[i].text));
+      cc_json_set (o, "set_in", cc_json_str (a[i].set_in));
+      cc_json_set (o, "source", a[i].source[0] ? cc_json_str (a[i].source)
+                                              : NULL);
+      cc_json_push (arr, o);
+    }
+  free (a);
+  return arr;
 }
 
 static json_t *
@@ -234,6 +318,7 @@ json_tornado (const cc_value_result *r)
       const cc_tornado_bar *b = &r->bar[i];
       json_t *o = json_object ();
       cc_json_set (o, "assumption", cc_json_str (b->assumption));
+      cc_json_set (o, "label", cc_json_str (b->label));
       cc_json_set (o, "distribution", cc_json_str (b->spec));
       cc_json_set (o, "value_at_p10", cc_json_num (b->low_value, 6));
       cc_json_set (o, "value_at_p90", cc_json_num (b->high_value, 6));
@@ -306,6 +391,7 @@ cc_report_value_json (FILE *fp, const cc_valuecase *c, const cc_value_result *r)
   cc_json_set (root, "discount_rate", cc_json_num (c->model.discount_rate, 6));
   cc_json_set (root, "term_total", json_range (&r->total));
   cc_json_set (root, "npv", json_range (&r->npv));
+  cc_json_set (root, "headline", json_headline (c, r));
   cc_json_set (root, "median_assumptions_total",
                cc_json_fixed (r->median_total, 2));
   for (y = 0; y < r->nyears; y++)
@@ -317,6 +403,7 @@ cc_report_value_json (FILE *fp, const cc_valuecase *c, const cc_value_result *r)
   cc_json_set (root, "unconfirmed_prices",
                json_strings (r->unconfirmed[0], sizeof r->unconfirmed[0],
                              r->nunconfirmed));
+  cc_json_set (root, "adjustments", json_adjustments (c));
   cc_json_set (root, "currency_conversions",
                json_strings (c->conversion[0], sizeof c->conversion[0],
                              c->nconv));
@@ -337,8 +424,11 @@ cc_report_value_text (FILE *fp, const cc_valuecase *c, const cc_value_result *r)
   cc_group_digits (r->total.p10, 0, a, sizeof a);
   cc_group_digits (r->total.p50, 0, b, sizeof b);
   cc_group_digits (r->total.p90, 0, d, sizeof d);
-  fprintf (fp, "Contract value over %d months at list prices less discounts "
-           "(%s): P10 %s, P50 %s, P90 %s.\n", r->months, c->currency, a, b, d);
+  fprintf (fp, "Contract value over %d months at list prices with the "
+           "adjustments below (%s): P10 %s, P50 %s, P90 %s.\n", r->months, c->currency, a, b, d);
+  fputs ("Adjustments to list prices: ", fp);
+  cc_adjustments_words (fp, c, cc_text_plain);
+  fputs (".\n", fp);
   cc_group_digits (r->npv.p10, 0, a, sizeof a);
   cc_group_digits (r->npv.p50, 0, b, sizeof b);
   cc_group_digits (r->npv.p90, 0, d, sizeof d);

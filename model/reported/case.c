@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/textutil.h"
 #include "core/timeutil.h"
 #include "reported/case.h"
 
@@ -66,11 +67,54 @@ cc_case_load (cc_case *c, const char *path, const char *metric, int months,
   return CC_OK;
 }
 
+int
+cc_case_own (cc_case *c, cc_scenario_kind kind, const double *param,
+             size_t nparam, cc_err *err)
+{
+  static const char *const pname[3] = { "P10", "P50", "P90" };
+  cc_case_view *v = &c->view;
+  size_t i, n = nparam == 3 ? 3 : 1;
+  char num[32];
+
+  for (i = 0; i < n; i++)
+    {
+      cc_scenario *s = &c->own[i];
+      const char *p = n == 3 ? pname[i] : "path";
+      memset (s, 0, sizeof *s);
+      s->kind = kind;
+      s->param = nparam > 0 ? param[n == 3 ? i : 0] : 0;
+      snprintf (s->name, sizeof s->name, "scenario-%s",
+                n == 3 ? (i == 0 ? "p10" : i == 1 ? "p50" : "p90") : "path");
+      if (kind == CC_SCN_DECAY)
+        snprintf (s->label, sizeof s->label, "this scenario's %s (growth "
+                  "rate falls by phi %.3g a month)", p, s->param);
+      else if (kind == CC_SCN_LOGISTIC)
+        {
+          cc_sig_number (s->param, 3, num, sizeof num);
+          snprintf (s->label, sizeof s->label, "this scenario's %s "
+                    "(logistic, cap %s %s)", p, num, v->unit);
+        }
+      else
+        snprintf (s->label, sizeof s->label, "this scenario's %s growth",
+                  kind == CC_SCN_LINEAR ? "linear" : "exponential");
+    }
+  free (c->own_proj);
+  c->own_proj = malloc (n * (size_t) v->months * sizeof *c->own_proj);
+  if (c->own_proj == NULL)
+    return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+  v->nown = n;
+  v->own = c->own;
+  v->own_proj = c->own_proj;
+  return cc_scenarios_project (c->own, n, &v->facts, v->months, c->own_proj,
+                               err);
+}
+
 void
 cc_case_free (cc_case *c)
 {
   cc_reported_free (c->reported);
   free (c->proj);
+  free (c->own_proj);
   memset (c, 0, sizeof *c);
 }
 

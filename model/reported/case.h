@@ -36,6 +36,12 @@ typedef struct
   int months;
   const double *proj;           /* nscn x months, display units */
   long anchor_month;            /* month index of the last figure */
+  /* The scenario file's own growth for this storage (cc_case_own): its
+   * P10, P50 and P90 paths (one path when the growth has no uncertain
+   * parameter), NOWN x months; NOWN 0 when it was not given. */
+  size_t nown;
+  const cc_scenario *own;
+  const double *own_proj;
 } cc_case_view;
 
 /* What cc_case_load owns behind the view. */
@@ -44,6 +50,8 @@ typedef struct
   cc_reported *reported;
   cc_scenario scn[16];
   double *proj;           /* nscn x months, display units */
+  cc_scenario own[3];
+  double *own_proj;       /* nown x months */
   cc_case_view view;
 } cc_case;
 
@@ -51,6 +59,14 @@ typedef struct
  * scenarios over MONTHS.  Free with cc_case_free whatever it returns. */
 int cc_case_load (cc_case *c, const char *path, const char *metric,
                   int months, double photo_mib, cc_err *err);
+
+/* The scenario file's own growth of this storage: KIND with its parameter
+ * (phi, or the cap K in the metric's unit) at PARAM[0..NPARAM-1], its
+ * P10, P50 and P90 (NPARAM 3; 1 for linear or exponential growth, which
+ * have none).  The quantity rises with phi and with K, so these paths
+ * are the P10, P50 and P90 of the storage itself in every month. */
+int cc_case_own (cc_case *c, cc_scenario_kind kind, const double *param,
+                 size_t nparam, cc_err *err);
 
 void cc_case_free (cc_case *c);
 

@@ -35,6 +35,18 @@ load_storage (const cc_run_opts *o, size_t d, cc_run_result *r, cc_err *err)
                      vc->metric[d]->metric, o->months, o->photo_mib, err);
   if (rc != CC_OK)
     return rc;
+  {
+    /* The scenario's own growth of this storage, at the P10, P50 and
+       P90 of its parameter. */
+    const cc_driver *dr = &vc->model.driver[d];
+    double q[3];
+    size_t nq = 0;
+    if (dr->scn_kind == CC_SCN_DECAY || dr->scn_kind == CC_SCN_LOGISTIC)
+      for (nq = 0; nq < 3; nq++)
+        q[nq] = cc_dist_quantile (&dr->scn_param, 0.1 + 0.4 * (double) nq);
+    if ((rc = cc_case_own (&r->storage, dr->scn_kind, q, nq, err)) != CC_OK)
+      return rc;
+  }
   r->cost = malloc (r->storage.view.nscn * (size_t) o->months
                     * sizeof *r->cost);
   if (r->cost == NULL)
@@ -95,6 +107,8 @@ cc_run_chart_data (const cc_run_result *r, cc_chart_data *d)
   d->storage_price = r->has_storage
                        ? &r->vc->model.driver[r->storage_driver].price[0]
                        : NULL;
+  d->storage_title = r->has_storage
+                       ? r->vc->model.driver[r->storage_driver].title : NULL;
   d->vc = r->vc;
   d->vr = r->vr;
 }

@@ -36,6 +36,8 @@ typedef struct
   int set_seed;                 /* use SEED instead of the scenario's */
   unsigned long seed;
   int preview;                  /* keep the storage chart as text too */
+  int verbose;                  /* -v: name every file written */
+  int quiet;                    /* -q: print nothing but errors */
   cc_output_notify notify;      /* told of every file written; may be NULL */
   void *notify_ctx;
 } cc_run_opts;

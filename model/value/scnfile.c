@@ -20,7 +20,8 @@ static const char *const scenario_keys[] = {
 static const char *const driver_keys[] = {
   "family", "label", "source", "unit", "data", "metric", "growth", "phi",
   "cap", "quantity", "factor", "annual_growth", "growth_months", "link",
-  "model", "series", "measure", NULL
+  "model", "series", "measure", "title", "quantity_label", "factor_label",
+  "growth_label", "phi_label", "cap_label", NULL
 };
 static const char *const driver_prefixes[] = {
   "sku.", "region.", "term.", "reserved_blocks.", "reserved_term.", NULL

@@ -8,8 +8,9 @@
  *                         discount_rate, seed, draws, levels, providers,
  *                         price_books, annual_price_change, rates, formats,
  *                         source, note
- *   [driver NAME]         family, label, source, unit, data, metric, series,
- *                         measure, growth, model,
+ *   [driver NAME]         family, title, label, source, unit, data, metric,
+ *                         series, measure, growth, model, quantity_label,
+ *                         factor_label, growth_label, phi_label, cap_label,
  *                         phi, cap, quantity, factor, annual_growth,
  *                         growth_months, link,
  *                         sku.PROVIDER, region.PROVIDER, term.PROVIDER,

@@ -4,6 +4,7 @@
 #include <gsl/gsl_linalg.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
+#include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics.h>
 #include <math.h>
 #include <stdlib.h>
@@ -55,7 +56,9 @@ fit_members (const cc_driver *dr, size_t *n)
   return dr->nmix > 1 ? dr->mix : &dr->fit;
 }
 
-enum { F_BASE, F_FACTOR, F_GROWTH, F_PARAM, NFIELD };
+enum { F_BASE = CC_FIELD_BASE, F_FACTOR = CC_FIELD_FACTOR,
+       F_GROWTH = CC_FIELD_GROWTH, F_PARAM = CC_FIELD_PARAM,
+       NFIELD = CC_NFIELD };
 static const char *const field_name[NFIELD] = { "base", "factor", "growth",
                                                 "param" };
 
@@ -599,10 +602,12 @@ draws_alloc (run_state *st, cc_value_result *res, cc_err *err)
   res->driver_monthly = calloc (T * D, sizeof *res->driver_monthly);
   res->yearly = calloc (Y, sizeof *res->yearly);
   res->driver_total = calloc (D, sizeof *res->driver_total);
+  res->driver_p50_share = calloc (D, sizeof *res->driver_p50_share);
   st->rng = gsl_rng_alloc (gsl_rng_mt19937);
   if (!st->fam || !st->tot || !st->npv || !st->yr || !st->drv || !st->col
       || !st->cum || !res->cumulative || !res->monthly || !res->yearly
-      || !res->driver_total || !res->driver_monthly || !st->rng)
+      || !res->driver_total || !res->driver_monthly
+      || !res->driver_p50_share || !st->rng)
     return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0,
                        "out of memory for %zu draws x %d months", B, st->T);
   gsl_rng_set (st->rng, st->m->seed);
@@ -689,6 +694,38 @@ monte_carlo (run_state *st, cc_value_result *res, cc_err *err)
   return CC_OK;
 }
 
+/* The standard error of the median total and each driver's share of
+ * it (value.h), from the draws' totals before they are sorted. */
+static void
+median_shares (run_state *st, cc_value_result *res)
+{
+  const double z = 1.959964;
+  size_t B = st->B, D = st->D, b, d;
+  double *col = st->col, lo, hi, half, sum = 0;
+  long klo, khi;
+  memcpy (col, st->tot, B * sizeof *col);
+  gsl_sort (col, 1, B);
+  lo = gsl_stats_quantile_from_sorted_data (col, 1, B, 0.45);
+  hi = gsl_stats_quantile_from_sorted_data (col, 1, B, 0.55);
+  half = z * sqrt ((double) B) / 2;
+  klo = (long) floor ((double) B / 2 - half);
+  khi = (long) ceil ((double) B / 2 + half);
+  if (klo < 0)
+    klo = 0;
+  if (khi > (long) B - 1)
+    khi = (long) B - 1;
+  res->total_p50_se = (col[khi] - col[klo]) / (2 * z);
+  for (b = 0; b < B; b++)
+    if (st->tot[b] >= lo && st->tot[b] <= hi)
+      {
+        for (d = 0; d < D; d++)
+          res->driver_p50_share[d] += st->drv[b * D + d];
+        sum += st->tot[b];
+      }
+  for (d = 0; d < D; d++)
+    res->driver_p50_share[d] = sum > 0 ? res->driver_p50_share[d] / sum : 0;
+}
+
 /* P10/P50/P90 of everything kept per draw. */
 static void
 summarise (run_state *st, cc_value_result *res)
@@ -727,6 +764,7 @@ summarise (run_state *st, cc_value_result *res)
         col[b] = st->drv[b * D + d];
       res->driver_total[d] = range_of (col, B);
     }
+  median_shares (st, res);
   res->total = range_of (st->tot, B);
   res->npv = range_of (st->npv, B);
 }
@@ -746,6 +784,7 @@ tornado_bar (run_state *st, size_t d, int fld, cc_tornado_bar *bar,
             dr->facts != NULL && fld == F_PARAM
               ? (dr->scn_kind == CC_SCN_DECAY ? "phi" : "cap")
               : field_name[fld]);
+  bar->label = dr->field_label[fld] ? dr->field_label[fld] : bar->assumption;
   cc_dist_format (dist, bar->spec, sizeof bar->spec);
   lo = cc_dist_quantile (dist, 0.10);
   hi = cc_dist_quantile (dist, 0.90);
@@ -910,6 +949,7 @@ cc_value_result_free (cc_value_result *r)
   free (r->monthly);
   free (r->yearly);
   free (r->driver_total);
+  free (r->driver_p50_share);
   free (r->cumulative);
   free (r->driver_monthly);
   free (r);

@@ -49,9 +49,19 @@ typedef struct
   char reserved_term[16];     /* term of the reservation */
 } cc_driver_price;
 
+/* The fields of a driver's assumptions, in the order bars and labels
+   use them: quantity at start, factor, annual growth, phi or cap. */
+enum { CC_FIELD_BASE, CC_FIELD_FACTOR, CC_FIELD_GROWTH, CC_FIELD_PARAM,
+       CC_NFIELD };
+
 typedef struct
 {
   char name[48];
+  /* A reader's name for it ("Productivity seats") and for each of its
+     assumptions ("Seats at start"), whole at any length; owned by
+     whoever loaded the model (value/valuecase.h). */
+  char *title;
+  char *field_label[CC_NFIELD];
   char label[800];            /* what it is and the assumption, for reports */
   char family[16];            /* storage, compute, ai, network, productivity, ... */
   char source[1024];          /* where the figure or assumption comes from */
@@ -104,6 +114,8 @@ typedef struct
 typedef struct
 {
   char assumption[80];        /* "driver.field" */
+  const char *label;          /* the reader's name for it: the driver's
+                                 field_label, valid while the model is */
   char spec[96];              /* the distribution as written */
   double low_value, high_value;   /* the assumption at its P10 and P90 */
   double total_low, total_high;   /* term total with it at P10 / P90 */
@@ -119,6 +131,14 @@ typedef struct
   cc_range *yearly;           /* nyears */
   cc_range *cumulative;       /* months: spend to the end of each month */
   cc_range total, npv;
+  /* Monte Carlo standard error of total.p50: the distribution-free
+   * 95 % interval of the median from the order statistics
+   * n/2 -+ 1.96 sqrt(n)/2 of the draws' totals, divided by 2 x 1.96. */
+  double total_p50_se;
+  /* What the median total rests on: each driver's part of the total
+   * over the draws whose total lies between its P45 and P55 (ndriver,
+   * summing to 1 when the total is not zero). */
+  double *driver_p50_share;
   cc_range *driver_total;     /* ndriver */
   cc_range *driver_monthly;   /* months x ndriver */
   double median_total;        /* every assumption at its median */

@@ -9,6 +9,7 @@
 
 #include "core/num.h"
 #include "core/csvread.h"
+#include "core/hash.h"
 #include "core/families.h"
 #include "core/timeutil.h"
 #include "core/textutil.h"
@@ -187,6 +188,14 @@ scenario_providers (cc_valuecase *c, const cc_scnfile_section *s,
   return CC_OK;
 }
 
+/* Fold the input file PATH into the fingerprint of the inputs. */
+static void
+note_input (cc_valuecase *c, const char *path)
+{
+  if (cc_hash_file (&c->input_hash, path) == 0)
+    c->ninputs++;
+}
+
 /* [scenario] price_books, read into one book. */
 static int
 scenario_books (cc_valuecase *c, const cc_scnfile_section *s, cc_err *err)
@@ -219,6 +228,8 @@ scenario_books (cc_valuecase *c, const cc_scnfile_section *s, cc_err *err)
       if (c->book->path == NULL)
         c->book->path = strdup (p);
       rc = cc_price_book_add (c->book, p, err);
+      if (rc == CC_OK)
+        note_input (c, p);
       free (p);
       if (rc != CC_OK)
         {
@@ -525,6 +536,8 @@ fitted_driver (cc_valuecase *c, const cc_scnfile_section *s, size_t di,
     rc = fit_series_data (s, dp, key, ser, err);
   else
     rc = fit_reported_data (c, s, di, dp, v, line, ser, err);
+  if (rc == CC_OK)
+    note_input (c, dp);
   free (dp);
   if (rc != CC_OK)
     {
@@ -581,6 +594,8 @@ reported_driver (cc_valuecase *c, const cc_scnfile_section *s, size_t di,
   if (dp == NULL)
     return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
   rc = cc_reported_read (dp, &c->reported[di], err);
+  if (rc == CC_OK)
+    note_input (c, dp);
   free (dp);
   if (rc != CC_OK)
     {
@@ -768,6 +783,80 @@ driver_price (cc_valuecase *c, const cc_scnfile_section *s, cc_driver *dr,
   return CC_OK;
 }
 
+/* A newly allocated "PREFIX" + "SUFFIX" (NULL when out of memory). */
+static char *
+join2 (const char *prefix, const char *suffix)
+{
+  size_t a = strlen (prefix), b = strlen (suffix);
+  char *p = malloc (a + b + 1);
+  if (p != NULL)
+    {
+      memcpy (p, prefix, a);
+      memcpy (p + a, suffix, b + 1);
+    }
+  return p;
+}
+
+/* A reader's names for driver DI and its assumptions, whole at any
+   length: the scenario's title and *_label keys, else defaults: the
+   reported metric's name or the driver's name capitalised, and from it
+   "Seats at start", "Seats growth, x/year", "Chatbot as a share of
+   Seats". */
+static int
+driver_labels (cc_valuecase *c, const cc_scnfile_section *s, size_t di,
+               cc_err *err)
+{
+  static const char *const key[CC_NFIELD] = { "quantity_label",
+                                              "factor_label", "growth_label",
+                                              "phi_label" };
+  cc_driver *dr = &c->model.driver[di];
+  const char *v = cc_scnfile_get (s, "title", NULL), *k;
+  size_t i;
+  int f;
+
+  if (v != NULL)
+    dr->title = strdup (v);
+  else if (dr->facts != NULL)
+    dr->title = strdup (c->metric[di]->metric);
+  else if ((dr->title = strdup (dr->name)) != NULL)
+    {
+      /* The name, capitalised, its dashes and underscores as blanks. */
+      for (i = 0; dr->title[i]; i++)
+        if (dr->title[i] == '-' || dr->title[i] == '_')
+          dr->title[i] = ' ';
+      if (dr->title[0] >= 'a' && dr->title[0] <= 'z')
+        dr->title[0] = (char) (dr->title[0] - 'a' + 'A');
+    }
+  if (dr->title == NULL)
+    return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+  for (f = 0; f < CC_NFIELD; f++)
+    {
+      k = f == CC_FIELD_PARAM && dr->scn_kind == CC_SCN_LOGISTIC
+            ? "cap_label" : key[f];
+      if ((v = cc_scnfile_get (s, k, NULL)) != NULL)
+        dr->field_label[f] = strdup (v);
+      else if (f == CC_FIELD_FACTOR && dr->link >= 0)
+        {
+          char *share = join2 (dr->title, " as a share of ");
+          dr->field_label[f] = share ? join2 (share,
+                                              c->model.driver[dr->link].title)
+                                     : NULL;
+          free (share);
+        }
+      else
+        dr->field_label[f]
+          = join2 (dr->title,
+                   f == CC_FIELD_BASE ? " at start"
+                   : f == CC_FIELD_FACTOR ? ", factor"
+                   : f == CC_FIELD_GROWTH ? " growth, \u00d7/year"
+                   : dr->scn_kind == CC_SCN_LOGISTIC ? ", cap"
+                   : ", monthly slowdown of growth (phi)");
+      if (dr->field_label[f] == NULL)
+        return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+    }
+  return CC_OK;
+}
+
 /* What a driver section must not leave out or get wrong once read. */
 static int
 driver_checks (cc_valuecase *c, const cc_scnfile_section *s, size_t di,
@@ -865,6 +954,8 @@ driver_section (cc_valuecase *c, const cc_scnfile_section *s, cc_err *err)
     if ((rc = driver_price (c, s, dr, p, err)) != CC_OK)
       return rc;
   if ((rc = driver_checks (c, s, di, err)) != CC_OK)
+    return rc;
+  if ((rc = driver_labels (c, s, di, err)) != CC_OK)
     return rc;
   m->ndriver++;
   return CC_OK;
@@ -991,6 +1082,8 @@ check_currencies (cc_valuecase *c, cc_err *err)
         return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
       t.path = rp;
       rc = cc_csv_read (rp, on_rate, &t, err);
+      if (rc == CC_OK)
+        note_input (c, rp);
       free (rp);
       if (rc != CC_OK)
         {
@@ -1027,9 +1120,20 @@ check_currencies (cc_valuecase *c, cc_err *err)
             for (i = 0; i < c->nconv && strncmp (c->conversion[i], row->currency, 3); i++)
               ;
             if (i == c->nconv && c->nconv < 8)
-              snprintf (c->conversion[c->nconv++], sizeof c->conversion[0],
-                        "%s->%s x %g (%s, %s)", row->currency, c->currency,
-                        t.rate[k], t.source[k], t.date[k]);
+              {
+                snprintf (c->rate_used[i].from, sizeof c->rate_used[i].from,
+                          "%s", row->currency);
+                snprintf (c->rate_used[i].to, sizeof c->rate_used[i].to,
+                          "%s", c->currency);
+                snprintf (c->rate_used[i].source,
+                          sizeof c->rate_used[i].source, "%s", t.source[k]);
+                snprintf (c->rate_used[i].date, sizeof c->rate_used[i].date,
+                          "%s", t.date[k]);
+                c->rate_used[i].rate = t.rate[k];
+                snprintf (c->conversion[c->nconv++], sizeof c->conversion[0],
+                          "%s->%s x %g (%s, %s)", row->currency, c->currency,
+                          t.rate[k], t.source[k], t.date[k]);
+              }
           }
       }
   return CC_OK;
@@ -1046,9 +1150,13 @@ cc_valuecase_load (const char *path, cc_valuecase **out, cc_err *err)
   c = calloc (1, sizeof *c);
   if (c == NULL)
     return cc_err_set (err, CC_ESOFTWARE, path, 0, 0, "out of memory");
+  c->input_hash = CC_HASH_INIT;
   rc = cc_scnfile_read (path, &c->file, err);
   if (rc == CC_OK)
-    rc = scenario_section (c, err);
+    {
+      note_input (c, path);
+      rc = scenario_section (c, err);
+    }
   for (i = 0; rc == CC_OK && i < c->file->nsec; i++)
     if (strncmp (c->file->sec[i].name, "driver ", 7) == 0)
       rc = driver_section (c, &c->file->sec[i], err);
@@ -1075,6 +1183,10 @@ cc_valuecase_free (cc_valuecase *c)
     return;
   for (i = 0; i < CC_MAX_DRIVERS; i++)
     {
+      int f;
+      free (c->model.driver[i].title);
+      for (f = 0; f < CC_NFIELD; f++)
+        free (c->model.driver[i].field_label[f]);
       cc_reported_free (c->reported[i]);
       free (c->fits[i]);
       if (c->fitdata[i] != NULL)

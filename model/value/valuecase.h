@@ -6,6 +6,8 @@
 #ifndef CC_VALUECASE_H
 #define CC_VALUECASE_H
 
+#include <stdint.h>
+
 #include "price/price.h"
 #include "reported/reported.h"
 #include "value/scnfile.h"
@@ -32,6 +34,16 @@ typedef struct
   size_t nlevels;
   size_t nconv;
   char conversion[8][320];    /* "EUR->USD x 1.08 (source, date)" used */
+  struct
+  {
+    char from[8], to[8], source[200], date[16];
+    double rate;
+  } rate_used[8];             /* the same conversions, field by field */
+  /* A fingerprint (core/hash.h) of every input file's bytes, in the
+   * order read: the scenario, its price books, reported figures, fitted
+   * series and rates. */
+  uint64_t input_hash;
+  size_t ninputs;
 } cc_valuecase;
 
 int cc_valuecase_load (const char *path, cc_valuecase **out, cc_err *err);

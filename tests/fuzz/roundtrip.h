@@ -189,7 +189,8 @@ rt_markdown (const char *s)
       html = rt_render (md);
       cell = malloc (strlen (want) + 8);
       sprintf (cell, "note: %s", want);
-      why = rt_compare (html, "<p>", "</p>\n", cell, "paragraph");
+      why = rt_compare (html, "<section class=\"summary\">\n<p>",
+                        "</p>\n</section>\n", cell, "paragraph");
       free (cell);
       free (md);
       free (html);

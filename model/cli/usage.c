@@ -106,6 +106,9 @@ static const cc_usage_opt price_opts[] = {
     "converts)" },
   { "region", 'r', 0, "R", "the sku's region, when it has several" },
   { "term", 't', 0, "T", "payg (default), 1y, 3y, savings-1y, savings-3y" },
+  { "date", 0, 'D', "YYYY-MM", "price as of this month: the rows whose "
+    "effective_date is the latest in that month or before (default: the "
+    "newest rows); a month before every row's date is an error" },
   { "json", 0, 'j', NULL, "the breakdown as JSON" },
   { NULL, 0, 0, NULL, NULL }
 };

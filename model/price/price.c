@@ -635,6 +635,47 @@ cc_price_find (const cc_price_book *b, const char *sku, const char *region,
 }
 
 int
+cc_price_lock_parse (const char *s, cc_price_lock *out)
+{
+  long n;
+  if (strcmp (s, "none") == 0 || strcmp (s, "term") == 0)
+    {
+      out->kind = s[0] == 'n' ? CC_LOCK_NONE : CC_LOCK_TERM;
+      out->months = 0;
+      return 0;
+    }
+  if (strncmp (s, "renewal:", 8) != 0
+      || cc_num_parse_long (s + 8, 1, 1200, &n) != 0)
+    return -1;
+  out->kind = CC_LOCK_RENEWAL;
+  out->months = (int) n;
+  return 0;
+}
+
+void
+cc_price_lock_format (const cc_price_lock *l, char *buf, size_t n)
+{
+  if (l->kind == CC_LOCK_RENEWAL)
+    snprintf (buf, n, "renewal:%d", l->months);
+  else
+    snprintf (buf, n, "%s", l->kind == CC_LOCK_TERM ? "term" : "none");
+}
+
+long
+cc_price_lock_month (const cc_price_lock *l, long start, int mo)
+{
+  switch (l->kind)
+    {
+    case CC_LOCK_TERM:
+      return start;
+    case CC_LOCK_RENEWAL:
+      return start + (long) l->months * ((mo - 1) / l->months);
+    default:
+      return start + mo - 1;
+    }
+}
+
+int
 cc_price_tiered (const cc_price_book *b, size_t first, size_t count,
                  double quantity, double *cost, cc_tier_charge *parts,
                  cc_err *err)

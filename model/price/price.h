@@ -143,6 +143,35 @@ int cc_price_find_at (const cc_price_book *b, const char *sku,
                       const char *region, const char *term, long month,
                       size_t *first, size_t *count, cc_err *err);
 
+/* Price protection: which month's prices a contract month pays. */
+typedef enum
+{
+  CC_LOCK_UNSET,       /* not stated: a driver takes its provider's; none */
+  CC_LOCK_NONE,        /* the prices in force in each month */
+  CC_LOCK_TERM,        /* the prices in force at the start, all term long */
+  CC_LOCK_RENEWAL      /* re-priced at each renewal, every MONTHS months */
+} cc_price_lock_kind;
+
+typedef struct
+{
+  cc_price_lock_kind kind;
+  int months;          /* CC_LOCK_RENEWAL: the renewal period, >= 1 */
+} cc_price_lock;
+
+/* Parse "none", "term" or "renewal:MONTHS" (MONTHS a whole number from 1
+ * to 1200).  0, or -1 when S is none of them. */
+int cc_price_lock_parse (const char *s, cc_price_lock *out);
+
+/* The lock as written ("none", "term", "renewal:12"); unset is "none". */
+void cc_price_lock_format (const cc_price_lock *l, char *buf, size_t n);
+
+/* The month index whose prices contract month MO (1-based) of a contract
+ * starting in month index START pays under L:
+ *   none        START + MO - 1
+ *   term        START
+ *   renewal:R   START + R x floor((MO - 1) / R) */
+long cc_price_lock_month (const cc_price_lock *l, long start, int mo);
+
 /* Monthly cost of QUANTITY (in the tiers' unit) through COUNT tiers
  * starting at B->row[FIRST].  When PARTS is not NULL it receives one entry
  * per tier (COUNT entries; unused tiers have quantity 0). */

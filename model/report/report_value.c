@@ -285,6 +285,54 @@ json_monthly (const cc_valuecase *c, const cc_value_result *r)
   return a;
 }
 
+/* Each provider's price lock, and each driver's that differs from it:
+   {"azure": "renewal:12", "azure.seats": "term", ...}. */
+static json_t *
+json_locks (const cc_valuecase *c)
+{
+  json_t *o = json_object ();
+  char key[96], buf[32];
+  size_t p, d;
+  for (p = 0; p < c->model.nprovider; p++)
+    {
+      cc_price_lock_format (&c->model.lock[p], buf, sizeof buf);
+      cc_json_set (o, c->model.provider[p], cc_json_str (buf));
+      for (d = 0; d < c->model.ndriver; d++)
+        if (c->model.driver[d].price[p].lock.kind != CC_LOCK_UNSET)
+          {
+            cc_price_lock_format (&c->model.driver[d].price[p].lock, buf,
+                                  sizeof buf);
+            snprintf (key, sizeof key, "%s.%s", c->model.provider[p],
+                      c->model.driver[d].name);
+            cc_json_set (o, key, cc_json_str (buf));
+          }
+    }
+  return o;
+}
+
+/* The price locks as text: "azure renewal:12 (seats term), aws none". */
+static void
+text_locks (FILE *fp, const cc_valuecase *c)
+{
+  char buf[32];
+  size_t p, d, n;
+  for (p = 0; p < c->model.nprovider; p++)
+    {
+      cc_price_lock_format (&c->model.lock[p], buf, sizeof buf);
+      fprintf (fp, "%s%s %s", p ? ", " : "", c->model.provider[p], buf);
+      for (d = 0, n = 0; d < c->model.ndriver; d++)
+        if (c->model.driver[d].price[p].lock.kind != CC_LOCK_UNSET)
+          {
+            cc_price_lock_format (&c->model.driver[d].price[p].lock, buf,
+                                  sizeof buf);
+            fprintf (fp, "%s%s %s", n++ ? ", " : " (", c->model.driver[d].name,
+                     buf);
+          }
+      if (n > 0)
+        fputc (')', fp);
+    }
+}
+
 int
 cc_report_value_json (FILE *fp, const cc_valuecase *c, const cc_value_result *r)
 {
@@ -304,6 +352,9 @@ cc_report_value_json (FILE *fp, const cc_valuecase *c, const cc_value_result *r)
                ? json_integer ((json_int_t) c->model.seed)
                : cc_json_num ((double) c->model.seed, 17));
   cc_json_set (root, "discount_rate", cc_json_num (c->model.discount_rate, 6));
+  cc_json_set (root, "annual_price_change",
+               cc_json_num (c->model.annual_change, 6));
+  cc_json_set (root, "price_lock", json_locks (c));
   cc_json_set (root, "term_total", json_range (&r->total));
   cc_json_set (root, "npv", json_range (&r->npv));
   cc_json_set (root, "median_assumptions_total",
@@ -344,6 +395,10 @@ cc_report_value_text (FILE *fp, const cc_valuecase *c, const cc_value_result *r)
   cc_group_digits (r->npv.p90, 0, d, sizeof d);
   fprintf (fp, "Net present value at %g%% a year: P10 %s, P50 %s, P90 %s.\n",
            100 * c->model.discount_rate, a, b, d);
+  fprintf (fp, "Prices: the rows in force each month under the price lock (");
+  text_locks (fp, c);
+  fprintf (fp, "), then %+g%% a year (annual_price_change).\n",
+           100 * c->model.annual_change);
   for (y = 0; y < r->nyears; y++)
     {
       cc_group_digits (r->yearly[y].p50, 0, a, sizeof a);

@@ -843,47 +843,94 @@ driver_section (cc_valuecase *c, const cc_scnfile_section *s, cc_err *err)
   return CC_OK;
 }
 
+/* A [discounts] or [price_lock] key: PROVIDER, or PROVIDER.DRIVER for one
+   driver only; *P and *K (K = ndriver: every driver) set. */
+static int
+provider_driver_key (cc_valuecase *c, const cc_scnfile_section *s, size_t i,
+                     const char *what, size_t *p, size_t *k, cc_err *err)
+{
+  const cc_value_model *m = &c->model;
+  char key[128], *dot;
+  snprintf (key, sizeof key, "%s", s->kv[i].key);
+  dot = strchr (key, '.');
+  if (dot != NULL)
+    *dot = '\0';
+  for (*p = 0; *p < m->nprovider && strcmp (key, m->provider[*p]); (*p)++)
+    ;
+  if (*p == m->nprovider)
+    return cc_err_set (err, CC_EDATA, c->file->path, s->kv[i].line, 0,
+                       "%s for '%s', which [scenario] providers does not "
+                       "list", what, key);
+  *k = m->ndriver;
+  if (dot != NULL)
+    {
+      for (*k = 0; *k < m->ndriver && strcmp (dot + 1, m->driver[*k].name);
+           (*k)++)
+        ;
+      if (*k == m->ndriver)
+        return cc_err_set (err, CC_EDATA, c->file->path, s->kv[i].line, 0,
+                           "%s for driver '%s', which no [driver] section "
+                           "defines", what, dot + 1);
+    }
+  return CC_OK;
+}
+
 static int
 discounts_section (cc_valuecase *c, cc_err *err)
 {
   const cc_scnfile_section *s = cc_scnfile_section_find (c->file, "discounts");
   cc_value_model *m = &c->model;
-  size_t i, p;
+  size_t i, p, k;
+  int rc;
   if (s == NULL)
     return CC_OK;
   for (i = 0; i < s->n; i++)
     {
-      char key[128], *dot;
       double d;
-      size_t k = m->ndriver;
-      snprintf (key, sizeof key, "%s", s->kv[i].key);
-      /* PROVIDER, or PROVIDER.DRIVER for one driver (service) only. */
-      dot = strchr (key, '.');
-      if (dot != NULL)
-        *dot = '\0';
-      for (p = 0; p < m->nprovider && strcmp (key, m->provider[p]); p++)
-        ;
-      if (p == m->nprovider)
-        return cc_err_set (err, CC_EDATA, c->file->path, s->kv[i].line, 0,
-                           "discount for '%s', which [scenario] providers "
-                           "does not list", key);
-      if (dot != NULL)
-        {
-          for (k = 0; k < m->ndriver && strcmp (dot + 1, m->driver[k].name); k++)
-            ;
-          if (k == m->ndriver)
-            return cc_err_set (err, CC_EDATA, c->file->path, s->kv[i].line, 0,
-                               "discount for driver '%s', which no [driver] "
-                               "section defines", dot + 1);
-        }
+      if ((rc = provider_driver_key (c, s, i, "discount", &p, &k, err))
+          != CC_OK)
+        return rc;
       if (cc_num_parse (s->kv[i].value, &d) != 0 || d < 0 || d >= 1)
         return cc_err_set (err, CC_EDATA, c->file->path, s->kv[i].line, 0,
                            "discount must be a fraction from 0 to below 1, "
                            "not '%s'", s->kv[i].value);
-      if (dot != NULL)
+      if (k < m->ndriver)
         m->driver[k].price[p].discount = d;
       else
         m->discount[p] = d;
+    }
+  return CC_OK;
+}
+
+/* [price_lock]: PROVIDER or PROVIDER.DRIVER = none | term |
+   renewal:MONTHS.  Unstated: none. */
+static int
+price_lock_section (cc_valuecase *c, cc_err *err)
+{
+  const cc_scnfile_section *s = cc_scnfile_section_find (c->file,
+                                                         "price_lock");
+  cc_value_model *m = &c->model;
+  size_t i, p, k;
+  int rc;
+  for (p = 0; p < m->nprovider; p++)
+    if (m->lock[p].kind == CC_LOCK_UNSET)
+      m->lock[p].kind = CC_LOCK_NONE;
+  if (s == NULL)
+    return CC_OK;
+  for (i = 0; i < s->n; i++)
+    {
+      cc_price_lock l;
+      if ((rc = provider_driver_key (c, s, i, "price_lock", &p, &k, err))
+          != CC_OK)
+        return rc;
+      if (cc_price_lock_parse (s->kv[i].value, &l) != 0)
+        return cc_err_set (err, CC_EDATA, c->file->path, s->kv[i].line, 0,
+                           "price_lock must be none, term or renewal:MONTHS "
+                           "(1 to 1200), not '%s'", s->kv[i].value);
+      if (k < m->ndriver)
+        m->driver[k].price[p].lock = l;
+      else
+        m->lock[p] = l;
     }
   return CC_OK;
 }
@@ -1027,6 +1074,8 @@ cc_valuecase_load (const char *path, cc_valuecase **out, cc_err *err)
       rc = driver_section (c, &c->file->sec[i], err);
   if (rc == CC_OK)
     rc = discounts_section (c, err);
+  if (rc == CC_OK)
+    rc = price_lock_section (c, err);
   if (rc == CC_OK && c->model.ndriver == 0)
     rc = cc_err_set (err, CC_EDATA, path, 0, 0, "no [driver NAME] sections");
   if (rc == CC_OK)

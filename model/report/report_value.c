@@ -172,12 +172,16 @@ cc_report_value_cross_csv (FILE *fp, const cc_valuecase *c,
   currency_field (fp, "term_total_", c->currency, "_at_median_assumptions");
   fputs (",drivers_not_priced", fp);
   currency_field (fp, "common_drivers_total_", c->currency, "");
-  putc ('\n', fp);
+  fputs (",regions\n", fp);
   for (p = 0; p < c->model.nprovider; p++)
     {
+      char regions[1024];
       cc_csv_field (fp, c->model.provider[p]);
-      fprintf (fp, ",%.2f,%d,%.2f\n", r->cross[p], r->cross_missing[p],
+      fprintf (fp, ",%.2f,%d,%.2f,", r->cross[p], r->cross_missing[p],
                r->cross_common[p]);
+      cc_valuecase_regions (c, p, 1, regions, sizeof regions);
+      cc_csv_field (fp, regions);
+      putc ('\n', fp);
     }
   return ferror (fp) ? -1 : 0;
 }
@@ -249,6 +253,7 @@ static json_t *
 json_cross (const cc_valuecase *c, const cc_value_result *r)
 {
   json_t *a = json_array ();
+  char regions[1024];
   size_t i;
   for (i = 0; i < c->model.nprovider; i++)
     {
@@ -259,6 +264,8 @@ json_cross (const cc_valuecase *c, const cc_value_result *r)
       cc_json_set (o, "drivers_not_priced", json_integer (r->cross_missing[i]));
       cc_json_set (o, "common_drivers_total",
                    cc_json_fixed (r->cross_common[i], 2));
+      cc_valuecase_regions (c, i, 1, regions, sizeof regions);
+      cc_json_set (o, "regions", cc_json_str (regions));
       cc_json_push (a, o);
     }
   return a;
@@ -421,8 +428,9 @@ cc_report_value_text (FILE *fp, const cc_valuecase *c, const cc_value_result *r)
     {
       cc_group_digits (r->cross[i], 0, a, sizeof a);
       cc_group_digits (r->cross_common[i], 0, b, sizeof b);
-      fprintf (fp, "  %-8s %14s  %14s%s\n", c->model.provider[i], a, b,
-               r->cross_missing[i] ? "  (some drivers not priced here)" : "");
+      cc_valuecase_regions (c, i, 0, d, sizeof d);
+      fprintf (fp, "  %-8s %14s  %14s  in %s%s\n", c->model.provider[i], a, b,
+               d, r->cross_missing[i] ? "  (some drivers not priced here)" : "");
     }
   for (i = 0; i < c->nconv; i++)
     fprintf (fp, "Converted: %s\n", c->conversion[i]);

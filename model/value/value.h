@@ -47,6 +47,7 @@ typedef struct
   double share[CC_MAX_MIX];   /* shares of the mix, summing to 1 */
   size_t nsku;                /* 0: not priced on this provider */
   char region[32];            /* "" = any */
+  char region_from[80];       /* how the region was chosen, for reports */
   char term[16];              /* term of the list price: "payg" or "1y" ... */
   double rate[CC_MAX_MIX];    /* currency conversion of each sku (1: none) */
   double discount;            /* this driver's discount here; < 0: provider's */

@@ -14,6 +14,7 @@
 #include "core/textutil.h"
 #include "fit/forecast.h"
 #include "value/valuecase.h"
+#include "price/region.h"
 
 /* Parse a distribution value of KEY in S; a missing key gives DEF. */
 static int
@@ -674,6 +675,117 @@ assumed_driver (cc_valuecase *c, const cc_scnfile_section *s, size_t di,
   return CC_OK;
 }
 
+/* Are the skus of DPR priced with TERM in REGION (NULL: their one
+   region)?  *WHERE gets the region of them all, or "" when they differ. */
+static int
+skus_priced (const cc_valuecase *c, const cc_driver_price *dpr,
+             const char *region, const char *term, const char **where,
+             cc_err *err)
+{
+  size_t j, first, count;
+  int rc;
+  *where = NULL;
+  for (j = 0; j < dpr->nsku; j++)
+    {
+      if ((rc = cc_price_find_term (c->book, dpr->sku[j], region, term,
+                                    &first, &count, err)) != CC_OK)
+        return rc;
+      if (*where == NULL)
+        *where = c->book->row[first].region;
+      else if (strcmp (*where, c->book->row[first].region) != 0)
+        *where = "";
+    }
+  return CC_OK;
+}
+
+/* The valued provider's region that the nearest-region table knows: the
+   driver being read's, else the first earlier driver's; NULL when none. */
+static const char *
+anchor_region (const cc_value_model *m)
+{
+  size_t d;
+  const char *r = m->driver[m->ndriver].price[0].region;
+  if (r[0] != '\0' && cc_region_nearest (m->provider[0], r, m->provider[0], 0))
+    return r;
+  for (d = 0; d < m->ndriver; d++)
+    {
+      r = m->driver[d].price[0].region;
+      if (r[0] != '\0'
+          && cc_region_nearest (m->provider[0], r, m->provider[0], 0))
+        return r;
+    }
+  return NULL;
+}
+
+/* The region of the driver being read on provider P: the scenario's
+   region.P; else, on a compared provider, the nearest region to the valued
+   provider's that prices the skus (region.h); else the one region that
+   prices them.  Sets region and region_from. */
+static int
+choose_region (cc_valuecase *c, size_t p, const char *term, cc_err *err)
+{
+  cc_value_model *m = &c->model;
+  cc_driver_price *dpr = &m->driver[m->ndriver].price[p];
+  const cc_region_site *site;
+  const char *anchor, *where;
+  size_t k;
+  cc_err scratch;
+  int rc;
+
+  if (dpr->region[0] != '\0')
+    {
+      snprintf (dpr->region_from, sizeof dpr->region_from, "scenario");
+      return skus_priced (c, dpr, dpr->region, term, &where, err);
+    }
+  if (p > 0 && (anchor = anchor_region (m)) != NULL)
+    for (k = 0; (site = cc_region_nearest (m->provider[0], anchor,
+                                           m->provider[p], k)) != NULL; k++)
+      if (skus_priced (c, dpr, site->region, term, &where, &scratch) == CC_OK)
+        {
+          snprintf (dpr->region, sizeof dpr->region, "%s", site->region);
+          snprintf (dpr->region_from, sizeof dpr->region_from,
+                    "nearest to %s %s", m->provider[0], anchor);
+          return CC_OK;
+        }
+  if ((rc = skus_priced (c, dpr, NULL, term, &where, err)) != CC_OK)
+    return rc;
+  if (where[0] != '\0' && strlen (where) < sizeof dpr->region)
+    snprintf (dpr->region, sizeof dpr->region, "%s", where);
+  snprintf (dpr->region_from, sizeof dpr->region_from,
+            "the only region pricing the sku");
+  return CC_OK;
+}
+
+void
+cc_valuecase_regions (const cc_valuecase *c, size_t p, int why, char *buf,
+                      size_t n)
+{
+  const cc_value_model *m = &c->model;
+  size_t d, e, k = 0;
+  buf[0] = '\0';
+  for (d = 0; d < m->ndriver; d++)
+    {
+      const cc_driver_price *dp = &m->driver[d].price[p];
+      if (dp->nsku == 0)
+        continue;
+      for (e = 0; e < d; e++)
+        if (m->driver[e].price[p].nsku > 0
+            && strcmp (m->driver[e].price[p].region, dp->region) == 0
+            && (!why || strcmp (m->driver[e].price[p].region_from,
+                                dp->region_from) == 0))
+          break;
+      if (e < d)
+        continue;
+      k += (size_t) snprintf (buf + k, k < n ? n - k : 0, "%s%s%s%s%s",
+                              k ? "; " : "",
+                              dp->region[0] ? dp->region : "several",
+                              why ? " (" : "", why ? dp->region_from : "",
+                              why ? ")" : "");
+      if (k >= n)
+        return;
+    }
+}
+
 /* The driver's sku, region, term and reservation on provider P. */
 static int
 driver_price (cc_valuecase *c, const cc_scnfile_section *s, cc_driver *dr,
@@ -687,28 +799,6 @@ driver_price (cc_valuecase *c, const cc_scnfile_section *s, cc_driver *dr,
   int rc;
 
   dpr->discount = -1;     /* the provider's, unless [discounts] says */
-  snprintf (key, sizeof key, "sku.%s", m->provider[p]);
-  if ((v = cc_scnfile_get (s, key, &line)) != NULL)
-    {
-      size_t j, first, count;
-      if ((rc = parse_skus (c, v, line, dpr, err)) != CC_OK)
-        return rc;
-      const char *term;
-      snprintf (key, sizeof key, "term.%s", m->provider[p]);
-      term = cc_scnfile_get (s, key, NULL);
-      snprintf (key, sizeof key, "region.%s", m->provider[p]);
-      for (j = 0; j < dpr->nsku; j++)
-        if ((rc = cc_price_find_term (c->book, dpr->sku[j],
-                                      cc_scnfile_get (s, key, NULL),
-                                      term ? term : "payg", &first,
-                                      &count, err)) != CC_OK)
-          {
-            cc_err e = *err;
-            return cc_err_set (err, rc, path, line, 0, "%s",
-                               strstr (e.msg, "no sku") ? strstr (e.msg, "no sku")
-                                                        : e.msg);
-          }
-    }
   snprintf (key, sizeof key, "region.%s", m->provider[p]);
   if ((v = cc_scnfile_get (s, key, &line)) != NULL)
     {
@@ -717,6 +807,22 @@ driver_price (cc_valuecase *c, const cc_scnfile_section *s, cc_driver *dr,
                            "than %zu characters (the cap)", key, v,
                            sizeof dpr->region - 1);
       snprintf (dpr->region, sizeof dpr->region, "%s", v);
+    }
+  snprintf (key, sizeof key, "sku.%s", m->provider[p]);
+  if ((v = cc_scnfile_get (s, key, &line)) != NULL)
+    {
+      const char *term;
+      if ((rc = parse_skus (c, v, line, dpr, err)) != CC_OK)
+        return rc;
+      snprintf (key, sizeof key, "term.%s", m->provider[p]);
+      term = cc_scnfile_get (s, key, NULL);
+      if ((rc = choose_region (c, p, term ? term : "payg", err)) != CC_OK)
+        {
+          cc_err e = *err;
+          return cc_err_set (err, rc, path, line, 0, "%s",
+                             strstr (e.msg, "no sku") ? strstr (e.msg, "no sku")
+                                                      : e.msg);
+        }
     }
   snprintf (key, sizeof key, "reserved_blocks.%s", m->provider[p]);
   if ((v = cc_scnfile_get (s, key, &line)) != NULL

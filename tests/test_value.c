@@ -94,6 +94,23 @@ price_lock (void)
               "renewal:12 with +10 %%/yr: month 13 39.00 x 1.10 = 42.90");
     }
   cc_value_result_free (r);
+  r = NULL;
+
+  /* A contract from 2022-01, before the seat's earliest row (2022-03-01):
+     those months pay the earliest price and the result says so. */
+  c->model.start_month = cc_month_index (2022, 1);
+  c->model.annual_change = 0;
+  ok (r == NULL && cc_value_run (&c->model, c->book, &r, &err) == CC_OK,
+      "a contract before every row's date runs");
+  if (r != NULL)
+    {
+      is_rel (month_cost (r, 2, 1, 0), 36.00, 0,
+              "2022-01 pays the earliest price, 36.00");
+      is_int (r->nearly, 1, "one sku priced before its effective date");
+      is_str (r->early[0], "e3 (test, effective 2022-03-01)",
+              "named with its provider and date");
+    }
+  cc_value_result_free (r);
   cc_valuecase_free (c);
 
   is_int (cc_valuecase_load (data ("bad-lock.ini"), &c, &err), CC_EDATA,
@@ -139,6 +156,7 @@ month_convention (void)
   is_rel (r->monthly[2 * 2 + 1].p50, c3, 1e-14,
           "month 3 (2026-07): 100 x 1.2^(2/12) x 39, the new price");
   is_rel (r->total.p50, c1 + c2 + c3, 1e-14, "total: the three months");
+  is_int (r->nearly, 0, "no sku priced before its effective date");
   is_rel (r->npv.p50, c1 / pow (1.05, 1 / 12.0) + c2 / pow (1.05, 2 / 12.0)
           + c3 / pow (1.05, 3 / 12.0), 1e-14,
           "NPV: month m discounted by 1.05^(-m/12), month 1 included");

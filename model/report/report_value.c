@@ -375,6 +375,8 @@ cc_report_value_json (FILE *fp, const cc_valuecase *c, const cc_value_result *r)
   cc_json_set (root, "unconfirmed_prices",
                json_strings (r->unconfirmed[0], sizeof r->unconfirmed[0],
                              r->nunconfirmed));
+  cc_json_set (root, "priced_before_effective_date",
+               json_strings (r->early[0], sizeof r->early[0], r->nearly));
   cc_json_set (root, "currency_conversions",
                json_strings (c->conversion[0], sizeof c->conversion[0],
                              c->nconv));
@@ -434,6 +436,14 @@ cc_report_value_text (FILE *fp, const cc_valuecase *c, const cc_value_result *r)
     }
   for (i = 0; i < c->nconv; i++)
     fprintf (fp, "Converted: %s\n", c->conversion[i]);
+  if (r->nearly > 0)
+    {
+      fprintf (fp, "Priced before their effective date (no older price in "
+               "the books):");
+      for (i = 0; i < r->nearly; i++)
+        fprintf (fp, "%s %s", i ? "," : "", r->early[i]);
+      fputc ('\n', fp);
+    }
   if (r->nunconfirmed > 0)
     {
       fprintf (fp, "Priced from UNCONFIRMED rows (check before quoting):");

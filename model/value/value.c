@@ -126,6 +126,25 @@ note_unconfirmed (const cc_price_book *book, const sku_ref *s,
       }
 }
 
+/* Remember S's sku when the contract starts before its earliest table:
+   those months pay the earliest price, which the book dates later. */
+static void
+note_early (const cc_value_model *m, const cc_price_book *book,
+            const sku_ref *s, size_t p, cc_value_result *res)
+{
+  const cc_price_row *row = &book->row[s->table[0].first];
+  char item[200];
+  size_t u;
+  if (s->table[0].month <= m->start_month)
+    return;
+  snprintf (item, sizeof item, "%s (%s, effective %s)", row->sku,
+            m->provider[p], row->effective_date);
+  for (u = 0; u < res->nearly && strcmp (res->early[u], item) != 0; u++)
+    ;
+  if (u == res->nearly && u < 16)
+    snprintf (res->early[res->nearly++], sizeof res->early[0], "%s", item);
+}
+
 static int
 resolve (const cc_value_model *m, const cc_price_book *book,
          driver_ref (*refs)[CC_MAX_PROVIDERS], cc_value_result *res,
@@ -194,6 +213,7 @@ resolve (const cc_value_model *m, const cc_price_book *book,
                                        "min_quantity", dp->sku[i]);
               }
             note_unconfirmed (book, s, res);
+            note_early (m, book, s, p, res);
           }
         if (dp->nsku > 1 && fabs (sum - 1) > 1e-9)
           return cc_err_set (err, CC_EDATA, NULL, 0, 0,

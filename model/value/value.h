@@ -131,6 +131,10 @@ typedef struct
   size_t ncommon;                           /* how many drivers that is */
   size_t nunconfirmed;
   char unconfirmed[64][128];  /* skus priced from UNCONFIRMED rows */
+  size_t nearly;
+  char early[16][200];        /* skus priced before their earliest
+                                 effective_date: "sku (provider, effective
+                                 YYYY-MM-DD)" */
 } cc_value_result;
 
 /* Run the model.  Deterministic for a given seed. */

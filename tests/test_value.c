@@ -125,6 +125,31 @@ price_lock (void)
   cc_valuecase_free (c);
 }
 
+/* A reservation's price changes with its own dated rows. */
+static void
+reserved_over_time (void)
+{
+  cc_valuecase *c = NULL;
+  cc_value_result *r = NULL;
+  cc_err err;
+
+  cc_err_clear (&err);
+  if (cc_valuecase_load (data ("reserve.ini"), &c, &err) != CC_OK
+      || cc_value_run (&c->model, c->book, &r, &err) != CC_OK)
+    {
+      ok (0, "reserve.ini runs: %s", err.msg);
+      cc_valuecase_free (c);
+      return;
+    }
+  is_rel (month_cost (r, 1, 2, 0), 500 * 0.015 + 300 * 0.02, 1e-15,
+          "2026-03: the 2025 block (500 x 0.015) + 300 GiB at 0.02 = 13.50");
+  is_rel (month_cost (r, 1, 3, 0), 500 * 0.010 + 300 * 0.025, 1e-15,
+          "2026-04: the 2026-04-15 block (500 x 0.010) + 300 GiB at 0.025 "
+          "= 12.50");
+  cc_value_result_free (r);
+  cc_valuecase_free (c);
+}
+
 /* The month convention, by hand: three months from 2026-05 of 100 seats
    growing 20 % a year, 36 a seat until 2026-06 and 39 from 2026-07, at
    5 % a year.  Month m (1 = the start month) uses 1.2^((m-1)/12) and is
@@ -380,6 +405,7 @@ main (void)
     }
   cc_valuecase_free (c);
   price_lock ();
+  reserved_over_time ();
   month_convention ();
   return done_testing ();
 }

@@ -53,6 +53,7 @@ typedef struct
 {
   cc_chart_text text;
   const char *provider[CC_MAX_PROVIDERS];
+  char label[CC_MAX_PROVIDERS][160];    /* "gcp (us-east4)" */
   cc_chart_cross cr;
 } cross_state;
 
@@ -73,8 +74,15 @@ cross_prepare (const cc_chart_data *d, void **state, int *draw, cc_err *err)
   if ((s = calloc (1, sizeof *s)) == NULL)
     return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
   *state = s;
+  /* Each bar names the regions its provider is priced in. */
   for (i = 0; i < c->model.nprovider; i++)
-    s->provider[i] = cc_provider_label (c->model.provider[i]);
+    {
+      char regions[128];
+      cc_valuecase_regions (c, i, 0, regions, sizeof regions);
+      cc_label_printf (s->label[i], sizeof s->label[i], "%s (%s)",
+                       cc_provider_label (c->model.provider[i]), regions);
+      s->provider[i] = s->label[i];
+    }
   cc_label_printf (s->text.title, sizeof s->text.title,
             "%s: the same usage on each provider", c->title);
   cc_label_printf (s->text.subtitle, sizeof s->text.subtitle,
@@ -102,6 +110,7 @@ cross_alt (const cc_chart_data *d, const void *state, FILE *fp)
 {
   const cc_valuecase *vc = d->vc;
   const cc_value_result *r = d->vr;
+  const cross_state *s = state;
   size_t p;
   char a[64];
 
@@ -110,8 +119,7 @@ cross_alt (const cc_chart_data *d, const void *state, FILE *fp)
   for (p = 0; p < vc->model.nprovider; p++)
     {
       cc_amount_words (r->cross_common[p], a, sizeof a);
-      fprintf (fp, "%s %s %s%s", p ? "," : "",
-               cc_provider_label (vc->model.provider[p]), a,
+      fprintf (fp, "%s %s %s%s", p ? "," : "", s->label[p], a,
                p + 1 == vc->model.nprovider ? "." : "");
     }
 }

@@ -32,6 +32,70 @@ refused (const char *name, const char *want)
   ok (b == NULL, "%s: no book returned", name);
 }
 
+/* A sku's price history: one tier table per effective date. */
+static void
+dated (void)
+{
+  cc_price_book *b = NULL;
+  cc_price_table t[CC_PRICE_MAX_DATES];
+  size_t n, first, count;
+  double cost;
+  cc_err err;
+
+  cc_err_clear (&err);
+  is_int (cc_price_book_read (data ("dated.csv"), &b, &err), CC_OK,
+          "a book with two dated tables per sku reads: %s", err.msg);
+  if (b == NULL)
+    return;
+  is_int (cc_price_tables (b, "hot", NULL, "payg", t, CC_PRICE_MAX_DATES, &n,
+                           &err), CC_OK, "hot's tables");
+  is_int (n, 2, "hot has two tables");
+  is_int (t[0].count, 2, "the 2025 table has two tiers");
+  is_int (t[1].count, 3, "the 2026-04-15 table has three tiers");
+  is_int (t[1].month, cc_month_index (2026, 4), "in force from 2026-04");
+  is_int (cc_price_table_pick (t, n, cc_month_index (2026, 3)), 0,
+          "2026-03: the 2025 table");
+  is_int (cc_price_table_pick (t, n, cc_month_index (2026, 4)), 1,
+          "2026-04 (the effective month): the new table");
+  is_int (cc_price_table_pick (t, n, cc_month_index (2024, 12)), -1,
+          "2024-12: before every table");
+  cc_price_find_at (b, "hot", NULL, "payg", cc_month_index (2026, 3), &first,
+                    &count, &err);
+  cc_price_tiered (b, first, count, 1500, &cost, NULL, &err);
+  is_rel (cost, 1000 * 0.02 + 500 * 0.01, 1e-15, "1,500 GiB in 2026-03 = 25");
+  cc_price_find_at (b, "hot", NULL, "payg", cc_month_index (2026, 4), &first,
+                    &count, &err);
+  cc_price_tiered (b, first, count, 1500, &cost, NULL, &err);
+  is_rel (cost, 500 * 0.025 + 1000 * 0.015, 1e-15,
+          "1,500 GiB in 2026-04 = 27.50 through the new tiers");
+  cc_price_find_term (b, "hot", NULL, "payg", &first, &count, &err);
+  is_str (b->row[first].effective_date, "2026-04-15",
+          "without a date: the newest table");
+  is_int (cc_price_find_at (b, "e3", NULL, "1y", cc_month_index (2026, 6),
+                            &first, &count, &err), CC_OK, "e3 in 2026-06");
+  is_rel (b->row[first].unit_price, 36, 0, "e3 2026-06: 36");
+  cc_price_find_at (b, "e3", NULL, "1y", cc_month_index (2026, 7), &first,
+                    &count, &err);
+  is_rel (b->row[first].unit_price, 39, 0, "e3 2026-07: 39");
+  is_int (cc_price_find_at (b, "e3", NULL, "1y", cc_month_index (2022, 2),
+                            &first, &count, &err), CC_EDATA,
+          "a month before every row is refused");
+  has_str (err.msg, "no price in force in 2022-02: its earliest row is "
+           "effective 2022-03-01", "the message names the month and the "
+           "earliest date");
+  has_str (err.msg, "dated.csv:2: ", "and the book and line");
+  cc_price_book_free (b);
+
+  is_int (cc_price_book_read (data ("bad-dated-unit.csv"), &b, &err), CC_OK,
+          "a unit change over time reads");
+  if (b == NULL)
+    return;
+  is_int (cc_price_find_term (b, "k", NULL, "payg", &first, &count, &err),
+          CC_EDATA, "but pricing it is refused");
+  has_str (err.msg, "keeps its unit and currency over time", "and says why");
+  cc_price_book_free (b);
+}
+
 int
 main (void)
 {
@@ -135,17 +199,19 @@ main (void)
       has_str (err.msg, "closest: hot", "unknown sku names the closest");
       is_int (cc_price_book_add (b, data ("dup.csv"), &err), CC_EDATA,
               "a second book may not price the same sku again");
-      has_str (err.msg, "dup.csv:2: sku 'hot' (region 'r1', term 'payg') already appeared on",
+      has_str (err.msg, "dup.csv:2: sku 'hot' (region 'r1', term 'payg', effective 2026-01-01) already appeared on",
                "duplicate names both files");
       cc_price_book_free (b);
     }
 
+  dated ();
   refused ("bad-unsorted.csv", "bad-unsorted.csv:4:6: tier_start 50 of sku 'k' is not above");
   refused ("bad-overlap.csv", "bad-overlap.csv:4:6: tier_start 100 of sku 'k' is not above");
   refused ("bad-negative.csv", "bad-negative.csv:2:7: unit_price '-0.02' is not a number >= 0");
   refused ("bad-currency.csv", "bad-currency.csv:2:8: empty currency");
   refused ("bad-first.csv", "bad-first.csv:2:6: the first tier of sku 'k' starts at 10");
-  refused ("bad-split.csv", "bad-split.csv:4: sku 'k' (region 'r', term 'payg') already appeared on ");
+  refused ("bad-split.csv", "bad-split.csv:4: sku 'k' (region 'r', term 'payg', effective 2026-01-01) already appeared on ");
+  refused ("bad-dated-tiers.csv", "bad-dated-tiers.csv:4:6: the first tier of sku 'k' starts at 100");
   refused ("bad-header.csv", "bad-header.csv:1: price book header lacks column 'unit_price'");
   refused ("bad-price.csv", "bad-price.csv:2:7: unit_price 'abc'");
   return done_testing ();

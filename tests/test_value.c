@@ -24,6 +24,173 @@ data (const char *name)
   return path;
 }
 
+/* The cost of driver D in contract month MO (1-based) at the median. */
+static double
+month_cost (const cc_value_result *r, size_t ndriver, int mo, size_t d)
+{
+  return r->driver_monthly[(size_t) (mo - 1) * ndriver + d].p50;
+}
+
+/* Price protection: a seat at 36 until 2026-06 and 39 from 2026-07, from
+   2026-02, to the cent. */
+static void
+price_lock (void)
+{
+  cc_valuecase *c = NULL;
+  cc_value_result *r = NULL;
+  cc_err err;
+  int mo, bad;
+
+  cc_err_clear (&err);
+  is_int (cc_valuecase_load (data ("lock.ini"), &c, &err), CC_OK,
+          "lock.ini loads: %s", err.msg);
+  if (c == NULL)
+    return;
+  is_int (c->model.lock[0].kind, CC_LOCK_RENEWAL, "[price_lock] test = renewal:12");
+  is_int (c->model.lock[0].months, 12, "every 12 months");
+  is_int (c->model.driver[1].price[0].lock.kind, CC_LOCK_TERM,
+          "test.pinned = term for that driver only");
+  is_int (c->model.driver[0].price[0].lock.kind, CC_LOCK_UNSET,
+          "the other driver takes the provider's");
+  if (cc_value_run (&c->model, c->book, &r, &err) != CC_OK)
+    {
+      ok (0, "lock.ini runs: %s", err.msg);
+      cc_valuecase_free (c);
+      return;
+    }
+  for (mo = 1, bad = 0; mo <= 24; mo++)
+    bad += month_cost (r, 2, mo, 0) != (mo <= 12 ? 36.00 : 39.00);
+  is_int (bad, 0, "renewal:12 from 2026-02: 36.00 in months 1-12 "
+          "(2026-02 to 2027-01), 39.00 from the 2027-02 renewal");
+  is_rel (month_cost (r, 2, 12, 0), 36.00, 0, "month 12 (2027-01): 36.00");
+  is_rel (month_cost (r, 2, 13, 0), 39.00, 0, "month 13 (2027-02): 39.00");
+  for (mo = 1, bad = 0; mo <= 24; mo++)
+    bad += month_cost (r, 2, mo, 1) != 36.00;
+  is_int (bad, 0, "term: 36.00 in all 24 months");
+  is_rel (r->driver_total[1].p50, 24 * 36.00, 0, "term total 864.00");
+  is_rel (r->driver_total[0].p50, 12 * 36.00 + 12 * 39.00, 1e-15,
+          "renewal:12 total 900.00");
+  cc_value_result_free (r);
+
+  c->model.lock[0].kind = CC_LOCK_NONE;
+  c->model.driver[1].price[0].lock.kind = CC_LOCK_UNSET;
+  cc_value_run (&c->model, c->book, &r, &err);
+  for (mo = 1, bad = 0; r != NULL && mo <= 24; mo++)
+    bad += month_cost (r, 2, mo, 0) != (mo <= 5 ? 36.00 : 39.00)
+           || month_cost (r, 2, mo, 1) != month_cost (r, 2, mo, 0);
+  ok (r != NULL && bad == 0, "none: 36.00 in 2026-02 to 2026-06, 39.00 "
+      "from 2026-07 (month 6)");
+  cc_value_result_free (r);
+
+  /* annual_price_change applies on top: +10 % in contract year 2. */
+  c->model.lock[0].kind = CC_LOCK_RENEWAL;
+  c->model.annual_change = 0.10;
+  cc_value_run (&c->model, c->book, &r, &err);
+  if (r != NULL)
+    {
+      is_rel (month_cost (r, 2, 12, 0), 36.00, 0,
+              "renewal:12 with +10 %%/yr: month 12 36.00");
+      is_rel (month_cost (r, 2, 13, 0), 39.00 * 1.10, 1e-15,
+              "renewal:12 with +10 %%/yr: month 13 39.00 x 1.10 = 42.90");
+    }
+  cc_value_result_free (r);
+  r = NULL;
+
+  /* A contract from 2022-01, before the seat's earliest row (2022-03-01):
+     those months pay the earliest price and the result says so. */
+  c->model.start_month = cc_month_index (2022, 1);
+  c->model.annual_change = 0;
+  ok (r == NULL && cc_value_run (&c->model, c->book, &r, &err) == CC_OK,
+      "a contract before every row's date runs");
+  if (r != NULL)
+    {
+      is_rel (month_cost (r, 2, 1, 0), 36.00, 0,
+              "2022-01 pays the earliest price, 36.00");
+      is_int (r->nearly, 1, "one sku priced before its effective date");
+      is_str (r->early[0], "e3 (test, effective 2022-03-01)",
+              "named with its provider and date");
+    }
+  cc_value_result_free (r);
+  cc_valuecase_free (c);
+
+  is_int (cc_valuecase_load (data ("bad-lock.ini"), &c, &err), CC_EDATA,
+          "renewal:0 is refused");
+  has_str (err.msg, "bad-lock.ini:29: price_lock must be none, term or "
+           "renewal:MONTHS", "naming file, line and the forms");
+  cc_valuecase_free (c);
+  is_int (cc_valuecase_load (data ("bad-lock-driver.ini"), &c, &err), CC_EDATA,
+          "a lock for an unknown driver is refused");
+  has_str (err.msg, "bad-lock-driver.ini:30: price_lock for driver 'nobody'",
+           "naming file, line and driver");
+  cc_valuecase_free (c);
+}
+
+/* A reservation's price changes with its own dated rows. */
+static void
+reserved_over_time (void)
+{
+  cc_valuecase *c = NULL;
+  cc_value_result *r = NULL;
+  cc_err err;
+
+  cc_err_clear (&err);
+  if (cc_valuecase_load (data ("reserve.ini"), &c, &err) != CC_OK
+      || cc_value_run (&c->model, c->book, &r, &err) != CC_OK)
+    {
+      ok (0, "reserve.ini runs: %s", err.msg);
+      cc_valuecase_free (c);
+      return;
+    }
+  is_rel (month_cost (r, 1, 2, 0), 500 * 0.015 + 300 * 0.02, 1e-15,
+          "2026-03: the 2025 block (500 x 0.015) + 300 GiB at 0.02 = 13.50");
+  is_rel (month_cost (r, 1, 3, 0), 500 * 0.010 + 300 * 0.025, 1e-15,
+          "2026-04: the 2026-04-15 block (500 x 0.010) + 300 GiB at 0.025 "
+          "= 12.50");
+  cc_value_result_free (r);
+  cc_valuecase_free (c);
+}
+
+/* The month convention, by hand: three months from 2026-05 of 100 seats
+   growing 20 % a year, 36 a seat until 2026-06 and 39 from 2026-07, at
+   5 % a year.  Month m (1 = the start month) uses 1.2^((m-1)/12) and is
+   discounted by 1.05^(-m/12); the +10 % annual price change starts in
+   month 13, so it does not show. */
+static void
+month_convention (void)
+{
+  cc_valuecase *c = NULL;
+  cc_value_result *r = NULL;
+  cc_err err;
+  double c1, c2, c3;
+
+  cc_err_clear (&err);
+  is_int (cc_valuecase_load (data ("months3.ini"), &c, &err), CC_OK,
+          "months3.ini loads: %s", err.msg);
+  if (c == NULL || cc_value_run (&c->model, c->book, &r, &err) != CC_OK)
+    {
+      ok (0, "months3.ini runs: %s", err.msg);
+      cc_valuecase_free (c);
+      return;
+    }
+  c1 = 100 * 36.00;                         /* 2026-05: 3,600.00 */
+  c2 = 100 * pow (1.2, 1 / 12.0) * 36.00;   /* 2026-06: 3,655.11 */
+  c3 = 100 * pow (1.2, 2 / 12.0) * 39.00;   /* 2026-07: 4,020.33 */
+  is_rel (r->monthly[0 * 2 + 1].p50, 3600.00, 1e-15,
+          "month 1: no growth yet, 100 x 36 = 3,600.00");
+  is_rel (r->monthly[1 * 2 + 1].p50, c2, 1e-14, "month 2: 100 x 1.2^(1/12) x 36");
+  is_rel (r->monthly[2 * 2 + 1].p50, c3, 1e-14,
+          "month 3 (2026-07): 100 x 1.2^(2/12) x 39, the new price");
+  is_rel (r->total.p50, c1 + c2 + c3, 1e-14, "total: the three months");
+  is_int (r->nearly, 0, "no sku priced before its effective date");
+  is_rel (r->npv.p50, c1 / pow (1.05, 1 / 12.0) + c2 / pow (1.05, 2 / 12.0)
+          + c3 / pow (1.05, 3 / 12.0), 1e-14,
+          "NPV: month m discounted by 1.05^(-m/12), month 1 included");
+  ok (fabs (r->total.p50 - 11275.44) < 0.005, "total to the cent: 11,275.44");
+  ok (fabs (r->npv.p50 - 11182.49) < 0.005, "NPV to the cent: 11,182.49");
+  cc_value_result_free (r);
+  cc_valuecase_free (c);
+}
+
 int
 main (void)
 {
@@ -296,5 +463,8 @@ main (void)
       cc_value_result_free (r);
     }
   cc_valuecase_free (c);
+  price_lock ();
+  reserved_over_time ();
+  month_convention ();
   return done_testing ();
 }

@@ -17,6 +17,7 @@
 #include "price/price_out.h"
 #include "core/num.h"
 #include "core/output.h"
+#include "core/timeutil.h"
 #include "price/diff.h"
 #include "price/fetch.h"
 #include "price/import.h"
@@ -87,6 +88,7 @@ typedef struct
   char *books[64];
   size_t nbooks;
   double q;
+  long month;          /* --date as a month index; CC_PRICE_NEWEST: none */
   int json;
 } price_args;
 
@@ -102,6 +104,8 @@ price_options (int argc, char **argv, price_args *pa)
   char *books[64];
   size_t nbooks = 0;
   double q;
+  long month = CC_PRICE_NEWEST;
+  cc_date d;
   int c, json = 0;
 
   cc_opts_init (&go, "price");
@@ -119,6 +123,12 @@ price_options (int argc, char **argv, price_args *pa)
       case 'r': region = optarg; break;
       case 'j': json = 1; break;
       case 't': term = optarg; break;
+      case 'D':
+        if (cc_date_parse_ym (optarg, &d) != 0 || d.day != 0)
+          return cc_cli_usage ("price: --date '%s' is not a month YYYY-MM",
+                               optarg);
+        month = cc_month_index (d.year, d.month);
+        break;
       case 'h':
         cc_opts_help (&go);
         return HELPED;
@@ -138,6 +148,7 @@ price_options (int argc, char **argv, price_args *pa)
   memcpy (pa->books, books, nbooks * sizeof *books);
   pa->nbooks = nbooks;
   pa->q = q;
+  pa->month = month;
   pa->json = json;
   return CC_OK;
 }
@@ -160,8 +171,8 @@ cc_cmd_price (int argc, char **argv)
     return rc == HELPED ? CC_OK : rc;
   cc_err_clear (&err);
   if ((rc = load_books (pa.books, pa.nbooks, &b, &err)) != CC_OK
-      || (rc = cc_price_find_term (b, pa.sku, pa.region, pa.term, &first, &count,
-                                   &err)) != CC_OK)
+      || (rc = cc_price_find_at (b, pa.sku, pa.region, pa.term, pa.month,
+                                 &first, &count, &err)) != CC_OK)
     {
       cc_price_book_free (b);
       return cc_cli_fail (&err);

@@ -114,6 +114,9 @@ static const cc_usage_opt price_opts[] = {
     "converts)" },
   { "region", 'r', 0, "R", "the sku's region, when it has several" },
   { "term", 't', 0, "T", "payg (default), 1y, 3y, savings-1y, savings-3y" },
+  { "date", 0, 'D', "YYYY-MM", "price as of this month: the rows whose "
+    "effective_date is the latest in that month or before (default: the "
+    "newest rows); a month before every row's date is an error" },
   { "json", 0, 'j', NULL, "the breakdown as JSON" },
   { NULL, 0, 0, NULL, NULL }
 };
@@ -213,6 +216,19 @@ project_notes (FILE *fp)
          fp);
 }
 
+static void
+value_notes (FILE *fp)
+{
+  fputs ("\nPrices over time: each contract month m (1 = the start month) is "
+         "priced\nwith the price rows in force under the scenario's "
+         "[price_lock]\n(PROVIDER or PROVIDER.DRIVER = none | term | "
+         "renewal:MONTHS; default\nnone), times (1 + annual_price_change)^"
+         "floor((m-1)/12); growth is\ng^((m-1)/12); the NPV discounts month "
+         "m by (1 + discount_rate)^(-m/12).\nA compared provider without "
+         "region.PROVIDER is priced in the region\nnearest the valued "
+         "provider's (crosscloud.csv names each region and why).\n", fp);
+}
+
 const cc_usage_cmd cc_usage_cmds[] = {
   { "run", "", "[SCENARIO.ini]",
     "run a scenario end to end (default: the reported Azure case) and write "
@@ -228,7 +244,7 @@ const cc_usage_cmd cc_usage_cmds[] = {
     "contract value with P10/P50/P90, NPV, yearly totals, tornado and "
     "cross-cloud comparison (default: the shipped default scenario); its "
     "tables and charts go into DIR, the summary to stdout",
-    value_opts, NULL, cc_cmd_value },
+    value_opts, value_notes, cc_cmd_value },
   { "prices", "", "",
     "list the loaded price rows (UNCONFIRMED marked)",
     prices_opts, NULL, cc_cmd_prices },

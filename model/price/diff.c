@@ -9,35 +9,57 @@
 #include "core/csvwrite.h"
 #include "price/diff.h"
 
+/* Compare provider, sku, region and term. */
 static int
-key_cmp (const cc_price_row *a, const cc_price_row *b)
+sku_cmp (const cc_price_row *a, const cc_price_row *b)
 {
   int c;
   if ((c = strcmp (a->provider, b->provider)) != 0
       || (c = strcmp (a->sku, b->sku)) != 0
-      || (c = strcmp (a->region, b->region)) != 0
-      || (c = strcmp (a->term, b->term)) != 0)
+      || (c = strcmp (a->region, b->region)) != 0)
+    return c;
+  return strcmp (a->term, b->term);
+}
+
+static int
+key_cmp (const cc_price_row *a, const cc_price_row *b)
+{
+  int c;
+  if ((c = sku_cmp (a, b)) != 0)
     return c;
   return (a->tier_start > b->tier_start) - (a->tier_start < b->tier_start);
 }
 
+/* The sku, its newest effective_date first, then the tier. */
 static int
-ptr_cmp (const void *a, const void *b)
+ptr_cmp (const void *a_, const void *b_)
 {
-  return key_cmp (*(const cc_price_row *const *) a,
-                  *(const cc_price_row *const *) b);
+  const cc_price_row *a = *(const cc_price_row *const *) a_;
+  const cc_price_row *b = *(const cc_price_row *const *) b_;
+  int c;
+  if ((c = sku_cmp (a, b)) != 0
+      || (c = strcmp (b->effective_date, a->effective_date)) != 0)
+    return c;
+  return key_cmp (a, b);
 }
 
+/* B's rows in key order, each sku's newest tier table only (a book may
+   hold a sku's older prices too): *N of them. */
 static const cc_price_row **
-sorted (const cc_price_book *b)
+sorted (const cc_price_book *b, size_t *n)
 {
   const cc_price_row **p = malloc ((b->n ? b->n : 1) * sizeof *p);
-  size_t i;
+  size_t i, k = 0;
   if (p == NULL)
     return NULL;
   for (i = 0; i < b->n; i++)
     p[i] = &b->row[i];
   qsort (p, b->n, sizeof *p, ptr_cmp);
+  for (i = 0; i < b->n; i++)
+    if (k == 0 || sku_cmp (p[k - 1], p[i]) != 0
+        || strcmp (p[k - 1]->effective_date, p[i]->effective_date) == 0)
+      p[k++] = p[i];
+  *n = k;
   return p;
 }
 
@@ -68,8 +90,8 @@ int
 cc_price_diff (FILE *out, const cc_price_book *old_b,
                const cc_price_book *new_b, cc_price_diff_stats *st)
 {
-  const cc_price_row **a = sorted (old_b), **b = sorted (new_b);
-  size_t i = 0, j = 0;
+  size_t na = 0, nb = 0, i = 0, j = 0;
+  const cc_price_row **a = sorted (old_b, &na), **b = sorted (new_b, &nb);
 
   memset (st, 0, sizeof *st);
   if (a == NULL || b == NULL)
@@ -80,9 +102,9 @@ cc_price_diff (FILE *out, const cc_price_book *old_b,
     }
   fputs ("change,provider,service,sku,region,term,tier_start,unit,currency,"
          "old_price,new_price,change_pct\n", out);
-  while (i < old_b->n || j < new_b->n)
+  while (i < na || j < nb)
     {
-      int c = i == old_b->n ? 1 : j == new_b->n ? -1 : key_cmp (a[i], b[j]);
+      int c = i == na ? 1 : j == nb ? -1 : key_cmp (a[i], b[j]);
       if (c < 0)
         {
           record (out, "removed", a[i++], NULL);

@@ -16,7 +16,9 @@ typedef struct
  *   old_price,new_price,change_pct
  * one record per row added (in NEW only), removed (in OLD only) or
  * repriced (another unit price, unit or currency), keyed by provider, sku,
- * region, term and tier start, in key order.  0, or -1 on a write error. */
+ * region, term and tier start, in key order; of a sku with several
+ * effective dates, each book's newest tier table is compared.  0, or -1 on
+ * a write error. */
 int cc_price_diff (FILE *out, const cc_price_book *old_b,
                    const cc_price_book *new_b, cc_price_diff_stats *st);
 

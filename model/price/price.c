@@ -41,13 +41,14 @@ typedef struct
   size_t nkey;
 } book_ctx;
 
-/* FNV-1a over a sku's key: sku, region and term. */
+/* FNV-1a over a tier table's key: sku, region, term and effective date. */
 static size_t
-key_hash (const char *sku, const char *region, const char *term)
+key_hash (const char *sku, const char *region, const char *term,
+          const char *date)
 {
-  const char *part[3] = { sku, region, term };
+  const char *part[4] = { sku, region, term, date };
   size_t h = (size_t) 1469598103934665603ULL;
-  for (int i = 0; i < 3; i++)
+  for (int i = 0; i < 4; i++)
     {
       for (const unsigned char *p = (const unsigned char *) part[i]; *p; p++)
         h = (h ^ *p) * (size_t) 1099511628211ULL;
@@ -58,23 +59,31 @@ key_hash (const char *sku, const char *region, const char *term)
 
 static int
 key_same (const cc_price_row *r, const char *sku, const char *region,
-          const char *term)
+          const char *term, const char *date)
 {
   return strcmp (r->sku, sku) == 0 && strcmp (r->region, region) == 0
-    && strcmp (r->term, term) == 0;
+    && strcmp (r->term, term) == 0 && strcmp (r->effective_date, date) == 0;
 }
 
-/* The row where the sku (region, term) first appeared, or NULL. */
+/* Do rows A and B belong to one tier table? */
+static int
+row_same_table (const cc_price_row *a, const cc_price_row *b)
+{
+  return key_same (a, b->sku, b->region, b->term, b->effective_date);
+}
+
+/* The row where the sku (region, term, effective date) first appeared,
+   or NULL. */
 static const cc_price_row *
 key_find (const book_ctx *ctx, const char *sku, const char *region,
-          const char *term)
+          const char *term, const char *date)
 {
   size_t i;
   if (ctx->nslot == 0)
     return NULL;
-  for (i = key_hash (sku, region, term) & (ctx->nslot - 1); ctx->slot[i];
-       i = (i + 1) & (ctx->nslot - 1))
-    if (key_same (&ctx->b->row[ctx->slot[i] - 1], sku, region, term))
+  for (i = key_hash (sku, region, term, date) & (ctx->nslot - 1);
+       ctx->slot[i]; i = (i + 1) & (ctx->nslot - 1))
+    if (key_same (&ctx->b->row[ctx->slot[i] - 1], sku, region, term, date))
       return &ctx->b->row[ctx->slot[i] - 1];
   return NULL;
 }
@@ -100,7 +109,8 @@ key_add (book_ctx *ctx, size_t k)
       free (old);
     }
   r = &ctx->b->row[k];
-  for (i = key_hash (r->sku, r->region, r->term) & (ctx->nslot - 1);
+  for (i = key_hash (r->sku, r->region, r->term, r->effective_date)
+           & (ctx->nslot - 1);
        ctx->slot[i]; i = (i + 1) & (ctx->nslot - 1))
     ;
   ctx->slot[i] = k + 1;
@@ -233,9 +243,8 @@ check_tier (const book_ctx *ctx, const char *const *f, const cc_price_row *r,
   const cc_price_row *prev = b->n > ctx->first ? &b->row[b->n - 1] : NULL;
   const cc_price_row *seen;
 
-  if (prev != NULL && strcmp (prev->sku, f[C_SKU]) == 0
-      && strcmp (prev->region, f[C_REGION]) == 0
-      && strcmp (prev->term, f[C_TERM]) == 0)
+  if (prev != NULL
+      && key_same (prev, f[C_SKU], f[C_REGION], f[C_TERM], f[C_EFFECTIVE]))
     {
       /* Another tier of the same sku. */
       if (r->tier_start <= prev->tier_start)
@@ -252,12 +261,13 @@ check_tier (const book_ctx *ctx, const char *const *f, const cc_price_row *r,
                            f[C_SKU]);
       return CC_OK;
     }
-  if ((seen = key_find (ctx, f[C_SKU], f[C_REGION], f[C_TERM])) != NULL)
+  if ((seen = key_find (ctx, f[C_SKU], f[C_REGION], f[C_TERM],
+                       f[C_EFFECTIVE])) != NULL)
     return cc_err_set (err, CC_EDATA, path, r->line, 0,
-                       "sku '%s' (region '%s', term '%s') already "
-                       "appeared on %s:%ld; keep a sku's tiers together",
-                       f[C_SKU], f[C_REGION], f[C_TERM], seen->file,
-                       seen->line);
+                       "sku '%s' (region '%s', term '%s', effective %s) "
+                       "already appeared on %s:%ld; keep a sku's tiers "
+                       "together", f[C_SKU], f[C_REGION], f[C_TERM],
+                       f[C_EFFECTIVE], seen->file, seen->line);
   if (r->tier_start != 0)
     return cc_err_set (err, CC_EDATA, path, r->line,
                        ctx->col[C_TIER_START] + 1,
@@ -307,8 +317,8 @@ store_row (book_ctx *ctx, const char *const *f, cc_price_row *r, cc_err *err)
                          "out of memory");
     }
   b->row[b->n++] = *r;
-  if ((b->n == ctx->first + 1 || !key_same (&b->row[b->n - 2], r->sku,
-                                              r->region, r->term))
+  if ((b->n == ctx->first + 1
+       || !row_same_table (&b->row[b->n - 2], &b->row[b->n - 1]))
       && key_add (ctx, b->n - 1) != 0)
     return cc_err_set (err, CC_ESOFTWARE, ctx->file, r->line, 0,
                        "out of memory");
@@ -352,8 +362,7 @@ cc_price_book_add (cc_price_book *b, const char *path, cc_err *err)
   ctx.file = copy;
   ctx.first = b->n;
   for (size_t k = 0; k < b->n; k++)
-    if ((k == 0 || !key_same (&b->row[k - 1], b->row[k].sku,
-                              b->row[k].region, b->row[k].term))
+    if ((k == 0 || !row_same_table (&b->row[k - 1], &b->row[k]))
         && key_add (&ctx, k) != 0)
       return cc_err_set (err, CC_ESOFTWARE, path, 0, 0, "out of memory");
   rc = cc_csv_read (path, on_row, &ctx, err);
@@ -465,15 +474,83 @@ closest_sku (const cc_price_book *b, const char *sku)
   return best;
 }
 
-int
-cc_price_find_term (const cc_price_book *b, const char *sku, const char *region,
-           const char *term, size_t *first, size_t *count, cc_err *err)
+/* The "no sku" message, naming the terms the sku has and the closest
+   sku name. */
+static int
+not_found (const cc_price_book *b, const char *sku, const char *region,
+           const char *term, cc_err *err)
 {
-  size_t i, found = b->n, n = 0;
+  const char *near = closest_sku (b, sku);
+  char terms[128] = "";
+  size_t i;
+  /* The sku may exist under other terms: say which. */
+  for (i = 0; i < b->n; i++)
+    if (strcmp (b->row[i].sku, sku) == 0
+        && (region == NULL || strcmp (b->row[i].region, region) == 0)
+        && strstr (terms, b->row[i].term) == NULL)
+      {
+        size_t k = strlen (terms);
+        snprintf (terms + k, sizeof terms - k, "%s%s", k ? ", " : "",
+                  b->row[i].term);
+      }
+  if (terms[0] != '\0')
+    return cc_err_set (err, CC_EDATA, b->path, 0, 0,
+                       "sku '%s' has no '%s' price; its terms: %s", sku,
+                       term, terms);
+  return cc_err_set (err, CC_EDATA, b->path, 0, 0,
+                     "no sku '%s'%s%s%s%s%s%s%s%s", sku,
+                     region ? " in region '" : "", region ? region : "",
+                     region ? "'" : "", strcmp (term, "payg") ? " with term '" : "",
+                     strcmp (term, "payg") ? term : "",
+                     strcmp (term, "payg") ? "'" : "",
+                     near ? "; closest: " : "", near ? near : "");
+}
 
+/* Insert table T into OUT[0..*N) kept in effective-date order. */
+static int
+table_insert (const cc_price_book *b, cc_price_table *out, size_t max,
+              size_t *n, const cc_price_table *t, cc_err *err)
+{
+  const cc_price_row *r = &b->row[t->first], *r0;
+  size_t k;
+  if (*n > 0)
+    {
+      r0 = &b->row[out[0].first];
+      if (strcmp (r0->unit, r->unit) != 0
+          || strcmp (r0->currency, r->currency) != 0)
+        return cc_err_set (err, CC_EDATA, r->file, r->line, 0,
+                           "sku '%s' is priced per %s %s from %s but per %s "
+                           "%s from %s (%s:%ld); a sku keeps its unit and "
+                           "currency over time", r->sku, r->unit, r->currency,
+                           r->effective_date, r0->unit, r0->currency,
+                           r0->effective_date, r0->file, r0->line);
+    }
+  if (*n == max)
+    return cc_err_set (err, CC_EDATA, r->file, r->line, 0,
+                       "sku '%s' has more than %zu effective dates (the cap)",
+                       r->sku, max);
+  for (k = *n; k > 0 && strcmp (b->row[out[k - 1].first].effective_date,
+                                r->effective_date) > 0; k--)
+    out[k] = out[k - 1];
+  out[k] = *t;
+  (*n)++;
+  return CC_OK;
+}
+
+int
+cc_price_tables (const cc_price_book *b, const char *sku, const char *region,
+                 const char *term, cc_price_table *out, size_t max, size_t *n,
+                 cc_err *err)
+{
+  size_t i, found = b->n;
+  cc_price_table t = { 0, 0, 0 };
+  int rc;
+
+  *n = 0;
   for (i = 0; i < b->n; i++)
     {
       const cc_price_row *r = &b->row[i];
+      cc_date d;
       if (strcmp (r->sku, sku) != 0
           || (region != NULL && strcmp (r->region, region) != 0)
           || strcmp (r->term, term) != 0)
@@ -485,38 +562,69 @@ cc_price_find_term (const cc_price_book *b, const char *sku, const char *region,
                            "sku '%s' is priced in regions '%s' and '%s'; "
                            "name the region", sku, b->row[found].region,
                            r->region);
-      if (i == found + n)
-        n++;
+      /* A book's tier tables are contiguous: a new one starts at a row
+         that is not the next tier of the previous row. */
+      if (t.count > 0 && i == t.first + t.count
+          && row_same_table (&b->row[t.first], r))
+        {
+          t.count++;
+          continue;
+        }
+      if (t.count > 0 && (rc = table_insert (b, out, max, n, &t, err)) != CC_OK)
+        return rc;
+      cc_date_parse_ym (r->effective_date, &d);
+      t.first = i;
+      t.count = 1;
+      t.month = cc_month_index (d.year, d.month);
     }
   if (found == b->n)
+    return not_found (b, sku, region, term, err);
+  return table_insert (b, out, max, n, &t, err);
+}
+
+long
+cc_price_table_pick (const cc_price_table *t, size_t n, long month)
+{
+  long k;
+  for (k = (long) n - 1; k >= 0 && t[k].month > month; k--)
+    ;
+  return k;
+}
+
+int
+cc_price_find_at (const cc_price_book *b, const char *sku, const char *region,
+                  const char *term, long month, size_t *first, size_t *count,
+                  cc_err *err)
+{
+  cc_price_table t[CC_PRICE_MAX_DATES];
+  size_t n;
+  long k;
+  int rc;
+
+  if ((rc = cc_price_tables (b, sku, region, term, t, CC_PRICE_MAX_DATES, &n,
+                             err)) != CC_OK)
+    return rc;
+  if ((k = cc_price_table_pick (t, n, month)) < 0)
     {
-      const char *near = closest_sku (b, sku);
-      char terms[128] = "";
-      /* The sku may exist under other terms: say which. */
-      for (i = 0; i < b->n; i++)
-        if (strcmp (b->row[i].sku, sku) == 0
-            && (region == NULL || strcmp (b->row[i].region, region) == 0)
-            && strstr (terms, b->row[i].term) == NULL)
-          {
-            size_t k = strlen (terms);
-            snprintf (terms + k, sizeof terms - k, "%s%s", k ? ", " : "",
-                      b->row[i].term);
-          }
-      if (terms[0] != '\0')
-        return cc_err_set (err, CC_EDATA, b->path, 0, 0,
-                           "sku '%s' has no '%s' price; its terms: %s", sku,
-                           term, terms);
-      return cc_err_set (err, CC_EDATA, b->path, 0, 0,
-                         "no sku '%s'%s%s%s%s%s%s%s%s", sku,
-                         region ? " in region '" : "", region ? region : "",
-                         region ? "'" : "", strcmp (term, "payg") ? " with term '" : "",
-                         strcmp (term, "payg") ? term : "",
-                         strcmp (term, "payg") ? "'" : "",
-                         near ? "; closest: " : "", near ? near : "");
+      const cc_price_row *r = &b->row[t[0].first];
+      char ym[16];
+      cc_month_format (month, ym, sizeof ym);
+      return cc_err_set (err, CC_EDATA, r->file, r->line, 0,
+                         "sku '%s' (term %s) has no price in force in %s: "
+                         "its earliest row is effective %s", sku, term, ym,
+                         r->effective_date);
     }
-  *first = found;
-  *count = n;
+  *first = t[k].first;
+  *count = t[k].count;
   return CC_OK;
+}
+
+int
+cc_price_find_term (const cc_price_book *b, const char *sku, const char *region,
+           const char *term, size_t *first, size_t *count, cc_err *err)
+{
+  return cc_price_find_at (b, sku, region, term, CC_PRICE_NEWEST, first,
+                           count, err);
 }
 
 int
@@ -524,6 +632,47 @@ cc_price_find (const cc_price_book *b, const char *sku, const char *region,
                size_t *first, size_t *count, cc_err *err)
 {
   return cc_price_find_term (b, sku, region, "payg", first, count, err);
+}
+
+int
+cc_price_lock_parse (const char *s, cc_price_lock *out)
+{
+  long n;
+  if (strcmp (s, "none") == 0 || strcmp (s, "term") == 0)
+    {
+      out->kind = s[0] == 'n' ? CC_LOCK_NONE : CC_LOCK_TERM;
+      out->months = 0;
+      return 0;
+    }
+  if (strncmp (s, "renewal:", 8) != 0
+      || cc_num_parse_long (s + 8, 1, 1200, &n) != 0)
+    return -1;
+  out->kind = CC_LOCK_RENEWAL;
+  out->months = (int) n;
+  return 0;
+}
+
+void
+cc_price_lock_format (const cc_price_lock *l, char *buf, size_t n)
+{
+  if (l->kind == CC_LOCK_RENEWAL)
+    snprintf (buf, n, "renewal:%d", l->months);
+  else
+    snprintf (buf, n, "%s", l->kind == CC_LOCK_TERM ? "term" : "none");
+}
+
+long
+cc_price_lock_month (const cc_price_lock *l, long start, int mo)
+{
+  switch (l->kind)
+    {
+    case CC_LOCK_TERM:
+      return start;
+    case CC_LOCK_RENEWAL:
+      return start + (long) l->months * ((mo - 1) / l->months);
+    default:
+      return start + mo - 1;
+    }
 }
 
 int

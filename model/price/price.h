@@ -14,10 +14,13 @@
  *                  unconfirmed when the note starts with "UNCONFIRMED",
  *                  else assumed.
  *   upfront_fee    a reservation's one-time fee, already folded into its
- *                  unit_price (kept for the record).  A sku's rows are its tiers,
- * listed together and sorted by tier_start (in the row's unit), the first
- * starting at 0.  Graduated tiers: each unit is charged at the price of the
- * tier it falls in. */
+ *                  unit_price (kept for the record).
+ * A sku's rows with one region, term and effective_date are its tier
+ * table, listed together and sorted by tier_start (in the row's unit), the
+ * first starting at 0.  A sku may have several tables with different
+ * effective_dates (its price history); each is in force from the month of
+ * its effective_date until the next one's.  Graduated tiers: each unit is
+ * charged at the price of the tier it falls in. */
 #ifndef CC_PRICE_H
 #define CC_PRICE_H
 
@@ -28,6 +31,7 @@
 #define CC_PRICE_MAX_UNIT_PRICE 1e12
 #define CC_PRICE_MAX_QUANTITY 1e18
 
+#include <limits.h>
 #include <stddef.h>
 
 #include "core/error.h"
@@ -100,10 +104,73 @@ int cc_price_find (const cc_price_book *b, const char *sku, const char *region,
                    size_t *first, size_t *count, cc_err *err);
 
 /* As cc_price_find, for the rows of SKU with term TERM ("payg", "1y",
- * "3y", "savings-1y", "savings-3y"). */
+ * "3y", "savings-1y", "savings-3y"): the newest tier table (the latest
+ * effective_date). */
 int cc_price_find_term (const cc_price_book *b, const char *sku,
                         const char *region, const char *term, size_t *first,
                         size_t *count, cc_err *err);
+
+/* One tier table of a sku: the rows with one effective_date. */
+typedef struct
+{
+  size_t first, count;
+  long month;          /* month index of its effective_date */
+} cc_price_table;
+
+/* Cap: effective dates of one sku, region and term. */
+#define CC_PRICE_MAX_DATES 64
+/* A month after every effective date: the newest table. */
+#define CC_PRICE_NEWEST LONG_MAX
+
+/* Every tier table of SKU (REGION may be NULL) with term TERM, oldest
+ * first, into OUT (at most MAX; *N set).  CC_EDATA as cc_price_find_term,
+ * when the tables differ in unit or currency, or when there are more
+ * than MAX. */
+int cc_price_tables (const cc_price_book *b, const char *sku,
+                     const char *region, const char *term,
+                     cc_price_table *out, size_t max, size_t *n, cc_err *err);
+
+/* The table in force in month index MONTH: the last of T[0..N) (oldest
+ * first) whose effective month is MONTH or earlier; -1 when MONTH comes
+ * before every one.  A row is in force from the first day of the month
+ * that holds its effective_date. */
+long cc_price_table_pick (const cc_price_table *t, size_t n, long month);
+
+/* As cc_price_find_term, for the table in force in month index MONTH
+ * (CC_PRICE_NEWEST: the newest).  CC_EDATA naming the earliest
+ * effective_date when MONTH comes before every one. */
+int cc_price_find_at (const cc_price_book *b, const char *sku,
+                      const char *region, const char *term, long month,
+                      size_t *first, size_t *count, cc_err *err);
+
+/* Price protection: which month's prices a contract month pays. */
+typedef enum
+{
+  CC_LOCK_UNSET,       /* not stated: a driver takes its provider's; none */
+  CC_LOCK_NONE,        /* the prices in force in each month */
+  CC_LOCK_TERM,        /* the prices in force at the start, all term long */
+  CC_LOCK_RENEWAL      /* re-priced at each renewal, every MONTHS months */
+} cc_price_lock_kind;
+
+typedef struct
+{
+  cc_price_lock_kind kind;
+  int months;          /* CC_LOCK_RENEWAL: the renewal period, >= 1 */
+} cc_price_lock;
+
+/* Parse "none", "term" or "renewal:MONTHS" (MONTHS a whole number from 1
+ * to 1200).  0, or -1 when S is none of them. */
+int cc_price_lock_parse (const char *s, cc_price_lock *out);
+
+/* The lock as written ("none", "term", "renewal:12"); unset is "none". */
+void cc_price_lock_format (const cc_price_lock *l, char *buf, size_t n);
+
+/* The month index whose prices contract month MO (1-based) of a contract
+ * starting in month index START pays under L:
+ *   none        START + MO - 1
+ *   term        START
+ *   renewal:R   START + R x floor((MO - 1) / R) */
+long cc_price_lock_month (const cc_price_lock *l, long start, int mo);
 
 /* Monthly cost of QUANTITY (in the tiers' unit) through COUNT tiers
  * starting at B->row[FIRST].  When PARTS is not NULL it receives one entry

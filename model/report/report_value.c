@@ -207,12 +207,16 @@ cc_report_value_cross_csv (FILE *fp, const cc_valuecase *c,
   currency_field (fp, "term_total_", c->currency, "_at_median_assumptions");
   fputs (",drivers_not_priced", fp);
   currency_field (fp, "common_drivers_total_", c->currency, "");
-  putc ('\n', fp);
+  fputs (",regions\n", fp);
   for (p = 0; p < c->model.nprovider; p++)
     {
+      char regions[1024];
       cc_csv_field (fp, c->model.provider[p]);
-      fprintf (fp, ",%.2f,%d,%.2f\n", r->cross[p], r->cross_missing[p],
+      fprintf (fp, ",%.2f,%d,%.2f,", r->cross[p], r->cross_missing[p],
                r->cross_common[p]);
+      cc_valuecase_regions (c, p, 1, regions, sizeof regions);
+      cc_csv_field (fp, regions);
+      putc ('\n', fp);
     }
   return ferror (fp) ? -1 : 0;
 }
@@ -334,6 +338,7 @@ static json_t *
 json_cross (const cc_valuecase *c, const cc_value_result *r)
 {
   json_t *a = json_array ();
+  char regions[1024];
   size_t i;
   for (i = 0; i < c->model.nprovider; i++)
     {
@@ -344,6 +349,8 @@ json_cross (const cc_valuecase *c, const cc_value_result *r)
       cc_json_set (o, "drivers_not_priced", json_integer (r->cross_missing[i]));
       cc_json_set (o, "common_drivers_total",
                    cc_json_fixed (r->cross_common[i], 2));
+      cc_valuecase_regions (c, i, 1, regions, sizeof regions);
+      cc_json_set (o, "regions", cc_json_str (regions));
       cc_json_push (a, o);
     }
   return a;
@@ -370,6 +377,54 @@ json_monthly (const cc_valuecase *c, const cc_value_result *r)
   return a;
 }
 
+/* Each provider's price lock, and each driver's that differs from it:
+   {"azure": "renewal:12", "azure.seats": "term", ...}. */
+static json_t *
+json_locks (const cc_valuecase *c)
+{
+  json_t *o = json_object ();
+  char key[96], buf[32];
+  size_t p, d;
+  for (p = 0; p < c->model.nprovider; p++)
+    {
+      cc_price_lock_format (&c->model.lock[p], buf, sizeof buf);
+      cc_json_set (o, c->model.provider[p], cc_json_str (buf));
+      for (d = 0; d < c->model.ndriver; d++)
+        if (c->model.driver[d].price[p].lock.kind != CC_LOCK_UNSET)
+          {
+            cc_price_lock_format (&c->model.driver[d].price[p].lock, buf,
+                                  sizeof buf);
+            snprintf (key, sizeof key, "%s.%s", c->model.provider[p],
+                      c->model.driver[d].name);
+            cc_json_set (o, key, cc_json_str (buf));
+          }
+    }
+  return o;
+}
+
+/* The price locks as text: "azure renewal:12 (seats term), aws none". */
+static void
+text_locks (FILE *fp, const cc_valuecase *c)
+{
+  char buf[32];
+  size_t p, d, n;
+  for (p = 0; p < c->model.nprovider; p++)
+    {
+      cc_price_lock_format (&c->model.lock[p], buf, sizeof buf);
+      fprintf (fp, "%s%s %s", p ? ", " : "", c->model.provider[p], buf);
+      for (d = 0, n = 0; d < c->model.ndriver; d++)
+        if (c->model.driver[d].price[p].lock.kind != CC_LOCK_UNSET)
+          {
+            cc_price_lock_format (&c->model.driver[d].price[p].lock, buf,
+                                  sizeof buf);
+            fprintf (fp, "%s%s %s", n++ ? ", " : " (", c->model.driver[d].name,
+                     buf);
+          }
+      if (n > 0)
+        fputc (')', fp);
+    }
+}
+
 int
 cc_report_value_json (FILE *fp, const cc_valuecase *c, const cc_value_result *r)
 {
@@ -389,6 +444,9 @@ cc_report_value_json (FILE *fp, const cc_valuecase *c, const cc_value_result *r)
                ? json_integer ((json_int_t) c->model.seed)
                : cc_json_num ((double) c->model.seed, 17));
   cc_json_set (root, "discount_rate", cc_json_num (c->model.discount_rate, 6));
+  cc_json_set (root, "annual_price_change",
+               cc_json_num (c->model.annual_change, 6));
+  cc_json_set (root, "price_lock", json_locks (c));
   cc_json_set (root, "term_total", json_range (&r->total));
   cc_json_set (root, "npv", json_range (&r->npv));
   cc_json_set (root, "headline", json_headline (c, r));
@@ -404,6 +462,8 @@ cc_report_value_json (FILE *fp, const cc_valuecase *c, const cc_value_result *r)
                json_strings (r->unconfirmed[0], sizeof r->unconfirmed[0],
                              r->nunconfirmed));
   cc_json_set (root, "adjustments", json_adjustments (c));
+  cc_json_set (root, "priced_before_effective_date",
+               json_strings (r->early[0], sizeof r->early[0], r->nearly));
   cc_json_set (root, "currency_conversions",
                json_strings (c->conversion[0], sizeof c->conversion[0],
                              c->nconv));
@@ -434,6 +494,10 @@ cc_report_value_text (FILE *fp, const cc_valuecase *c, const cc_value_result *r)
   cc_group_digits (r->npv.p90, 0, d, sizeof d);
   fprintf (fp, "Net present value at %g%% a year: P10 %s, P50 %s, P90 %s.\n",
            100 * c->model.discount_rate, a, b, d);
+  fprintf (fp, "Prices: the rows in force each month under the price lock (");
+  text_locks (fp, c);
+  fprintf (fp, "), then %+g%% a year (annual_price_change).\n",
+           100 * c->model.annual_change);
   for (y = 0; y < r->nyears; y++)
     {
       cc_group_digits (r->yearly[y].p50, 0, a, sizeof a);
@@ -456,11 +520,20 @@ cc_report_value_text (FILE *fp, const cc_valuecase *c, const cc_value_result *r)
     {
       cc_group_digits (r->cross[i], 0, a, sizeof a);
       cc_group_digits (r->cross_common[i], 0, b, sizeof b);
-      fprintf (fp, "  %-8s %14s  %14s%s\n", c->model.provider[i], a, b,
-               r->cross_missing[i] ? "  (some drivers not priced here)" : "");
+      cc_valuecase_regions (c, i, 0, d, sizeof d);
+      fprintf (fp, "  %-8s %14s  %14s  in %s%s\n", c->model.provider[i], a, b,
+               d, r->cross_missing[i] ? "  (some drivers not priced here)" : "");
     }
   for (i = 0; i < c->nconv; i++)
     fprintf (fp, "Converted: %s\n", c->conversion[i]);
+  if (r->nearly > 0)
+    {
+      fprintf (fp, "Priced before their effective date (no older price in "
+               "the books):");
+      for (i = 0; i < r->nearly; i++)
+        fprintf (fp, "%s %s", i ? "," : "", r->early[i]);
+      fputc ('\n', fp);
+    }
   if (r->nunconfirmed > 0)
     {
       fprintf (fp, "Priced from UNCONFIRMED rows (check before quoting):");

@@ -179,7 +179,7 @@ check_key (read_ctx *ctx, const char *section, const char *key)
                    "reserved_blocks.PROVIDER, reserved_term.PROVIDER)",
                    key, closest (key, driver_keys));
     }
-  return 1;   /* [discounts]: any provider name */
+  return 1;   /* [discounts], [price_lock]: any provider name */
 }
 
 static int
@@ -191,12 +191,13 @@ on_kv (void *user, const char *section, const char *key, const char *value)
   cc_scnfile_kv *kv;
   size_t i;
   static const char *const sections[] = { "scenario", "driver NAME",
-                                          "discounts", NULL };
+                                          "discounts", "price_lock", NULL };
 
   if (section[0] == '\0')
     return fail (ctx, "key '%s' outside any section; start with [scenario]",
                  key);
   if (strcmp (section, "scenario") != 0 && strcmp (section, "discounts") != 0
+      && strcmp (section, "price_lock") != 0
       && !(strncmp (section, "driver ", 7) == 0 && section[7] != '\0'
            && strchr (section + 7, ' ') == NULL))
     return fail (ctx, "unknown section [%s]; closest valid section: [%s]",

@@ -16,6 +16,8 @@
  *                         sku.PROVIDER, region.PROVIDER, term.PROVIDER,
  *                         reserved_blocks.PROVIDER, reserved_term.PROVIDER
  *   [discounts]           PROVIDER = fraction, PROVIDER.DRIVER = fraction
+ *   [price_lock]          PROVIDER = lock, PROVIDER.DRIVER = lock (none,
+ *                         term or renewal:MONTHS)
  *
  * Unknown sections and keys are errors naming the closest valid one. */
 #ifndef CC_SCNFILE_H

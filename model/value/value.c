@@ -12,13 +12,19 @@
 
 #include "value/value.h"
 
-/* A driver's sku resolved to rows of the book once, before the loops. */
+/* Cap: effective dates of one sku the engine prices. */
+#define MAX_DATES 16
+
+/* A driver's sku resolved to rows of the book once, before the loops:
+   its tier tables by effective date, oldest first. */
 typedef struct
 {
-  size_t first, count;
+  cc_price_table table[MAX_DATES];
+  size_t ntable;
   double share;
   double rate;                    /* into the scenario's currency */
-  double res_block, res_price;    /* reservation, if any */
+  cc_price_table res[MAX_DATES];  /* reservation tables, if any */
+  size_t nres;
 } sku_ref;
 
 typedef struct
@@ -28,7 +34,17 @@ typedef struct
   double unit_bytes;              /* capacity units only */
   double reserved_blocks;
   double discount;
+  cc_price_lock lock;
 } driver_ref;
+
+/* The table of T[0..N) in force in month index MONTH; a month before
+   every table takes the earliest (the book knows no older price). */
+static const cc_price_table *
+in_force (const cc_price_table *t, size_t n, long month)
+{
+  long k = cc_price_table_pick (t, n, month);
+  return &t[k < 0 ? 0 : k];
+}
 
 /* One set of assumption values: what a draw fixes. */
 typedef struct
@@ -101,6 +117,47 @@ field_uncertain (const cc_driver *d, int f)
   return !cc_dist_is_const (field_dist (d, f));
 }
 
+/* Remember S's sku when a row of any of its tables is unconfirmed. */
+static void
+note_unconfirmed (const cc_price_book *book, const sku_ref *s,
+                  cc_value_result *res)
+{
+  size_t j, k, u;
+  for (j = 0; j < s->ntable; j++)
+    for (k = 0; k < s->table[j].count; k++)
+      {
+        const cc_price_row *row = &book->row[s->table[j].first + k];
+        if (!cc_price_row_unconfirmed (row))
+          continue;
+        for (u = 0; u < res->nunconfirmed
+                    && strcmp (res->unconfirmed[u], row->sku) != 0; u++)
+          ;
+        if (u == res->nunconfirmed && u < 64)
+          snprintf (res->unconfirmed[res->nunconfirmed++],
+                    sizeof res->unconfirmed[0], "%s", row->sku);
+        return;
+      }
+}
+
+/* Remember S's sku when the contract starts before its earliest table:
+   those months pay the earliest price, which the book dates later. */
+static void
+note_early (const cc_value_model *m, const cc_price_book *book,
+            const sku_ref *s, size_t p, cc_value_result *res)
+{
+  const cc_price_row *row = &book->row[s->table[0].first];
+  char item[200];
+  size_t u;
+  if (s->table[0].month <= m->start_month)
+    return;
+  snprintf (item, sizeof item, "%s (%s, effective %s)", row->sku,
+            m->provider[p], row->effective_date);
+  for (u = 0; u < res->nearly && strcmp (res->early[u], item) != 0; u++)
+    ;
+  if (u == res->nearly && u < 16)
+    snprintf (res->early[res->nearly++], sizeof res->early[0], "%s", item);
+}
+
 static int
 resolve (const cc_value_model *m, const cc_price_book *book,
          driver_ref (*refs)[CC_MAX_PROVIDERS], cc_value_result *res,
@@ -122,19 +179,21 @@ resolve (const cc_value_model *m, const cc_price_book *book,
         r->n = dp->nsku;
         r->reserved_blocks = dp->reserved_blocks;
         r->discount = dp->discount >= 0 ? dp->discount : m->discount[p];
+        r->lock = dp->lock.kind != CC_LOCK_UNSET ? dp->lock : m->lock[p];
         for (i = 0; i < dp->nsku; i++)
           {
             sku_ref *s = &r->ref[i];
             const cc_price_row *row;
-            if ((rc = cc_price_find_term (book, dp->sku[i], region,
-                                          dp->term[0] ? dp->term : "payg",
-                                          &s->first, &s->count, err)) != CC_OK)
+            if ((rc = cc_price_tables (book, dp->sku[i], region,
+                                       dp->term[0] ? dp->term : "payg",
+                                       s->table, MAX_DATES, &s->ntable,
+                                       err)) != CC_OK)
               {
                 cc_err e = *err;
                 return cc_err_set (err, rc, NULL, 0, 0, "driver %s (%s): %s",
                                    dr->name, m->provider[p], e.msg);
               }
-            row = &book->row[s->first];
+            row = &book->row[s->table[0].first];
             s->share = dp->nsku == 1 ? 1.0 : dp->share[i];
             s->rate = dp->rate[i] > 0 ? dp->rate[i] : 1.0;
             sum += s->share;
@@ -154,32 +213,20 @@ resolve (const cc_value_model *m, const cc_price_book *book,
               }
             if (dp->reserved_blocks > 0)
               {
-                size_t rf, rn;
-                if ((rc = cc_price_find_term (book, dp->sku[i], region,
-                                              dp->reserved_term, &rf, &rn,
-                                              err)) != CC_OK)
+                if ((rc = cc_price_tables (book, dp->sku[i], region,
+                                           dp->reserved_term, s->res,
+                                           MAX_DATES, &s->nres, err)) != CC_OK)
                   return rc;
-                s->res_block = book->row[rf].min_quantity;
-                s->res_price = book->row[rf].unit_price;
-                if (!(s->res_block > 0))
-                  return cc_err_set (err, CC_EDATA, book->row[rf].file,
-                                     book->row[rf].line, 0,
-                                     "reservation of '%s' has no min_quantity",
-                                     dp->sku[i]);
+                for (k = 0; k < s->nres; k++)
+                  if (!(book->row[s->res[k].first].min_quantity > 0))
+                    return cc_err_set (err, CC_EDATA,
+                                       book->row[s->res[k].first].file,
+                                       book->row[s->res[k].first].line, 0,
+                                       "reservation of '%s' has no "
+                                       "min_quantity", dp->sku[i]);
               }
-            /* Remember every sku priced from an unconfirmed row. */
-            for (k = 0; k < s->count; k++)
-              if (cc_price_row_unconfirmed (&book->row[s->first + k]))
-                {
-                  size_t u;
-                  for (u = 0; u < res->nunconfirmed
-                              && strcmp (res->unconfirmed[u], row->sku) != 0; u++)
-                    ;
-                  if (u == res->nunconfirmed && u < 64)
-                    snprintf (res->unconfirmed[res->nunconfirmed++],
-                              sizeof res->unconfirmed[0], "%s", row->sku);
-                  break;
-                }
+            note_unconfirmed (book, s, res);
+            note_early (m, book, s, p, res);
           }
         if (dp->nsku > 1 && fabs (sum - 1) > 1e-9)
           return cc_err_set (err, CC_EDATA, NULL, 0, 0,
@@ -261,18 +308,23 @@ evaluate (const cc_value_model *m, const cc_price_book *book,
         {
           double q, c, total = 0;
           int year = (mo - 1) / 12;
+          long pm = cc_price_lock_month (&r->lock, m->start_month, mo);
           if ((rc = quantity (m, d, &t[d], r, mo, &q, err)) != CC_OK)
             goto where;
           for (i = 0; i < r->n; i++)
             {
               const sku_ref *s = &r->ref[i];
+              const cc_price_table *tt = in_force (s->table, s->ntable, pm);
               double qs = q * s->share, reserved = 0;
               if (r->reserved_blocks > 0)
                 {
-                  reserved = r->reserved_blocks * s->res_block * s->res_price;
-                  qs = fmax (0.0, qs - r->reserved_blocks * s->res_block);
+                  const cc_price_row *rr
+                    = &book->row[in_force (s->res, s->nres, pm)->first];
+                  reserved = r->reserved_blocks * rr->min_quantity
+                             * rr->unit_price;
+                  qs = fmax (0.0, qs - r->reserved_blocks * rr->min_quantity);
                 }
-              if ((rc = cc_price_tiered (book, s->first, s->count, qs, &c,
+              if ((rc = cc_price_tiered (book, tt->first, tt->count, qs, &c,
                                          NULL, err)) != CC_OK)
                 goto where;
               total += (reserved + c) * s->rate;
@@ -281,7 +333,7 @@ evaluate (const cc_value_model *m, const cc_price_book *book,
             = total * (1 - r->discount) * pow (1 + m->annual_change, year);
           if (!isfinite (cost[(size_t) (mo - 1) * m->ndriver + d]))
             {
-              const cc_price_row *row = &book->row[r->ref[0].first];
+              const cc_price_row *row = &book->row[r->ref[0].table[0].first];
               rc = cc_err_set (err, CC_EDATA, row->file, row->line, 0,
                                "cost is beyond what a double can hold "
                                "(quantity %g, price row of sku '%s')", q,

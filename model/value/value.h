@@ -10,6 +10,11 @@
  *   y(h) x bytes-per-unit / bytes-per-price-unit      (storage from figures)
  *   f(x; b) x scale                                   (a fitted growth model)
  *
+ * (the month convention: contract month m = 1 is the start month; growth
+ * counts from it, so month 1 has g^0; prices are the tier tables in force
+ * in the month cc_price_lock_month gives, times (1 + annual_change)^
+ * floor((m - 1) / 12) less the discount; the NPV discounts month m by
+ * (1 + rate)^(-m/12), as if each month were paid at its end),
  * where base, factor, growth (an annual multiple) and the scenario
  * parameter (phi or cap K) are constants or distributions (dist.h), and
  * y(h) is a named scenario (project.h) h months after the last figure.
@@ -42,11 +47,13 @@ typedef struct
   double share[CC_MAX_MIX];   /* shares of the mix, summing to 1 */
   size_t nsku;                /* 0: not priced on this provider */
   char region[32];            /* "" = any */
+  char region_from[80];       /* how the region was chosen, for reports */
   char term[16];              /* term of the list price: "payg" or "1y" ... */
   double rate[CC_MAX_MIX];    /* currency conversion of each sku (1: none) */
   double discount;            /* this driver's discount here; < 0: provider's */
   double reserved_blocks;
   char reserved_term[16];     /* term of the reservation */
+  cc_price_lock lock;         /* price protection; unset: provider's */
 } cc_driver_price;
 
 /* The fields of a driver's assumptions, in the order bars and labels
@@ -95,6 +102,7 @@ typedef struct
   char provider[CC_MAX_PROVIDERS][16];  /* provider 0 is the one valued */
   size_t nprovider;
   double discount[CC_MAX_PROVIDERS];    /* negotiated, per provider */
+  cc_price_lock lock[CC_MAX_PROVIDERS]; /* price protection, per provider */
   double annual_change;                 /* list-price change per year */
   long start_month;                     /* month index of contract month 1 */
   int months;
@@ -150,6 +158,10 @@ typedef struct
   size_t ncommon;                           /* how many drivers that is */
   size_t nunconfirmed;
   char unconfirmed[64][128];  /* skus priced from UNCONFIRMED rows */
+  size_t nearly;
+  char early[16][200];        /* skus priced before their earliest
+                                 effective_date: "sku (provider, effective
+                                 YYYY-MM-DD)" */
 } cc_value_result;
 
 /* Run the model.  Deterministic for a given seed. */

@@ -15,6 +15,7 @@
 #include "core/textutil.h"
 #include "fit/forecast.h"
 #include "value/valuecase.h"
+#include "price/region.h"
 
 /* Parse a distribution value of KEY in S; a missing key gives DEF. */
 static int
@@ -716,6 +717,117 @@ assumed_driver (cc_valuecase *c, const cc_scnfile_section *s, size_t di,
   return CC_OK;
 }
 
+/* Are the skus of DPR priced with TERM in REGION (NULL: their one
+   region)?  *WHERE gets the region of them all, or "" when they differ. */
+static int
+skus_priced (const cc_valuecase *c, const cc_driver_price *dpr,
+             const char *region, const char *term, const char **where,
+             cc_err *err)
+{
+  size_t j, first, count;
+  int rc;
+  *where = NULL;
+  for (j = 0; j < dpr->nsku; j++)
+    {
+      if ((rc = cc_price_find_term (c->book, dpr->sku[j], region, term,
+                                    &first, &count, err)) != CC_OK)
+        return rc;
+      if (*where == NULL)
+        *where = c->book->row[first].region;
+      else if (strcmp (*where, c->book->row[first].region) != 0)
+        *where = "";
+    }
+  return CC_OK;
+}
+
+/* The valued provider's region that the nearest-region table knows: the
+   driver being read's, else the first earlier driver's; NULL when none. */
+static const char *
+anchor_region (const cc_value_model *m)
+{
+  size_t d;
+  const char *r = m->driver[m->ndriver].price[0].region;
+  if (r[0] != '\0' && cc_region_nearest (m->provider[0], r, m->provider[0], 0))
+    return r;
+  for (d = 0; d < m->ndriver; d++)
+    {
+      r = m->driver[d].price[0].region;
+      if (r[0] != '\0'
+          && cc_region_nearest (m->provider[0], r, m->provider[0], 0))
+        return r;
+    }
+  return NULL;
+}
+
+/* The region of the driver being read on provider P: the scenario's
+   region.P; else, on a compared provider, the nearest region to the valued
+   provider's that prices the skus (region.h); else the one region that
+   prices them.  Sets region and region_from. */
+static int
+choose_region (cc_valuecase *c, size_t p, const char *term, cc_err *err)
+{
+  cc_value_model *m = &c->model;
+  cc_driver_price *dpr = &m->driver[m->ndriver].price[p];
+  const cc_region_site *site;
+  const char *anchor, *where;
+  size_t k;
+  cc_err scratch;
+  int rc;
+
+  if (dpr->region[0] != '\0')
+    {
+      snprintf (dpr->region_from, sizeof dpr->region_from, "scenario");
+      return skus_priced (c, dpr, dpr->region, term, &where, err);
+    }
+  if (p > 0 && (anchor = anchor_region (m)) != NULL)
+    for (k = 0; (site = cc_region_nearest (m->provider[0], anchor,
+                                           m->provider[p], k)) != NULL; k++)
+      if (skus_priced (c, dpr, site->region, term, &where, &scratch) == CC_OK)
+        {
+          snprintf (dpr->region, sizeof dpr->region, "%s", site->region);
+          snprintf (dpr->region_from, sizeof dpr->region_from,
+                    "nearest to %s %s", m->provider[0], anchor);
+          return CC_OK;
+        }
+  if ((rc = skus_priced (c, dpr, NULL, term, &where, err)) != CC_OK)
+    return rc;
+  if (where[0] != '\0' && strlen (where) < sizeof dpr->region)
+    snprintf (dpr->region, sizeof dpr->region, "%s", where);
+  snprintf (dpr->region_from, sizeof dpr->region_from,
+            "the only region pricing the sku");
+  return CC_OK;
+}
+
+void
+cc_valuecase_regions (const cc_valuecase *c, size_t p, int why, char *buf,
+                      size_t n)
+{
+  const cc_value_model *m = &c->model;
+  size_t d, e, k = 0;
+  buf[0] = '\0';
+  for (d = 0; d < m->ndriver; d++)
+    {
+      const cc_driver_price *dp = &m->driver[d].price[p];
+      if (dp->nsku == 0)
+        continue;
+      for (e = 0; e < d; e++)
+        if (m->driver[e].price[p].nsku > 0
+            && strcmp (m->driver[e].price[p].region, dp->region) == 0
+            && (!why || strcmp (m->driver[e].price[p].region_from,
+                                dp->region_from) == 0))
+          break;
+      if (e < d)
+        continue;
+      k += (size_t) snprintf (buf + k, k < n ? n - k : 0, "%s%s%s%s%s",
+                              k ? "; " : "",
+                              dp->region[0] ? dp->region : "several",
+                              why ? " (" : "", why ? dp->region_from : "",
+                              why ? ")" : "");
+      if (k >= n)
+        return;
+    }
+}
+
 /* The driver's sku, region, term and reservation on provider P. */
 static int
 driver_price (cc_valuecase *c, const cc_scnfile_section *s, cc_driver *dr,
@@ -729,28 +841,6 @@ driver_price (cc_valuecase *c, const cc_scnfile_section *s, cc_driver *dr,
   int rc;
 
   dpr->discount = -1;     /* the provider's, unless [discounts] says */
-  snprintf (key, sizeof key, "sku.%s", m->provider[p]);
-  if ((v = cc_scnfile_get (s, key, &line)) != NULL)
-    {
-      size_t j, first, count;
-      if ((rc = parse_skus (c, v, line, dpr, err)) != CC_OK)
-        return rc;
-      const char *term;
-      snprintf (key, sizeof key, "term.%s", m->provider[p]);
-      term = cc_scnfile_get (s, key, NULL);
-      snprintf (key, sizeof key, "region.%s", m->provider[p]);
-      for (j = 0; j < dpr->nsku; j++)
-        if ((rc = cc_price_find_term (c->book, dpr->sku[j],
-                                      cc_scnfile_get (s, key, NULL),
-                                      term ? term : "payg", &first,
-                                      &count, err)) != CC_OK)
-          {
-            cc_err e = *err;
-            return cc_err_set (err, rc, path, line, 0, "%s",
-                               strstr (e.msg, "no sku") ? strstr (e.msg, "no sku")
-                                                        : e.msg);
-          }
-    }
   snprintf (key, sizeof key, "region.%s", m->provider[p]);
   if ((v = cc_scnfile_get (s, key, &line)) != NULL)
     {
@@ -759,6 +849,22 @@ driver_price (cc_valuecase *c, const cc_scnfile_section *s, cc_driver *dr,
                            "than %zu characters (the cap)", key, v,
                            sizeof dpr->region - 1);
       snprintf (dpr->region, sizeof dpr->region, "%s", v);
+    }
+  snprintf (key, sizeof key, "sku.%s", m->provider[p]);
+  if ((v = cc_scnfile_get (s, key, &line)) != NULL)
+    {
+      const char *term;
+      if ((rc = parse_skus (c, v, line, dpr, err)) != CC_OK)
+        return rc;
+      snprintf (key, sizeof key, "term.%s", m->provider[p]);
+      term = cc_scnfile_get (s, key, NULL);
+      if ((rc = choose_region (c, p, term ? term : "payg", err)) != CC_OK)
+        {
+          cc_err e = *err;
+          return cc_err_set (err, rc, path, line, 0, "%s",
+                             strstr (e.msg, "no sku") ? strstr (e.msg, "no sku")
+                                                      : e.msg);
+        }
     }
   snprintf (key, sizeof key, "reserved_blocks.%s", m->provider[p]);
   if ((v = cc_scnfile_get (s, key, &line)) != NULL
@@ -961,47 +1067,94 @@ driver_section (cc_valuecase *c, const cc_scnfile_section *s, cc_err *err)
   return CC_OK;
 }
 
+/* A [discounts] or [price_lock] key: PROVIDER, or PROVIDER.DRIVER for one
+   driver only; *P and *K (K = ndriver: every driver) set. */
+static int
+provider_driver_key (cc_valuecase *c, const cc_scnfile_section *s, size_t i,
+                     const char *what, size_t *p, size_t *k, cc_err *err)
+{
+  const cc_value_model *m = &c->model;
+  char key[128], *dot;
+  snprintf (key, sizeof key, "%s", s->kv[i].key);
+  dot = strchr (key, '.');
+  if (dot != NULL)
+    *dot = '\0';
+  for (*p = 0; *p < m->nprovider && strcmp (key, m->provider[*p]); (*p)++)
+    ;
+  if (*p == m->nprovider)
+    return cc_err_set (err, CC_EDATA, c->file->path, s->kv[i].line, 0,
+                       "%s for '%s', which [scenario] providers does not "
+                       "list", what, key);
+  *k = m->ndriver;
+  if (dot != NULL)
+    {
+      for (*k = 0; *k < m->ndriver && strcmp (dot + 1, m->driver[*k].name);
+           (*k)++)
+        ;
+      if (*k == m->ndriver)
+        return cc_err_set (err, CC_EDATA, c->file->path, s->kv[i].line, 0,
+                           "%s for driver '%s', which no [driver] section "
+                           "defines", what, dot + 1);
+    }
+  return CC_OK;
+}
+
 static int
 discounts_section (cc_valuecase *c, cc_err *err)
 {
   const cc_scnfile_section *s = cc_scnfile_section_find (c->file, "discounts");
   cc_value_model *m = &c->model;
-  size_t i, p;
+  size_t i, p, k;
+  int rc;
   if (s == NULL)
     return CC_OK;
   for (i = 0; i < s->n; i++)
     {
-      char key[128], *dot;
       double d;
-      size_t k = m->ndriver;
-      snprintf (key, sizeof key, "%s", s->kv[i].key);
-      /* PROVIDER, or PROVIDER.DRIVER for one driver (service) only. */
-      dot = strchr (key, '.');
-      if (dot != NULL)
-        *dot = '\0';
-      for (p = 0; p < m->nprovider && strcmp (key, m->provider[p]); p++)
-        ;
-      if (p == m->nprovider)
-        return cc_err_set (err, CC_EDATA, c->file->path, s->kv[i].line, 0,
-                           "discount for '%s', which [scenario] providers "
-                           "does not list", key);
-      if (dot != NULL)
-        {
-          for (k = 0; k < m->ndriver && strcmp (dot + 1, m->driver[k].name); k++)
-            ;
-          if (k == m->ndriver)
-            return cc_err_set (err, CC_EDATA, c->file->path, s->kv[i].line, 0,
-                               "discount for driver '%s', which no [driver] "
-                               "section defines", dot + 1);
-        }
+      if ((rc = provider_driver_key (c, s, i, "discount", &p, &k, err))
+          != CC_OK)
+        return rc;
       if (cc_num_parse (s->kv[i].value, &d) != 0 || d < 0 || d >= 1)
         return cc_err_set (err, CC_EDATA, c->file->path, s->kv[i].line, 0,
                            "discount must be a fraction from 0 to below 1, "
                            "not '%s'", s->kv[i].value);
-      if (dot != NULL)
+      if (k < m->ndriver)
         m->driver[k].price[p].discount = d;
       else
         m->discount[p] = d;
+    }
+  return CC_OK;
+}
+
+/* [price_lock]: PROVIDER or PROVIDER.DRIVER = none | term |
+   renewal:MONTHS.  Unstated: none. */
+static int
+price_lock_section (cc_valuecase *c, cc_err *err)
+{
+  const cc_scnfile_section *s = cc_scnfile_section_find (c->file,
+                                                         "price_lock");
+  cc_value_model *m = &c->model;
+  size_t i, p, k;
+  int rc;
+  for (p = 0; p < m->nprovider; p++)
+    if (m->lock[p].kind == CC_LOCK_UNSET)
+      m->lock[p].kind = CC_LOCK_NONE;
+  if (s == NULL)
+    return CC_OK;
+  for (i = 0; i < s->n; i++)
+    {
+      cc_price_lock l;
+      if ((rc = provider_driver_key (c, s, i, "price_lock", &p, &k, err))
+          != CC_OK)
+        return rc;
+      if (cc_price_lock_parse (s->kv[i].value, &l) != 0)
+        return cc_err_set (err, CC_EDATA, c->file->path, s->kv[i].line, 0,
+                           "price_lock must be none, term or renewal:MONTHS "
+                           "(1 to 1200), not '%s'", s->kv[i].value);
+      if (k < m->ndriver)
+        m->driver[k].price[p].lock = l;
+      else
+        m->lock[p] = l;
     }
   return CC_OK;
 }
@@ -1162,6 +1315,8 @@ cc_valuecase_load (const char *path, cc_valuecase **out, cc_err *err)
       rc = driver_section (c, &c->file->sec[i], err);
   if (rc == CC_OK)
     rc = discounts_section (c, err);
+  if (rc == CC_OK)
+    rc = price_lock_section (c, err);
   if (rc == CC_OK && c->model.ndriver == 0)
     rc = cc_err_set (err, CC_EDATA, path, 0, 0, "no [driver NAME] sections");
   if (rc == CC_OK)

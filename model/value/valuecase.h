@@ -49,4 +49,9 @@ typedef struct
 int cc_valuecase_load (const char *path, cc_valuecase **out, cc_err *err);
 void cc_valuecase_free (cc_valuecase *c);
 
+/* The regions provider P is priced in, each once, "; "-separated (with
+ * how each was chosen when WHY), into BUF (N bytes). */
+void cc_valuecase_regions (const cc_valuecase *c, size_t p, int why,
+                           char *buf, size_t n);
+
 #endif

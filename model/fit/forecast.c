@@ -279,7 +279,7 @@ cc_forecast_cv_errors (const cc_model *m, const cc_fit_opts *fo,
     {
       cc_fit fit;
       size_t origin;
-      if (n < h + j + minfit)
+      if (n < h + j * cv_step (h) + minfit)
         break;
       origin = n - h - j * cv_step (h);
       if (cc_fit_model (m, x, y, origin, fo, w, &fit, &err) != CC_OK
@@ -465,8 +465,8 @@ combine (const cc_forecast *f, const cc_fit *fits, const ranked *r,
  * horizons after them) reach, so that each level's bounds are at least
  * as far from the median as the root mean square error there times
  * Student's t quantile of the level, with as many degrees of freedom as
- * origins (the errors estimate the spread from that many forecasts);
- * never narrower than the band is.  Returns the largest factor (1: not
+ * the origins span windows of the horizon (at least 2); never narrower
+ * than the band is.  Returns the largest factor (1: not
  * widened). */
 static double
 widen (cc_band *b, cc_scale scale, const double *level, const double *e,

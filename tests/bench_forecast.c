@@ -1,8 +1,13 @@
 /* bench_forecast.c: out-of-sample accuracy of `project --model auto` next
- * to naive, drift and Theta baselines computed in the same run.
+ * to naive, drift, SES, Theta, damped-trend and combination baselines
+ * computed in the same run (the combination is the mean of SES, the
+ * damped trend and Theta).
  *
  * Corpus: seeded synthetic series of every model family (36 months to fit,
- * the next 12 to score, multiplicative noise), and the real series of
+ * the next 12 to score, multiplicative noise); a short yearly group of 30
+ * series of each of five kinds (random walks with and without drift,
+ * damped trends, noisy trends with a level shift, AR(1) noise around a
+ * trend; 14 to 40 points, 6 ahead); and the real series of
  * tests/forecast_data.h, cited in tests/data/forecast/SOURCES.md
  * (AirPassengers from 4 origins, NOAA's global CO2 from 5, 12 months
  * ahead each).
@@ -26,10 +31,12 @@
 
 #define H 12
 #define NFIT 36
-#define NMETH 5   /* cloudcast auto, naive, drift, ses, theta */
+#define HY 6      /* short yearly series: horizon */
+#define NMETH 7   /* cloudcast auto, naive, drift, ses, theta, damped, comb */
+#define NFITTED 6 /* methods 3 to 5 are fitted by this tool's models */
 
 static const char *meth[NMETH] = { "cloudcast auto", "naive", "drift",
-                                   "ses", "theta" };
+                                   "ses", "theta", "damped", "comb" };
 
 typedef struct
 {
@@ -88,11 +95,53 @@ score (acc *a, const double *y, size_t n, const double *act, size_t h,
       }
 }
 
+/* Short yearly business-like series on the log scale, N + HY points from
+ * R's stream: a random walk (KIND 0), with drift (1), a damped trend (2),
+ * a noisy linear or exponential trend with a level shift (3), AR(1)
+ * noise around a trend (4).  Noise, drift and persistence vary by series. */
+static void
+yearly (int kind, gsl_rng *r, double *y, size_t n)
+{
+  double lv = log (1000 + 4000 * gsl_rng_uniform (r)), sd, g, phi, u = 0;
+  double b = 0.05 + 0.10 * gsl_rng_uniform (r), shift;
+  size_t t, at = n / 4 + gsl_rng_uniform_int (r, n - n / 4 + HY);
+  sd = 0.03 + 0.07 * gsl_rng_uniform (r);
+  g = -0.03 + 0.13 * gsl_rng_uniform (r);
+  phi = 0.5 + 0.4 * gsl_rng_uniform (r);
+  shift = (gsl_rng_uniform (r) < 0.5 ? -1 : 1)
+          * (0.10 + 0.15 * gsl_rng_uniform (r));
+  for (t = 0; t < n + HY; t++)
+    {
+      double e = gsl_ran_gaussian (r, sd);
+      switch (kind)
+        {
+        case 0: lv += e; y[t] = lv; break;
+        case 1: lv += g + e; y[t] = lv; break;
+        case 2: b *= phi + 0.1; lv += b + e; y[t] = lv; break;
+        case 3:
+          y[t] = (n % 2 ? log (1 + g * 0.5 * (double) t + 0.5) + lv
+                        : lv + 0.5 * g * (double) t)
+                 + e + (t >= at ? shift : 0);
+          break;
+        default:
+          u = phi * u + e;
+          y[t] = lv + (g + 0.03) * (double) t + u;
+        }
+    }
+  for (t = 0; t < n + HY; t++)
+    y[t] = exp (y[t]);
+}
+
+static const char *yr_name[] = { "yr walk", "yr walk+drift", "yr damped",
+                                 "yr trend+shift", "yr AR(1)+trend" };
+#define NYR 5
+
 /* Forecast y[0..n-1] H ahead by every method and score against act. */
 static void
-one (acc *a, const cc_forecast_opts *o, cc_forecast_ws *fw, cc_fit_ws *w,
-     const double *y, size_t n, const double *act)
+one (acc *a, const cc_forecast_opts *oo, cc_forecast_ws *fw, cc_fit_ws *w,
+     const double *y, size_t n, const double *act, size_t h)
 {
+  cc_forecast_opts ob = *oo, *o = &ob;
   cc_series s;
   cc_forecast f;
   cc_fit th;
@@ -100,6 +149,7 @@ one (acc *a, const cc_forecast_opts *o, cc_forecast_ws *fw, cc_fit_ws *w,
   double fc[NMETH][H], x[1024];
   size_t i, m;
   const cc_band *band = NULL;
+  o->months = h;
   cc_series_init (&s, "bench/s/s/s");
   s.first = 24000;
   for (i = 0; i < n; i++)
@@ -108,7 +158,7 @@ one (acc *a, const cc_forecast_opts *o, cc_forecast_ws *fw, cc_fit_ws *w,
       cc_series_push (&s, x[i], y[i], s.first + (long) i, (long) i + 2);
     }
   cc_forecast_series (o, &s, fw, &f);
-  for (i = 0; i < H; i++)
+  for (i = 0; i < h; i++)
     {
       fc[0][i] = y[n - 1];
       if (f.npart > 0 && f.part[0].kind == CC_FORECAST_BAND)
@@ -121,15 +171,18 @@ one (acc *a, const cc_forecast_opts *o, cc_forecast_ws *fw, cc_fit_ws *w,
     }
   if (f.npart > 0 && f.part[0].kind == CC_FORECAST_BAND)
     band = f.part[0].band;
-  for (m = 3; m < NMETH; m++)
+  for (m = 3; m < NFITTED; m++)
     {
       cc_fit_model (cc_model_find (meth[m]), x, y, n, &o->fo, w, &th, &err);
-      for (i = 0; i < H; i++)
+      for (i = 0; i < h; i++)
         fc[m][i] = th.status == CC_FIT_OK
                      ? cc_fit_curve (&th, x[n - 1] + (double) i + 1)
                      : y[n - 1];
     }
-  score (a, y, n, act, H, (const double (*)[H]) fc, band, o->po.nlevel);
+  /* The combination: the mean of SES, the damped trend and Theta. */
+  for (i = 0; i < h; i++)
+    fc[NFITTED][i] = (fc[3][i] + fc[4][i] + fc[5][i]) / 3;
+  score (a, y, n, act, h, (const double (*)[H]) fc, band, o->po.nlevel);
   cc_forecast_clear (&f);
   cc_series_clear (&s);
 }
@@ -163,6 +216,34 @@ add (acc *t, const acc *a)
   t->series += a->series;
 }
 
+/* The short yearly group: PER series of each kind, 14 to 40 points,
+ * forecast HY ahead; their rows, the group's, added into TOTAL. */
+static void
+short_yearly (acc *total, size_t per, const cc_forecast_opts *o,
+              cc_forecast_ws *fw, cc_fit_ws *w, gsl_rng *r)
+{
+  acc a, g;
+  size_t kind, k;
+  memset (&g, 0, sizeof g);
+  for (kind = 0; kind < NYR; kind++)
+    {
+      memset (&a, 0, sizeof a);
+      for (k = 0; k < per; k++)
+        {
+          double y[40 + HY];
+          size_t n;
+          gsl_rng_set (r, 50000 + 1000 * kind + k + 1);
+          n = 14 + gsl_rng_uniform_int (r, 27);
+          yearly ((int) kind, r, y, n);
+          one (&a, o, fw, w, y, n, y + n, HY);
+        }
+      row (yr_name[kind], &a);
+      add (&g, &a);
+    }
+  row ("short yearly", &g);
+  add (total, &g);
+}
+
 /* A real series Y from NORIGIN origins, FIRST months in and STEP apart,
  * 12 months ahead each: its row, added into TOTAL. */
 static void
@@ -174,7 +255,7 @@ real (acc *total, const char *name, const cc_forecast_opts *o,
   size_t k;
   memset (&a, 0, sizeof a);
   for (k = 0; k < norigin; k++)
-    one (&a, o, fw, w, y, first + step * k, y + first + step * k);
+    one (&a, o, fw, w, y, first + step * k, y + first + step * k, H);
   row (name, &a);
   add (total, &a);
 }
@@ -239,11 +320,12 @@ main (int argc, char **argv)
           for (i = 0; i < NFIT + H; i++)
             y[i] = curve ((int) fam, (double) (i + 1), r, &st)
                    * (fam == 7 ? 1 : exp (gsl_ran_gaussian (r, 0.03)));
-          one (&a, &o, fw, w, y, NFIT, y + NFIT);
+          one (&a, &o, fw, w, y, NFIT, y + NFIT, H);
         }
       row (fam_name[fam], &a);
       add (&total, &a);
     }
+  short_yearly (&total, per + per / 2, &o, fw, w, r);
   real (&total, "AirPassengers", &o, fw, w, air, 4, 96, 12);
   real (&total, "NOAA CO2", &o, fw, w, co2_global, 5, 120, 60);
   row ("all", &total);

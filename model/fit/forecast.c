@@ -251,6 +251,15 @@ band (const cc_forecast_opts *o, cc_forecast *f, const cc_fit *fit,
   return rc == CC_OK ? CC_OK : stop (f, rc, f->s->path);
 }
 
+/* Months between rolling origins forecasting H ahead: a quarter of the
+ * horizon (at least 1), so that the origins span more of the series than
+ * consecutive ones would while the forecasts still come from most of it. */
+static size_t
+cv_step (size_t h)
+{
+  return h >= 6 ? (h + 2) / 4 : 1;
+}
+
 double
 cc_forecast_cv_errors (const cc_model *m, const cc_fit_opts *fo,
                        const double *x, const double *y, size_t n, size_t h,
@@ -270,9 +279,9 @@ cc_forecast_cv_errors (const cc_model *m, const cc_fit_opts *fo,
     {
       cc_fit fit;
       size_t origin;
-      if (n < h + j + minfit)
+      if (n < h + j * cv_step (h) + minfit)
         break;
-      origin = n - h - j;
+      origin = n - h - j * cv_step (h);
       if (cc_fit_model (m, x, y, origin, fo, w, &fit, &err) != CC_OK
           || fit.status != CC_FIT_OK)
         {
@@ -382,77 +391,157 @@ mixture (const cc_forecast_opts *o, cc_forecast *f, const cc_fit *fits,
   return ns;
 }
 
-/* Add (error / band standard deviation)^2 of the rolling-origin errors E
- * of one model, times WT, into q[i] and WT into cnt[i] at each error's
- * horizon i (the deviation from the band's p10 and p90 on the fitting
- * scale). */
-static void
-error_ratio2 (const cc_band *b, cc_scale scale, const double *e, size_t ne,
-              double wt, double *q, double *cnt)
+/* The pool of the forecast: the chosen candidate R[C] and the next best
+ * by rolling-origin error whose error is at most CC_FORECAST_MIX_CV times
+ * its own, one of each set of identical fits, up to CC_FORECAST_POOL,
+ * into SET; returns how many (1 when no error could be computed). */
+static size_t
+pool (cc_forecast *f, const cc_fit *fits, const ranked *r, size_t nr,
+      size_t c, size_t *set)
 {
-  size_t k;
-  for (k = 0; k < ne; k++)
+  size_t k, j, ns = 1;
+  set[0] = c;
+  if (!isfinite (r[c].cv))
+    return 1;
+  for (k = 0; k < nr && ns < CC_FORECAST_POOL; k++)
     {
-      size_t i = (size_t) e[CC_FORECAST_CV_MAXE + k] - 1;
-      double lo, hi, sd;
-      if (i >= b->h || i >= CC_FORECAST_CV_H)
+      if (k == c || !r[k].usable || !(r[k].cv <= CC_FORECAST_MIX_CV * r[c].cv))
         continue;
-      lo = scale == CC_SCALE_LOG ? log (b->p10[i]) : b->p10[i];
-      hi = scale == CC_SCALE_LOG ? log (b->p90[i]) : b->p90[i];
-      sd = (hi - lo) / (2 * 1.2815515655446004);
-      if (!(sd > 0) || !isfinite (e[k]))
-        continue;
-      q[i] += wt * e[k] * e[k] / (sd * sd);
-      cnt[i] += wt;
+      for (j = 0; j < ns; j++)
+        if (cc_fit_same (&fits[r[set[j]].i], &fits[r[k].i], f->s->x,
+                         f->s->n, f->xf, f->h))
+          break;
+      if (j == ns)
+        set[ns++] = k;
     }
+  return ns;
 }
 
-/* Widen the band so that its spread matches the rolling-origin errors
- * of the models it draws from: by the root of the mean squared ratio of
- * error to band deviation (that of p10 to p90 on the fitting scale, at
- * the error's horizon), averaged over the members by their weights, when
- * that is above 1.  The spread is then estimated from the errors of at
- * most CC_FORECAST_CV_ORIGINS origins, so beyond the 80 % band the
- * bounds follow Student's t with as many degrees of freedom as origins
- * rather than the normal: a level L above 80 % is widened by
- * (t(L) / t(80 %)) / (z(L) / z(80 %)) more.  Returns the factor of the
- * spread (1: not widened). */
+/* The weighted mean of the forecasts of the pool SET (NS members) on the
+ * fitting scale at the future x into PT, and the same mean of their
+ * rolling-origin errors (the same origins and horizons, as far as every
+ * member has them: the errors of the combined forecast) into E, *NE;
+ * returns NS. */
+static size_t
+combine (const cc_forecast *f, const cc_fit *fits, const ranked *r,
+         const size_t *set, size_t ns, double *pt, double *e, size_t *ne)
+{
+  size_t i, j, k;
+  double wt[CC_FORECAST_POOL], sw = 0;
+  /* Weights inversely proportional to the mean squared rolling-origin
+   * error (Bates and Granger 1969); equal when no error is known. */
+  for (j = 0; j < ns; j++)
+    {
+      double mse = 0;
+      for (k = 0; k < r[set[j]].ne; k++)
+        mse += r[set[j]].e[k] * r[set[j]].e[k] / (double) r[set[j]].ne;
+      sw += wt[j] = mse > 0 && isfinite (mse) ? 1 / mse : 1;
+    }
+  for (j = 0; j < ns; j++)
+    wt[j] /= sw;
+  *ne = r[set[0]].ne;
+  for (j = 1; j < ns; j++)
+    *ne = r[set[j]].ne < *ne ? r[set[j]].ne : *ne;
+  for (i = 0; i < f->h; i++)
+    {
+      pt[i] = 0;
+      for (j = 0; j < ns; j++)
+        {
+          const cc_fit *fit = &fits[r[set[j]].i];
+          pt[i] += cc_fit_eval (fit, fit->b, f->xf[i]) * wt[j];
+        }
+    }
+  for (k = 0; k < *ne; k++)
+    {
+      e[k] = 0;
+      e[CC_FORECAST_CV_MAXE + k] = r[set[0]].e[CC_FORECAST_CV_MAXE + k];
+      for (j = 0; j < ns; j++)
+        e[k] += r[set[j]].e[k] * wt[j];
+    }
+  return ns;
+}
+
+/* Widen band B, at each horizon the rolling-origin errors E (NE of them,
+ * horizons after them) reach, so that each level's bounds are at least
+ * as far from the median as the root mean square error there times
+ * Student's t quantile of the level, with as many degrees of freedom as
+ * the origins span windows of the horizon (at least 2); never narrower
+ * than the band is.  Returns the largest factor (1: not
+ * widened). */
 static double
-widen (cc_band *b, cc_scale scale, const double *level, const ranked *r,
-       const size_t *set, const double *wt, size_t ns)
+widen (cc_band *b, cc_scale scale, const double *level, const double *e,
+       size_t ne)
 {
   double q[CC_FORECAST_CV_H] = { 0 }, cnt[CC_FORECAST_CV_H] = { 0 };
-  double lm[CC_PI_MAXLEVEL], sum = 0, n = 0, c, nu;
-  size_t i, j, l, origins = 0;
-  for (j = 0; j < ns; j++)
-    error_ratio2 (b, scale, r[set[j]].e, r[set[j]].ne, wt[j], q, cnt);
-  for (i = 0; i < CC_FORECAST_CV_H; i++)
+  double cf[CC_FORECAST_CV_H * (CC_PI_MAXLEVEL + 1)], cmax = 1, nu;
+  size_t i, k, l, nc = 0, L = b->nlevel + 1, hcv = 1;
+  for (k = 0; k < ne; k++)
     {
-      sum += q[i];
-      n += cnt[i];
+      i = (size_t) e[CC_FORECAST_CV_MAXE + k] - 1;
+      hcv = i + 1 > hcv ? i + 1 : hcv;
+      if (i < CC_FORECAST_CV_H && isfinite (e[k]))
+        {
+          q[i] += e[k] * e[k];
+          cnt[i]++;
+        }
     }
-  if (!(n > 0) || !(sum / n > 1))
-    return 1;
-  c = sqrt (sum / n);
-  /* Origins: errors one month ahead, one from each. */
-  for (j = 0; j < ns; j++)
+  for (i = 0; i < b->h && i < CC_FORECAST_CV_H && cnt[i] > 0; i++)
     {
-      size_t o = 0, k;
-      for (k = 0; k < r[set[j]].ne; k++)
-        o += r[set[j]].e[CC_FORECAST_CV_MAXE + k] == 1;
-      origins = o > origins ? o : origins;
+      double m = scale == CC_SCALE_LOG ? log (b->p50[i]) : b->p50[i];
+      double rms = sqrt (q[i] / cnt[i]);
+      /* Origins closer than the horizon share most of their target
+       * months: count the windows of HCV months they span. */
+      nu = fmax (2, 1 + (cnt[i] - 1) * (double) cv_step (hcv) / (double) hcv);
+      for (l = 0; l < L; l++)
+        {
+          double lo = l ? b->lo[i * b->nlevel + l - 1] : b->p10[i];
+          double hi = l ? b->hi[i * b->nlevel + l - 1] : b->p90[i];
+          double p = 0.5 + (l ? level[l - 1] : 80) / 200, hw;
+          if (scale == CC_SCALE_LOG)
+            {
+              lo = log (lo);
+              hi = log (hi);
+            }
+          hw = fmax (m - lo, hi - m);
+          cf[i * L + l] = 1;
+          if (hw > 0 && rms * gsl_cdf_tdist_Pinv (p, nu) > hw)
+            cf[i * L + l] = rms * gsl_cdf_tdist_Pinv (p, nu) / hw;
+          cmax = fmax (cmax, cf[i * L + l]);
+        }
+      nc++;
     }
-  nu = origins >= 2 ? (double) origins : 2;
-  for (l = 0; l < b->nlevel; l++)
+  cc_band_widen (b, scale, cf, nc);
+  return cmax;
+}
+
+/* Centre the band of part P (chosen candidate R[C]) on the combined
+ * forecast of its pool and widen it to that combination's rolling-origin
+ * errors, saying so in P's basis. */
+static void
+centre (const cc_forecast_opts *o, cc_forecast *f, const cc_fit *fits,
+        const ranked *r, size_t nr, size_t c, cc_forecast_part *p)
+{
+  size_t set[CC_FORECAST_POOL], ns, ne, i, j;
+  double pt[CC_FORECAST_MAX_MONTHS], e[2 * CC_FORECAST_CV_MAXE], cmax;
+  cc_band *b = p->band;
+  ns = pool (f, fits, r, nr, c, set);
+  combine (f, fits, r, set, ns, pt, e, &ne);
+  for (i = 0; i < f->h; i++)
     {
-      double p = 0.5 + level[l] / 200;
-      lm[l] = 1;
-      if (level[l] > 80)
-        lm[l] = (gsl_cdf_tdist_Pinv (p, nu) / gsl_cdf_tdist_Pinv (0.9, nu))
-                / (gsl_cdf_ugaussian_Pinv (p) / gsl_cdf_ugaussian_Pinv (0.9));
+      double m = p->scale == CC_SCALE_LOG ? log (b->p50[i]) : b->p50[i];
+      pt[i] = isfinite (pt[i]) && isfinite (m) ? pt[i] - m : 0;
     }
-  cc_band_widen (b, scale, &c, 1, lm);
-  return c;
+  if (ns > 1)
+    {
+      cc_band_shift (b, p->scale, pt);
+      basis_add (p, "; centred on the combined forecast of");
+      for (j = 0; j < ns; j++)
+        basis_add (p, "%s %s", j ? "," : "", fits[r[set[j]].i].model->name);
+    }
+  cmax = widen (b, p->scale, o->po.level, e, ne);
+  if (cmax > 1)
+    basis_add (p, "; widened up to x%.2f to the rolling-origin errors",
+               cmax);
 }
 
 /* The band of the mixture SET (weights WT) of ranked candidates, the
@@ -460,14 +549,13 @@ widen (cc_band *b, cc_scale scale, const double *level, const ranked *r,
  * its members (widen).  On failure *BAD is the member that failed. */
 static int
 try_mix (const cc_forecast_opts *o, cc_forecast *f, const cc_fit *fits,
-         const ranked *r, const size_t *set, const double *wt, size_t ns,
-         cc_forecast_ws *w, size_t *bad)
+         const ranked *r, size_t nr, const size_t *set, const double *wt,
+         size_t ns, cc_forecast_ws *w, size_t *bad)
 {
   const cc_fit *mf[CC_PI_MAXMIX], *fit = &fits[r[set[0]].i];
   size_t cnt[CC_PI_MAXMIX], j, anchored = 0;
   cc_forecast_part *p = band_part (f, fit, o->po.nlevel);
   cc_pi_opts po = o->po;
-  double c;
   int rc;
   *bad = 0;
   if (p->band == NULL)
@@ -503,9 +591,7 @@ try_mix (const cc_forecast_opts *o, cc_forecast *f, const cc_fit *fits,
     }
   if (anchored)
     basis_add (p, "; growth curves re-anchored on the latest observation");
-  c = widen (p->band, fit->scale, o->po.level, r, set, wt, ns);
-  if (c > 1)
-    basis_add (p, "; widened x%.2f to the rolling-origin errors", c);
+  centre (o, f, fits, r, nr, set[0], p);
   band_done (o, f, p, ns > 1 ? "the mixture" : fit->model->name,
              ns > 1 ? NULL : fit->model->constraint);
   return CC_OK;
@@ -589,7 +675,7 @@ project_auto (const cc_forecast_opts *o, cc_forecast *f, cc_fit *fits,
           if (!r[j].usable)
             continue;
           ns = mixture (o, f, fits, r, nr, j, ncv, set, wt);
-          if (try_mix (o, f, fits, r, set, wt, ns, w, &bad) == CC_OK)
+          if (try_mix (o, f, fits, r, nr, set, wt, ns, w, &bad) == CC_OK)
             {
               auto_note (f, fits, r, set, wt, ns);
               free (r);

@@ -8,8 +8,10 @@
  * (cc_forecast_cv_error; AICc breaks ties and ranks when the series is
  * too short to hold any out); the best that can be projected gets a
  * band (Monte Carlo: its draws mix the candidates that forecast about as
- * well by Akaike weight, identical fits counted once; any method: widened
- * to the rolling-origin errors when those show it too narrow), a
+ * well by Akaike weight, identical fits counted once; any method: centred
+ * on the combined forecast of the best few candidates, weighted by the
+ * inverse of their mean squared rolling-origin error, and widened at each
+ * horizon to the rolling-origin errors of that combination), a
  * candidate whose band fails hands over to the next with a note, and
  * only when none is left are the named scenarios given; each
  * model named explicitly gets a band unless it leaves fewer than 2
@@ -41,7 +43,8 @@ typedef struct
 } cc_forecast_opts;
 
 /* Rolling-origin selection of "auto": up to CC_FORECAST_CV_ORIGINS
- * origins, each forecasting up to CC_FORECAST_CV_H months ahead. */
+ * origins a quarter of the horizon apart (1 month below 6), each
+ * forecasting up to CC_FORECAST_CV_H months ahead. */
 #define CC_FORECAST_CV_ORIGINS 4
 #define CC_FORECAST_CV_H 12
 /* Monte Carlo draws rejected above this share: a warning. */
@@ -51,11 +54,17 @@ typedef struct
  * multiple of the chosen one's (fits with the same predictions counted
  * once). */
 #define CC_FORECAST_MIX_CV 1.5
+/* With "auto", the point forecast combines at most this many of the
+ * candidates within CC_FORECAST_MIX_CV of the best (one of each set of
+ * identical fits), weighted by the inverse of their mean squared
+ * rolling-origin error. */
+#define CC_FORECAST_POOL 3
 
 /* Mean absolute rolling-origin forecast error of model M on (x, y), on
  * the fitting scale of FO (log scale: about the relative error), the
  * forecasts of least-squares models re-anchored on each origin's latest
- * point; H months ahead from up to CC_FORECAST_CV_ORIGINS origins.  NaN
+ * point; H months ahead from up to CC_FORECAST_CV_ORIGINS origins a
+ * quarter of H apart (1 month when H is under 6).  NaN
  * when no origin leaves enough points to fit. */
 double cc_forecast_cv_error (const cc_model *m, const cc_fit_opts *fo,
                              const double *x, const double *y, size_t n,

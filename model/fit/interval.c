@@ -629,23 +629,47 @@ stretch (double v, double m, double c, cc_scale scale)
 }
 
 void
-cc_band_widen (cc_band *b, cc_scale scale, const double *cf, size_t nc,
-               const double *lm)
+cc_band_widen (cc_band *b, cc_scale scale, const double *cf, size_t nc)
 {
-  size_t i, l;
+  size_t i, l, L = b->nlevel + 1;
   for (i = 0; i < b->h && nc > 0; i++)
     {
-      double c = cf[i < nc ? i : nc - 1];
+      const double *c = cf + L * (i < nc ? i : nc - 1);
       double m = scale == CC_SCALE_LOG ? log (b->p50[i]) : b->p50[i];
-      b->p10[i] = stretch (b->p10[i], m, c, scale);
-      b->p90[i] = stretch (b->p90[i], m, c, scale);
+      b->p10[i] = stretch (b->p10[i], m, c[0], scale);
+      b->p90[i] = stretch (b->p90[i], m, c[0], scale);
       for (l = 0; l < b->nlevel; l++)
         {
-          double cl = c * (lm ? lm[l] : 1);
           b->lo[i * b->nlevel + l] = stretch (b->lo[i * b->nlevel + l], m,
-                                              cl, scale);
+                                              c[1 + l], scale);
           b->hi[i * b->nlevel + l] = stretch (b->hi[i * b->nlevel + l], m,
-                                              cl, scale);
+                                              c[1 + l], scale);
+        }
+    }
+}
+
+/* V moved by D on the fitting scale (log: multiplied by exp (D)). */
+static double
+shift (double v, double d, cc_scale scale)
+{
+  return scale == CC_SCALE_LOG ? v * exp (d) : v + d;
+}
+
+void
+cc_band_shift (cc_band *b, cc_scale scale, const double *d)
+{
+  size_t i, l;
+  for (i = 0; i < b->h; i++)
+    {
+      b->p10[i] = shift (b->p10[i], d[i], scale);
+      b->p50[i] = shift (b->p50[i], d[i], scale);
+      b->p90[i] = shift (b->p90[i], d[i], scale);
+      for (l = 0; l < b->nlevel; l++)
+        {
+          b->lo[i * b->nlevel + l] = shift (b->lo[i * b->nlevel + l], d[i],
+                                            scale);
+          b->hi[i * b->nlevel + l] = shift (b->hi[i * b->nlevel + l], d[i],
+                                            scale);
         }
     }
 }

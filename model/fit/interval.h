@@ -81,12 +81,17 @@ int cc_pi_mix (const cc_fit *const *fit, const double *wt, size_t nm,
                const cc_pi_opts *o, cc_pi_ws *w, cc_band *band, size_t *count,
                size_t *bad, cc_err *err);
 
-/* Widen band B about its median on the fitting scale by the factor
- * CF[i] at horizon i, CF[NC - 1] beyond (log: ratios to the median
- * raised to that power), the bounds of level l by LM[l] more (LM may be
- * NULL). */
+/* Widen band B about its median on the fitting scale (log: ratios to
+ * the median raised to a power): at horizon i < NC, p10 and p90 by the
+ * factor CF[i * (nlevel + 1)], the bounds of level l by CF[i * (nlevel
+ * + 1) + 1 + l]; beyond NC - 1 by the factors of NC - 1. */
 void cc_band_widen (cc_band *b, cc_scale scale, const double *cf,
-                    size_t nc, const double *lm);
+                    size_t nc);
+
+/* Move every quantile of band B at horizon i by D[i] on the fitting
+ * scale (log: multiplied by exp (D[i])), e.g. to centre it on another
+ * point forecast. */
+void cc_band_shift (cc_band *b, cc_scale scale, const double *d);
 
 const char *cc_pi_method_name (cc_pi_method m);
 

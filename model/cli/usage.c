@@ -191,6 +191,19 @@ static const cc_usage_opt project_opts[] = {
   { NULL, 0, 0, NULL, NULL }
 };
 
+static const cc_usage_opt scenario_new_opts[] = {
+  { "from", 0, 'F', "NAME", "start from this shipped scenario (default, "
+    "default-gov, aws, gcp, saas, lifecycle) or a scenario file (default: "
+    "default)" },
+  { NULL, 0, 0, NULL, NULL }
+};
+
+static const cc_usage_opt scenario_check_opts[] = {
+  { "quiet", 'q', 0, NULL, "print nothing; the exit status says whether it "
+    "is valid" },
+  { NULL, 0, 0, NULL, NULL }
+};
+
 static const cc_usage_opt help_opt
   = { "help", 'h', 0, NULL, "print this help and exit" };
 
@@ -227,6 +240,18 @@ value_notes (FILE *fp)
          "m by (1 + discount_rate)^(-m/12).\nA compared provider without "
          "region.PROVIDER is priced in the region\nnearest the valued "
          "provider's (crosscloud.csv names each region and why).\n", fp);
+}
+
+static void
+scenario_notes (FILE *fp)
+{
+  fputs ("\nNamed inputs: a price book or data file given as a relative "
+         "name (aws,\nreported/azure-storage-2025) is looked for in the "
+         "scenario's folder,\n$CLOUDCAST_DATA, $XDG_DATA_HOME/cloudcast "
+         "(default ~/.local/share/cloudcast),\nthen the installed data "
+         "directory; as written, with .csv added, and for\nprice books "
+         "under prices/.  Not found: exit 66, listing where it looked.\n",
+         fp);
 }
 
 const cc_usage_cmd cc_usage_cmds[] = {
@@ -282,6 +307,15 @@ const cc_usage_cmd cc_usage_cmds[] = {
     "forecast months ahead with 80%/95% prediction intervals, or named "
     "scenarios when the data cannot support a band",
     project_opts, project_notes, cc_cmd_project },
+  { "scenario new", "", "FILE",
+    "write a commented starting scenario to FILE (never over an existing "
+    "file); its price books and data are named, so it runs wherever it is "
+    "copied",
+    scenario_new_opts, scenario_notes, cc_cmd_scenario_new },
+  { "scenario check", "", "SCENARIO.ini",
+    "read and validate a scenario, finding every price book and data file "
+    "it names, without running it; prints what it found",
+    scenario_check_opts, scenario_notes, cc_cmd_scenario_check },
 };
 const size_t cc_usage_ncmds = sizeof cc_usage_cmds / sizeof cc_usage_cmds[0];
 
@@ -461,7 +495,8 @@ input, 69 gnuplot missing or failed, 70 internal error, 73 cannot create\n\
 output, 74 read or write error.  See cloudcast(1).\n\
 \n\
 Environment: CLOUDCAST_GNUPLOT (gnuplot program, default %s),\n\
-CLOUDCAST_DATADIR (data files, now %s).\n\
+CLOUDCAST_DATADIR (data files, now %s),\n\
+CLOUDCAST_DATA (a folder searched for named price books and data).\n\
 \n\
 Report bugs to: %s\n\
 %s home page: <%s>\n",

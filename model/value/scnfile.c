@@ -363,23 +363,6 @@ cc_scnfile_get (const cc_scnfile_section *s, const char *key, long *line)
   return NULL;
 }
 
-char *
-cc_scnfile_path (const cc_scnfile *f, const char *value)
-{
-  size_t a, b;
-  char *p;
-  if (value[0] == '/')
-    return strdup (value);
-  a = strlen (f->dir);
-  b = strlen (value);
-  p = malloc (a + b + 1);
-  if (p == NULL)
-    return NULL;
-  memcpy (p, f->dir, a);
-  memcpy (p + a, value, b + 1);
-  return p;
-}
-
 size_t
 cc_scnfile_split (char *list, char **items, size_t max)
 {

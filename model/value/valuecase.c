@@ -9,6 +9,7 @@
 
 #include "core/num.h"
 #include "core/csvread.h"
+#include "core/datapath.h"
 #include "core/hash.h"
 #include "core/families.h"
 #include "core/timeutil.h"
@@ -197,6 +198,24 @@ note_input (cc_valuecase *c, const char *path)
     c->ninputs++;
 }
 
+/* The input file named by VALUE of KEY (at LINE) in the scenario, found
+   through the data search path (core/datapath.h; SUB: the kind folder, or
+   NULL): *OUT newly allocated.  Not found: exit 66 naming the scenario's
+   line and every folder looked in. */
+static int
+find_input (const cc_valuecase *c, const char *key, const char *value,
+            const char *sub, long line, char **out, cc_err *err)
+{
+  int rc = cc_datapath_find (c->file->dir, value, sub, out, err);
+  if (rc != CC_OK)
+    {
+      cc_err e = *err;
+      return cc_err_set (err, rc, c->file->path, line, 0, "%s: %s", key,
+                         e.msg);
+    }
+  return CC_OK;
+}
+
 /* [scenario] price_books, read into one book. */
 static int
 scenario_books (cc_valuecase *c, const cc_scnfile_section *s, cc_err *err)
@@ -223,9 +242,10 @@ scenario_books (cc_valuecase *c, const cc_scnfile_section *s, cc_err *err)
     return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
   for (i = 0; i < nb; i++)
     {
-      char *p = cc_scnfile_path (c->file, books[i]);
-      if (p == NULL)
-        return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+      char *p;
+      if ((rc = find_input (c, "price_books", books[i], "prices", line, &p,
+                            err)) != CC_OK)
+        return rc;
       if (c->book->path == NULL)
         c->book->path = strdup (p);
       rc = cc_price_book_add (c->book, p, err);
@@ -235,9 +255,8 @@ scenario_books (cc_valuecase *c, const cc_scnfile_section *s, cc_err *err)
       if (rc != CC_OK)
         {
           cc_err e = *err;
-          /* A missing book is bad data in the scenario: say where. */
-          return cc_err_set (err, rc == CC_ENOINPUT ? CC_EDATA : rc, path,
-                             line, 0, "price_books: %s", e.msg);
+          return cc_err_set (err, rc, path, line, 0, "price_books: %s",
+                             e.msg);
         }
     }
   return CC_OK;
@@ -523,9 +542,10 @@ fitted_driver (cc_valuecase *c, const cc_scnfile_section *s, size_t di,
     return cc_err_set (err, CC_EDATA, path, gline, 0,
                        "growth = fit needs 'data' (a series CSV from "
                        "cloudcast ingest, or reported figures)");
-  dp = cc_scnfile_path (c->file, v);
+  if ((rc = find_input (c, "data", v, NULL, line, &dp, err)) != CC_OK)
+    return rc;
   ser = calloc (1, sizeof *ser);
-  if (dp == NULL || ser == NULL)
+  if (ser == NULL)
     {
       free (dp);
       free (ser);
@@ -543,7 +563,8 @@ fitted_driver (cc_valuecase *c, const cc_scnfile_section *s, size_t di,
   if (rc != CC_OK)
     {
       cc_err e = *err;
-      return cc_err_set (err, CC_EDATA, path, line, 0, "data: %s", e.msg);
+      return cc_err_set (err, rc == CC_ENOINPUT ? rc : CC_EDATA, path, line,
+                         0, "data: %s", e.msg);
     }
   if (dr->unit_bytes == 0)
     {
@@ -588,12 +609,12 @@ reported_driver (cc_valuecase *c, const cc_scnfile_section *s, size_t di,
   cc_driver *dr = &c->model.driver[di];
   const char *path = c->file->path, *growth;
   const char *metric = cc_scnfile_get (s, "metric", NULL);
-  char *dp = cc_scnfile_path (c->file, v);
+  char *dp;
   const cc_reported_metric *rm;
   int rc;
 
-  if (dp == NULL)
-    return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+  if ((rc = find_input (c, "data", v, NULL, line, &dp, err)) != CC_OK)
+    return rc;
   rc = cc_reported_read (dp, &c->reported[di], err);
   if (rc == CC_OK)
     note_input (c, dp);
@@ -601,7 +622,8 @@ reported_driver (cc_valuecase *c, const cc_scnfile_section *s, size_t di,
   if (rc != CC_OK)
     {
       cc_err e = *err;
-      return cc_err_set (err, CC_EDATA, path, line, 0, "data: %s", e.msg);
+      return cc_err_set (err, rc == CC_ENOINPUT ? rc : CC_EDATA, path, line,
+                         0, "data: %s", e.msg);
     }
   rm = cc_reported_find (c->reported[di], metric);
   if (rm == NULL)
@@ -1230,9 +1252,9 @@ check_currencies (cc_valuecase *c, cc_err *err)
   memset (&t, 0, sizeof t);
   if (v != NULL)
     {
-      char *rp = cc_scnfile_path (c->file, v);
-      if (rp == NULL)
-        return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+      char *rp;
+      if ((rc = find_input (c, "rates", v, NULL, line, &rp, err)) != CC_OK)
+        return rc;
       t.path = rp;
       rc = cc_csv_read (rp, on_rate, &t, err);
       if (rc == CC_OK)

@@ -191,6 +191,17 @@ static const cc_usage_opt project_opts[] = {
   { NULL, 0, 0, NULL, NULL }
 };
 
+static const cc_usage_opt compare_opts[] = {
+  { "output", 'o', 0, "DIR", "output directory (default compare-out)" },
+  { "draws", 'n', 0, "N", "Monte Carlo draws for every scenario, 1 to "
+    "1000000 (default: the first scenario's)" },
+  { "seed", 's', 0, "S", "random seed for every scenario, 0 to 4294967295 "
+    "(default: the first scenario's)" },
+  OPT_VERBOSE,
+  OPT_QUIET,
+  { NULL, 0, 0, NULL, NULL }
+};
+
 static const cc_usage_opt scenario_new_opts[] = {
   { "from", 0, 'F', "NAME", "start from this shipped scenario (default, "
     "default-gov, aws, gcp, saas, lifecycle) or a scenario file (default: "
@@ -307,6 +318,15 @@ const cc_usage_cmd cc_usage_cmds[] = {
     "forecast months ahead with 80%/95% prediction intervals, or named "
     "scenarios when the data cannot support a band",
     project_opts, project_notes, cc_cmd_project },
+  { "compare", "", "A.ini B.ini [C.ini...]",
+    "value 2 to 8 scenarios with one seed and one number of draws (the "
+    "first's unless given) and put them side by side: P10/P50/P90 and mean "
+    "term value, NPV, each year and each driver, each scenario minus the "
+    "first with the Monte Carlo standard error of the difference, and the "
+    "sku every provider priced each driver with, or \"not priced\"; "
+    "compare.csv, compare-skus.csv, compare.json, compare.md and "
+    "compare.html go into DIR, the Markdown to stdout",
+    compare_opts, NULL, cc_cmd_compare },
   { "scenario new", "", "FILE",
     "write a commented starting scenario to FILE (never over an existing "
     "file); its price books and data are named, so it runs wherever it is "

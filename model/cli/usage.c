@@ -202,6 +202,19 @@ static const cc_usage_opt compare_opts[] = {
   { NULL, 0, 0, NULL, NULL }
 };
 
+static const cc_usage_opt story_opts[] = {
+  { "output", 'o', 0, "DIR", "output directory (default story)" },
+  OPT_MONTHS,
+  { "metric", 0, 'M', "NAME", "the metric to use when the file has several "
+    "(default: the first)" },
+  { "price", 0, 'k', "SKU", "also price every scenario month with this "
+    "sku of the bundled price books (cost.csv)" },
+  { "region", 0, 'r', "R", "the sku's region, with --price" },
+  OPT_VERBOSE,
+  OPT_QUIET,
+  { NULL, 0, 0, NULL, NULL }
+};
+
 static const cc_usage_opt scenario_new_opts[] = {
   { "from", 0, 'F', "NAME", "start from this shipped scenario (default, "
     "default-gov, aws, gcp, saas, lifecycle) or a scenario file (default: "
@@ -327,6 +340,13 @@ const cc_usage_cmd cc_usage_cmds[] = {
     "compare.csv, compare-skus.csv, compare.json, compare.md and "
     "compare.html go into DIR, the Markdown to stdout",
     compare_opts, NULL, cc_cmd_compare },
+  { "story", "", "FIGURES.csv",
+    "the reporter's path, from a reported-usage CSV alone (no scenario "
+    "file, no prices unless --price): facts.txt, projection.csv, the "
+    "growth chart storage.svg and .png titled from the file's metric and "
+    "source, its alt text storage.alt.txt and a small page story.html, "
+    "in DIR",
+    story_opts, NULL, cc_cmd_story },
   { "scenario new", "", "FILE",
     "write a commented starting scenario to FILE (never over an existing "
     "file); its price books and data are named, so it runs wherever it is "

@@ -113,7 +113,8 @@ static const cc_usage_opt price_opts[] = {
   { "unit", 'u', 0, "U", "the quantity's unit (a size such as TB "
     "converts)" },
   { "region", 'r', 0, "R", "the sku's region, when it has several" },
-  { "term", 't', 0, "T", "payg (default), 1y, 3y, savings-1y, savings-3y" },
+  { "term", 't', 0, "T", "payg (default, or the sku's only term), 1y, 3y, "
+    "savings-1y, savings-3y" },
   { "date", 0, 'D', "YYYY-MM", "price as of this month: the rows whose "
     "effective_date is the latest in that month or before (default: the "
     "newest rows); a month before every row's date is an error" },

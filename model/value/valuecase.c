@@ -1,6 +1,7 @@
 /* valuecase.c: scenario strings -> checked value model. */
 #include <config.h>
 
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -184,7 +185,19 @@ scenario_providers (cc_valuecase *c, const cc_scnfile_section *s,
         return cc_err_set (err, CC_EDATA, path, line, 0, "provider name '%s' "
                            "longer than %zu characters (the cap)", items[i],
                            sizeof m->provider[i] - 1);
-      snprintf (m->provider[i], sizeof m->provider[i], "%s", items[i]);
+      {
+        /* Provider names are matched in any case: "Azure" is azure. */
+        char *q;
+        size_t k;
+        snprintf (m->provider[i], sizeof m->provider[i], "%s", items[i]);
+        for (q = m->provider[i]; *q; q++)
+          *q = (char) tolower ((unsigned char) *q);
+        for (k = 0; k < i; k++)
+          if (strcmp (m->provider[k], m->provider[i]) == 0)
+            return cc_err_set (err, CC_EDATA, path, line, 0, "providers "
+                               "lists '%s' twice (names match in any case)",
+                               items[i]);
+      }
     }
   m->nprovider = n;
   return CC_OK;
@@ -1039,6 +1052,7 @@ driver_section (cc_valuecase *c, const cc_scnfile_section *s, cc_err *err)
   size_t di = m->ndriver, p;
   cc_driver *dr = &m->driver[di];
   const char *path = c->file->path, *v;
+  char fam[sizeof dr->family], *q;
   long line = s->line;
   int rc;
 
@@ -1060,6 +1074,11 @@ driver_section (cc_valuecase *c, const cc_scnfile_section *s, cc_err *err)
   if ((v = cc_scnfile_get (s, "family", &line)) == NULL)
     return cc_err_set (err, CC_EDATA, path, s->line, 0, "[%s] needs 'family'",
                        s->name);
+  snprintf (fam, sizeof fam, "%s", v);
+  for (q = fam; *q; q++)
+    *q = (char) tolower ((unsigned char) *q);
+  if (cc_family_valid (fam))
+    v = fam;          /* family names match in any case */
   if (!cc_family_valid (v))
     {
       char list[128];

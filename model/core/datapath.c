@@ -25,9 +25,14 @@ installed_dir (char *buf, size_t size)
   const char *env = getenv ("CLOUDCAST_DATADIR");
   if (installed != NULL)
     return installed;
+  struct stat st;
   if (env != NULL && env[0] != '\0')
     return env;
   snprintf (buf, size, "%s/data", CC_PKGDATADIR);
+  /* Not installed yet (a test linking the library in the build tree):
+     the source tree's data. */
+  if (stat (buf, &st) != 0 && stat (CC_SRCDATADIR, &st) == 0)
+    snprintf (buf, size, "%s", CC_SRCDATADIR);
   return buf;
 }
 

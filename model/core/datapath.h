@@ -14,7 +14,8 @@
 #include "core/error.h"
 
 /* The installed data directory, the last place looked (the program sets
- * it once; unset, $CLOUDCAST_DATADIR or the configured one). */
+ * it once; unset, $CLOUDCAST_DATADIR, the configured one, or before
+ * installation the source tree's data/). */
 void cc_datapath_set_installed (const char *dir);
 
 /* The folders looked in for BASE (the scenario's folder, "" for the

@@ -398,8 +398,6 @@ fit_reported_data (cc_valuecase *c, const cc_scnfile_section *s, size_t di,
 {
   cc_driver *dr = &c->model.driver[di];
   const cc_reported_metric *rm;
-  long first;
-  size_t i;
   int rc = cc_reported_read (dp, &c->reported[di], err);
   if (rc != CC_OK)
     return rc;
@@ -407,19 +405,7 @@ fit_reported_data (cc_valuecase *c, const cc_scnfile_section *s, size_t di,
   if (rm == NULL)
     return cc_err_set (err, CC_EDATA, c->file->path, line, 0,
                        "data: no such metric in %s", v);
-  first = cc_month_index (rm->point[0].date.year, rm->point[0].date.month);
-  cc_series_init (ser, rm->metric);
-  snprintf (ser->unit, sizeof ser->unit, "%s", rm->unit->name);
-  ser->first = first;
-  for (i = 0; rc == CC_OK && i < rm->n; i++)
-    {
-      long mi = cc_month_index (rm->point[i].date.year,
-                                rm->point[i].date.month);
-      if (cc_series_push (ser, (double) (mi - first + 1),
-                          rm->point[i].bytes / rm->unit->bytes, mi,
-                          rm->point[i].line) != 0)
-        rc = cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
-    }
+  rc = cc_series_from_reported (rm, ser, err);
   dr->unit_bytes = rm->unit->bytes;
   return rc;
 }

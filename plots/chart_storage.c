@@ -237,7 +237,12 @@ storage_words (storage_state *s, const cc_case_view *v,
             v->facts.multiple, v->facts.dt, 100 * v->facts.rate_disc);
   cc_label_printf (s->text.source, sizeof s->text.source, "Source: %s.",
             m->point[m->n - 1].source);
-  cc_label_printf (s->source2, sizeof s->source2,
+  if (dp == NULL || dp->nsku == 0)
+    cc_label_printf (s->source2, sizeof s->source2,
+                     "No prices: the reported figures and growth scenarios "
+                     "only. Chart: cloudcast.");
+  else
+    cc_label_printf (s->source2, sizeof s->source2,
             "Costs (in cost.csv): %s list prices%s%s. Chart: cloudcast.",
             dp->sku[0], dp->region[0] ? ", " : "", dp->region);
   cc_label_printf (s->note, sizeof s->note, "\u00d7%.3g in %.3g months",

@@ -68,5 +68,9 @@ int cc_cmd_price (int argc, char **argv);
 int cc_cmd_ingest (int argc, char **argv);
 int cc_cmd_fit (int argc, char **argv);
 int cc_cmd_project (int argc, char **argv);
+int cc_cmd_compare (int argc, char **argv);
+int cc_cmd_story (int argc, char **argv);
+int cc_cmd_scenario_new (int argc, char **argv);
+int cc_cmd_scenario_check (int argc, char **argv);
 
 #endif

@@ -18,6 +18,7 @@
 #include "core/num.h"
 #include "core/output.h"
 #include "core/timeutil.h"
+#include "core/units.h"
 #include "price/diff.h"
 #include "price/fetch.h"
 #include "price/import.h"
@@ -100,7 +101,7 @@ price_options (int argc, char **argv, price_args *pa)
 {
   cc_opts go;
   const char *sku = NULL, *qarg = NULL, *unit = NULL, *region = NULL;
-  const char *term = "payg";
+  const char *term = NULL;
   char *books[64];
   size_t nbooks = 0;
   double q;
@@ -170,7 +171,14 @@ cc_cmd_price (int argc, char **argv)
   if ((rc = price_options (argc, argv, &pa)) != CC_OK)
     return rc == HELPED ? CC_OK : rc;
   cc_err_clear (&err);
-  if ((rc = load_books (pa.books, pa.nbooks, &b, &err)) != CC_OK
+  rc = load_books (pa.books, pa.nbooks, &b, &err);
+  if (rc == CC_OK && pa.term == NULL)
+    {
+      /* A sku with one term needs no --term. */
+      const char *only = cc_price_only_term (b, pa.sku, pa.region);
+      pa.term = only ? only : "payg";
+    }
+  if (rc != CC_OK
       || (rc = cc_price_find_at (b, pa.sku, pa.region, pa.term, pa.month,
                                  &first, &count, &err)) != CC_OK)
     {
@@ -188,8 +196,19 @@ cc_cmd_price (int argc, char **argv)
   qs = pa.q;
   if (pa.unit != NULL && cc_price_convert (pa.q, pa.unit, r0->unit, &qs) != 0)
     {
+      char head[32];
+      const cc_size_unit *like;
+      snprintf (head, sizeof head, "%.*s", (int) strcspn (pa.unit, "-"),
+                pa.unit);
+      like = cc_size_unit_like (head);
       rc = cc_err_set (&err, CC_EDATA, NULL, 0, 0,
-                       "cannot convert %s to the sku's unit %s", pa.unit, r0->unit);
+                       "cannot convert %s to the sku's unit %s%s%s%s; sizes "
+                       "are %s", pa.unit, r0->unit,
+                       like && strcmp (like->name, head) ? " (did you mean "
+                                                         : "",
+                       like && strcmp (like->name, head) ? like->name : "",
+                       like && strcmp (like->name, head) ? "?)" : "",
+                       cc_size_unit_names ());
       free (parts);
       cc_price_book_free (b);
       return cc_cli_fail (&err);

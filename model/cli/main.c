@@ -9,6 +9,7 @@
 
 #include "cli/cli.h"
 #include "cli/usage.h"
+#include "core/datapath.h"
 
 static int
 version (void)
@@ -100,5 +101,7 @@ main (int argc, char **argv)
       }
   if (optind >= argc)
     return cc_cli_usage ("no command given");
+  /* Named bundled data is looked for last in the installed data. */
+  cc_datapath_set_installed (cc_cli_datadir ());
   return close_stdout (dispatch (argc - optind, argv + optind));
 }

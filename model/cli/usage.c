@@ -113,7 +113,8 @@ static const cc_usage_opt price_opts[] = {
   { "unit", 'u', 0, "U", "the quantity's unit (a size such as TB "
     "converts)" },
   { "region", 'r', 0, "R", "the sku's region, when it has several" },
-  { "term", 't', 0, "T", "payg (default), 1y, 3y, savings-1y, savings-3y" },
+  { "term", 't', 0, "T", "payg (default, or the sku's only term), 1y, 3y, "
+    "savings-1y, savings-3y" },
   { "date", 0, 'D', "YYYY-MM", "price as of this month: the rows whose "
     "effective_date is the latest in that month or before (default: the "
     "newest rows); a month before every row's date is an error" },
@@ -191,6 +192,43 @@ static const cc_usage_opt project_opts[] = {
   { NULL, 0, 0, NULL, NULL }
 };
 
+static const cc_usage_opt compare_opts[] = {
+  { "output", 'o', 0, "DIR", "output directory (default compare-out)" },
+  { "draws", 'n', 0, "N", "Monte Carlo draws for every scenario, 1 to "
+    "1000000 (default: the first scenario's)" },
+  { "seed", 's', 0, "S", "random seed for every scenario, 0 to 4294967295 "
+    "(default: the first scenario's)" },
+  OPT_VERBOSE,
+  OPT_QUIET,
+  { NULL, 0, 0, NULL, NULL }
+};
+
+static const cc_usage_opt story_opts[] = {
+  { "output", 'o', 0, "DIR", "output directory (default story)" },
+  OPT_MONTHS,
+  { "metric", 0, 'M', "NAME", "the metric to use when the file has several "
+    "(default: the first)" },
+  { "price", 0, 'k', "SKU", "also price every scenario month with this "
+    "sku of the bundled price books (cost.csv)" },
+  { "region", 0, 'r', "R", "the sku's region, with --price" },
+  OPT_VERBOSE,
+  OPT_QUIET,
+  { NULL, 0, 0, NULL, NULL }
+};
+
+static const cc_usage_opt scenario_new_opts[] = {
+  { "from", 0, 'F', "NAME", "start from this shipped scenario (default, "
+    "default-gov, aws, gcp, saas, lifecycle) or a scenario file (default: "
+    "default)" },
+  { NULL, 0, 0, NULL, NULL }
+};
+
+static const cc_usage_opt scenario_check_opts[] = {
+  { "quiet", 'q', 0, NULL, "print nothing; the exit status says whether it "
+    "is valid" },
+  { NULL, 0, 0, NULL, NULL }
+};
+
 static const cc_usage_opt help_opt
   = { "help", 'h', 0, NULL, "print this help and exit" };
 
@@ -227,6 +265,18 @@ value_notes (FILE *fp)
          "m by (1 + discount_rate)^(-m/12).\nA compared provider without "
          "region.PROVIDER is priced in the region\nnearest the valued "
          "provider's (crosscloud.csv names each region and why).\n", fp);
+}
+
+static void
+scenario_notes (FILE *fp)
+{
+  fputs ("\nNamed inputs: a price book or data file given as a relative "
+         "name (aws,\nreported/azure-storage-2025) is looked for in the "
+         "scenario's folder,\n$CLOUDCAST_DATA, $XDG_DATA_HOME/cloudcast "
+         "(default ~/.local/share/cloudcast),\nthen the installed data "
+         "directory; as written, with .csv added, and for\nprice books "
+         "under prices/.  Not found: exit 66, listing where it looked.\n",
+         fp);
 }
 
 const cc_usage_cmd cc_usage_cmds[] = {
@@ -282,6 +332,31 @@ const cc_usage_cmd cc_usage_cmds[] = {
     "forecast months ahead with 80%/95% prediction intervals, or named "
     "scenarios when the data cannot support a band",
     project_opts, project_notes, cc_cmd_project },
+  { "compare", "", "A.ini B.ini [C.ini...]",
+    "value 2 to 8 scenarios with one seed and one number of draws (the "
+    "first's unless given) and put them side by side: P10/P50/P90 and mean "
+    "term value, NPV, each year and each driver, each scenario minus the "
+    "first with the Monte Carlo standard error of the difference, and the "
+    "sku every provider priced each driver with, or \"not priced\"; "
+    "compare.csv, compare-skus.csv, compare.json, compare.md and "
+    "compare.html go into DIR, the Markdown to stdout",
+    compare_opts, NULL, cc_cmd_compare },
+  { "story", "", "FIGURES.csv",
+    "the reporter's path, from a reported-usage CSV alone (no scenario "
+    "file, no prices unless --price): facts.txt, projection.csv, the "
+    "growth chart storage.svg and .png titled from the file's metric and "
+    "source, its alt text storage.alt.txt and a small page story.html, "
+    "in DIR",
+    story_opts, NULL, cc_cmd_story },
+  { "scenario new", "", "FILE",
+    "write a commented starting scenario to FILE (never over an existing "
+    "file); its price books and data are named, so it runs wherever it is "
+    "copied",
+    scenario_new_opts, scenario_notes, cc_cmd_scenario_new },
+  { "scenario check", "", "SCENARIO.ini",
+    "read and validate a scenario, finding every price book and data file "
+    "it names, without running it; prints what it found",
+    scenario_check_opts, scenario_notes, cc_cmd_scenario_check },
 };
 const size_t cc_usage_ncmds = sizeof cc_usage_cmds / sizeof cc_usage_cmds[0];
 
@@ -461,7 +536,8 @@ input, 69 gnuplot missing or failed, 70 internal error, 73 cannot create\n\
 output, 74 read or write error.  See cloudcast(1).\n\
 \n\
 Environment: CLOUDCAST_GNUPLOT (gnuplot program, default %s),\n\
-CLOUDCAST_DATADIR (data files, now %s).\n\
+CLOUDCAST_DATADIR (data files, now %s),\n\
+CLOUDCAST_DATA (a folder searched for named price books and data).\n\
 \n\
 Report bugs to: %s\n\
 %s home page: <%s>\n",

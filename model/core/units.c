@@ -2,6 +2,7 @@
 #include <config.h>
 
 #include <string.h>
+#include <strings.h>
 
 #include "core/units.h"
 
@@ -27,6 +28,16 @@ cc_size_unit_find (const char *name)
   size_t i;
   for (i = 0; i < sizeof size_units / sizeof size_units[0]; i++)
     if (strcmp (size_units[i].name, name) == 0)
+      return &size_units[i];
+  return NULL;
+}
+
+const cc_size_unit *
+cc_size_unit_like (const char *name)
+{
+  size_t i;
+  for (i = 0; i < sizeof size_units / sizeof size_units[0]; i++)
+    if (strcasecmp (size_units[i].name, name) == 0)
       return &size_units[i];
   return NULL;
 }

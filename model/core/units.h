@@ -21,6 +21,10 @@ typedef struct
  * because "Mb" would be a megabit).  Returns NULL when unknown. */
 const cc_size_unit *cc_size_unit_find (const char *name);
 
+/* The size unit NAME may have meant, ignoring case ("tb" -> "TB"), for a
+ * hint; never used silently, as "Mb" would be a megabit.  NULL: none. */
+const cc_size_unit *cc_size_unit_like (const char *name);
+
 /* A comma-separated list of the accepted spellings, for messages. */
 const char *cc_size_unit_names (void);
 

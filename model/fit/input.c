@@ -40,8 +40,16 @@ cc_fit_input_load (cc_fit_input *in, cc_series_set **setp, cc_err *err)
     return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
   if (!in->scale_set)
     in->scale = in->xy ? CC_SCALE_LEVEL : CC_SCALE_LOG;
-  rc = in->xy ? cc_series_read_xy (in->path, set, err)
-              : cc_series_read (in->path, in->key, in->measure, set, err);
+  if (!in->xy && cc_series_is_reported (in->path))
+    {
+      if (in->measure == CC_MEASURE_COST)
+        return cc_err_set (err, CC_EDATA, in->path, 1, 0, "reported "
+                           "figures have no cost column: model the quantity");
+      rc = cc_series_read_reported (in->path, in->key, set, err);
+    }
+  else
+    rc = in->xy ? cc_series_read_xy (in->path, set, err)
+                : cc_series_read (in->path, in->key, in->measure, set, err);
   if (rc != CC_OK)
     return rc;
   for (i = 0; i < set->n; i++)

@@ -11,6 +11,7 @@
 #include "core/num.h"
 #include "fit/series.h"
 #include "core/timeutil.h"
+#include "reported/reported.h"
 
 cc_series_set *
 cc_series_set_alloc (void)
@@ -405,4 +406,73 @@ cc_series_check (const cc_series *s, size_t min_n, int log, cc_err *err)
                            cc_series_where (s, i, buf, sizeof buf), s->y[i]);
     }
   return CC_OK;
+}
+
+int
+cc_series_from_reported (const cc_reported_metric *rm, cc_series *ser,
+                         cc_err *err)
+{
+  long first = cc_month_index (rm->point[0].date.year,
+                               rm->point[0].date.month);
+  size_t i;
+  cc_series_init (ser, rm->metric);
+  snprintf (ser->unit, sizeof ser->unit, "%s", rm->unit->name);
+  ser->first = first;
+  for (i = 0; i < rm->n; i++)
+    {
+      long mi = cc_month_index (rm->point[i].date.year,
+                                rm->point[i].date.month);
+      if (cc_series_push (ser, (double) (mi - first + 1),
+                          rm->point[i].bytes / rm->unit->bytes, mi,
+                          rm->point[i].line) != 0)
+        return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+    }
+  return CC_OK;
+}
+
+int
+cc_series_is_reported (const char *path)
+{
+  char line[256];
+  FILE *fp = fopen (path, "r");
+  const char *p = line;
+  int yes = 0;
+  if (fp == NULL)
+    return 0;
+  if (fgets (line, sizeof line, fp) != NULL)
+    {
+      if (strncmp (p, "\xef\xbb\xbf", 3) == 0)
+        p += 3;   /* a UTF-8 byte order mark */
+      yes = strncmp (p, "date,metric,value,unit", 22) == 0;
+    }
+  fclose (fp);
+  return yes;
+}
+
+int
+cc_series_read_reported (const char *path, const char *key,
+                         cc_series_set *set, cc_err *err)
+{
+  cc_reported *r = NULL;
+  size_t i;
+  int rc = cc_reported_read (path, &r, err);
+  for (i = 0; rc == CC_OK && i < r->nmetric; i++)
+    {
+      cc_series *s;
+      if (key != NULL && strcmp (key, r->metric[i].metric) != 0)
+        continue;
+      if ((s = set_add (set, r->metric[i].metric)) == NULL)
+        rc = cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+      else
+        {
+          /* set_add initialised it; fill it in place. */
+          rc = cc_series_from_reported (&r->metric[i], s, err);
+          s->path = path;
+        }
+    }
+  if (rc == CC_OK && set->n == 0)
+    rc = cc_err_set (err, CC_EDATA, path, 0, 0, key ? "no metric '%s'"
+                     : "no metrics%s", key ? key : "");
+  cc_reported_free (r);
+  return rc;
 }

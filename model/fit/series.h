@@ -21,6 +21,7 @@
 #include <stddef.h>
 
 #include "core/error.h"
+#include "reported/reported.h"
 
 typedef struct
 {
@@ -56,6 +57,18 @@ void cc_series_set_free (cc_series_set *set);
  * column gives CC_EDATA with FILE:LINE, the key and the period. */
 int cc_series_read (const char *path, const char *key, cc_measure measure,
                     cc_series_set *set, cc_err *err);
+
+/* The reported-usage CSV (date,metric,value,unit,source; see
+ * reported/reported.h) is read too: each metric becomes a series keyed
+ * by its name, in the unit of its first row, x counting months from the
+ * month before its first figure.  Does PATH start with that header? */
+int cc_series_is_reported (const char *path);
+/* Read it into SET (KEY: only that metric). */
+int cc_series_read_reported (const char *path, const char *key,
+                             cc_series_set *set, cc_err *err);
+/* One metric RM as series SER (initialised here). */
+int cc_series_from_reported (const cc_reported_metric *rm, cc_series *ser,
+                             cc_err *err);
 
 /* Read plain x,y data (a header row x,y is optional) as one series. */
 int cc_series_read_xy (const char *path, cc_series_set *set, cc_err *err);

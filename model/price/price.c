@@ -1,4 +1,5 @@
 /* price.c: price book reading and graduated tiers. */
+#define _GNU_SOURCE 1   /* strcasestr */
 #include <config.h>
 
 #include <dirent.h>
@@ -7,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/num.h"
 #include "core/csvread.h"
@@ -459,29 +461,109 @@ cc_price_book_free (cc_price_book *b)
   free (b);
 }
 
-/* The closest sku name, for "did you mean" messages. */
-static const char *
-closest_sku (const cc_price_book *b, const char *sku)
+/* How near row R is to a mistyped or partial sku Q, before edit
+   distance: 0 the sku starts with Q, 1 the sku holds Q, 2 the provider,
+   service or unit holds Q, 3 none. */
+static int
+near_tier (const cc_price_row *r, const char *q)
 {
-  size_t i, d, best_d = (size_t) -1;
-  const char *best = NULL;
-  for (i = 0; i < b->n; i++)
-    if ((d = cc_edit_distance (sku, b->row[i].sku)) < best_d)
-      {
-        best_d = d;
-        best = b->row[i].sku;
-      }
-  return best;
+  if (strncasecmp (r->sku, q, strlen (q)) == 0)
+    return 0;
+  if (strcasestr (r->sku, q) != NULL)
+    return 1;
+  if (strcasecmp (r->provider, q) == 0 || strcasestr (r->service, q) != NULL
+      || strcasecmp (r->unit, q) == 0)
+    return 2;
+  return 3;
 }
 
-/* The "no sku" message, naming the terms the sku has and the closest
-   sku name. */
+/* The up to three closest sku names, for "did you mean" messages, ranked
+   by near_tier and then by edit distance, into BUF ("" when the book is
+   empty). */
+static void
+closest_skus (const cc_price_book *b, const char *sku, char *buf,
+              size_t size)
+{
+  const char *best[3] = { NULL, NULL, NULL };
+  size_t key[3] = { (size_t) -1, (size_t) -1, (size_t) -1 };
+  size_t i, k, len = 0;
+  for (i = 0; i < b->n; i++)
+    {
+      const char *name = b->row[i].sku;
+      size_t d = (size_t) near_tier (&b->row[i], sku) * 100000
+                 + cc_edit_distance (sku, name);
+      for (k = 0; k < 3 && (best[k] == NULL || strcmp (best[k], name)); k++)
+        ;
+      if (k < 3)
+        continue;               /* already listed */
+      for (k = 3; k > 0 && d < key[k - 1]; k--)
+        if (k < 3)
+          {
+            key[k] = key[k - 1];
+            best[k] = best[k - 1];
+          }
+      if (k < 3)
+        {
+          key[k] = d;
+          best[k] = name;
+        }
+    }
+  buf[0] = '\0';
+  for (k = 0; k < 3 && best[k] != NULL && len < size; k++)
+    len += (size_t) snprintf (buf + len, size - len, "%s%s", k ? ", " : "",
+                              best[k]);
+}
+
+/* The regions sku SKU has (under TERM), comma-separated, into BUF. */
+static void
+sku_regions (const cc_price_book *b, const char *sku, const char *term,
+             char *buf, size_t size)
+{
+  size_t i, len = 0;
+  buf[0] = '\0';
+  for (i = 0; i < b->n && len < size; i++)
+    {
+      const char *rg = b->row[i].region, *p = buf;
+      size_t rl = strlen (rg);
+      int seen = 0;
+      if (strcmp (b->row[i].sku, sku) != 0
+          || (term != NULL && strcmp (b->row[i].term, term) != 0))
+        continue;
+      while (!seen && (p = strstr (p, rg)) != NULL)
+        {
+          seen = (p == buf || p[-1] == ' ') && (p[rl] == ',' || p[rl] == '\0');
+          p += rl > 0 ? rl : 1;
+        }
+      if (!seen)
+        len += (size_t) snprintf (buf + len, size - len, "%s%s",
+                                  len ? ", " : "", rg);
+    }
+}
+
+const char *
+cc_price_only_term (const cc_price_book *b, const char *sku,
+                    const char *region)
+{
+  const char *only = NULL;
+  size_t i;
+  for (i = 0; i < b->n; i++)
+    if (strcmp (b->row[i].sku, sku) == 0
+        && (region == NULL || strcmp (b->row[i].region, region) == 0))
+      {
+        if (only != NULL && strcmp (only, b->row[i].term) != 0)
+          return NULL;
+        only = b->row[i].term;
+      }
+  return only;
+}
+
+/* The "no sku" message, naming the terms the sku has, the regions it has
+   when the region was the trouble, or the closest sku names. */
 static int
 not_found (const cc_price_book *b, const char *sku, const char *region,
            const char *term, cc_err *err)
 {
-  const char *near = closest_sku (b, sku);
-  char terms[128] = "";
+  char terms[128] = "", near[512], regions[1024];
   size_t i;
   /* The sku may exist under other terms: say which. */
   for (i = 0; i < b->n; i++)
@@ -497,13 +579,20 @@ not_found (const cc_price_book *b, const char *sku, const char *region,
     return cc_err_set (err, CC_EDATA, b->path, 0, 0,
                        "sku '%s' has no '%s' price; its terms: %s", sku,
                        term, terms);
+  /* The sku exists elsewhere: name its regions, not another sku. */
+  sku_regions (b, sku, NULL, regions, sizeof regions);
+  if (region != NULL && regions[0] != '\0')
+    return cc_err_set (err, CC_EDATA, b->path, 0, 0,
+                       "sku '%s' has no price in region '%s'; its regions: "
+                       "%s", sku, region, regions);
+  closest_skus (b, sku, near, sizeof near);
   return cc_err_set (err, CC_EDATA, b->path, 0, 0,
                      "no sku '%s'%s%s%s%s%s%s%s%s", sku,
                      region ? " in region '" : "", region ? region : "",
                      region ? "'" : "", strcmp (term, "payg") ? " with term '" : "",
                      strcmp (term, "payg") ? term : "",
                      strcmp (term, "payg") ? "'" : "",
-                     near ? "; closest: " : "", near ? near : "");
+                     near[0] ? "; closest: " : "", near);
 }
 
 /* Insert table T into OUT[0..*N) kept in effective-date order. */

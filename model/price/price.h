@@ -136,6 +136,11 @@ int cc_price_tables (const cc_price_book *b, const char *sku,
  * that holds its effective_date. */
 long cc_price_table_pick (const cc_price_table *t, size_t n, long month);
 
+/* The one term sku SKU (in REGION, NULL: any) is priced under, or NULL
+ * when it has none or several. */
+const char *cc_price_only_term (const cc_price_book *b, const char *sku,
+                                const char *region);
+
 /* As cc_price_find_term, for the table in force in month index MONTH
  * (CC_PRICE_NEWEST: the newest).  CC_EDATA naming the earliest
  * effective_date when MONTH comes before every one. */

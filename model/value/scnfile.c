@@ -182,10 +182,39 @@ check_key (read_ctx *ctx, const char *section, const char *key)
   return 1;   /* [discounts], [price_lock]: any provider name */
 }
 
+/* KEY with its provider part in lower case, as provider names match in
+   any case: the PROVIDER of a driver's sku.PROVIDER (and the other
+   prefixes), and of a [discounts] or [price_lock] key PROVIDER[.DRIVER].
+   Into BUF[SIZE]. */
+static const char *
+key_norm (const char *section, const char *key, char *buf, size_t size)
+{
+  const char *const *p;
+  size_t from = 0, to = 0, i;
+  snprintf (buf, size, "%s", key);
+  if (strncmp (section, "driver ", 7) == 0)
+    {
+      for (p = driver_prefixes; *p; p++)
+        if (strncmp (key, *p, strlen (*p)) == 0)
+          {
+            from = strlen (*p);
+            to = strlen (buf);
+          }
+    }
+  else if (strcmp (section, "discounts") == 0
+           || strcmp (section, "price_lock") == 0)
+    to = strcspn (buf, ".");
+  for (i = from; i < to; i++)
+    buf[i] = (char) tolower ((unsigned char) buf[i]);
+  return buf;
+}
+
 static int
-on_kv (void *user, const char *section, const char *key, const char *value)
+on_kv (void *user, const char *section, const char *key_in, const char *value)
 {
   read_ctx *ctx = user;
+  char keybuf[CC_SCNFILE_MAX_NAME + 16];
+  const char *key = key_norm (section, key_in, keybuf, sizeof keybuf);
   cc_scnfile *f = ctx->f;
   cc_scnfile_section *s;
   cc_scnfile_kv *kv;
@@ -361,23 +390,6 @@ cc_scnfile_get (const cc_scnfile_section *s, const char *key, long *line)
         return s->kv[i].value;
       }
   return NULL;
-}
-
-char *
-cc_scnfile_path (const cc_scnfile *f, const char *value)
-{
-  size_t a, b;
-  char *p;
-  if (value[0] == '/')
-    return strdup (value);
-  a = strlen (f->dir);
-  b = strlen (value);
-  p = malloc (a + b + 1);
-  if (p == NULL)
-    return NULL;
-  memcpy (p, f->dir, a);
-  memcpy (p + a, value, b + 1);
-  return p;
 }
 
 size_t

@@ -56,7 +56,8 @@ typedef struct
 typedef struct
 {
   char *path;
-  char *dir;             /* directory of the file: relative paths start here */
+  char *dir;             /* directory of the file: the first place a
+                            named input is looked for (core/datapath.h) */
   size_t nsec;
   cc_scnfile_section *sec;
 } cc_scnfile;
@@ -71,10 +72,6 @@ const cc_scnfile_section *cc_scnfile_section_find (const cc_scnfile *f,
 /* The value of KEY in S (NULL if absent), and its line in *LINE. */
 const char *cc_scnfile_get (const cc_scnfile_section *s, const char *key,
                             long *line);
-
-/* VALUE as a path: as written when absolute, else relative to the
- * scenario file's directory.  Newly allocated. */
-char *cc_scnfile_path (const cc_scnfile *f, const char *value);
 
 /* Split a comma-separated list in place into at most MAX trimmed items. */
 size_t cc_scnfile_split (char *list, char **items, size_t max);

@@ -746,6 +746,27 @@ monte_carlo (run_state *st, cc_value_result *res, cc_err *err)
   return CC_OK;
 }
 
+/* Copy the draws in order into RES (value.h) before the ranges sort
+   them. */
+static int
+keep_draws (run_state *st, cc_value_result *res, cc_err *err)
+{
+  size_t B = st->B, Y = (size_t) st->Y, D = st->D;
+  res->ndraws = B;
+  res->draw_total = malloc (B * sizeof *res->draw_total);
+  res->draw_npv = malloc (B * sizeof *res->draw_npv);
+  res->draw_year = malloc (B * Y * sizeof *res->draw_year);
+  res->draw_driver = malloc ((B * D + 1) * sizeof *res->draw_driver);
+  if (res->draw_total == NULL || res->draw_npv == NULL
+      || res->draw_year == NULL || res->draw_driver == NULL)
+    return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+  memcpy (res->draw_total, st->tot, B * sizeof *st->tot);
+  memcpy (res->draw_npv, st->npv, B * sizeof *st->npv);
+  memcpy (res->draw_year, st->yr, B * Y * sizeof *st->yr);
+  memcpy (res->draw_driver, st->drv, B * D * sizeof *st->drv);
+  return CC_OK;
+}
+
 /* The standard error of the median total and each driver's share of
  * it (value.h), from the draws' totals before they are sorted. */
 static void
@@ -978,6 +999,8 @@ cc_value_run (const cc_value_model *m, const cc_price_book *book,
   if (rc == CC_OK)
     rc = monte_carlo (&st, res, err);
   if (rc == CC_OK)
+    rc = keep_draws (&st, res, err);
+  if (rc == CC_OK)
     summarise (&st, res);
   if (rc == CC_OK)
     rc = tornado (&st, res, err);
@@ -1004,5 +1027,9 @@ cc_value_result_free (cc_value_result *r)
   free (r->driver_p50_share);
   free (r->cumulative);
   free (r->driver_monthly);
+  free (r->draw_total);
+  free (r->draw_npv);
+  free (r->draw_year);
+  free (r->draw_driver);
   free (r);
 }

@@ -158,6 +158,12 @@ typedef struct
   size_t ncommon;                           /* how many drivers that is */
   size_t nunconfirmed;
   char unconfirmed[64][128];  /* skus priced from UNCONFIRMED rows */
+  /* Every draw in draw order, for comparisons that pair draw b of one
+   * scenario with draw b of another (same seed): the term total, the NPV,
+   * each contract year (draws x nyears) and each driver's term total
+   * (draws x ndriver). */
+  size_t ndraws;
+  double *draw_total, *draw_npv, *draw_year, *draw_driver;
   size_t nearly;
   char early[16][200];        /* skus priced before their earliest
                                  effective_date: "sku (provider, effective

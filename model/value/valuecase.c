@@ -1,6 +1,7 @@
 /* valuecase.c: scenario strings -> checked value model. */
 #include <config.h>
 
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -9,6 +10,7 @@
 
 #include "core/num.h"
 #include "core/csvread.h"
+#include "core/datapath.h"
 #include "core/hash.h"
 #include "core/families.h"
 #include "core/timeutil.h"
@@ -183,7 +185,19 @@ scenario_providers (cc_valuecase *c, const cc_scnfile_section *s,
         return cc_err_set (err, CC_EDATA, path, line, 0, "provider name '%s' "
                            "longer than %zu characters (the cap)", items[i],
                            sizeof m->provider[i] - 1);
-      snprintf (m->provider[i], sizeof m->provider[i], "%s", items[i]);
+      {
+        /* Provider names are matched in any case: "Azure" is azure. */
+        char *q;
+        size_t k;
+        snprintf (m->provider[i], sizeof m->provider[i], "%s", items[i]);
+        for (q = m->provider[i]; *q; q++)
+          *q = (char) tolower ((unsigned char) *q);
+        for (k = 0; k < i; k++)
+          if (strcmp (m->provider[k], m->provider[i]) == 0)
+            return cc_err_set (err, CC_EDATA, path, line, 0, "providers "
+                               "lists '%s' twice (names match in any case)",
+                               items[i]);
+      }
     }
   m->nprovider = n;
   return CC_OK;
@@ -195,6 +209,24 @@ note_input (cc_valuecase *c, const char *path)
 {
   if (cc_hash_file (&c->input_hash, path) == 0)
     c->ninputs++;
+}
+
+/* The input file named by VALUE of KEY (at LINE) in the scenario, found
+   through the data search path (core/datapath.h; SUB: the kind folder, or
+   NULL): *OUT newly allocated.  Not found: exit 66 naming the scenario's
+   line and every folder looked in. */
+static int
+find_input (const cc_valuecase *c, const char *key, const char *value,
+            const char *sub, long line, char **out, cc_err *err)
+{
+  int rc = cc_datapath_find (c->file->dir, value, sub, out, err);
+  if (rc != CC_OK)
+    {
+      cc_err e = *err;
+      return cc_err_set (err, rc, c->file->path, line, 0, "%s: %s", key,
+                         e.msg);
+    }
+  return CC_OK;
 }
 
 /* [scenario] price_books, read into one book. */
@@ -223,9 +255,10 @@ scenario_books (cc_valuecase *c, const cc_scnfile_section *s, cc_err *err)
     return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
   for (i = 0; i < nb; i++)
     {
-      char *p = cc_scnfile_path (c->file, books[i]);
-      if (p == NULL)
-        return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+      char *p;
+      if ((rc = find_input (c, "price_books", books[i], "prices", line, &p,
+                            err)) != CC_OK)
+        return rc;
       if (c->book->path == NULL)
         c->book->path = strdup (p);
       rc = cc_price_book_add (c->book, p, err);
@@ -235,9 +268,8 @@ scenario_books (cc_valuecase *c, const cc_scnfile_section *s, cc_err *err)
       if (rc != CC_OK)
         {
           cc_err e = *err;
-          /* A missing book is bad data in the scenario: say where. */
-          return cc_err_set (err, rc == CC_ENOINPUT ? CC_EDATA : rc, path,
-                             line, 0, "price_books: %s", e.msg);
+          return cc_err_set (err, rc, path, line, 0, "price_books: %s",
+                             e.msg);
         }
     }
   return CC_OK;
@@ -366,8 +398,6 @@ fit_reported_data (cc_valuecase *c, const cc_scnfile_section *s, size_t di,
 {
   cc_driver *dr = &c->model.driver[di];
   const cc_reported_metric *rm;
-  long first;
-  size_t i;
   int rc = cc_reported_read (dp, &c->reported[di], err);
   if (rc != CC_OK)
     return rc;
@@ -375,19 +405,7 @@ fit_reported_data (cc_valuecase *c, const cc_scnfile_section *s, size_t di,
   if (rm == NULL)
     return cc_err_set (err, CC_EDATA, c->file->path, line, 0,
                        "data: no such metric in %s", v);
-  first = cc_month_index (rm->point[0].date.year, rm->point[0].date.month);
-  cc_series_init (ser, rm->metric);
-  snprintf (ser->unit, sizeof ser->unit, "%s", rm->unit->name);
-  ser->first = first;
-  for (i = 0; rc == CC_OK && i < rm->n; i++)
-    {
-      long mi = cc_month_index (rm->point[i].date.year,
-                                rm->point[i].date.month);
-      if (cc_series_push (ser, (double) (mi - first + 1),
-                          rm->point[i].bytes / rm->unit->bytes, mi,
-                          rm->point[i].line) != 0)
-        rc = cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
-    }
+  rc = cc_series_from_reported (rm, ser, err);
   dr->unit_bytes = rm->unit->bytes;
   return rc;
 }
@@ -523,9 +541,10 @@ fitted_driver (cc_valuecase *c, const cc_scnfile_section *s, size_t di,
     return cc_err_set (err, CC_EDATA, path, gline, 0,
                        "growth = fit needs 'data' (a series CSV from "
                        "cloudcast ingest, or reported figures)");
-  dp = cc_scnfile_path (c->file, v);
+  if ((rc = find_input (c, "data", v, NULL, line, &dp, err)) != CC_OK)
+    return rc;
   ser = calloc (1, sizeof *ser);
-  if (dp == NULL || ser == NULL)
+  if (ser == NULL)
     {
       free (dp);
       free (ser);
@@ -543,7 +562,8 @@ fitted_driver (cc_valuecase *c, const cc_scnfile_section *s, size_t di,
   if (rc != CC_OK)
     {
       cc_err e = *err;
-      return cc_err_set (err, CC_EDATA, path, line, 0, "data: %s", e.msg);
+      return cc_err_set (err, rc == CC_ENOINPUT ? rc : CC_EDATA, path, line,
+                         0, "data: %s", e.msg);
     }
   if (dr->unit_bytes == 0)
     {
@@ -588,12 +608,12 @@ reported_driver (cc_valuecase *c, const cc_scnfile_section *s, size_t di,
   cc_driver *dr = &c->model.driver[di];
   const char *path = c->file->path, *growth;
   const char *metric = cc_scnfile_get (s, "metric", NULL);
-  char *dp = cc_scnfile_path (c->file, v);
+  char *dp;
   const cc_reported_metric *rm;
   int rc;
 
-  if (dp == NULL)
-    return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+  if ((rc = find_input (c, "data", v, NULL, line, &dp, err)) != CC_OK)
+    return rc;
   rc = cc_reported_read (dp, &c->reported[di], err);
   if (rc == CC_OK)
     note_input (c, dp);
@@ -601,7 +621,8 @@ reported_driver (cc_valuecase *c, const cc_scnfile_section *s, size_t di,
   if (rc != CC_OK)
     {
       cc_err e = *err;
-      return cc_err_set (err, CC_EDATA, path, line, 0, "data: %s", e.msg);
+      return cc_err_set (err, rc == CC_ENOINPUT ? rc : CC_EDATA, path, line,
+                         0, "data: %s", e.msg);
     }
   rm = cc_reported_find (c->reported[di], metric);
   if (rm == NULL)
@@ -1017,6 +1038,7 @@ driver_section (cc_valuecase *c, const cc_scnfile_section *s, cc_err *err)
   size_t di = m->ndriver, p;
   cc_driver *dr = &m->driver[di];
   const char *path = c->file->path, *v;
+  char fam[sizeof dr->family], *q;
   long line = s->line;
   int rc;
 
@@ -1038,6 +1060,11 @@ driver_section (cc_valuecase *c, const cc_scnfile_section *s, cc_err *err)
   if ((v = cc_scnfile_get (s, "family", &line)) == NULL)
     return cc_err_set (err, CC_EDATA, path, s->line, 0, "[%s] needs 'family'",
                        s->name);
+  snprintf (fam, sizeof fam, "%s", v);
+  for (q = fam; *q; q++)
+    *q = (char) tolower ((unsigned char) *q);
+  if (cc_family_valid (fam))
+    v = fam;          /* family names match in any case */
   if (!cc_family_valid (v))
     {
       char list[128];
@@ -1230,9 +1257,9 @@ check_currencies (cc_valuecase *c, cc_err *err)
   memset (&t, 0, sizeof t);
   if (v != NULL)
     {
-      char *rp = cc_scnfile_path (c->file, v);
-      if (rp == NULL)
-        return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+      char *rp;
+      if ((rc = find_input (c, "rates", v, NULL, line, &rp, err)) != CC_OK)
+        return rc;
       t.path = rp;
       rc = cc_csv_read (rp, on_rate, &t, err);
       if (rc == CC_OK)

@@ -545,6 +545,7 @@ fitted_driver (cc_valuecase *c, const cc_scnfile_section *s, size_t di,
       cc_err e = *err;
       return cc_err_set (err, CC_EDATA, path, line, 0, "data: %s", e.msg);
     }
+  snprintf (dr->unit, sizeof dr->unit, "%s", ser->unit);
   if (dr->unit_bytes == 0)
     {
       /* Sizes convert through bytes.  The series from cloudcast ingest
@@ -609,6 +610,7 @@ reported_driver (cc_valuecase *c, const cc_scnfile_section *s, size_t di,
                        "data: no metric '%s' in %s", metric, v);
   c->metric[di] = rm;
   dr->unit_bytes = rm->unit->bytes;
+  snprintf (dr->unit, sizeof dr->unit, "%s", rm->unit->name);
   rc = cc_growth_facts_two_point (rm->point[0].months,
                                   rm->point[0].bytes / dr->unit_bytes,
                                   rm->point[rm->n - 1].months,

@@ -583,7 +583,21 @@ cc_report_html (FILE *fp, const cc_doc *doc)
          "img{max-width:100%;height:auto}\n.li{margin:0.2em 0}\n"
          ".summary{border:2px solid #4a7;background:#f3faf5;padding:0.2em 1em;"
          "margin:1em 0}\n"
+         /* Nothing wider than the window: long words break, and a wide
+            table scrolls inside its own box. */
+         "body{overflow-wrap:break-word}\n"
+         ".wrap{max-width:100%;overflow-x:auto;margin:1em 0}\n"
+         ".wrap table{margin:0}\n"
+         "details{margin:1em 0}summary{cursor:pointer}\n"
+         "summary h2{display:inline}\n"
+         "@media (max-width:600px){body{margin:1em auto;padding:0 0.5em}"
+         "table{font-size:0.8em}}\n"
+         "@media print{body{max-width:none;margin:0;padding:0;"
+         "font-size:10pt}.wrap{overflow:visible}"
+         "table{font-size:8pt}figure,tr,.summary{break-inside:avoid}"
+         "h2{break-after:avoid}summary{list-style:none}}\n"
          "</style>\n</head>\n<body>\n", fp);
+  st.collapse = "Prices used";
   for (line = strtok_r (md, "\n", &save); line != NULL;
        line = strtok_r (NULL, "\n", &save))
     {

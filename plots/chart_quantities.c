@@ -146,9 +146,13 @@ quantities_alt (const cc_chart_data *d, const void *state, FILE *fp)
   size_t i, D = d->vc->model.ndriver;
   int last = d->vr->nyears - 1;
 
-  fprintf (fp, "Small multiples of %zu drivers' usage at the end of each of "
-           "%d contract years, P50 with a P10 to P90 band.", s->npanel,
-           d->vr->nyears);
+  if (last == 0)
+    fprintf (fp, "Small multiples of %zu drivers' usage at the end of the "
+             "one contract year, P50 with a P10 to P90 band.", s->npanel);
+  else
+    fprintf (fp, "Small multiples of %zu drivers' usage at the end of each "
+             "of %d contract years, P50 with a P10 to P90 band.", s->npanel,
+             d->vr->nyears);
   for (i = 0; i < s->npanel && last >= 0; i++)
     {
       const cc_range *a = &d->vr->driver_yearly_qty[i];
@@ -156,8 +160,12 @@ quantities_alt (const cc_chart_data *d, const void *state, FILE *fp)
       char x[64], y[64];
       cc_sig_words (a->p50, 3, x, sizeof x);
       cc_sig_words (b->p50, 3, y, sizeof y);
-      fprintf (fp, " %s (%s): %s to %s.", d->vc->model.driver[i].title,
-               d->vr->quantity_unit[i], x, y);
+      if (last == 0)
+        fprintf (fp, " %s (%s): %s.", d->vc->model.driver[i].title,
+                 d->vr->quantity_unit[i], y);
+      else
+        fprintf (fp, " %s (%s): %s to %s.", d->vc->model.driver[i].title,
+                 d->vr->quantity_unit[i], x, y);
     }
 }
 

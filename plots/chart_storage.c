@@ -1,5 +1,6 @@
-/* chart_storage.c: the storage story (storage.svg): the reported figures
- * and one line per named growth scenario beyond them, on a log scale. */
+/* chart_storage.c: the storage story (storage.svg): the reported figures,
+ * the scenario's own path and the named growth scenarios it shows beyond
+ * them, on a log or a linear axis. */
 #include <config.h>
 
 #include <math.h>
@@ -12,6 +13,11 @@
 #include "plots/charts.h"
 #include "plots/palette.h"
 #include "plots/registry.h"
+#include "value/valuecase.h"
+
+/* With 'scale' not given, the axis is logarithmic when the drawn values
+   span more than this factor. */
+#define LOG_SPAN 50
 
 /* A month index with fraction as "YYYY-MM-DD" for gnuplot's timefmt. */
 static void
@@ -116,8 +122,29 @@ send_data (FILE *fp, const cc_chart_storage *c, double *ymin, double *ymax)
   fputs ("EOD\n", fp);
 }
 
-/* The look: log scale, the divider at the last figure, the ranges, tics
- * at powers of ten, a line style per scenario. */
+/* Linear tics: a step of 1, 2 or 5 times a power of ten giving at most
+ * eight tics up to TOP, with thousands separators. */
+static void
+linear_tics (FILE *fp, double top)
+{
+  double step = pow (10, floor (log10 (top / 8))), v;
+  int i;
+  if (top / step > 8)
+    step *= 2;
+  if (top / step > 8)
+    step *= 2.5;
+  fputs ("set ytics (", fp);
+  for (i = 0, v = 0; v <= top; i++, v = i * step)
+    {
+      char num[64];
+      cc_group_digits (v, 0, num, sizeof num);
+      fprintf (fp, "%s'%s' %.17g", i ? ", " : "", num, v);
+    }
+  fputs (")\n", fp);
+}
+
+/* The look: the y axis (log or linear), the divider at the last figure,
+ * the ranges, the tics, a line style per scenario. */
 static void
 send_setup (FILE *fp, const cc_chart_storage *c, double ymin, double ymax)
 {
@@ -128,15 +155,15 @@ send_setup (FILE *fp, const cc_chart_storage *c, double ymin, double ymax)
   fputs ("set termoption noenhanced\n"
          "set encoding utf8\n"
          "set xdata time\nset timefmt '%Y-%m-%d'\nset format x \"%b\\n%Y\"\n"
-         "set logscale y\n"
-         "set grid ytics mytics lc rgb '" CC_RGB_GRID "' lw 1\n"
+         "set grid ytics lc rgb '" CC_RGB_GRID "' lw 1\n"
          "set grid xtics lc rgb '" CC_RGB_GRID "'\n"
          "set border 3 lc rgb '" CC_RGB_BORDER "'\nset tics nomirror\n"
          "set key top left reverse Left opaque box lc rgb '" CC_RGB_KEYBOX
          "' samplen 3 spacing 1.1 font ',9'\n"
          "set lmargin 14\nset rmargin 4\nset tmargin 5\nset bmargin 6\n", fp);
+  fprintf (fp, "SCALE = '%s'\n", c->log ? " (log scale)" : "");
   fputs ("set title $LBL[1][2:].\"\\n\".$LBL[2][2:] font ',13'\n"
-         "set ylabel $LBL[4][2:].' (log scale)'\n"
+         "set ylabel $LBL[4][2:].SCALE\n"
          "set label 1 $LBL[3][2:] at screen 0.01, screen 0.05 left font ',9' tc rgb '" CC_RGB_NOTE "'\n"
          "set label 3 $LBL[11][2:] at screen 0.01, screen 0.018 left font ',9' tc rgb '" CC_RGB_NOTE "'\n",
          fp);
@@ -146,19 +173,30 @@ send_setup (FILE *fp, const cc_chart_storage *c, double ymin, double ymax)
            "nohead dt 2 lc rgb '" CC_RGB_DIVIDER "' back\n", anchor, anchor);
   fprintf (fp, "set label 2 $LBL[5][2:] at first '%s', first %.17g "
            "offset 1,-1.2 left font ',10' front\n", anchor, c->anchor_y);
-  fprintf (fp, "set yrange [%.17g:%.17g]\n", ymin / 2, ymax * 1.5);
   fmt_date (anchor, sizeof anchor, c->nhist ? c->hist_t[0] - 2 : c->anchor_t - 2);
   fmt_date (end, sizeof end, c->anchor_t + c->months);
   fprintf (fp, "set xrange ['%s':'%s']\n", anchor, end);
-  /* Tics at powers of ten with thousands separators (not locale-bound). */
-  fputs ("set ytics (", fp);
-  for (i = 0, v = pow (10, floor (log10 (ymin / 2))); v <= ymax * 1.5; v *= 10, i++)
+  if (c->log)
     {
-      char num[64];
-      cc_group_digits (v, 0, num, sizeof num);
-      fprintf (fp, "%s'%s' %.17g", i ? ", " : "", num, v);
+      /* Tics at powers of ten with thousands separators (not
+         locale-bound). */
+      fprintf (fp, "set logscale y\nset grid mytics\n"
+               "set yrange [%.17g:%.17g]\n", ymin / 2, ymax * 1.5);
+      fputs ("set ytics (", fp);
+      for (i = 0, v = pow (10, floor (log10 (ymin / 2))); v <= ymax * 1.5;
+           v *= 10, i++)
+        {
+          char num[64];
+          cc_group_digits (v, 0, num, sizeof num);
+          fprintf (fp, "%s'%s' %.17g", i ? ", " : "", num, v);
+        }
+      fputs (")\n", fp);
     }
-  fputs (")\n", fp);
+  else
+    {
+      fprintf (fp, "set yrange [0:%.17g]\n", ymax * 1.08);
+      linear_tics (fp, ymax * 1.08);
+    }
   fputs ("set style line 100 lc rgb '" CC_RGB_BLACK "' pt 7 ps 1.4\n", fp);
   for (i = 0; i < c->nscn; i++)
     fprintf (fp, "set style line %zu lc rgb '%s' lw %s dt %d\n", i + 1,
@@ -177,7 +215,7 @@ cc_chart_storage_draw (cc_gp *gp, const cc_chart_storage *c,
 {
   FILE *fp = cc_gp_stream (gp);
   double ymin = INFINITY, ymax = 0;
-  char plot[768], own[256] = "";
+  char plot[768], own[256] = "", scn[160] = "";
 
   send_labels (gp, c);
   send_data (fp, c, &ymin, &ymax);
@@ -191,11 +229,14 @@ cc_chart_storage_draw (cc_gp *gp, const cc_chart_storage *c,
   else if (c->nown == 1)
     snprintf (own, sizeof own, "$OWN using 1:2 with lines ls 101 title "
               "$LBL[13][2:], ");
+  if (c->nscn > 0)
+    snprintf (scn, sizeof scn, "for [i=0:%zu] $SCN index i using 1:2 with "
+              "lines ls (i+1) title $LBL[%d+i][2:], ", c->nscn - 1,
+              FIRST_SCN_LBL);
   snprintf (plot, sizeof plot,
-            "plot %sfor [i=0:%zu] $SCN index i using 1:2 with lines ls (i+1) "
-            "title $LBL[%d+i][2:], $HIST using 1:2 with points ls 100 "
+            "plot %s%s$HIST using 1:2 with points ls 100 "
             "title $LBL[10][2:], $HIST using 1:2:3 with labels offset 0,1.2 "
-            "font ',9' notitle", own, c->nscn - 1, FIRST_SCN_LBL);
+            "font ',9' notitle", own, scn);
   cc_gp_render (gp, plot, o);
 }
 
@@ -205,7 +246,7 @@ typedef struct
 {
   cc_chart_text text;
   char source2[512], note[128], own_band[160], own_label[160];
-  double *ht, *hy;
+  double *ht, *hy, *scn_y;
   const char **labels;
   cc_chart_storage ch;
 } storage_state;
@@ -219,6 +260,7 @@ storage_free (void *state)
   free (s->ht);
   free (s->hy);
   free (s->labels);
+  free (s->scn_y);
   free (s);
 }
 
@@ -249,6 +291,26 @@ storage_words (storage_state *s, const cc_case_view *v,
             v->facts.multiple, v->facts.dt);
 }
 
+/* How many times the largest drawn value is the smallest. */
+static double
+drawn_span (const cc_chart_storage *c)
+{
+  double lo = INFINITY, hi = 0, v;
+  size_t i, n = c->nscn * (size_t) c->months, m = c->nown * (size_t) c->months;
+  for (i = 0; i < c->nhist; i++)
+    {
+      lo = fmin (lo, c->hist_y[i]);
+      hi = fmax (hi, c->hist_y[i]);
+    }
+  for (i = 0; i < n + m; i++)
+    if ((v = i < n ? c->scn_y[i] : c->own_y[i - n]) > 0)
+      {
+        lo = fmin (lo, v);
+        hi = fmax (hi, v);
+      }
+  return lo > 0 && isfinite (lo) ? hi / lo : 1;
+}
+
 static int
 storage_prepare (const cc_chart_data *d, void **state, int *draw, cc_err *err)
 {
@@ -266,15 +328,24 @@ storage_prepare (const cc_chart_data *d, void **state, int *draw, cc_err *err)
   s->ht = malloc (m->n * sizeof *s->ht);
   s->hy = malloc (m->n * sizeof *s->hy);
   s->labels = malloc (v->nscn * sizeof *s->labels);
-  if (s->ht == NULL || s->hy == NULL || s->labels == NULL)
+  s->scn_y = malloc (v->nscn * (size_t) v->months * sizeof *s->scn_y);
+  if (s->ht == NULL || s->hy == NULL || s->labels == NULL || s->scn_y == NULL)
     return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
   for (i = 0; i < m->n; i++)
     {
       s->ht[i] = m->point[i].months;
       s->hy[i] = m->point[i].bytes / v->unit_bytes;
     }
+  /* The named scenarios the scenario file shows, in their order. */
   for (i = 0; i < v->nscn; i++)
-    s->labels[i] = v->scn[i].label;
+    if (d->storage_shown == NULL || d->storage_shown[i])
+      {
+        s->labels[s->ch.nscn] = v->scn[i].label;
+        memcpy (s->scn_y + s->ch.nscn * (size_t) v->months,
+                v->proj + i * (size_t) v->months,
+                (size_t) v->months * sizeof *s->scn_y);
+        s->ch.nscn++;
+      }
   storage_words (s, v, d->storage_price, d->storage_title);
   s->ch.title = s->text.title;
   s->ch.subtitle = s->text.subtitle;
@@ -285,9 +356,8 @@ storage_prepare (const cc_chart_data *d, void **state, int *draw, cc_err *err)
   s->ch.nhist = m->n;
   s->ch.hist_t = s->ht;
   s->ch.hist_y = s->hy;
-  s->ch.nscn = v->nscn;
   s->ch.scn_label = s->labels;
-  s->ch.scn_y = v->proj;
+  s->ch.scn_y = s->scn_y;
   s->ch.months = v->months;
   s->ch.nown = v->nown;
   s->ch.own_y = v->own_proj;
@@ -305,6 +375,9 @@ storage_prepare (const cc_chart_data *d, void **state, int *draw, cc_err *err)
   s->ch.own_label = s->own_label;
   s->ch.anchor_t = m->point[m->n - 1].months;
   s->ch.anchor_y = s->hy[m->n - 1];
+  s->ch.log = d->storage_scale == CC_AXIS_LOG
+              || (d->storage_scale == CC_AXIS_AUTO
+                  && drawn_span (&s->ch) > LOG_SPAN);
   *draw = 1;
   return CC_OK;
 }
@@ -319,31 +392,37 @@ static void
 storage_alt (const cc_chart_data *d, const void *state, FILE *fp)
 {
   const cc_case_view *v = d->storage;
-  size_t k, lo = 0, hi = 0, M = (size_t) v->months;
+  const cc_chart_storage *c = &((const storage_state *) state)->ch;
+  size_t k, lo = 0, hi = 0, M = (size_t) c->months;
   char y0[64], y1[64], lo_s[64], hi_s[64], m1[16];
 
-  /* The scenarios ending lowest and highest. */
-  for (k = 1; k < v->nscn; k++)
-    {
-      if (v->proj[k * M + M - 1] < v->proj[lo * M + M - 1])
-        lo = k;
-      if (v->proj[k * M + M - 1] > v->proj[hi * M + M - 1])
-        hi = k;
-    }
   cc_group_digits (v->facts.y0, 0, y0, sizeof y0);
   cc_group_digits (v->facts.y1, 0, y1, sizeof y1);
-  cc_amount_words (v->proj[lo * M + M - 1], lo_s, sizeof lo_s);
-  cc_amount_words (v->proj[hi * M + M - 1], hi_s, sizeof hi_s);
   cc_month_format (v->anchor_month + v->months, m1, sizeof m1);
-  fprintf (fp,
-            "Line chart, log scale: %s grew from %s %s to %s %s in %.3g "
-            "months (reported). %zu scenario lines continue to %s, ending "
-            "between %s %s (%s) and %s %s (%s); they are assumptions, not "
-            "forecasts.", d->storage_title ? d->storage_title
-                                           : v->metric->metric,
-            y0, v->unit, y1, v->unit,
-            v->facts.dt, v->nscn, m1, lo_s, v->unit, v->scn[lo].label, hi_s,
-            v->unit, v->scn[hi].label);
+  fprintf (fp, "Line chart, %s scale: %s grew from %s %s to %s %s in %.3g "
+           "months (reported).", c->log ? "log" : "linear",
+           d->storage_title ? d->storage_title : v->metric->metric,
+           y0, v->unit, y1, v->unit, v->facts.dt);
+  if (c->nscn == 0)
+    {
+      fputs (" No named scenario is drawn beside the scenario's own path; "
+             "beyond the figures it is an assumption, not a forecast.", fp);
+      return;
+    }
+  /* The scenarios drawn ending lowest and highest. */
+  for (k = 1; k < c->nscn; k++)
+    {
+      if (c->scn_y[k * M + M - 1] < c->scn_y[lo * M + M - 1])
+        lo = k;
+      if (c->scn_y[k * M + M - 1] > c->scn_y[hi * M + M - 1])
+        hi = k;
+    }
+  cc_amount_words (c->scn_y[lo * M + M - 1], lo_s, sizeof lo_s);
+  cc_amount_words (c->scn_y[hi * M + M - 1], hi_s, sizeof hi_s);
+  fprintf (fp, " %zu scenario line%s continue%s to %s, ending between %s %s "
+           "(%s) and %s %s (%s); they are assumptions, not forecasts.",
+           c->nscn, c->nscn == 1 ? "" : "s", c->nscn == 1 ? "s" : "", m1,
+           lo_s, v->unit, c->scn_label[lo], hi_s, v->unit, c->scn_label[hi]);
 }
 
 const cc_chart_kind cc_chart_kind_storage = {

@@ -22,8 +22,9 @@ cc_chart_tornado_draw (cc_gp *gp, const cc_chart_frame *fr,
   FILE *fp = cc_gp_stream (gp);
   size_t i, n = c->nbar < MAX_BARS ? c->nbar : MAX_BARS;
   static const char *const fixed[] = { "assumption at its P10",
-                                       "assumption at its P90" };
-  const char **extra = calloc (n + 2, sizeof *extra);
+                                       "assumption at its P90",
+                                       "every assumption at its median" };
+  const char **extra = calloc (n + 3, sizeof *extra);
   char axis[160];
   double max = c->median, div;
 
@@ -34,11 +35,11 @@ cc_chart_tornado_draw (cc_gp *gp, const cc_chart_frame *fr,
   div = cc_chart_money_axis (max, c->currency,
                              "term total, the rest at their medians", axis,
                              sizeof axis);
-  extra[0] = fixed[0];
-  extra[1] = fixed[1];
+  for (i = 0; i < 3; i++)
+    extra[i] = fixed[i];
   for (i = 0; i < n; i++)
-    extra[2 + i] = c->name[i];
-  cc_chart_labels (gp, fr, axis, extra, n + 2);
+    extra[3 + i] = c->name[i];
+  cc_chart_labels (gp, fr, axis, extra, n + 3);
   free (extra);
   /* Row i (from the top): y, total at P10, total at P90. */
   fputs ("$DATA << EOD\n", fp);
@@ -46,6 +47,11 @@ cc_chart_tornado_draw (cc_gp *gp, const cc_chart_frame *fr,
     fprintf (fp, " %zu %.17g %.17g\n", n - i, c->low[i] / div,
              c->high[i] / div);
   fputs ("EOD\n", fp);
+  /* The reference line: a plotted line of its own, dashed in every
+     format (an arrow in the border's colour joins the border's path in
+     SVG and loses its dashes). */
+  fprintf (fp, "$MED << EOD\n %.17g 0.3\n %.17g %zu.7\nEOD\n",
+           c->median / div, c->median / div, n);
   cc_gp_guard (gp);
   cc_chart_setup (fp);
   fputs ("unset grid\nset grid xtics lc rgb '" CC_RGB_GRID "'\n"
@@ -55,17 +61,16 @@ cc_chart_tornado_draw (cc_gp *gp, const cc_chart_frame *fr,
          "set key bottom right opaque box lc rgb '" CC_RGB_KEYBOX "'\n", fp);
   fprintf (fp, "set yrange [0.3:%zu.7]\nset ytics (", n);
   for (i = 0; i < n; i++)
-    fprintf (fp, "%s$LBL[%zu][2:] %zu", i ? ", " : "", 11 + i, n - i);
+    fprintf (fp, "%s$LBL[%zu][2:] %zu", i ? ", " : "", 12 + i, n - i);
   fputs (")\n", fp);
-  fprintf (fp, "set arrow 1 from %.17g, graph 0 to %.17g, graph 1 nohead "
-           "lc rgb '" CC_RGB_BORDER "' dt 2 front\n", c->median / div,
-           c->median / div);
   fprintf (fp, "med = %.17g\n", c->median / div);
   cc_gp_render (gp,
                 "plot $DATA using (($2+med)/2):1:(abs($2-med)/2):(0.35) "
                 "with boxxyerror lc rgb '" CC_RGB_BLUE "' title $LBL[9][2:], "
                 "$DATA using (($3+med)/2):1:(abs($3-med)/2):(0.35) "
-                "with boxxyerror lc rgb '" CC_RGB_ORANGE "' title $LBL[10][2:]", &fr->out);
+                "with boxxyerror lc rgb '" CC_RGB_ORANGE "' title $LBL[10][2:], "
+                "$MED using 1:2 with lines lw 1.5 dt (8,5) lc rgb '"
+                CC_RGB_BORDER "' title $LBL[11][2:]", &fr->out);
 }
 
 /* ---- the registered kind ---------------------------------------------- */

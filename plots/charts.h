@@ -27,6 +27,7 @@ typedef struct
   size_t nown;
   const char *own_band, *own_label;   /* legend text of band and line */
   const double *own_y;
+  int log;                      /* a log y axis, else linear from 0 */
 } cc_chart_storage;
 
 /* Draw the chart to every output O wants, in the gnuplot process GP. */

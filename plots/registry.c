@@ -18,6 +18,7 @@
   X (value)               \
   X (tornado)             \
   X (crosscloud)          \
+  X (quantities)          \
   X (usage)               \
   X (models)
 

@@ -27,6 +27,8 @@ typedef struct
   const cc_case_view *storage;          /* NULL: no storage story */
   const cc_driver_price *storage_price; /* the storage driver's pricing */
   const char *storage_title;            /* the storage driver's title */
+  const unsigned char *storage_shown;   /* per named scenario: drawn */
+  int storage_scale;                    /* CC_AXIS_ (value/valuecase.h) */
   const cc_valuecase *vc;
   const cc_value_result *vr;
 } cc_chart_data;

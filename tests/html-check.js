@@ -1,14 +1,21 @@
 // html-check.js: open a page in headless Chromium through the DevTools
-// protocol on a pipe (no extra packages), record every failed request, save
-// a screenshot, and exit 0 only if the page loaded with no failed request.
-// Usage: node html-check.js CHROMIUM URL SCREENSHOT.png
+// protocol on a pipe (no extra packages) and, at each window width (1,280
+// and 420 CSS pixels), assert that no element reaches past the window (an
+// element inside a box that scrolls sideways is that box's business, and
+// the box itself is checked), that the summary box is the first block after
+// the title, and take a full-page screenshot PREFIX-WIDTH.png and one of
+// the first window's height, PREFIX-WIDTH-top.png.  The page
+// must make no request at all beyond its own file (images are data: URIs)
+// and every image must render.  Exit 0 only if all of that holds.
+// Usage: node html-check.js CHROMIUM URL PREFIX
 'use strict';
 const { spawn } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
 
-const [chromium, url, shot] = process.argv.slice(2);
+const [chromium, url, prefix] = process.argv.slice(2);
+const widths = [1280, 420];
 const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-chromium-'));
 const child = spawn(chromium, [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
@@ -56,15 +63,47 @@ inp.on('data', (chunk) => {
       const r = msg.params.response;
       if (r.status >= 400) failures.push('HTTP ' + r.status + ' ' + r.url);
     } else if (msg.method === 'Network.requestWillBeSent') {
+      // The page's own file is the one request it may make.
       const u = msg.params.request.url;
-      if (!/^(file|data|about):/.test(u)) failures.push('external request: ' + u);
+      if (u !== url && !/^data:/.test(u)) failures.push('request: ' + u);
     } else if (msg.method === 'Page.loadEventFired') {
       loaded = true;
     }
   }
 });
 
-setTimeout(() => finish(2, 'timed out'), 60000).unref();
+setTimeout(() => finish(2, 'timed out'), 90000).unref();
+
+// Runs in the page: images, elements past the window's right or left edge
+// (outside any sideways-scrolling box), and what follows the <h1>.
+function layout() {
+  const W = document.documentElement.clientWidth;
+  const over = [];
+  const clipped = (el) => {
+    for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+      const o = getComputedStyle(p).overflowX;
+      if (o === 'auto' || o === 'scroll' || o === 'hidden') return true;
+    }
+    return false;
+  };
+  for (const el of document.body.querySelectorAll('*')) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || clipped(el)) continue;
+    if (r.right > W + 0.5 || r.left < -0.5)
+      over.push(el.tagName.toLowerCase() + (el.className ? '.' + el.className : '')
+                + ' ' + Math.round(r.left) + '..' + Math.round(r.right) + ' of ' + W);
+  }
+  if (document.documentElement.scrollWidth > W)
+    over.push('the page is ' + document.documentElement.scrollWidth + ' wide');
+  const kids = document.body.children;
+  const first = kids.length > 1 && kids[0].tagName === 'H1'
+    && kids[1].matches('section.summary') ? 'summary'
+    : (kids[1] ? kids[1].tagName.toLowerCase() : 'none');
+  const imgs = Array.from(document.images);
+  return { nimg: imgs.length, over: over,
+           broken: imgs.filter((i) => !i.complete || i.naturalWidth === 0).length,
+           first: first };
+}
 
 (async () => {
   const { targetId } = await send('Target.createTarget', { url: 'about:blank' });
@@ -74,13 +113,31 @@ setTimeout(() => finish(2, 'timed out'), 60000).unref();
   await send('Page.navigate', { url }, session);
   for (let i = 0; i < 200 && !loaded; i++) await new Promise((r) => setTimeout(r, 100));
   if (!loaded) finish(1, 'the page did not load');
-  const { result } = await send('Runtime.evaluate', {
-    expression: 'document.images.length + " " + Array.from(document.images).filter(i => !i.complete || i.naturalWidth === 0).length',
-    returnByValue: true }, session);
-  const [nimg, broken] = result.value.split(' ').map(Number);
-  const { data } = await send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: true }, session);
-  fs.writeFileSync(shot, Buffer.from(data, 'base64'));
-  console.log('images ' + nimg + ', broken ' + broken + ', failed requests ' + failures.length);
+  const problems = [];
+  for (const w of widths) {
+    await send('Emulation.setDeviceMetricsOverride',
+      { width: w, height: 900, deviceScaleFactor: 1, mobile: false }, session);
+    await new Promise((r) => setTimeout(r, 300));
+    const { result } = await send('Runtime.evaluate', {
+      expression: '(' + layout.toString() + ')()', returnByValue: true }, session);
+    const v = result.value;
+    console.log('width ' + w + ': images ' + v.nimg + ', broken ' + v.broken
+                + ', overflowing ' + v.over.length + ', first block ' + v.first);
+    v.over.slice(0, 10).forEach((o) => problems.push(w + ' px: overflows: ' + o));
+    if (v.nimg === 0 || v.broken > 0) problems.push(w + ' px: ' + v.broken + ' of ' + v.nimg + ' images broken');
+    if (v.first !== 'summary') problems.push(w + ' px: first block after the title is ' + v.first);
+    const m = await send('Page.getLayoutMetrics', {}, session);
+    const size = m.cssContentSize || m.contentSize;
+    const { data } = await send('Page.captureScreenshot', {
+      format: 'png', captureBeyondViewport: true,
+      clip: { x: 0, y: 0, width: w, height: Math.ceil(size.height), scale: 1 } }, session);
+    fs.writeFileSync(prefix + '-' + w + '.png', Buffer.from(data, 'base64'));
+    // The top of the page as a reader first sees it (the README's picture).
+    const top = await send('Page.captureScreenshot', { format: 'png' }, session);
+    fs.writeFileSync(prefix + '-' + w + '-top.png', Buffer.from(top.data, 'base64'));
+  }
+  console.log('requests beyond the page: ' + failures.length);
   failures.forEach((f) => console.log(f));
-  finish(failures.length === 0 && broken === 0 && nimg > 0 ? 0 : 1);
+  problems.forEach((p) => console.log(p));
+  finish(failures.length === 0 && problems.length === 0 ? 0 : 1);
 })().catch((e) => finish(2, String(e)));

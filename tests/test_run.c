@@ -110,7 +110,9 @@ test_pipeline (void)
   {
     const char *all[] = { "cost.csv", "crosscloud.alt.txt", "crosscloud.csv",
       "crosscloud.png", "crosscloud.svg", "facts.txt", "projection.csv",
-      "provenance.csv", "report.html", "report.md", "spend.alt.txt", "spend.png", "spend.svg",
+      "provenance.csv", "quantities.alt.txt", "quantities.csv",
+      "quantities.png", "quantities.svg",
+      "report.html", "report.md", "spend.alt.txt", "spend.png", "spend.svg",
       "storage.alt.txt", "storage.json", "storage.png", "storage.svg",
       "tornado.alt.txt", "tornado.csv", "tornado.png", "tornado.svg",
       "value-drivers-monthly.csv", "value-drivers.csv", "value-monthly.csv",
@@ -123,7 +125,7 @@ test_pipeline (void)
   }
   is_str (got, want, "the pipeline writes every table, chart (PNG, SVG, alt "
           "text) and document, and nothing else: no temporary");
-  is_int (nwrote, 29, "the notifier hears of each file, written in full");
+  is_int (nwrote, 33, "the notifier hears of each file, written in full");
 }
 
 static void
@@ -147,7 +149,8 @@ test_no_gnuplot (void)
   unsetenv ("CLOUDCAST_GNUPLOT");
   listing (out ("nogp"), got, sizeof got);
   is_str (got, "cost.csv crosscloud.alt.txt crosscloud.csv facts.txt "
-          "projection.csv provenance.csv report.html report.md spend.alt.txt "
+          "projection.csv provenance.csv quantities.alt.txt quantities.csv "
+          "report.html report.md spend.alt.txt "
           "storage.alt.txt "
           "storage.json tornado.alt.txt tornado.csv value-drivers-monthly.csv "
           "value-drivers.csv value-monthly.csv value-summary.csv "
@@ -278,7 +281,7 @@ test_chart_lists (void)
   size_t i, j;
   int unique = 1;
 
-  is_int (cc_chart_nkind, 7, "seven chart kinds registered");
+  is_int (cc_chart_nkind, 8, "eight chart kinds registered");
   for (i = 0; i < cc_chart_nkind; i++)
     for (j = i + 1; j < cc_chart_nkind; j++)
       unique &= strcmp (cc_chart_registry[i]->stem,
@@ -287,14 +290,15 @@ test_chart_lists (void)
   is_str (cc_chart_registry[0]->stem, "storage", "the storage story first");
 
   chart_list (src ("data/scenarios/default.ini"), CC_CHARTS_ALL,
-              "storage spend value tornado crosscloud", "with storage");
+              "storage spend value tornado crosscloud quantities",
+              "with storage");
   chart_list (src ("tests/data/scenarios/simple.ini"), CC_CHARTS_ALL,
-              "spend value tornado crosscloud", "without storage");
+              "spend value tornado crosscloud quantities", "without storage");
   chart_list (src ("tests/data/scenarios/fitted.ini"), CC_CHARTS_ALL,
-              "spend value tornado crosscloud usage models",
+              "spend value tornado crosscloud quantities usage models",
               "with a fitted driver");
   chart_list (src ("tests/data/scenarios/fitted.ini"), CC_CHARTS_VALUE,
-              "spend value tornado crosscloud",
+              "spend value tornado crosscloud quantities",
               "the value command's charts of a fitted driver");
 
   /* No uncertain assumption: the tornado is listed with nothing to draw. */
@@ -319,7 +323,7 @@ test_chart_lists (void)
       {
         cc_run_chart_data (&r, &d);
         cc_charts_prepare (&r.charts, &d, CC_CHARTS_ALL, &err);
-        ok (r.charts.n == 4 && strcmp (r.charts.chart[2].kind->stem,
+        ok (r.charts.n == 5 && strcmp (r.charts.chart[2].kind->stem,
                                        "tornado") == 0
             && !r.charts.chart[2].draw && r.charts.chart[2].alt[0] == '\0'
             && r.charts.chart[1].draw,

@@ -279,19 +279,32 @@ scenario_notes (FILE *fp)
          fp);
 }
 
+static void
+run_notes (FILE *fp)
+{
+  fputs ("\nThe storage chart: in the section of the driver grown from "
+         "reported\nfigures, show = NAME, ... (or none) picks the named "
+         "scenarios drawn as\ncontext lines and scale = linear|log its "
+         "axis (default: log when the\nvalues drawn span over 50 times). "
+         "quantities.csv and quantities.svg give\neach driver's usage in "
+         "its own unit at the end of each contract year.\n", fp);
+}
+
 const cc_usage_cmd cc_usage_cmds[] = {
   { "run", "", "[SCENARIO.ini]",
     "run a scenario end to end (default: the reported Azure case) and write "
-    "facts, projection, cost, contract value, charts and report.md/.html "
-    "into DIR (-o; default cloudcast-out, parent folders created), then "
-    "print the headline and the path of report.html",
-    run_opts, NULL, cc_cmd_run },
+    "facts, projection, cost, contract value, usage quantities, charts "
+    "and report.md/.html into DIR (-o; default cloudcast-out, parent "
+    "folders created), then print the headline and the path of "
+    "report.html",
+    run_opts, run_notes, cc_cmd_run },
   { "facts", "", "[FILE]",
     "print two-point growth facts of a reported-usage CSV (default: the "
     "shipped Azure storage figures)",
     facts_opts, NULL, cc_cmd_facts },
   { "value", "", "[SCENARIO.ini]",
-    "contract value with P10/P50/P90, NPV, yearly totals, tornado and "
+    "contract value with P10/P50/P90, NPV, yearly totals, usage by "
+    "year in each driver's unit, tornado and "
     "cross-cloud comparison (default: the shipped default scenario); its "
     "tables and charts go into DIR, the summary to stdout",
     value_opts, value_notes, cc_cmd_value },

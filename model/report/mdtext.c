@@ -239,7 +239,7 @@ cc_md_html_line (FILE *fp, cc_md_html *st, char *line)
   if (line[0] == '>' && (line[1] == ' ' || line[1] == '\0'))
     {
       if (st->in_table)
-        fputs ("</table>\n", fp);
+        fputs ("</table></div>\n", fp);
       st->in_table = 0;
       if (!st->quote)
         fputs ("<section class=\"summary\">\n", fp);
@@ -259,7 +259,7 @@ cc_md_html_line (FILE *fp, cc_md_html *st, char *line)
         return CC_MD_OTHER;    /* the separator row */
       if (!st->in_table)
         {
-          fputs ("<table>\n", fp);
+          fputs ("<div class=\"wrap\"><table>\n", fp);
           st->in_table = 1;
           st->header = 1;
         }
@@ -268,7 +268,7 @@ cc_md_html_line (FILE *fp, cc_md_html *st, char *line)
     }
   if (st->in_table)
     {
-      fputs ("</table>\n", fp);
+      fputs ("</table></div>\n", fp);
       st->in_table = 0;
     }
   if (f > 0)
@@ -281,7 +281,17 @@ cc_md_html_line (FILE *fp, cc_md_html *st, char *line)
     return CC_MD_OTHER;        /* blank lines; images are placed apart */
   if (strncmp (line, "## ", 3) == 0)
     {
-      element (fp, "h2", line + 3, NULL);
+      if (st->details)
+        fputs ("</details>\n", fp);
+      st->details = st->collapse != NULL && strcmp (line + 3, st->collapse) == 0;
+      if (st->details)
+        {
+          fputs ("<details>\n<summary>", fp);
+          element (fp, "h2", line + 3, NULL);
+          fputs ("</summary>\n", fp);
+        }
+      else
+        element (fp, "h2", line + 3, NULL);
       return CC_MD_H2;
     }
   if (strncmp (line, "# ", 2) == 0)
@@ -300,12 +310,15 @@ void
 cc_md_html_end (FILE *fp, cc_md_html *st)
 {
   if (st->in_table)
-    fputs ("</table>\n", fp);
+    fputs ("</table></div>\n", fp);
   if (st->fence > 0)
     fputs ("</pre>\n", fp);
   if (st->quote)
     fputs ("</section>\n", fp);
+  if (st->details)
+    fputs ("</details>\n", fp);
   st->quote = 0;
+  st->details = 0;
   st->in_table = 0;
   st->fence = 0;
 }

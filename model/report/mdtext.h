@@ -34,13 +34,18 @@ typedef struct
   int in_table, header;
   size_t fence;        /* backticks of the open code fence, 0: none */
   int quote;           /* a block quote (the summary box) is open */
+  const char *collapse;  /* the "## " heading whose section folds into
+                            <details> (NULL: none) */
+  int details;         /* that section is open */
 } cc_md_html;
 
 enum { CC_MD_OTHER, CC_MD_H1, CC_MD_H2 };
 
 /* Render LINE (without its line end; changed in place).  Lines starting
  * "> " make one <section class="summary">, a paragraph each; a ">" line
- * alone separates them.   Returns CC_MD_H1
+ * alone separates them.  Each table sits in a <div class="wrap"> that
+ * scrolls sideways rather than widen the page; the section under the
+ * heading ST->collapse is a <details> whose <summary> is that heading.   Returns CC_MD_H1
  * or CC_MD_H2 for a heading (never one inside a code block), else
  * CC_MD_OTHER. */
 int cc_md_html_line (FILE *fp, cc_md_html *st, char *line);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include <inttypes.h>
+#include <math.h>
 
 #include "core/families.h"
 #include "core/output.h"
@@ -199,6 +200,51 @@ md_tornado_cross (FILE *fp, const cc_valuecase *c, const cc_value_result *r)
       md_cell (fp, cc_provider_label (c->model.provider[i]));
       fprintf (fp, " | %s | %d | %s |\n", a, r->cross_missing[i], b);
     }
+}
+
+/* A quantity with thousands separators, to a tenth below 1,000 and to
+   the hundredth below 10. */
+static void
+md_quantity (FILE *fp, double v)
+{
+  char buf[64];
+  cc_group_digits (v, fabs (v) < 10 ? 2 : fabs (v) < 1000 ? 1 : 0, buf,
+                   sizeof buf);
+  fputs (buf, fp);
+}
+
+/* Usage: each driver's quantity at the end of each contract year. */
+static void
+md_usage (FILE *fp, const cc_valuecase *c, const cc_value_result *r)
+{
+  size_t d, D = c->model.ndriver;
+  char mon[16];
+  int y;
+
+  fputs ("\n## Usage\n\nEach driver's quantity in its own unit in the "
+         "last month of each contract year (quantities.csv).\n\n| driver "
+         "| unit "
+         "| year | P10 | P50 | P90 |\n|---|---|---|---:|---:|---:|\n", fp);
+  for (d = 0; d < D; d++)
+    for (y = 0; y < r->nyears; y++)
+      {
+        const cc_range *q = &r->driver_yearly_qty[(size_t) y * D + d];
+        cc_month_format (c->model.start_month + cc_value_year_end (r->months,
+                                                                   y),
+                         mon, sizeof mon);
+        fputs ("| ", fp);
+        md_cell (fp, c->model.driver[d].title);
+        fputs (" | ", fp);
+        md_cell (fp, r->quantity_unit[d]);
+        fprintf (fp, " | %d (%s) | ", y + 1, mon);
+        md_quantity (fp, q->p10);
+        fputs (" | ", fp);
+        md_quantity (fp, q->p50);
+        fputs (" | ", fp);
+        md_quantity (fp, q->p90);
+        fputs (" |\n", fp);
+      }
+  putc ('\n', fp);
 }
 
 /* One driver's "what | quantity | factor | annual growth" cells. */
@@ -450,6 +496,7 @@ cc_report_md (FILE *fp, const cc_doc *doc)
       md_charts (fp, doc, 0);
       md_adjustments (fp, c);
       md_tornado_cross (fp, c, r);
+      md_usage (fp, c, r);
       md_assumptions (fp, c);
       md_prices (fp, c);
     }
@@ -536,7 +583,21 @@ cc_report_html (FILE *fp, const cc_doc *doc)
          "img{max-width:100%;height:auto}\n.li{margin:0.2em 0}\n"
          ".summary{border:2px solid #4a7;background:#f3faf5;padding:0.2em 1em;"
          "margin:1em 0}\n"
+         /* Nothing wider than the window: long words break, and a wide
+            table scrolls inside its own box. */
+         "body{overflow-wrap:break-word}\n"
+         ".wrap{max-width:100%;overflow-x:auto;margin:1em 0}\n"
+         ".wrap table{margin:0}\n"
+         "details{margin:1em 0}summary{cursor:pointer}\n"
+         "summary h2{display:inline}\n"
+         "@media (max-width:600px){body{margin:1em auto;padding:0 0.5em}"
+         "table{font-size:0.8em}}\n"
+         "@media print{body{max-width:none;margin:0;padding:0;"
+         "font-size:10pt}.wrap{overflow:visible}"
+         "table{font-size:8pt}figure,tr,.summary{break-inside:avoid}"
+         "h2{break-after:avoid}summary{list-style:none}}\n"
          "</style>\n</head>\n<body>\n", fp);
+  st.collapse = "Prices used";
   for (line = strtok_r (md, "\n", &save); line != NULL;
        line = strtok_r (NULL, "\n", &save))
     {

@@ -176,6 +176,33 @@ cc_report_value_driver_monthly_csv (FILE *fp, const cc_valuecase *c,
 }
 
 int
+cc_report_value_quantities_csv (FILE *fp, const cc_valuecase *c,
+                                const cc_value_result *r)
+{
+  static const char *const head[8] = { "driver", "title", "unit", "year",
+                                       "month", "p10", "p50", "p90" };
+  size_t d, D = c->model.ndriver;
+  int y;
+  char mon[16];
+  cc_csv_record (fp, head, 8);
+  for (d = 0; d < D; d++)
+    for (y = 0; y < r->nyears; y++)
+      {
+        const cc_range *q = &r->driver_yearly_qty[(size_t) y * D + d];
+        const char *field[3];
+        field[0] = c->model.driver[d].name;
+        field[1] = c->model.driver[d].title;
+        field[2] = r->quantity_unit[d];
+        cc_csv_fields (fp, field, 3);
+        cc_month_format (c->model.start_month + cc_value_year_end (r->months, y),
+                         mon, sizeof mon);
+        fprintf (fp, ",%d,%s,%.15g,%.15g,%.15g\n", y + 1, mon, q->p10,
+                 q->p50, q->p90);
+      }
+  return ferror (fp) ? -1 : 0;
+}
+
+int
 cc_report_value_tornado_csv (FILE *fp, const cc_valuecase *c,
                              const cc_value_result *r)
 {
@@ -244,6 +271,30 @@ json_strings (const char *s, size_t stride, size_t n)
   return a;
 }
 
+/* Driver D's usage at the end of each contract year. */
+static json_t *
+json_usage (const cc_valuecase *c, const cc_value_result *r, size_t d)
+{
+  json_t *a = json_array ();
+  char mon[16];
+  int y;
+  for (y = 0; y < r->nyears; y++)
+    {
+      const cc_range *q = &r->driver_yearly_qty[(size_t) y * c->model.ndriver
+                                                 + d];
+      json_t *o = json_object ();
+      cc_json_set (o, "year", json_integer (y + 1));
+      cc_month_format (c->model.start_month + cc_value_year_end (r->months, y), mon,
+                       sizeof mon);
+      cc_json_set (o, "month", cc_json_str (mon));
+      cc_json_set (o, "p10", cc_json_num (q->p10, 15));
+      cc_json_set (o, "p50", cc_json_num (q->p50, 15));
+      cc_json_set (o, "p90", cc_json_num (q->p90, 15));
+      cc_json_push (a, o);
+    }
+  return a;
+}
+
 static json_t *
 json_drivers (const cc_valuecase *c, const cc_value_result *r)
 {
@@ -262,6 +313,8 @@ json_drivers (const cc_valuecase *c, const cc_value_result *r)
       cc_json_set (o, "quantity_source",
                    cc_json_str (source_key[cc_driver_source (dr)]));
       cc_json_set (o, "p50_share", cc_json_num (r->driver_p50_share[i], 6));
+      cc_json_set (o, "unit", cc_json_str (r->quantity_unit[i]));
+      cc_json_set (o, "usage", json_usage (c, r, i));
       cc_json_push (a, o);
     }
   return a;

@@ -18,6 +18,52 @@ cc_run_opts_init (cc_run_opts *o, const char *scenario)
   o->photo_mib = CC_DEFAULT_PHOTO_MIB;
 }
 
+/* Which named scenarios of the story the storage chart draws: the
+ * scenario file's 'show' list for driver D (every one without it, none
+ * for "none"), each name checked. */
+static int
+storage_shown (const cc_valuecase *vc, size_t d, cc_run_result *r,
+               cc_err *err)
+{
+  const cc_case_view *v = &r->storage.view;
+  const char *p = vc->show[d];
+  size_t i;
+
+  for (i = 0; i < v->nscn && i < sizeof r->shown; i++)
+    r->shown[i] = p == NULL;
+  if (p == NULL)
+    return CC_OK;
+  while (*p != '\0')
+    {
+      size_t n;
+      p += strspn (p, " \t,");
+      n = strcspn (p, ",");
+      while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+        n--;
+      if (n == 0)
+        break;
+      for (i = 0; i < v->nscn && !(strlen (v->scn[i].name) == n
+                                   && strncmp (v->scn[i].name, p, n) == 0);
+           i++)
+        ;
+      if (i < v->nscn)
+        r->shown[i] = 1;
+      else if (!(n == 4 && strncmp (p, "none", 4) == 0))
+        {
+          char list[16 * 34] = "";
+          size_t k;
+          for (k = 0; k < v->nscn; k++)
+            snprintf (list + strlen (list), sizeof list - strlen (list),
+                      "%s%s", k ? ", " : "", v->scn[k].name);
+          return cc_err_set (err, CC_EDATA, vc->file->path, vc->show_line[d],
+                             0, "show: no named scenario '%.*s' (one of: "
+                             "%s; or none)", (int) n, p, list);
+        }
+      p += n;
+    }
+  return CC_OK;
+}
+
 /* The storage story of driver D: its reported metric's scenarios, priced
  * through the driver's first provider. */
 static int
@@ -47,6 +93,8 @@ load_storage (const cc_run_opts *o, size_t d, cc_run_result *r, cc_err *err)
     if ((rc = cc_case_own (&r->storage, dr->scn_kind, q, nq, err)) != CC_OK)
       return rc;
   }
+  if ((rc = storage_shown (vc, d, r, err)) != CC_OK)
+    return rc;
   r->cost = malloc (r->storage.view.nscn * (size_t) o->months
                     * sizeof *r->cost);
   if (r->cost == NULL)
@@ -109,6 +157,11 @@ cc_run_chart_data (const cc_run_result *r, cc_chart_data *d)
                        : NULL;
   d->storage_title = r->has_storage
                        ? r->vc->model.driver[r->storage_driver].title : NULL;
+  if (r->has_storage)
+    {
+      d->storage_shown = r->shown;
+      d->storage_scale = r->vc->chart_scale[r->storage_driver];
+    }
   d->vc = r->vc;
   d->vr = r->vr;
 }

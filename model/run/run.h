@@ -54,6 +54,7 @@ typedef struct
   size_t storage_driver;        /* the first such driver */
   cc_case storage;              /* its storage story */
   double *cost;                 /* storage scenario costs, nscn x months */
+  unsigned char shown[16];      /* named scenarios the chart draws */
   const char *currency;         /* of COST */
   cc_chartset charts;           /* prepared, then drawn */
 } cc_run_result;

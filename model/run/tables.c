@@ -53,6 +53,8 @@ static const table tables[] = {
   { "value-drivers.csv", CC_TABLES_VALUE, NULL, cc_report_value_drivers_csv },
   { "value-drivers-monthly.csv", CC_TABLES_VALUE, NULL,
     cc_report_value_driver_monthly_csv },
+  { "quantities.csv", CC_TABLES_VALUE, NULL,
+    cc_report_value_quantities_csv },
   { "provenance.csv", CC_TABLES_VALUE, NULL,
     cc_report_value_provenance_csv },
   { "tornado.csv", CC_TABLES_VALUE, NULL, cc_report_value_tornado_csv },

@@ -21,7 +21,7 @@ static const char *const driver_keys[] = {
   "family", "label", "source", "unit", "data", "metric", "growth", "phi",
   "cap", "quantity", "factor", "annual_growth", "growth_months", "link",
   "model", "series", "measure", "title", "quantity_label", "factor_label",
-  "growth_label", "phi_label", "cap_label", NULL
+  "growth_label", "phi_label", "cap_label", "show", "scale", NULL
 };
 static const char *const driver_prefixes[] = {
   "sku.", "region.", "term.", "reserved_blocks.", "reserved_term.", NULL

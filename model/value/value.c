@@ -233,13 +233,24 @@ resolve (const cc_value_model *m, const cc_price_book *book,
                              "driver %s: mix shares on %s sum to %.12g, not 1",
                              dr->name, m->provider[p], sum);
       }
+  /* Each driver's own unit: its figures' or series', else the unit of the
+     first provider's price that it has. */
+  for (d = 0; d < m->ndriver; d++)
+    {
+      const char *u = m->driver[d].unit;
+      for (p = 0; !u[0] && p < m->nprovider; p++)
+        if (refs[d][p].n > 0)
+          u = book->row[refs[d][p].ref[0].table[0].first].unit;
+      snprintf (res->quantity_unit[d], sizeof res->quantity_unit[d], "%s", u);
+    }
   return CC_OK;
 }
 
-/* Quantity of driver D in contract month MO (1-based), in price units. */
+/* Quantity of driver D in contract month MO (1-based), in price units
+   (*Q) and in the driver's own unit (*OWN). */
 static int
 quantity (const cc_value_model *m, size_t d, const driver_theta *t,
-          const driver_ref *r, int mo, double *q, cc_err *err)
+          const driver_ref *r, int mo, double *q, double *own, cc_err *err)
 {
   const cc_driver *dr = &m->driver[d];
   if (dr->fit != NULL)
@@ -253,6 +264,7 @@ quantity (const cc_value_model *m, size_t d, const driver_theta *t,
         v = exp (v);
       if (!(isfinite (v) && v > 0))
         v = 0;
+      *own = v;
       /* Sizes convert through bytes; other units are the price's own. */
       *q = dr->unit_bytes > 0 && r->unit_bytes > 0
              ? v * dr->unit_bytes / r->unit_bytes
@@ -271,6 +283,7 @@ quantity (const cc_value_model *m, size_t d, const driver_theta *t,
       snprintf (s.name, sizeof s.name, "%s", dr->name);
       if ((rc = cc_scenario_value (&s, dr->facts, h, &y, err)) != CC_OK)
         return rc;
+      *own = fmax (0.0, y);
       *q = fmax (0.0, y) * dr->unit_bytes / (r->unit_bytes > 0 ? r->unit_bytes : 1);
       return CC_OK;
     }
@@ -281,15 +294,17 @@ quantity (const cc_value_model *m, size_t d, const driver_theta *t,
     if (gm > 0 && g > gm)
       g = gm;
     *q = t->base * t->factor * pow (t->growth, g / 12.0);
+    *own = *q;
   }
   return CC_OK;
 }
 
-/* Monthly cost per driver for provider P: COST[mo * ndriver + d]. */
+/* Monthly cost per driver for provider P: COST[mo * ndriver + d]; with
+   QTY, each driver's quantity in its own unit too, QTY[mo * ndriver + d]. */
 static int
 evaluate (const cc_value_model *m, const cc_price_book *book,
           driver_ref (*refs)[CC_MAX_PROVIDERS], const driver_theta *t,
-          size_t p, double *cost, int *missing, cc_err *err)
+          size_t p, double *cost, double *qty, int *missing, cc_err *err)
 {
   size_t d, i;
   int mo, rc;
@@ -298,19 +313,21 @@ evaluate (const cc_value_model *m, const cc_price_book *book,
     {
       const driver_ref *r = &refs[d][p];
       if (r->n == 0)
-        {
-          (*missing)++;
-          for (mo = 0; mo < m->months; mo++)
-            cost[(size_t) mo * m->ndriver + d] = 0;
-          continue;
-        }
+        (*missing)++;
       for (mo = 1; mo <= m->months; mo++)
         {
-          double q, c, total = 0;
+          double q, own, c, total = 0;
           int year = (mo - 1) / 12;
           long pm = cc_price_lock_month (&r->lock, m->start_month, mo);
-          if ((rc = quantity (m, d, &t[d], r, mo, &q, err)) != CC_OK)
+          if (r->n == 0 && qty == NULL)
+            {
+              cost[(size_t) (mo - 1) * m->ndriver + d] = 0;
+              continue;
+            }
+          if ((rc = quantity (m, d, &t[d], r, mo, &q, &own, err)) != CC_OK)
             goto where;
+          if (qty != NULL)
+            qty[(size_t) (mo - 1) * m->ndriver + d] = own;
           for (i = 0; i < r->n; i++)
             {
               const sku_ref *s = &r->ref[i];
@@ -563,6 +580,8 @@ typedef struct
   size_t fam_of[CC_MAX_DRIVERS];
   double *fam;                /* draws x months x F */
   double *tot, *npv, *yr, *drv, *cum, *col;
+  double *qty;                /* months x drivers, one evaluation's usage */
+  double *qy;                 /* draws x years x drivers: year-end usage */
   gsl_rng *rng;
 } run_state;
 
@@ -649,6 +668,9 @@ draws_alloc (run_state *st, cc_value_result *res, cc_err *err)
   st->drv = malloc (B * D * sizeof *st->drv);
   st->col = malloc (B * sizeof *st->col);
   st->cum = malloc (B * T * sizeof *st->cum);
+  st->qty = malloc (T * D * sizeof *st->qty);
+  st->qy = malloc (B * Y * D * sizeof *st->qy);
+  res->driver_yearly_qty = calloc (Y * D, sizeof *res->driver_yearly_qty);
   res->cumulative = calloc (T, sizeof *res->cumulative);
   res->monthly = calloc (T * (res->nfamily + 1), sizeof *res->monthly);
   res->driver_monthly = calloc (T * D, sizeof *res->driver_monthly);
@@ -659,7 +681,8 @@ draws_alloc (run_state *st, cc_value_result *res, cc_err *err)
   if (!st->fam || !st->tot || !st->npv || !st->yr || !st->drv || !st->col
       || !st->cum || !res->cumulative || !res->monthly || !res->yearly
       || !res->driver_total || !res->driver_monthly
-      || !res->driver_p50_share || !st->rng)
+      || !res->driver_p50_share || !st->rng || !st->qty || !st->qy
+      || !res->driver_yearly_qty)
     return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0,
                        "out of memory for %zu draws x %d months", B, st->T);
   gsl_rng_set (st->rng, st->m->seed);
@@ -720,6 +743,12 @@ keep_draw (run_state *st, size_t b, size_t nfamily)
       st->cum[b * T + mo] = st->month_total[mo]
                             + (mo > 0 ? st->cum[b * T + mo - 1] : 0);
     }
+  for (i = 0; i < Y; i++)
+    {
+      size_t last = (size_t) cc_value_year_end (st->T, (int) i);
+      for (d = 0; d < D; d++)
+        st->qy[(b * Y + i) * D + d] = st->qty[last * D + d];
+    }
   st->tot[b] = sum_all (st->month_total, T);
   st->npv[b] = cc_value_npv (st->month_total, st->T, st->m->discount_rate);
 }
@@ -735,7 +764,7 @@ monte_carlo (run_state *st, cc_value_result *res, cc_err *err)
       if ((rc = draw_theta (st, err)) != CC_OK)
         return rc;
       if ((rc = evaluate (st->m, st->book, st->refs, st->t, 0, st->cost,
-                          &missing, err)) != CC_OK)
+                          st->qty, &missing, err)) != CC_OK)
         return rc;
       keep_draw (st, b, res->nfamily);
       if (!isfinite (st->tot[b]) || !isfinite (st->npv[b]))
@@ -836,6 +865,12 @@ summarise (run_state *st, cc_value_result *res)
       for (b = 0; b < B; b++)
         col[b] = st->drv[b * D + d];
       res->driver_total[d] = range_of (col, B);
+      for (i = 0; i < Y; i++)
+        {
+          for (b = 0; b < B; b++)
+            col[b] = st->qy[(b * Y + i) * D + d];
+          res->driver_yearly_qty[i * D + d] = range_of (col, B);
+        }
     }
   median_shares (st, res);
   res->total = range_of (st->tot, B);
@@ -871,7 +906,7 @@ tornado_bar (run_state *st, size_t d, int fld, cc_tornado_bar *bar,
       *v = k == 0 ? lo : hi;
       apply_links (st->m, st->t);
       if ((rc = evaluate (st->m, st->book, st->refs, st->t, 0, st->cost,
-                          &missing, err)) != CC_OK)
+                          NULL, &missing, err)) != CC_OK)
         return rc;
       *(k == 0 ? &bar->total_low : &bar->total_high) = sum_all (st->cost, n);
     }
@@ -888,7 +923,7 @@ tornado (run_state *st, cc_value_result *res, cc_err *err)
   int fld, rc, missing;
   medians (st->m, st->tm);
   if ((rc = evaluate (st->m, st->book, st->refs, st->tm, 0, st->cost,
-                      &missing, err)) != CC_OK)
+                      NULL, &missing, err)) != CC_OK)
     return rc;
   res->median_total = sum_all (st->cost, (size_t) st->T * st->D);
   for (d = 0; d < st->D; d++)
@@ -934,7 +969,7 @@ cross_cloud (run_state *st, cc_value_result *res, cc_err *err)
   for (i = 0; i < st->m->nprovider; i++)
     {
       if ((rc = evaluate (st->m, st->book, st->refs, st->tm, i, st->cost,
-                          &missing, err)) != CC_OK)
+                          NULL, &missing, err)) != CC_OK)
         return rc;
       res->cross[i] = sum_all (st->cost, (size_t) st->T * D);
       res->cross_missing[i] = missing;
@@ -967,6 +1002,8 @@ run_free (run_state *st)
   free (st->drv);
   free (st->col);
   free (st->cum);
+  free (st->qty);
+  free (st->qy);
 }
 
 int
@@ -1016,6 +1053,12 @@ cc_value_run (const cc_value_model *m, const cc_price_book *book,
   return rc;
 }
 
+int
+cc_value_year_end (int months, int y)
+{
+  return (y + 1) * 12 < months ? (y + 1) * 12 - 1 : months - 1;
+}
+
 void
 cc_value_result_free (cc_value_result *r)
 {
@@ -1031,5 +1074,6 @@ cc_value_result_free (cc_value_result *r)
   free (r->draw_npv);
   free (r->draw_year);
   free (r->draw_driver);
+  free (r->driver_yearly_qty);
   free (r);
 }

@@ -71,6 +71,9 @@ typedef struct
   char *field_label[CC_NFIELD];
   char label[800];            /* what it is and the assumption, for reports */
   char family[16];            /* storage, compute, ai, network, productivity, ... */
+  char unit[64];              /* unit of its own quantity: the reported
+                                 figures' or fitted series' ("TB"); "":
+                                 its price's unit (seats, hours, ...) */
   char source[1024];          /* where the figure or assumption comes from */
   cc_dist base, factor, growth;
   int growth_months;          /* growth stops after this many months (0: never) */
@@ -149,6 +152,10 @@ typedef struct
   double *driver_p50_share;
   cc_range *driver_total;     /* ndriver */
   cc_range *driver_monthly;   /* months x ndriver */
+  /* Usage: each driver's quantity in its own unit (quantity_unit) in the
+   * last month of each contract year, nyears x ndriver. */
+  cc_range *driver_yearly_qty;
+  char quantity_unit[CC_MAX_DRIVERS][64];
   double median_total;        /* every assumption at its median */
   size_t nbar;
   cc_tornado_bar bar[3 * CC_MAX_DRIVERS];   /* sorted by swing */
@@ -173,6 +180,11 @@ typedef struct
 /* Run the model.  Deterministic for a given seed. */
 int cc_value_run (const cc_value_model *m, const cc_price_book *book,
                   cc_value_result **out, cc_err *err);
+
+/* The month (0-based, from contract month 1) that ends contract year Y
+ * (0-based) of a MONTHS-month contract: the year's twelfth month, or the
+ * contract's last. */
+int cc_value_year_end (int months, int y);
 
 void cc_value_result_free (cc_value_result *r);
 

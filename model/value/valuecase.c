@@ -565,6 +565,7 @@ fitted_driver (cc_valuecase *c, const cc_scnfile_section *s, size_t di,
       return cc_err_set (err, rc == CC_ENOINPUT ? rc : CC_EDATA, path, line,
                          0, "data: %s", e.msg);
     }
+  snprintf (dr->unit, sizeof dr->unit, "%s", ser->unit);
   if (dr->unit_bytes == 0)
     {
       /* Sizes convert through bytes.  The series from cloudcast ingest
@@ -630,6 +631,7 @@ reported_driver (cc_valuecase *c, const cc_scnfile_section *s, size_t di,
                        "data: no metric '%s' in %s", metric, v);
   c->metric[di] = rm;
   dr->unit_bytes = rm->unit->bytes;
+  snprintf (dr->unit, sizeof dr->unit, "%s", rm->unit->name);
   rc = cc_growth_facts_two_point (rm->point[0].months,
                                   rm->point[0].bytes / dr->unit_bytes,
                                   rm->point[rm->n - 1].months,
@@ -806,8 +808,10 @@ choose_region (cc_valuecase *c, size_t p, const char *term, cc_err *err)
       if (skus_priced (c, dpr, site->region, term, &where, &scratch) == CC_OK)
         {
           snprintf (dpr->region, sizeof dpr->region, "%s", site->region);
-          snprintf (dpr->region_from, sizeof dpr->region_from,
-                    "nearest to %s %s", m->provider[0], anchor);
+          char from[80];   /* ANCHOR lies in C too: build it apart */
+          snprintf (from, sizeof from, "nearest to %.15s %.31s",
+                    m->provider[0], anchor);
+          memcpy (dpr->region_from, from, sizeof from);
           return CC_OK;
         }
   if ((rc = skus_priced (c, dpr, NULL, term, &where, err)) != CC_OK)
@@ -1031,6 +1035,38 @@ driver_checks (cc_valuecase *c, const cc_scnfile_section *s, size_t di,
   return CC_OK;
 }
 
+/* The storage chart's keys, 'show' and 'scale': only on a driver grown
+   from reported figures (the names in 'show' are checked against the
+   named scenarios where the story is built, model/run/run.c). */
+static int
+chart_keys (cc_valuecase *c, const cc_scnfile_section *s, size_t di,
+            cc_err *err)
+{
+  static const char *const key[2] = { "show", "scale" };
+  const char *v;
+  long line;
+  int k;
+
+  for (k = 0; k < 2; k++)
+    if (cc_scnfile_get (s, key[k], &line) != NULL
+        && c->model.driver[di].facts == NULL)
+      return cc_err_set (err, CC_EDATA, c->file->path, line, 0,
+                         "[%s]: '%s' is for a driver grown from reported "
+                         "figures (its storage chart)", s->name, key[k]);
+  c->show[di] = cc_scnfile_get (s, "show", &c->show_line[di]);
+  c->chart_scale[di] = CC_AXIS_AUTO;
+  if ((v = cc_scnfile_get (s, "scale", &line)) == NULL)
+    return CC_OK;
+  if (strcmp (v, "linear") == 0)
+    c->chart_scale[di] = CC_AXIS_LINEAR;
+  else if (strcmp (v, "log") == 0)
+    c->chart_scale[di] = CC_AXIS_LOG;
+  else
+    return cc_err_set (err, CC_EDATA, c->file->path, line, 0,
+                       "scale '%s' is not linear or log", v);
+  return CC_OK;
+}
+
 static int
 driver_section (cc_valuecase *c, const cc_scnfile_section *s, cc_err *err)
 {
@@ -1087,6 +1123,8 @@ driver_section (cc_valuecase *c, const cc_scnfile_section *s, cc_err *err)
     if ((rc = driver_price (c, s, dr, p, err)) != CC_OK)
       return rc;
   if ((rc = driver_checks (c, s, di, err)) != CC_OK)
+    return rc;
+  if ((rc = chart_keys (c, s, di, err)) != CC_OK)
     return rc;
   if ((rc = driver_labels (c, s, di, err)) != CC_OK)
     return rc;

@@ -28,6 +28,12 @@ typedef struct
   size_t nfits[CC_MAX_DRIVERS];
   long chosen[CC_MAX_DRIVERS];
   cc_series *fitdata[CC_MAX_DRIVERS];
+  /* A driver grown from reported figures: which named scenarios its
+   * storage chart draws ('show', a comma list as written, NULL: all; its
+   * line) and its y axis ('scale': CC_AXIS_AUTO, _LINEAR or _LOG). */
+  const char *show[CC_MAX_DRIVERS];
+  long show_line[CC_MAX_DRIVERS];
+  int chart_scale[CC_MAX_DRIVERS];
   char name[800], title[800], currency[8], source[2048];
   int formats[4];             /* chart formats wanted: png, svg, pdf */
   double levels[8];           /* interval levels, percent (default 80, 95) */
@@ -45,6 +51,8 @@ typedef struct
   uint64_t input_hash;
   size_t ninputs;
 } cc_valuecase;
+
+enum { CC_AXIS_AUTO, CC_AXIS_LINEAR, CC_AXIS_LOG };
 
 int cc_valuecase_load (const char *path, cc_valuecase **out, cc_err *err);
 void cc_valuecase_free (cc_valuecase *c);

@@ -211,8 +211,9 @@ rt_markdown (const char *s)
             b--;
         }
       cell = strndup (want + a, b - a);
-      why = rt_compare (html, "<table>\n<tr><th>h</th></tr>\n<tr><td>",
-                        "</td></tr>\n</table>\n", cell, "table cell");
+      why = rt_compare (html, "<div class=\"wrap\"><table>\n<tr><th>h</th></tr>\n"
+                        "<tr><td>", "</td></tr>\n</table></div>\n", cell,
+                        "table cell");
       free (cell);
       free (md);
       free (html);

@@ -9,6 +9,7 @@
 
 #include "cli/cli.h"
 #include "cli/usage.h"
+#include "core/timing.h"
 
 static int
 version (void)
@@ -100,5 +101,8 @@ main (int argc, char **argv)
       }
   if (optind >= argc)
     return cc_cli_usage ("no command given");
-  return close_stdout (dispatch (argc - optind, argv + optind));
+  cc_timing_start ();
+  c = close_stdout (dispatch (argc - optind, argv + optind));
+  cc_timing_total ("total");
+  return c;
 }

@@ -10,6 +10,7 @@
 #include "cli/cli.h"
 #include "cli/usage.h"
 #include "core/timing.h"
+#include "ingest/inflate.h"
 
 static int
 version (void)
@@ -19,8 +20,9 @@ version (void)
           "License GPLv3+: GNU GPL version 3 or later "
           "<https://gnu.org/licenses/gpl.html>.\n"
           "This is free software: you are free to change and redistribute it.\n"
-          "There is NO WARRANTY, to the extent permitted by law.\n",
-          PACKAGE_NAME, PACKAGE_VERSION);
+          "There is NO WARRANTY, to the extent permitted by law.\n"
+          "gzip billing exports are inflated by %s.\n",
+          PACKAGE_NAME, PACKAGE_VERSION, ingest_gz_backend ());
   return 0;
 }
 

@@ -50,11 +50,18 @@ enabled (void)
   return on;
 }
 
+/* Print the time since *FROM as PART; LAP: the next lap starts now. */
 static void
-print (const char *part, const stamp *from, const stamp *to)
+report (const char *part, const stamp *from, int lap)
 {
+  stamp s;
+  if (!enabled ())
+    return;
+  s = now ();
   fprintf (stderr, "cloudcast: timing: %s: %.3f s wall, %.3f s cpu\n", part,
-           to->wall - from->wall, to->cpu - from->cpu);
+           s.wall - from->wall, s.cpu - from->cpu);
+  if (lap)
+    last = s;
 }
 
 void
@@ -68,20 +75,11 @@ cc_timing_start (void)
 void
 cc_timing_lap (const char *part)
 {
-  stamp s;
-  if (!enabled ())
-    return;
-  s = now ();
-  print (part, &last, &s);
-  last = s;
+  report (part, &last, 1);
 }
 
 void
 cc_timing_total (const char *part)
 {
-  stamp s;
-  if (!enabled ())
-    return;
-  s = now ();
-  print (part, &first, &s);
+  report (part, &first, 0);
 }

@@ -3,6 +3,7 @@
 #include <config.h>
 
 #include <gsl/gsl_errno.h>
+#include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
@@ -13,6 +14,7 @@
 
 #include "tap.h"
 #include "value/valuecase.h"
+#include "value/ranges.h"
 
 static char path[4096];
 
@@ -221,6 +223,52 @@ main (void)
         }
     is_int ((long) bad, 0L, "quantiles by selection equal those of the "
             "sorted draws (1,800 cases, ties included)");
+    gsl_rng_free (g);
+  }
+
+  /* The windowed quantiles and side-by-side means of many columns equal
+     GSL's (the quantiles of the sorted data, the mean's long double
+     recurrence) bit for bit: columns above the windowed size, smooth,
+     heavy-tailed, with ties, all equal, sorted and reversed. */
+  {
+    enum { N = 12007, K = 9 };
+    gsl_rng *g = gsl_rng_alloc (gsl_rng_mt19937);
+    double *a = malloc (N * K * sizeof *a), *b = malloc (N * sizeof *b);
+    double *w = malloc (3 * N * sizeof *w), mean[K], q[3];
+    const double p[3] = { 0.10, 0.50, 0.90 };
+    size_t n, k, j, bad = 0, badm = 0, sizes[] = { 2047, 2048, 5000, N };
+    for (n = 0; n < sizeof sizes / sizeof sizes[0]; n++)
+      {
+        size_t m = sizes[n];
+        for (k = 0; k < K; k++)
+          for (j = 0; j < m; j++)
+            {
+              double u = gsl_rng_uniform (g);
+              double v[K] = { u, exp (20 * u), (double) (j % 5), 3.5,
+                              (double) j, (double) (m - j),
+                              u < 0.5 ? 1.0 : 2.0, gsl_ran_gaussian (g, 1e6),
+                              floor (u * 100) };
+              a[k * m + j] = v[k];
+            }
+        cc_ranges_means (a, m, K, m, mean);
+        for (k = 0; k < K; k++)
+          {
+            badm += mean[k] != gsl_stats_mean (&a[k * m], 1, m);
+            memcpy (b, &a[k * m], m * sizeof *b);
+            gsl_sort (b, 1, m);
+            cc_ranges_quantiles (&a[k * m], m, p, 3, q, w);
+            for (j = 0; j < 3; j++)
+              bad += q[j] != gsl_stats_quantile_from_sorted_data (b, 1, m,
+                                                                  p[j]);
+          }
+      }
+    is_int ((long) badm, 0L, "means side by side equal gsl_stats_mean bit "
+            "for bit (36 columns)");
+    is_int ((long) bad, 0L, "windowed quantiles equal those of the sorted "
+            "draws (108 cases: ties, constant, sorted, heavy tails)");
+    free (a);
+    free (b);
+    free (w);
     gsl_rng_free (g);
   }
 

@@ -10,6 +10,8 @@
 #include "cli/cli.h"
 #include "cli/usage.h"
 #include "core/datapath.h"
+#include "core/timing.h"
+#include "ingest/inflate.h"
 
 static int
 version (void)
@@ -19,8 +21,9 @@ version (void)
           "License GPLv3+: GNU GPL version 3 or later "
           "<https://gnu.org/licenses/gpl.html>.\n"
           "This is free software: you are free to change and redistribute it.\n"
-          "There is NO WARRANTY, to the extent permitted by law.\n",
-          PACKAGE_NAME, PACKAGE_VERSION);
+          "There is NO WARRANTY, to the extent permitted by law.\n"
+          "gzip billing exports are inflated by %s.\n",
+          PACKAGE_NAME, PACKAGE_VERSION, ingest_gz_backend ());
   return 0;
 }
 
@@ -103,5 +106,8 @@ main (int argc, char **argv)
     return cc_cli_usage ("no command given");
   /* Named bundled data is looked for last in the installed data. */
   cc_datapath_set_installed (cc_cli_datadir ());
-  return close_stdout (dispatch (argc - optind, argv + optind));
+  cc_timing_start ();
+  c = close_stdout (dispatch (argc - optind, argv + optind));
+  cc_timing_total ("total");
+  return c;
 }

@@ -15,12 +15,13 @@
 #include <zlib.h>
 
 #include "ingest/ingest_priv.h"
+#include "ingest/inflate.h"
 
 #define NRING 4
 
 typedef struct
 {
-  gzFile gz;
+  ingest_gz *gz;             /* gzip or plain (inflate.h) */
   zip_file_t *zf;           /* a ZIP member instead (not owned) */
   long long zlimit, zread;  /* its declared size (-1: none) and bytes read */
   char *buf[NRING];
@@ -69,15 +70,13 @@ ring_step (ring *r)
     }
   else
     {
-      n = gzread (r->gz, r->buf[slot], INGEST_BLOCK);
-      if (n <= 0)
-        m = gzerror (r->gz, &zerr);
+      n = ingest_gz_read (r->gz, r->buf[slot], INGEST_BLOCK, &zerr, &m);
     }
   pthread_mutex_lock (&r->mu);
   if (n > 0)
     {
       r->len[slot] = n;
-      r->zoff[slot] = r->gz != NULL ? (long long) gzoffset (r->gz) : 0;
+      r->zoff[slot] = r->gz != NULL ? ingest_gz_offset (r->gz) : 0;
       r->head = (slot + 1) % NRING;
       r->count++;
     }
@@ -122,13 +121,8 @@ ring_open (ring *r, int fd, zip_file_t *zf, long long zlimit)
   r->zlimit = zlimit;
   if (fd < 0)
     r->zf = zf;
-  else if ((r->gz = gzdopen (fd, "rb")) == NULL)
-    {
-      close (fd);
-      return -1;
-    }
-  else
-    gzbuffer (r->gz, 1 << 17);
+  else if ((r->gz = ingest_gz_open (fd)) == NULL)
+    return -1;
   for (r->nbuf = 0; r->nbuf < NRING; r->nbuf++)
     if ((r->buf[r->nbuf] = malloc (INGEST_BLOCK)) == NULL)
       return -1;
@@ -157,8 +151,7 @@ ring_close (ring *r)
       pthread_cond_destroy (&r->not_full);
       pthread_cond_destroy (&r->not_empty);
     }
-  if (r->gz != NULL)
-    gzclose (r->gz);
+  ingest_gz_close (r->gz);
   for (i = 0; i < r->nbuf; i++)
     free (r->buf[i]);
 }
@@ -241,11 +234,7 @@ stream_end (filectx *fc, cc_ingest_report *rep, const ring *r, worker *w,
     return cc_err_set (err, r->zerr == Z_ERRNO ? CC_EIO : CC_EDATA, fc->path,
                        0, 0, "read error after byte %lld of uncompressed "
                        "data: %s", consumed,
-                       r->zerr == Z_ERRNO ? strerror (r->err_no)
-                       /* zlib names a gzdopen'ed file "<fd:N>": drop it */
-                       : strncmp (r->zmsg, "<fd:", 4) == 0
-                         && strstr (r->zmsg, ": ") != NULL
-                       ? strstr (r->zmsg, ": ") + 2 : r->zmsg);
+                       r->zerr == Z_ERRNO ? strerror (r->err_no) : r->zmsg);
   if (r->zerr != Z_OK)
     return cc_err_set (err, CC_EDATA, fc->path, 0, 0,
                        "truncated or corrupt %s stream after byte %lld "

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "run/run.h"
+#include "core/timing.h"
 
 void
 cc_run_opts_init (cc_run_opts *o, const char *scenario)
@@ -139,6 +140,7 @@ cc_run_load (const cc_run_opts *o, int storage, cc_run_result *r,
           return rc;
         break;
       }
+  cc_timing_lap ("scenario load");
   if ((rc = cc_value_run (m, r->vc->book, &r->vr, err)) != CC_OK)
     {
       cc_err e = *err;   /* the model knows drivers, not files */
@@ -265,6 +267,7 @@ run_to_tables (const cc_run_opts *o, int storage, unsigned groups,
     rc = cc_outdir_open (out, !o->preview, err);
   if (rc == CC_OK)
     rc = cc_run_tables (r, tables, out, err);
+  cc_timing_lap ("tables");
   return rc;
 }
 
@@ -287,7 +290,9 @@ cc_run (const cc_run_opts *o, cc_run_result *r, cc_err *err)
   want[CC_GP_DUMB] = 0;
   cc_err_clear (&cerr);
   chart_rc = cc_charts_draw (&r->charts, &out, want, o->preview, &cerr);
+  cc_timing_lap ("charts");
   rc = cc_run_documents (r, chart_rc == CC_OK ? NULL : cerr.msg, &out, err);
+  cc_timing_lap ("report");
   cc_outdir_close (&out);
   if (rc == CC_OK && chart_rc != CC_OK)
     {
@@ -305,6 +310,8 @@ cc_run_value (const cc_run_opts *o, cc_run_result *r, cc_err *err)
                           err);
   if (rc == CC_OK)
     rc = cc_charts_draw (&r->charts, &out, r->vc->formats, 0, err);
+  if (rc == CC_OK)
+    cc_timing_lap ("charts");
   cc_outdir_close (&out);
   return rc;
 }

@@ -11,21 +11,41 @@
 #include <string.h>
 
 #include "value/value.h"
+#include "value/ranges.h"
+#include "core/pool.h"
+#include "core/timing.h"
 
 /* Cap: effective dates of one sku the engine prices. */
 #define MAX_DATES 16
+
+/* A tier table as arrays, for the pricing loop: the tier starts and
+   unit prices of book rows FIRST .. FIRST + COUNT - 1. */
+typedef struct
+{
+  double *start, *price;
+  size_t first, count;
+} tier_table;
 
 /* A driver's sku resolved to rows of the book once, before the loops:
    its tier tables by effective date, oldest first. */
 typedef struct
 {
   cc_price_table table[MAX_DATES];
+  tier_table tier[MAX_DATES];     /* the same, as arrays */
   size_t ntable;
   double share;
   double rate;                    /* into the scenario's currency */
   cc_price_table res[MAX_DATES];  /* reservation tables, if any */
   size_t nres;
 } sku_ref;
+
+/* What one sku of a driver pays in one contract month: the tier table in
+   force then, and the reservation's fixed cost and quantity. */
+typedef struct
+{
+  const tier_table *tt;
+  double res_cost, res_qty;
+} sku_month;
 
 typedef struct
 {
@@ -35,6 +55,8 @@ typedef struct
   double reserved_blocks;
   double discount;
   cc_price_lock lock;
+  sku_month *month;               /* months x n, in contract order */
+  double mul, div;                /* a quantity path into price units */
 } driver_ref;
 
 /* The table of T[0..N) in force in month index MONTH; a month before
@@ -246,117 +268,296 @@ resolve (const cc_value_model *m, const cc_price_book *book,
   return CC_OK;
 }
 
-/* Quantity of driver D in contract month MO (1-based), in price units
-   (*Q) and in the driver's own unit (*OWN). */
+/* The tier tables of every sku as arrays, and what each driver's skus pay
+   in each contract month on each provider (the table in force under the
+   price lock, the reservation), and how a driver's quantity path turns
+   into each provider's price units: all of it before the draws. */
 static int
-quantity (const cc_value_model *m, size_t d, const driver_theta *t,
-          const driver_ref *r, int mo, double *q, double *own, cc_err *err)
+prepare_months (const cc_value_model *m, const cc_price_book *book,
+                driver_ref (*refs)[CC_MAX_PROVIDERS], cc_err *err)
+{
+  size_t d, p, i, k, j;
+  int mo;
+  for (d = 0; d < m->ndriver; d++)
+    for (p = 0; p < m->nprovider; p++)
+      {
+        const cc_driver *dr = &m->driver[d];
+        driver_ref *r = &refs[d][p];
+        r->mul = 1;
+        r->div = 1;
+        if (dr->fit != NULL)
+          {
+            int bytes = dr->unit_bytes > 0 && r->unit_bytes > 0;
+            r->mul = bytes ? dr->unit_bytes : dr->fit_scale;
+            r->div = bytes ? r->unit_bytes : 1;
+          }
+        else if (dr->facts != NULL)
+          {
+            r->mul = dr->unit_bytes;
+            r->div = r->unit_bytes > 0 ? r->unit_bytes : 1;
+          }
+        if (r->n == 0)
+          continue;
+        for (i = 0; i < r->n; i++)
+          for (k = 0; k < r->ref[i].ntable; k++)
+            {
+              tier_table *tt = &r->ref[i].tier[k];
+              tt->first = r->ref[i].table[k].first;
+              tt->count = r->ref[i].table[k].count;
+              tt->start = malloc (2 * tt->count * sizeof *tt->start);
+              if (tt->start == NULL)
+                return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0,
+                                   "out of memory");
+              tt->price = tt->start + tt->count;
+              for (j = 0; j < tt->count; j++)
+                {
+                  tt->start[j] = book->row[tt->first + j].tier_start;
+                  tt->price[j] = book->row[tt->first + j].unit_price;
+                }
+            }
+        r->month = calloc ((size_t) m->months * r->n, sizeof *r->month);
+        if (r->month == NULL)
+          return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+        for (mo = 1; mo <= m->months; mo++)
+          for (i = 0; i < r->n; i++)
+            {
+              const sku_ref *s = &r->ref[i];
+              sku_month *sm = &r->month[(size_t) (mo - 1) * r->n + i];
+              long pm = cc_price_lock_month (&r->lock, m->start_month, mo);
+              sm->tt = &s->tier[in_force (s->table, s->ntable, pm) - s->table];
+              if (r->reserved_blocks > 0)
+                {
+                  const cc_price_row *rr
+                    = &book->row[in_force (s->res, s->nres, pm)->first];
+                  sm->res_cost = r->reserved_blocks * rr->min_quantity
+                                 * rr->unit_price;
+                  sm->res_qty = r->reserved_blocks * rr->min_quantity;
+                }
+            }
+      }
+  return CC_OK;
+}
+
+static void
+months_free (const cc_value_model *m, driver_ref (*refs)[CC_MAX_PROVIDERS])
+{
+  size_t d, p, i, k;
+  for (d = 0; refs != NULL && d < m->ndriver; d++)
+    for (p = 0; p < m->nprovider; p++)
+      {
+        for (i = 0; i < refs[d][p].n; i++)
+          for (k = 0; k < refs[d][p].ref[i].ntable; k++)
+            free (refs[d][p].ref[i].tier[k].start);
+        free (refs[d][p].month);
+      }
+}
+
+/* The cost of QUANTITY on tier table T, as cc_price_tiered gives it: 0,
+   or -1 when the quantity or the cost is not a finite number (then
+   cc_price_tiered says why). */
+static int
+tier_cost (const tier_table *t, double quantity, double *cost)
+{
+  size_t i, n = t->count;
+  double total = 0;
+  if (!(quantity >= 0) || !isfinite (quantity))
+    return -1;
+  for (i = 0; i < n; i++)
+    {
+      double from = t->start[i];
+      double to = i + 1 < n ? t->start[i + 1] : INFINITY;
+      /* fmin and fmax without the call: the quantity is a number. */
+      double q = quantity > from ? (quantity < to ? quantity : to) - from
+                                 : 0.0;
+      total += q * t->price[i];
+    }
+  if (!isfinite (total))
+    return -1;
+  *cost = total;
+  return 0;
+}
+
+/* The scenario a reported driver's draw follows. */
+static void
+facts_scenario (const cc_driver *dr, const driver_theta *t, cc_scenario *s)
+{
+  memset (s, 0, sizeof *s);
+  s->kind = dr->scn_kind;
+  s->param = t->param;
+  snprintf (s->name, sizeof s->name, "%s", dr->name);
+}
+
+/* A reported driver's figure in contract month MO (1-based), at least 0. */
+static int
+facts_value (const cc_value_model *m, size_t d, const cc_scenario *s, int mo,
+             double *v, cc_err *err)
 {
   const cc_driver *dr = &m->driver[d];
+  double y = 0, h = (double) (m->start_month + mo - 1 - dr->anchor_month);
+  int rc = cc_scenario_value (s, dr->facts, h, &y, err);
+  *v = y > 0.0 ? y : 0.0;    /* fmax (0.0, y), NaN too */
+  return rc;
+}
+
+/* The quantity path of driver D under T, before it is turned into a
+   provider's price units (driver_ref mul and div): RAW[0..months).  A
+   linked driver reuses the growth factors POW of the driver it names
+   (computed before it, with the same growth).  Returns how many months
+   have their quantity: fewer when the next fails (facts_value says
+   why). */
+static int
+driver_path (const cc_value_model *m, size_t d, const driver_theta *t,
+             double *raw, double *pw, const double *pwlink)
+{
+  const cc_driver *dr = &m->driver[d];
+  int mo, T = m->months;
   if (dr->fit != NULL)
     {
       const cc_fit *f = t->fit != NULL ? t->fit : dr->fit;
-      double x = (double) (m->start_month + mo - 1 - dr->fit_first + 1);
-      double v = cc_fit_eval (f, t->b, x);
-      if (t->noise != NULL)
-        v += t->noise[mo - 1];
-      if (f->scale == CC_SCALE_LOG)
-        v = exp (v);
-      if (!(isfinite (v) && v > 0))
-        v = 0;
-      *own = v;
-      /* Sizes convert through bytes; other units are the price's own. */
-      *q = dr->unit_bytes > 0 && r->unit_bytes > 0
-             ? v * dr->unit_bytes / r->unit_bytes
-             : v * dr->fit_scale;
-      (void) err;
-      return CC_OK;
+      for (mo = 1; mo <= T; mo++)
+        {
+          double x = (double) (m->start_month + mo - 1 - dr->fit_first + 1);
+          double v = cc_fit_eval (f, t->b, x);
+          if (t->noise != NULL)
+            v += t->noise[mo - 1];
+          if (f->scale == CC_SCALE_LOG)
+            v = exp (v);
+          raw[mo - 1] = isfinite (v) && v > 0 ? v : 0;
+        }
+      return T;
     }
   if (dr->facts != NULL)
     {
       cc_scenario s;
-      double y, h = (double) (m->start_month + mo - 1 - dr->anchor_month);
-      int rc;
-      memset (&s, 0, sizeof s);
-      s.kind = dr->scn_kind;
-      s.param = t->param;
-      snprintf (s.name, sizeof s.name, "%s", dr->name);
-      if ((rc = cc_scenario_value (&s, dr->facts, h, &y, err)) != CC_OK)
-        return rc;
-      *own = fmax (0.0, y);
-      *q = fmax (0.0, y) * dr->unit_bytes / (r->unit_bytes > 0 ? r->unit_bytes : 1);
-      return CC_OK;
+      cc_err e;
+      facts_scenario (dr, t, &s);
+      for (mo = 1; mo <= T; mo++)
+        if (facts_value (m, d, &s, mo, &raw[mo - 1], &e) != CC_OK)
+          return mo - 1;
+      return T;
     }
   {
-    int g = mo - 1;
     int gm = dr->link >= 0 ? m->driver[dr->link].growth_months
                            : dr->growth_months;
-    if (gm > 0 && g > gm)
-      g = gm;
-    *q = t->base * t->factor * pow (t->growth, g / 12.0);
-    *own = *q;
+    double bf = t->base * t->factor;
+    if (pwlink == NULL)
+      for (mo = 0; mo < T; mo++)
+        pw[mo] = gm > 0 && mo > gm ? pw[gm] : pow (t->growth, mo / 12.0);
+    for (mo = 0; mo < T; mo++)
+      raw[mo] = bf * (pwlink != NULL ? pwlink : pw)[mo];
   }
+  return T;
+}
+
+/* The quantity paths of every driver under T: RAW[d * months + mo - 1],
+   OK[d] months of each (driver_path); POW, drivers x months, the growth
+   factors. */
+static void
+paths (const cc_value_model *m, const driver_theta *t, double *raw,
+       double *pw, int *ok)
+{
+  size_t d, T = (size_t) m->months;
+  for (d = 0; d < m->ndriver; d++)
+    {
+      const cc_driver *dr = &m->driver[d];
+      long l = dr->link;
+      const double *pwlink = NULL;
+      /* The same growth and the same cap: the same factors. */
+      if (l >= 0 && (size_t) l < d && dr->fit == NULL && dr->facts == NULL
+          && m->driver[l].link < 0 && m->driver[l].fit == NULL
+          && m->driver[l].facts == NULL && t[d].growth == t[l].growth)
+        pwlink = &pw[(size_t) l * T];
+      ok[d] = driver_path (m, d, &t[d], &raw[d * T], &pw[d * T], pwlink);
+    }
+}
+
+/* Why driver D has no quantity in month MO under T (the error of
+   facts_value). */
+static int
+path_error (const cc_value_model *m, size_t d, const driver_theta *t, int mo,
+            cc_err *err)
+{
+  cc_scenario s;
+  double v;
+  int rc;
+  facts_scenario (&m->driver[d], t, &s);
+  if ((rc = facts_value (m, d, &s, mo, &v, err)) == CC_OK)
+    return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0,
+                       "quantity of month %d failed once only", mo);
+  return rc;
+}
+
+/* Driver D's cost on provider P in month MO (1-based) from quantity Q,
+   into *COST. */
+static int
+month_cost (const cc_value_model *m, const cc_price_book *book,
+            const driver_ref *r, const double *yf, int mo, double q,
+            double *cost, cc_err *err)
+{
+  double total = 0, c;
+  size_t i;
+  int rc;
+  for (i = 0; i < r->n; i++)
+    {
+      const sku_ref *s = &r->ref[i];
+      const sku_month *sm = &r->month[(size_t) (mo - 1) * r->n + i];
+      double qs = q * s->share, reserved = 0;
+      if (r->reserved_blocks > 0)
+        {
+          reserved = sm->res_cost;
+          qs = qs - sm->res_qty > 0.0 ? qs - sm->res_qty : 0.0;
+        }
+      if (tier_cost (sm->tt, qs, &c) != 0
+          && (rc = cc_price_tiered (book, sm->tt->first, sm->tt->count, qs,
+                                    &c, NULL, err)) != CC_OK)
+        return rc;
+      total += (reserved + c) * s->rate;
+    }
+  *cost = total * (1 - r->discount) * yf[(mo - 1) / 12];
+  if (!isfinite (*cost))
+    {
+      const cc_price_row *row = &book->row[r->ref[0].table[0].first];
+      return cc_err_set (err, CC_EDATA, row->file, row->line, 0,
+                         "cost is beyond what a double can hold "
+                         "(quantity %g, price row of sku '%s')", q, row->sku);
+    }
   return CC_OK;
 }
 
-/* Monthly cost per driver for provider P: COST[mo * ndriver + d]; with
-   QTY, each driver's quantity in its own unit too, QTY[mo * ndriver + d]. */
+/* Monthly cost per driver for provider P from the quantity paths RAW
+   (OK[d] months good, paths()) of assumptions T: COST[mo * ndriver + d].
+   YF holds (1 + annual_change)^year for each year. */
 static int
 evaluate (const cc_value_model *m, const cc_price_book *book,
-          driver_ref (*refs)[CC_MAX_PROVIDERS], const driver_theta *t,
-          size_t p, double *cost, double *qty, int *missing, cc_err *err)
+          driver_ref (*refs)[CC_MAX_PROVIDERS], const double *yf,
+          const driver_theta *t, const double *raw, const int *ok, size_t p,
+          double *cost, int *missing, cc_err *err)
 {
-  size_t d, i;
-  int mo, rc;
+  size_t d, T = (size_t) m->months;
+  int mo = 0, rc;
   *missing = 0;
   for (d = 0; d < m->ndriver; d++)
     {
       const driver_ref *r = &refs[d][p];
       if (r->n == 0)
-        (*missing)++;
+        {
+          (*missing)++;
+          for (mo = 0; mo < m->months; mo++)
+            cost[(size_t) mo * m->ndriver + d] = 0;
+          continue;
+        }
       for (mo = 1; mo <= m->months; mo++)
         {
-          double q, own, c, total = 0;
-          int year = (mo - 1) / 12;
-          long pm = cc_price_lock_month (&r->lock, m->start_month, mo);
-          if (r->n == 0 && qty == NULL)
+          if (mo > ok[d])
             {
-              cost[(size_t) (mo - 1) * m->ndriver + d] = 0;
-              continue;
-            }
-          if ((rc = quantity (m, d, &t[d], r, mo, &q, &own, err)) != CC_OK)
-            goto where;
-          if (qty != NULL)
-            qty[(size_t) (mo - 1) * m->ndriver + d] = own;
-          for (i = 0; i < r->n; i++)
-            {
-              const sku_ref *s = &r->ref[i];
-              const cc_price_table *tt = in_force (s->table, s->ntable, pm);
-              double qs = q * s->share, reserved = 0;
-              if (r->reserved_blocks > 0)
-                {
-                  const cc_price_row *rr
-                    = &book->row[in_force (s->res, s->nres, pm)->first];
-                  reserved = r->reserved_blocks * rr->min_quantity
-                             * rr->unit_price;
-                  qs = fmax (0.0, qs - r->reserved_blocks * rr->min_quantity);
-                }
-              if ((rc = cc_price_tiered (book, tt->first, tt->count, qs, &c,
-                                         NULL, err)) != CC_OK)
-                goto where;
-              total += (reserved + c) * s->rate;
-            }
-          cost[(size_t) (mo - 1) * m->ndriver + d]
-            = total * (1 - r->discount) * pow (1 + m->annual_change, year);
-          if (!isfinite (cost[(size_t) (mo - 1) * m->ndriver + d]))
-            {
-              const cc_price_row *row = &book->row[r->ref[0].table[0].first];
-              rc = cc_err_set (err, CC_EDATA, row->file, row->line, 0,
-                               "cost is beyond what a double can hold "
-                               "(quantity %g, price row of sku '%s')", q,
-                               row->sku);
+              rc = path_error (m, d, &t[d], mo, err);
               goto where;
             }
+          if ((rc = month_cost (m, book, r, yf, mo,
+                                raw[d * T + (size_t) mo - 1] * r->mul / r->div,
+                                &cost[(size_t) (mo - 1) * m->ndriver + d],
+                                err)) != CC_OK)
+            goto where;
         }
     }
   return CC_OK;
@@ -384,35 +585,14 @@ cc_value_npv (const double *x, int n, double annual_rate)
 
 /* The P quantile of X[0..N), as gsl_stats_quantile_from_sorted_data gives
    it for the sorted data, found by selection (X is rearranged): the draws
-   are many and only three quantiles are wanted, so a full sort is waste.
-   GSL's quickselect leaves X partitioned about the element it selects, so
-   the next order statistic is the least of those after it (test_value
-   holds this against sorting, ties included). */
+   are many and only three quantiles are wanted, so a full sort is waste
+   (test_value holds this against sorting, ties included). */
 double
 cc_value_quantile (double *x, size_t n, double p)
 {
-  double index = p * (double) (n - 1), delta, lo, hi;
-  size_t lhs = (size_t) index, i;
-  delta = index - (double) lhs;
-  lo = gsl_stats_select (x, 1, n, lhs);
-  if (lhs == n - 1 || delta == 0)
-    return lo;
-  for (hi = x[lhs + 1], i = lhs + 2; i < n; i++)
-    if (x[i] < hi)
-      hi = x[i];
-  return (1 - delta) * lo + delta * hi;
-}
-
-/* P10, P50, P90 and mean of the N draws X (X is rearranged). */
-static cc_range
-range_of (double *x, size_t n)
-{
-  cc_range r;
-  r.mean = gsl_stats_mean (x, 1, n);
-  r.p10 = cc_value_quantile (x, n, 0.10);
-  r.p50 = cc_value_quantile (x, n, 0.50);
-  r.p90 = cc_value_quantile (x, n, 0.90);
-  return r;
+  double q;
+  cc_ranges_quantiles (x, n, &p, 1, &q, NULL);
+  return q;
 }
 
 /* A linked driver follows the quantity path of the driver it names. */
@@ -449,7 +629,7 @@ medians (const cc_value_model *m, driver_theta *t)
 
 /* Prepare the parameter draws of every fitted driver. */
 static int
-samplers_alloc (const cc_value_model *m, fit_sampler *fs, int months,
+samplers_alloc (const cc_value_model *m, fit_sampler *fs, size_t months,
                 double **noise, cc_err *err)
 {
   size_t d, i, j, k, nm;
@@ -458,7 +638,7 @@ samplers_alloc (const cc_value_model *m, fit_sampler *fs, int months,
       const cc_fit *const *mem;
       if (m->driver[d].fit == NULL)
         continue;
-      noise[d] = malloc ((size_t) months * sizeof **noise);
+      noise[d] = malloc (months * sizeof **noise);
       if (noise[d] == NULL)
         return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
       mem = fit_members (&m->driver[d], &nm);
@@ -562,6 +742,22 @@ sum_all (const double *cost, size_t n)
   return s;
 }
 
+/* Draws are drawn CHUNK at a time, in order, from the one generator, then
+   priced BLOCK to a work-pool item: what a draw costs never depends on
+   which worker priced it or when. */
+enum { CHUNK = 1024, BLOCK = 64, NITEM = CHUNK / BLOCK };
+
+/* One worker's scratch. */
+typedef struct
+{
+  double *raw, *pw;           /* drivers x months: paths(), growth factors */
+  double *cost;               /* months x drivers, one evaluation */
+  double *month_total;        /* months */
+  double *row;                /* one month's families */
+  double *col, *work;         /* draws; 3 x draws (the quantiles) */
+  int ok[CC_MAX_DRIVERS];
+} worker_ws;
+
 /* The working state of one cc_value_run. */
 typedef struct
 {
@@ -570,19 +766,27 @@ typedef struct
   size_t D, B;                /* drivers, draws */
   int T, Y;                   /* months, years */
   driver_ref (*refs)[CC_MAX_PROVIDERS];
-  driver_theta *t, *tm;       /* a draw's assumptions; the medians */
+  double *yf;                 /* (1 + annual_change)^year, each year */
+  driver_theta *th;           /* a chunk's assumptions, CHUNK x drivers */
+  driver_theta *t, *tm;       /* one set of assumptions; the medians */
   fit_sampler *fs;
-  double **noise;
-  double *cost;               /* months x drivers, one evaluation */
-  double *month_total;        /* months */
-  /* Per draw, for the ranges: */
+  double **noise;             /* a fitted driver's noise, CHUNK x months */
+  size_t nw;                  /* workers */
+  worker_ws *ws;
+  size_t c0, cn;              /* the chunk being priced: its draws */
+  int item_rc[NITEM];         /* and how each of its items went */
+  cc_err item_err[NITEM];
+  /* Per draw, for the ranges, a column of draws each: */
   size_t F;                   /* families, all, then each driver */
   size_t fam_of[CC_MAX_DRIVERS];
-  double *fam;                /* draws x months x F */
-  double *tot, *npv, *yr, *drv, *cum, *col;
-  double *qty;                /* months x drivers, one evaluation's usage */
-  double *qy;                 /* draws x years x drivers: year-end usage */
+  double *fam;                /* months x (F + 1: the cumulative) x draws */
+  double *yr, *drv;           /* years x draws, drivers x draws */
+  double *tot, *npv;          /* draws */
+  double *qy;                 /* years x drivers x draws: each driver's
+                                 quantity in its own unit at year end */
   gsl_rng *rng;
+  size_t nfamily;
+  cc_value_result *res;
 } run_state;
 
 /* The model's own limits, before anything is allocated. */
@@ -609,28 +813,59 @@ check_model (const cc_value_model *m, cc_err *err)
   return CC_OK;
 }
 
-/* Resolve the skus and prepare the fitted drivers' samplers. */
+/* Each worker's scratch. */
+static int
+workers_alloc (run_state *st, cc_err *err)
+{
+  size_t DT = st->D * (size_t) st->T, i;
+  st->nw = cc_pool_workers (NITEM);
+  st->ws = calloc (st->nw, sizeof *st->ws);
+  if (st->ws == NULL)
+    return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+  for (i = 0; i < st->nw; i++)
+    {
+      worker_ws *w = &st->ws[i];
+      w->raw = malloc (DT * sizeof *w->raw);
+      w->pw = malloc (DT * sizeof *w->pw);
+      w->cost = malloc (DT * sizeof *w->cost);
+      w->month_total = malloc ((size_t) st->T * sizeof *w->month_total);
+      w->row = malloc ((st->D + 16) * sizeof *w->row);
+      w->col = malloc (st->B * sizeof *w->col);
+      w->work = malloc (3 * st->B * sizeof *w->work);
+      if (!w->raw || !w->pw || !w->cost || !w->month_total || !w->row
+          || !w->col || !w->work)
+        return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+    }
+  return CC_OK;
+}
+
+/* Resolve the skus, the months' prices and the fitted drivers' samplers. */
 static int
 run_prepare (run_state *st, cc_value_result *res, cc_err *err)
 {
   size_t D = st->D;
-  int rc;
+  int rc, y;
   st->refs = calloc (D, sizeof *st->refs);
   st->t = calloc (D, sizeof *st->t);
   st->tm = calloc (D, sizeof *st->tm);
-  st->cost = malloc ((size_t) st->T * D * sizeof *st->cost);
-  st->month_total = malloc ((size_t) st->T * sizeof *st->month_total);
-  if (!st->refs || !st->t || !st->tm || !st->cost || !st->month_total)
+  st->th = calloc (CHUNK * D, sizeof *st->th);
+  st->yf = malloc ((size_t) st->Y * sizeof *st->yf);
+  if (!st->refs || !st->t || !st->tm || !st->th || !st->yf)
     return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+  for (y = 0; y < st->Y; y++)
+    st->yf[y] = pow (1 + st->m->annual_change, y);
   res->months = st->T;
   res->nyears = st->Y;
-  if ((rc = resolve (st->m, st->book, st->refs, res, err)) != CC_OK)
+  if ((rc = resolve (st->m, st->book, st->refs, res, err)) != CC_OK
+      || (rc = prepare_months (st->m, st->book, st->refs, err)) != CC_OK
+      || (rc = workers_alloc (st, err)) != CC_OK)
     return rc;
   st->fs = calloc (D, sizeof *st->fs);
   st->noise = calloc (D, sizeof *st->noise);
   if (st->fs == NULL || st->noise == NULL)
     return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
-  return samplers_alloc (st->m, st->fs, st->T, st->noise, err);
+  return samplers_alloc (st->m, st->fs, CHUNK * (size_t) st->T, st->noise,
+                         err);
 }
 
 /* Families, in the order drivers name them. */
@@ -661,14 +896,11 @@ static int
 draws_alloc (run_state *st, cc_value_result *res, cc_err *err)
 {
   size_t B = st->B, D = st->D, T = (size_t) st->T, Y = (size_t) st->Y;
-  st->fam = malloc (B * T * st->F * sizeof *st->fam);
+  st->fam = malloc (B * T * (st->F + 1) * sizeof *st->fam);
   st->tot = malloc (B * sizeof *st->tot);
   st->npv = malloc (B * sizeof *st->npv);
   st->yr = malloc (B * Y * sizeof *st->yr);
   st->drv = malloc (B * D * sizeof *st->drv);
-  st->col = malloc (B * sizeof *st->col);
-  st->cum = malloc (B * T * sizeof *st->cum);
-  st->qty = malloc (T * D * sizeof *st->qty);
   st->qy = malloc (B * Y * D * sizeof *st->qy);
   res->driver_yearly_qty = calloc (Y * D, sizeof *res->driver_yearly_qty);
   res->cumulative = calloc (T, sizeof *res->cumulative);
@@ -678,109 +910,157 @@ draws_alloc (run_state *st, cc_value_result *res, cc_err *err)
   res->driver_total = calloc (D, sizeof *res->driver_total);
   res->driver_p50_share = calloc (D, sizeof *res->driver_p50_share);
   st->rng = gsl_rng_alloc (gsl_rng_mt19937);
-  if (!st->fam || !st->tot || !st->npv || !st->yr || !st->drv || !st->col
-      || !st->cum || !res->cumulative || !res->monthly || !res->yearly
+  if (!st->fam || !st->tot || !st->npv || !st->yr || !st->drv
+      || !res->cumulative || !res->monthly || !res->yearly
       || !res->driver_total || !res->driver_monthly
-      || !res->driver_p50_share || !st->rng || !st->qty || !st->qy
+      || !res->driver_p50_share || !st->rng || !st->qy
       || !res->driver_yearly_qty)
     return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0,
                        "out of memory for %zu draws x %d months", B, st->T);
   gsl_rng_set (st->rng, st->m->seed);
+  st->nfamily = res->nfamily;
+  st->res = res;
   return CC_OK;
 }
 
-/* Draw every driver's assumptions (in a fixed order, so that a seed
- * fixes every digit). */
+/* Draw every driver's assumptions into T, the K-th draw of the chunk (in
+ * a fixed order, so that a seed fixes every digit). */
 static int
-draw_theta (run_state *st, cc_err *err)
+draw_theta (run_state *st, driver_theta *t, size_t k, cc_err *err)
 {
-  size_t d;
+  size_t d, T = (size_t) st->T;
   for (d = 0; d < st->D; d++)
     {
       const cc_driver *dr = &st->m->driver[d];
-      driver_theta *t = &st->t[d];
-      t->base = cc_dist_sample (&dr->base, st->rng);
-      t->factor = cc_dist_sample (&dr->factor, st->rng);
-      t->growth = cc_dist_sample (&dr->growth, st->rng);
-      t->param = cc_dist_sample (&dr->scn_param, st->rng);
-      t->noise = NULL;
+      t[d].base = cc_dist_sample (&dr->base, st->rng);
+      t[d].factor = cc_dist_sample (&dr->factor, st->rng);
+      t[d].growth = cc_dist_sample (&dr->growth, st->rng);
+      t[d].param = cc_dist_sample (&dr->scn_param, st->rng);
+      t[d].noise = NULL;
+      t[d].fit = NULL;
       if (dr->fit != NULL
-          && sample_fit (dr, &st->fs[d], st->noise[d], st->T, t, st->rng)
-             != 0)
+          && sample_fit (dr, &st->fs[d], st->noise[d] + k * T, st->T, &t[d],
+                         st->rng) != 0)
         return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0,
                            "multivariate normal draw failed");
     }
-  apply_links (st->m, st->t);
+  apply_links (st->m, t);
   return CC_OK;
 }
 
-/* Keep draw B's costs (st->cost) by family, driver, year and month. */
+/* Keep draw B's costs (W->cost) by family, driver, year and month. */
 static void
-keep_draw (run_state *st, size_t b, size_t nfamily)
+keep_draw (run_state *st, worker_ws *w, size_t b)
 {
-  size_t D = st->D, F = st->F, T = (size_t) st->T, Y = (size_t) st->Y;
-  size_t d, f, i;
+  size_t D = st->D, F = st->F, B = st->B, Y = (size_t) st->Y;
+  size_t d, f, i, nfamily = st->nfamily;
+  double *row = w->row, cum = 0;
   int mo;
   for (i = 0; i < Y; i++)
-    st->yr[b * Y + i] = 0;
+    st->yr[i * B + b] = 0;
   for (d = 0; d < D; d++)
-    st->drv[b * D + d] = 0;
+    st->drv[d * B + b] = 0;
   for (mo = 0; mo < st->T; mo++)
     {
-      double *row = &st->fam[(b * T + mo) * F];
+      double *col = &st->fam[(size_t) mo * (F + 1) * B + b];
       for (f = 0; f < F; f++)
         row[f] = 0;
       for (d = 0; d < D; d++)
         {
-          double c = st->cost[(size_t) mo * D + d];
+          double c = w->cost[(size_t) mo * D + d];
           row[st->fam_of[d]] += c;
           row[nfamily] += c;
           row[nfamily + 1 + d] = c;
-          st->drv[b * D + d] += c;
+          st->drv[d * B + b] += c;
         }
-      st->month_total[mo] = row[nfamily];
-      st->yr[b * Y + mo / 12] += st->month_total[mo];
-      st->cum[b * T + mo] = st->month_total[mo]
-                            + (mo > 0 ? st->cum[b * T + mo - 1] : 0);
+      for (f = 0; f < F; f++)
+        col[f * B] = row[f];
+      w->month_total[mo] = row[nfamily];
+      st->yr[(size_t) (mo / 12) * B + b] += w->month_total[mo];
+      cum = w->month_total[mo] + (mo > 0 ? cum : 0);
+      col[F * B] = cum;
     }
+  st->tot[b] = sum_all (w->month_total, (size_t) st->T);
+  st->npv[b] = cc_value_npv (w->month_total, st->T, st->m->discount_rate);
   for (i = 0; i < Y; i++)
     {
-      size_t last = (size_t) cc_value_year_end (st->T, (int) i);
+      int last = cc_value_year_end (st->T, (int) i);
       for (d = 0; d < D; d++)
-        st->qy[(b * Y + i) * D + d] = st->qty[last * D + d];
+        st->qy[(i * D + d) * B + b] = last < w->ok[d]
+          ? w->raw[d * (size_t) st->T + (size_t) last] : 0;
     }
-  st->tot[b] = sum_all (st->month_total, T);
-  st->npv[b] = cc_value_npv (st->month_total, st->T, st->m->discount_rate);
 }
 
-/* The Monte Carlo: every draw priced on the first provider. */
-static int
-monte_carlo (run_state *st, cc_value_result *res, cc_err *err)
+/* Price the draws of item ITEM of the chunk on the first provider. */
+static void
+price_block (size_t item, size_t worker, void *ctx)
 {
-  size_t b;
-  int rc, missing;
-  for (b = 0; b < st->B; b++)
+  run_state *st = ctx;
+  worker_ws *w = &st->ws[worker];
+  size_t b = st->c0 + item * BLOCK, end = b + BLOCK;
+  cc_err *err = &st->item_err[item];
+  int missing, rc;
+  if (end > st->c0 + st->cn)
+    end = st->c0 + st->cn;
+  for (; b < end; b++)
     {
-      if ((rc = draw_theta (st, err)) != CC_OK)
-        return rc;
-      if ((rc = evaluate (st->m, st->book, st->refs, st->t, 0, st->cost,
-                          st->qty, &missing, err)) != CC_OK)
-        return rc;
-      keep_draw (st, b, res->nfamily);
+      const driver_theta *t = &st->th[(b - st->c0) * st->D];
+      paths (st->m, t, w->raw, w->pw, w->ok);
+      if ((rc = evaluate (st->m, st->book, st->refs, st->yf, t, w->raw, w->ok,
+                          0, w->cost, &missing, err)) != CC_OK)
+        {
+          st->item_rc[item] = rc;
+          return;
+        }
+      keep_draw (st, w, b);
       if (!isfinite (st->tot[b]) || !isfinite (st->npv[b]))
-        return cc_err_set (err, CC_EDATA, NULL, 0, 0, "draw %zu: the total "
-                           "over %d months is beyond what a double can hold; "
-                           "check the quantities and prices", b + 1, st->T);
+        {
+          st->item_rc[item]
+            = cc_err_set (err, CC_EDATA, NULL, 0, 0, "draw %zu: the total "
+                          "over %d months is beyond what a double can hold; "
+                          "check the quantities and prices", b + 1, st->T);
+          return;
+        }
     }
-  return CC_OK;
 }
 
-/* Copy the draws in order into RES (value.h) before the ranges sort
-   them. */
+/* The Monte Carlo: every draw priced on the first provider; the first
+   draw that fails says why, whatever the workers. */
+static int
+monte_carlo (run_state *st, cc_err *err)
+{
+  size_t k, i, nitem;
+  int rc = CC_OK;
+  for (st->c0 = 0; rc == CC_OK && st->c0 < st->B; st->c0 += CHUNK)
+    {
+      st->cn = st->B - st->c0 < CHUNK ? st->B - st->c0 : CHUNK;
+      for (k = 0; k < st->cn; k++)
+        if ((rc = draw_theta (st, &st->th[k * st->D], k, err)) != CC_OK)
+          {
+            st->cn = k;
+            break;
+          }
+      nitem = (st->cn + BLOCK - 1) / BLOCK;
+      for (i = 0; i < nitem; i++)
+        st->item_rc[i] = CC_OK;
+      cc_pool_run (nitem, st->nw, price_block, st);
+      for (i = 0; i < nitem; i++)
+        if (st->item_rc[i] != CC_OK)
+          {
+            *err = st->item_err[i];
+            return st->item_rc[i];
+          }
+    }
+  return rc;
+}
+
+/* Copy the draws in order into RES (value.h: draw B's year I at
+   draw_year[B * years + I], driver D at draw_driver[B * drivers + D])
+   before the ranges rearrange them. */
 static int
 keep_draws (run_state *st, cc_value_result *res, cc_err *err)
 {
-  size_t B = st->B, Y = (size_t) st->Y, D = st->D;
+  size_t B = st->B, Y = (size_t) st->Y, D = st->D, b, i;
   res->ndraws = B;
   res->draw_total = malloc (B * sizeof *res->draw_total);
   res->draw_npv = malloc (B * sizeof *res->draw_npv);
@@ -791,19 +1071,24 @@ keep_draws (run_state *st, cc_value_result *res, cc_err *err)
     return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
   memcpy (res->draw_total, st->tot, B * sizeof *st->tot);
   memcpy (res->draw_npv, st->npv, B * sizeof *st->npv);
-  memcpy (res->draw_year, st->yr, B * Y * sizeof *st->yr);
-  memcpy (res->draw_driver, st->drv, B * D * sizeof *st->drv);
+  for (b = 0; b < B; b++)
+    {
+      for (i = 0; i < Y; i++)
+        res->draw_year[b * Y + i] = st->yr[i * B + b];
+      for (i = 0; i < D; i++)
+        res->draw_driver[b * D + i] = st->drv[i * B + b];
+    }
   return CC_OK;
 }
 
 /* The standard error of the median total and each driver's share of
- * it (value.h), from the draws' totals before they are sorted. */
+ * it (value.h), from the draws' totals before they are rearranged. */
 static void
 median_shares (run_state *st, cc_value_result *res)
 {
   const double z = 1.959964;
   size_t B = st->B, D = st->D, b, d;
-  double *col = st->col, lo, hi, half, sum = 0;
+  double *col = st->ws[0].col, lo, hi, half, sum = 0;
   long klo, khi;
   memcpy (col, st->tot, B * sizeof *col);
   gsl_sort (col, 1, B);
@@ -821,60 +1106,89 @@ median_shares (run_state *st, cc_value_result *res)
     if (st->tot[b] >= lo && st->tot[b] <= hi)
       {
         for (d = 0; d < D; d++)
-          res->driver_p50_share[d] += st->drv[b * D + d];
+          res->driver_p50_share[d] += st->drv[d * B + b];
         sum += st->tot[b];
       }
   for (d = 0; d < D; d++)
     res->driver_p50_share[d] = sum > 0 ? res->driver_p50_share[d] / sum : 0;
 }
 
-/* P10/P50/P90 of everything kept per draw. */
+/* The ranges of the K columns of draws at X (B apart), each rearranged,
+   into OUT[0..K). */
+static void
+ranges (run_state *st, worker_ws *w, double *x, size_t k, cc_range *out)
+{
+  static const double p[3] = { 0.10, 0.50, 0.90 };
+  double mean[64], q[3];
+  size_t j, j0, n;
+  for (j0 = 0; j0 < k; j0 += 64)
+    {
+      n = k - j0 < 64 ? k - j0 : 64;
+      cc_ranges_means (x + j0 * st->B, st->B, n, st->B, mean);
+      for (j = 0; j < n; j++)
+        {
+          cc_ranges_quantiles (x + (j0 + j) * st->B, st->B, p, 3, q, w->work);
+          out[j0 + j].mean = mean[j];
+          out[j0 + j].p10 = q[0];
+          out[j0 + j].p50 = q[1];
+          out[j0 + j].p90 = q[2];
+        }
+    }
+}
+
+/* Summary item ITEM: a month (its families and cumulative), the years,
+   the drivers' totals, the term's total or its NPV. */
+static void
+summarise_item (size_t item, size_t worker, void *ctx)
+{
+  run_state *st = ctx;
+  cc_value_result *res = st->res;
+  worker_ws *w = &st->ws[worker];
+  size_t T = (size_t) st->T, F = st->F, nf = st->nfamily, f;
+  cc_range r[CC_MAX_DRIVERS + 16];
+  if (item < T)
+    {
+      ranges (st, w, &st->fam[item * (F + 1) * st->B], F + 1, r);
+      for (f = 0; f < F; f++)
+        if (f <= nf)
+          res->monthly[item * (nf + 1) + f] = r[f];
+        else
+          res->driver_monthly[item * st->D + (f - nf - 1)] = r[f];
+      res->cumulative[item] = r[F];
+    }
+  else if (item == T)
+    ranges (st, w, st->yr, (size_t) st->Y, res->yearly);
+  else if (item == T + 1)
+    ranges (st, w, st->drv, st->D, res->driver_total);
+  else if (item == T + 4)
+    ranges (st, w, st->qy, (size_t) st->Y * st->D, res->driver_yearly_qty);
+  else
+    ranges (st, w, item == T + 2 ? st->tot : st->npv, 1,
+            item == T + 2 ? &res->total : &res->npv);
+}
+
+/* P10/P50/P90 of everything kept per draw, a work-pool item each
+   month. */
 static void
 summarise (run_state *st, cc_value_result *res)
 {
-  size_t B = st->B, D = st->D, F = st->F, T = (size_t) st->T;
-  size_t Y = (size_t) st->Y, b, d, f, i;
-  double *col = st->col;
-  int mo;
-  for (mo = 0; mo < st->T; mo++)
-    for (f = 0; f < F; f++)
-      {
-        cc_range x;
-        for (b = 0; b < B; b++)
-          col[b] = st->fam[(b * T + mo) * F + f];
-        x = range_of (col, B);
-        if (f <= res->nfamily)
-          res->monthly[(size_t) mo * (res->nfamily + 1) + f] = x;
-        else
-          res->driver_monthly[(size_t) mo * D + (f - res->nfamily - 1)] = x;
-      }
-  for (mo = 0; mo < st->T; mo++)
-    {
-      for (b = 0; b < B; b++)
-        col[b] = st->cum[b * T + mo];
-      res->cumulative[mo] = range_of (col, B);
-    }
-  for (i = 0; i < Y; i++)
-    {
-      for (b = 0; b < B; b++)
-        col[b] = st->yr[b * Y + i];
-      res->yearly[i] = range_of (col, B);
-    }
-  for (d = 0; d < D; d++)
-    {
-      for (b = 0; b < B; b++)
-        col[b] = st->drv[b * D + d];
-      res->driver_total[d] = range_of (col, B);
-      for (i = 0; i < Y; i++)
-        {
-          for (b = 0; b < B; b++)
-            col[b] = st->qy[(b * Y + i) * D + d];
-          res->driver_yearly_qty[i * D + d] = range_of (col, B);
-        }
-    }
   median_shares (st, res);
-  res->total = range_of (st->tot, B);
-  res->npv = range_of (st->npv, B);
+  cc_pool_run ((size_t) st->T + 5, st->nw, summarise_item, st);
+}
+
+/* The term total under assumptions T on the first provider, into
+   *TOTAL. */
+static int
+term_total (run_state *st, const driver_theta *t, double *total, cc_err *err)
+{
+  worker_ws *w = &st->ws[0];
+  int missing, rc;
+  paths (st->m, t, w->raw, w->pw, w->ok);
+  if ((rc = evaluate (st->m, st->book, st->refs, st->yf, t, w->raw, w->ok, 0,
+                      w->cost, &missing, err)) != CC_OK)
+    return rc;
+  *total = sum_all (w->cost, (size_t) st->T * st->D);
+  return CC_OK;
 }
 
 /* The term total with field FLD of driver D at its P10 and P90 and every
@@ -885,9 +1199,9 @@ tornado_bar (run_state *st, size_t d, int fld, cc_tornado_bar *bar,
 {
   const cc_driver *dr = &st->m->driver[d];
   const cc_dist *dist = field_dist (dr, fld);
-  size_t k, n = (size_t) st->T * st->D;
+  size_t k;
   double lo, hi;
-  int rc, missing;
+  int rc;
   snprintf (bar->assumption, sizeof bar->assumption, "%s.%s", dr->name,
             dr->facts != NULL && fld == F_PARAM
               ? (dr->scn_kind == CC_SCN_DECAY ? "phi" : "cap")
@@ -905,10 +1219,10 @@ tornado_bar (run_state *st, size_t d, int fld, cc_tornado_bar *bar,
       v = theta_field (&st->t[d], fld);
       *v = k == 0 ? lo : hi;
       apply_links (st->m, st->t);
-      if ((rc = evaluate (st->m, st->book, st->refs, st->t, 0, st->cost,
-                          NULL, &missing, err)) != CC_OK)
+      if ((rc = term_total (st, st->t, k == 0 ? &bar->total_low
+                                              : &bar->total_high, err))
+          != CC_OK)
         return rc;
-      *(k == 0 ? &bar->total_low : &bar->total_high) = sum_all (st->cost, n);
     }
   bar->swing = fabs (bar->total_high - bar->total_low);
   return CC_OK;
@@ -920,12 +1234,10 @@ static int
 tornado (run_state *st, cc_value_result *res, cc_err *err)
 {
   size_t d, i;
-  int fld, rc, missing;
+  int fld, rc;
   medians (st->m, st->tm);
-  if ((rc = evaluate (st->m, st->book, st->refs, st->tm, 0, st->cost,
-                      NULL, &missing, err)) != CC_OK)
+  if ((rc = term_total (st, st->tm, &res->median_total, err)) != CC_OK)
     return rc;
-  res->median_total = sum_all (st->cost, (size_t) st->T * st->D);
   for (d = 0; d < st->D; d++)
     for (fld = 0; fld < NFIELD; fld++)
       if (field_uncertain (&st->m->driver[d], fld)
@@ -958,26 +1270,29 @@ priced_everywhere (const run_state *st, size_t d)
 }
 
 /* The same usage at median assumptions on every provider: in full, and
- * restricted to the drivers every provider prices (a fair comparison). */
+ * restricted to the drivers every provider prices (a fair comparison).
+ * The quantity paths are the same on every provider. */
 static int
 cross_cloud (run_state *st, cc_value_result *res, cc_err *err)
 {
   size_t D = st->D, d, i;
+  worker_ws *w = &st->ws[0];
   int mo, rc, missing;
   for (d = 0; d < D; d++)
     res->ncommon += priced_everywhere (st, d);
+  paths (st->m, st->tm, w->raw, w->pw, w->ok);
   for (i = 0; i < st->m->nprovider; i++)
     {
-      if ((rc = evaluate (st->m, st->book, st->refs, st->tm, i, st->cost,
-                          NULL, &missing, err)) != CC_OK)
+      if ((rc = evaluate (st->m, st->book, st->refs, st->yf, st->tm, w->raw,
+                          w->ok, i, w->cost, &missing, err)) != CC_OK)
         return rc;
-      res->cross[i] = sum_all (st->cost, (size_t) st->T * D);
+      res->cross[i] = sum_all (w->cost, (size_t) st->T * D);
       res->cross_missing[i] = missing;
       res->cross_common[i] = 0;
       for (d = 0; d < D; d++)
         if (priced_everywhere (st, d))
           for (mo = 0; mo < st->T; mo++)
-            res->cross_common[i] += st->cost[(size_t) mo * D + d];
+            res->cross_common[i] += w->cost[(size_t) mo * D + d];
     }
   return CC_OK;
 }
@@ -985,24 +1300,35 @@ cross_cloud (run_state *st, cc_value_result *res, cc_err *err)
 static void
 run_free (run_state *st)
 {
+  size_t i;
   if (st->noise != NULL)
     samplers_free (st->m, st->fs, st->noise);
+  months_free (st->m, st->refs);
+  for (i = 0; st->ws != NULL && i < st->nw; i++)
+    {
+      worker_ws *w = &st->ws[i];
+      free (w->raw);
+      free (w->pw);
+      free (w->cost);
+      free (w->month_total);
+      free (w->row);
+      free (w->col);
+      free (w->work);
+    }
+  free (st->ws);
   free (st->fs);
   free (st->noise);
   gsl_rng_free (st->rng);
   free (st->refs);
+  free (st->yf);
+  free (st->th);
   free (st->t);
   free (st->tm);
-  free (st->cost);
-  free (st->month_total);
   free (st->fam);
   free (st->tot);
   free (st->npv);
   free (st->yr);
   free (st->drv);
-  free (st->col);
-  free (st->cum);
-  free (st->qty);
   free (st->qy);
 }
 
@@ -1034,15 +1360,20 @@ cc_value_run (const cc_value_model *m, const cc_price_book *book,
   if (rc == CC_OK)
     rc = draws_alloc (&st, res, err);
   if (rc == CC_OK)
-    rc = monte_carlo (&st, res, err);
+    rc = monte_carlo (&st, err);
   if (rc == CC_OK)
     rc = keep_draws (&st, res, err);
   if (rc == CC_OK)
-    summarise (&st, res);
+    {
+      summarise (&st, res);
+      cc_timing_lap ("monte carlo");
+    }
   if (rc == CC_OK)
     rc = tornado (&st, res, err);
   if (rc == CC_OK)
     rc = cross_cloud (&st, res, err);
+  if (rc == CC_OK)
+    cc_timing_lap ("tornado and cross-cloud");
   if (rc == CC_OK)
     {
       *out = res;

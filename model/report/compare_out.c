@@ -291,30 +291,17 @@ cc_compare_md (FILE *fp, const void *arg)
 int
 cc_compare_html (FILE *fp, const void *arg)
 {
-  char *md = NULL, *line, *save = NULL;
+  char *md = NULL;
   size_t mdlen = 0;
   FILE *m = open_memstream (&md, &mdlen);
-  cc_md_html st = { 0 };
+  int rc;
 
   if (m == NULL)
     return -1;
   cc_compare_md (m, arg);
-  fclose (m);
-  fputs ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-         "<meta name=\"viewport\" content=\"width=device-width, "
-         "initial-scale=1\">\n<title>Scenarios compared</title>\n<style>\n"
-         "body{font-family:'DejaVu Sans',sans-serif;max-width:1150px;"
-         "margin:2em auto;padding:0 1em;color:#222;line-height:1.45}\n"
-         "table{border-collapse:collapse;margin:1em 0;font-size:0.9em}\n"
-         "th,td{border:1px solid #ccc;padding:0.25em 0.5em;"
-         "vertical-align:top}\nth{background:#f2f2f2}\n"
-         "</style>\n</head>\n<body>\n", fp);
-  for (line = strtok_r (md, "\n", &save); line != NULL;
-       line = strtok_r (NULL, "\n", &save))
-    cc_md_html_line (fp, &st, line);
-  cc_md_html_end (fp, &st);
-  fputs ("<p><small>Made with cloudcast " PACKAGE_VERSION ".</small></p>\n"
-         "</body>\n</html>\n", fp);
+  if (fclose (m) != 0 || md == NULL)
+    return -1;
+  rc = cc_md_html_page (fp, "Scenarios compared", md);
   free (md);
-  return ferror (fp) ? -1 : 0;
+  return rc;
 }

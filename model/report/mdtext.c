@@ -2,6 +2,7 @@
  * Markdown rendered as HTML. */
 #include <config.h>
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/textutil.h"
@@ -321,4 +322,61 @@ cc_md_html_end (FILE *fp, cc_md_html *st)
   st->details = 0;
   st->in_table = 0;
   st->fence = 0;
+}
+
+void
+cc_html_page_head (FILE *fp, const char *title)
+{
+  fputs ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+         "<title>", fp);
+  /* Attribute escaping: <title> holds text only, so bidi controls are
+     dropped rather than isolated in <bdi>. */
+  cc_html_attr (fp, title);
+  fputs ("</title>\n<style>\n"
+         "body{font-family:'DejaVu Sans',sans-serif;max-width:1150px;margin:2em auto;"
+         "padding:0 1em;color:#222;line-height:1.45}\n"
+         "table{border-collapse:collapse;margin:1em 0;font-size:0.9em}\n"
+         "th,td{border:1px solid #ccc;padding:0.25em 0.5em;vertical-align:top}\n"
+         "th{background:#f2f2f2}\n"
+         "pre{background:#f7f7f7;padding:1em;white-space:pre-wrap}\n"
+         "figure{margin:1.5em 0}figcaption{font-size:0.85em;color:#555}\n"
+         "img{max-width:100%;height:auto}\n.li{margin:0.2em 0}\n"
+         ".summary{border:2px solid #4a7;background:#f3faf5;padding:0.2em 1em;"
+         "margin:1em 0}\n"
+         /* Nothing wider than the window: long words break, and a wide
+            table scrolls inside its own box. */
+         "body{overflow-wrap:break-word}\n"
+         ".wrap{max-width:100%;overflow-x:auto;margin:1em 0}\n"
+         ".wrap table{margin:0}\n"
+         "details{margin:1em 0}summary{cursor:pointer}\n"
+         "summary h2{display:inline}\n"
+         "@media (max-width:600px){body{margin:1em auto;padding:0 0.5em}"
+         "table{font-size:0.8em}}\n"
+         "@media print{body{max-width:none;margin:0;padding:0;"
+         "font-size:10pt}.wrap{overflow:visible}"
+         "table{font-size:8pt}figure,tr,.summary{break-inside:avoid}"
+         "h2{break-after:avoid}summary{list-style:none}}\n"
+         "</style>\n</head>\n<body>\n", fp);
+}
+
+void
+cc_html_page_end (FILE *fp, const char *note)
+{
+  fprintf (fp, "<p><small>Made with cloudcast " PACKAGE_VERSION "%s%s."
+           "</small></p>\n</body>\n</html>\n", note[0] ? " " : "", note);
+}
+
+int
+cc_md_html_page (FILE *fp, const char *title, char *md)
+{
+  char *line, *save = NULL;
+  cc_md_html st = { 0 };
+  cc_html_page_head (fp, title);
+  for (line = strtok_r (md, "\n", &save); line != NULL;
+       line = strtok_r (NULL, "\n", &save))
+    cc_md_html_line (fp, &st, line);
+  cc_md_html_end (fp, &st);
+  cc_html_page_end (fp, "");
+  return ferror (fp) ? -1 : 0;
 }

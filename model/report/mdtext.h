@@ -53,4 +53,14 @@ int cc_md_html_line (FILE *fp, cc_md_html *st, char *line);
 /* Close what is still open at the end. */
 void cc_md_html_end (FILE *fp, cc_md_html *st);
 
+/* Every cloudcast HTML page (report.html, compare.html, story.html): the
+ * head with TITLE (escaped) and the one style sheet, up to <body>; and
+ * the end, with the cloudcast version and NOTE (may be ""). */
+void cc_html_page_head (FILE *fp, const char *title);
+void cc_html_page_end (FILE *fp, const char *note);
+
+/* MD (changed in place) as a whole page titled TITLE.  0, or -1 on a
+ * write error. */
+int cc_md_html_page (FILE *fp, const char *title, char *md);
+
 #endif

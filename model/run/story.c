@@ -78,13 +78,8 @@ write_page (FILE *fp, const void *arg)
     return -1;
   cc_report_facts (m, d->v);
   fclose (m);
-  fputs ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-         "<title>", fp);
-  cc_html_text (fp, d->title);
-  fputs ("</title>\n<style>body{font-family:'DejaVu Sans',sans-serif;"
-         "max-width:900px;margin:2em auto;padding:0 1em;color:#222}"
-         "img{max-width:100%;height:auto}pre{white-space:pre-wrap}</style>\n"
-         "</head>\n<body>\n<h1>", fp);
+  cc_html_page_head (fp, d->title);
+  fputs ("<h1>", fp);
   cc_html_text (fp, d->title);
   fputs ("</h1>\n", fp);
   if (d->chart)
@@ -98,9 +93,8 @@ write_page (FILE *fp, const void *arg)
            "the figures are below.</p>\n", fp);
   fputs ("<h2>The facts</h2>\n<pre>", fp);
   cc_html_text (fp, facts ? facts : "");
-  fputs ("</pre>\n<p><small>Made with cloudcast " PACKAGE_VERSION
-         " from the reported figures alone.</small></p>\n</body>\n</html>\n",
-         fp);
+  fputs ("</pre>\n", fp);
+  cc_html_page_end (fp, "from the reported figures alone");
   free (facts);
   return ferror (fp) ? -1 : 0;
 }

@@ -273,6 +273,37 @@ import_to (FILE *fp, const void *arg)
   return cc_price_import (j->kind, j->files, j->n, j->flt, fp, j->st, j->err);
 }
 
+/* Import the N catalog FILES of KIND through FLT into OUT (NULL: stdout),
+ * dated today; the importer's own error is kept over "cannot write". */
+static int
+import_files (cc_catalog_kind kind, const char *const *files, size_t n,
+              cc_import_filter *flt, const char *out, cc_import_stats *st,
+              cc_err *err)
+{
+  import_job job;
+  char date[16];
+  cc_err werr;
+  int rc;
+
+  import_date (date, sizeof date);
+  flt->import_date = date;
+  job.kind = kind;
+  job.files = files;
+  job.n = n;
+  job.flt = flt;
+  job.st = st;
+  job.err = err;
+  if (out == NULL)
+    return import_to (stdout, &job);
+  cc_err_clear (&werr);
+  rc = cc_output_write (out, import_to, &job, &werr);
+  if (rc != CC_OK && err->status == 0)
+    *err = werr;
+  else if (rc != CC_OK)
+    rc = err->status;
+  return rc;
+}
+
 int
 cc_cmd_prices_import (int argc, char **argv)
 {
@@ -280,10 +311,8 @@ cc_cmd_prices_import (int argc, char **argv)
   cc_import_filter flt = { NULL, NULL, NULL, NULL };
   cc_import_stats st;
   const char *out = NULL;
-  char date[16];
   int c, kind = -1, rc;
-  cc_err err, werr;
-  import_job job;
+  cc_err err;
 
   cc_opts_init (&go, "prices import");
   while ((c = cc_opts_next (&go, argc, argv)) != -1)
@@ -313,26 +342,9 @@ cc_cmd_prices_import (int argc, char **argv)
   if (cc_outputs_check (&out, 1, (const char *const *) argv + optind,
                         (size_t) (argc - optind), &err) != CC_OK)
     return cc_cli_fail (&err);
-  import_date (date, sizeof date);
-  flt.import_date = date;
-  cc_err_clear (&werr);
-  job.kind = (cc_catalog_kind) kind;
-  job.files = (const char *const *) argv + optind;
-  job.n = (size_t) (argc - optind);
-  job.flt = &flt;
-  job.st = &st;
-  job.err = &err;
-  if (out == NULL)
-    rc = import_to (stdout, &job);
-  else
-    {
-      rc = cc_output_write (out, import_to, &job, &werr);
-      /* The importer's own error says more than "cannot write". */
-      if (rc != CC_OK && err.status == 0)
-        err = werr;
-      else if (rc != CC_OK)
-        rc = err.status;
-    }
+  rc = import_files ((cc_catalog_kind) kind,
+                     (const char *const *) argv + optind,
+                     (size_t) (argc - optind), &flt, out, &st, &err);
   if (rc != CC_OK)
     return cc_cli_fail (&err);
   fprintf (stderr, "cloudcast: %zu catalog items, %zu price rows written, "
@@ -415,12 +427,11 @@ cc_cmd_prices_fetch (int argc, char **argv)
   cc_import_filter flt = { NULL, NULL, NULL, NULL };
   cc_import_stats st;
   const char *out = NULL;
-  char date[16], cdir[4096], **files = NULL;
+  char cdir[4096], **files = NULL;
   size_t nfiles = 0, i;
   long timeout = 120;
   int c, kind, rc;
-  cc_err err, werr;
-  import_job job;
+  cc_err err;
 
   memset (&fo, 0, sizeof fo);
   cc_opts_init (&go, "prices fetch");
@@ -449,29 +460,12 @@ cc_cmd_prices_fetch (int argc, char **argv)
   fo.timeout = timeout;
   fo.retries = 5;
   cc_err_clear (&err);
-  cc_err_clear (&werr);
   if ((rc = cc_price_fetch (argv[optind], &fo, &files, &nfiles, &kind, &err))
       != CC_OK)
     return rc == CC_EUSAGE ? cc_cli_usage ("prices fetch: %s", err.msg)
       : cc_cli_fail (&err);
-  import_date (date, sizeof date);
-  flt.import_date = date;
-  job.kind = (cc_catalog_kind) kind;
-  job.files = (const char *const *) files;
-  job.n = nfiles;
-  job.flt = &flt;
-  job.st = &st;
-  job.err = &err;
-  if (out == NULL)
-    rc = import_to (stdout, &job);
-  else
-    {
-      rc = cc_output_write (out, import_to, &job, &werr);
-      if (rc != CC_OK && err.status == 0)
-        err = werr;
-      else if (rc != CC_OK)
-        rc = err.status;
-    }
+  rc = import_files ((cc_catalog_kind) kind, (const char *const *) files,
+                     nfiles, &flt, out, &st, &err);
   for (i = 0; i < nfiles; i++)
     free (files[i]);
   free (files);

@@ -251,25 +251,6 @@ ingest_feed (worker *w, const char *s, size_t n, int stop_after_header)
   return done;
 }
 
-int
-ingest_finish (worker *w)
-{
-  if (w->stop)
-    return 0;
-  if (csv_fini (&w->p, on_field, on_record, w) != 0)
-    {
-      w->csv_error = 2;
-      w->stop = 1;
-      w->status = CC_EDATA;
-      w->hard_line = w->rec_line;
-      snprintf (w->msg, sizeof w->msg,
-                "file ends inside a quoted field (the record starts at byte "
-                "offset %lld)", w->rec_off);
-      return -1;
-    }
-  return 0;
-}
-
 /* A chunk's end: it ends on a line break outside quotes, so anything
  * pending means the split guessed wrong. */
 int
@@ -285,4 +266,17 @@ ingest_end_chunk (worker *w)
       return -1;
     }
   return 0;
+}
+
+/* The file's end: the same, and a quote left open says where its record
+ * started. */
+int
+ingest_finish (worker *w)
+{
+  if (ingest_end_chunk (w) == 0)
+    return 0;
+  w->hard_line = w->rec_line;
+  snprintf (w->msg, sizeof w->msg, "file ends inside a quoted field (the "
+            "record starts at byte offset %lld)", w->rec_off);
+  return -1;
 }

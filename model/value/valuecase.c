@@ -522,6 +522,16 @@ fit_models (cc_valuecase *c, const cc_scnfile_section *s, size_t di,
   return CC_OK;
 }
 
+/* A driver whose quantity comes from data: base, factor and growth are
+ * the constant 1 (nothing to draw). */
+static void
+unit_assumptions (cc_driver *dr)
+{
+  cc_dist_parse ("1", &dr->base, NULL, 0);
+  cc_dist_parse ("1", &dr->factor, NULL, 0);
+  cc_dist_parse ("1", &dr->growth, NULL, 0);
+}
+
 /* growth = fit: fit growth models to the driver's data (a series CSV with
    'series = KEY', or reported figures) and keep the AICc choice; its
    uncertainty then joins the value Monte Carlo. */
@@ -593,10 +603,8 @@ fitted_driver (cc_valuecase *c, const cc_scnfile_section *s, size_t di,
                            "factor of a fitted driver is a constant > 0");
       dr->fit_scale = x;
     }
-  cc_dist_parse ("1", &dr->base, NULL, 0);
-  cc_dist_parse ("1", &dr->factor, NULL, 0);
-  cc_dist_parse ("1", &dr->growth, NULL, 0);
   cc_dist_parse ("0", &dr->scn_param, NULL, 0);
+  unit_assumptions (dr);
   return CC_OK;
 }
 
@@ -685,9 +693,7 @@ reported_driver (cc_valuecase *c, const cc_scnfile_section *s, size_t di,
     }
   else
     cc_dist_parse ("0", &dr->scn_param, NULL, 0);
-  cc_dist_parse ("1", &dr->base, NULL, 0);
-  cc_dist_parse ("1", &dr->factor, NULL, 0);
-  cc_dist_parse ("1", &dr->growth, NULL, 0);
+  unit_assumptions (dr);
   return CC_OK;
 }
 

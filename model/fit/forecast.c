@@ -213,6 +213,26 @@ band_done (const cc_forecast_opts *o, cc_forecast *f, cc_forecast_part *p,
   f->npart++;
 }
 
+/* The part of F that holds FIT's band, and in *PO the interval options
+ * with the generator seeded from the series' own stream; NULL (F->err
+ * set) when out of memory. */
+static cc_forecast_part *
+band_start (const cc_forecast_opts *o, cc_forecast *f, const cc_fit *fit,
+            cc_forecast_ws *w, cc_pi_opts *po)
+{
+  cc_forecast_part *p = band_part (f, fit, o->po.nlevel);
+  if (p->band == NULL)
+    {
+      cc_err_set (&f->err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+      return NULL;
+    }
+  *po = o->po;
+  po->rng = w->rng;
+  if (po->rng)
+    gsl_rng_set (po->rng, cc_forecast_seed (o->seed, f->s->key));
+  return p;
+}
+
 /* The prediction band of FIT, from the series' own random stream; on
  * failure nothing is added and F->err says why. */
 static int
@@ -220,14 +240,11 @@ try_band (const cc_forecast_opts *o, cc_forecast *f, const cc_fit *fit,
           cc_forecast_ws *w)
 {
   const cc_series *s = f->s;
-  cc_forecast_part *p = band_part (f, fit, o->po.nlevel);
-  cc_pi_opts po = o->po;
+  cc_pi_opts po;
+  cc_forecast_part *p = band_start (o, f, fit, w, &po);
   int rc;
-  if (p->band == NULL)
-    return cc_err_set (&f->err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
-  po.rng = w->rng;
-  if (po.rng)
-    gsl_rng_set (po.rng, cc_forecast_seed (o->seed, s->key));
+  if (p == NULL)
+    return f->err.status;
   rc = cc_pi_compute (fit, &o->fo, s->x, s->y, s->n, f->xf, f->h, &po,
                       w->pw, p->band, &f->err);
   if (rc != CC_OK)
@@ -554,15 +571,12 @@ try_mix (const cc_forecast_opts *o, cc_forecast *f, const cc_fit *fits,
 {
   const cc_fit *mf[CC_PI_MAXMIX], *fit = &fits[r[set[0]].i];
   size_t cnt[CC_PI_MAXMIX], j, anchored = 0;
-  cc_forecast_part *p = band_part (f, fit, o->po.nlevel);
-  cc_pi_opts po = o->po;
+  cc_pi_opts po;
+  cc_forecast_part *p = band_start (o, f, fit, w, &po);
   int rc;
   *bad = 0;
-  if (p->band == NULL)
-    return cc_err_set (&f->err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
-  po.rng = w->rng;
-  if (po.rng)
-    gsl_rng_set (po.rng, cc_forecast_seed (o->seed, f->s->key));
+  if (p == NULL)
+    return f->err.status;
   for (j = 0; j < ns; j++)
     {
       mf[j] = &fits[r[set[j]].i];

@@ -30,6 +30,7 @@
 
 #include "fit/forecast.h"
 #include "forecast_data.h"
+#include "forecast_setup.h"
 
 #define H 12
 #define NFIT 36
@@ -88,13 +89,7 @@ score (acc *a, const double *y, size_t n, const double *act, size_t h,
   a->n += h;
   a->series++;
   if (band && nlevel == 2)
-    for (i = 0; i < h; i++)
-      {
-        a->in80 += act[i] >= band->lo[2 * i] && act[i] <= band->hi[2 * i];
-        a->in95 += act[i] >= band->lo[2 * i + 1]
-                   && act[i] <= band->hi[2 * i + 1];
-        a->nband++;
-      }
+    fc_cover (band, act, h, &a->in80, &a->in95, &a->nband);
 }
 
 /* Short yearly business-like series on the log scale, N + HY points from
@@ -152,13 +147,9 @@ one (acc *a, const cc_forecast_opts *oo, cc_forecast_ws *fw, cc_fit_ws *w,
   size_t i, m;
   const cc_band *band = NULL;
   o->months = h;
-  cc_series_init (&s, "bench/s/s/s");
-  s.first = 24000;
+  fc_series (&s, "bench/s/s/s", 24000, y, n);
   for (i = 0; i < n; i++)
-    {
-      x[i] = (double) (i + 1);
-      cc_series_push (&s, x[i], y[i], s.first + (long) i, (long) i + 2);
-    }
+    x[i] = (double) (i + 1);
   cc_forecast_series (o, &s, fw, &f);
   for (i = 0; i < h; i++)
     {
@@ -369,15 +360,9 @@ main (int argc, char **argv)
   cc_forecast_ws *fw;
   cc_fit_ws *w;
   acc total, a;
-  cc_err err;
 
   gsl_set_error_handler_off ();
-  cc_forecast_opts_init (&o);
-  o.po.draws = 1000;
-  o.months = H;
-  o.fo.scale = CC_SCALE_LOG;
-  o.fo.constrain = 1;
-  cc_model_list_parse ("auto", &o.models, &err);
+  fc_opts (&o, "auto", CC_PI_MC, CC_SCALE_LOG, H, 1000);
   fw = cc_forecast_ws_alloc (&o, 1024);
   w = cc_fit_ws_alloc (1024);
   memset (&total, 0, sizeof total);

@@ -10,7 +10,9 @@
  * trend; 14 to 40 points, 6 ahead); and the real series of
  * tests/forecast_data.h, cited in tests/data/forecast/SOURCES.md
  * (AirPassengers from 4 origins, NOAA's global CO2 from 5, 12 months
- * ahead each).
+ * ahead each); and the 518 yearly series of the tourism forecasting
+ * competition (tests/data/forecast/tourism-yearly-*.csv, 4 years ahead,
+ * the file folder given as the second argument).
  * Prints sMAPE (%), MASE (scaled by the in-sample one-step naive MAE) and
  * the 80 % / 95 % coverage of cloudcast's bands, per family and overall.
  * Every series is generated from a fixed seed: the table is reproducible. */
@@ -28,6 +30,7 @@
 
 #include "fit/forecast.h"
 #include "forecast_data.h"
+#include "forecast_setup.h"
 
 #define H 12
 #define NFIT 36
@@ -86,13 +89,7 @@ score (acc *a, const double *y, size_t n, const double *act, size_t h,
   a->n += h;
   a->series++;
   if (band && nlevel == 2)
-    for (i = 0; i < h; i++)
-      {
-        a->in80 += act[i] >= band->lo[2 * i] && act[i] <= band->hi[2 * i];
-        a->in95 += act[i] >= band->lo[2 * i + 1]
-                   && act[i] <= band->hi[2 * i + 1];
-        a->nband++;
-      }
+    fc_cover (band, act, h, &a->in80, &a->in95, &a->nband);
 }
 
 /* Short yearly business-like series on the log scale, N + HY points from
@@ -150,13 +147,9 @@ one (acc *a, const cc_forecast_opts *oo, cc_forecast_ws *fw, cc_fit_ws *w,
   size_t i, m;
   const cc_band *band = NULL;
   o->months = h;
-  cc_series_init (&s, "bench/s/s/s");
-  s.first = 24000;
+  fc_series (&s, "bench/s/s/s", 24000, y, n);
   for (i = 0; i < n; i++)
-    {
-      x[i] = (double) (i + 1);
-      cc_series_push (&s, x[i], y[i], s.first + (long) i, (long) i + 2);
-    }
+    x[i] = (double) (i + 1);
   cc_forecast_series (o, &s, fw, &f);
   for (i = 0; i < h; i++)
     {
@@ -260,6 +253,85 @@ real (acc *total, const char *name, const cc_forecast_opts *o,
   add (total, &a);
 }
 
+/* Row I (from 0) of a wide CSV file of the tourism competition: the
+ * fields of that line, comma-separated, into F (empty fields as NAN);
+ * the number of fields, or 0 when the file has no such line. */
+static size_t
+wide_row (FILE *fp, double *f, size_t max)
+{
+  static char line[1 << 16];
+  size_t k = 0;
+  char *p, *end;
+  if (fgets (line, sizeof line, fp) == NULL)
+    return 0;
+  for (p = line; k < max; p = end + 1)
+    {
+      end = p + strcspn (p, ",\n");
+      f[k++] = end > p ? strtod (p, NULL) : NAN;
+      if (*end != ',')
+        break;
+    }
+  return k;
+}
+
+#define TOUR_N 518   /* yearly series of the tourism competition */
+#define TOUR_H 4     /* its yearly horizon */
+#define TOUR_MAXLEN 64
+
+/* The 518 yearly series of the tourism forecasting competition
+ * (Athanasopoulos et al. 2011), DIR/tourism-yearly-{in,oos}.csv: each
+ * column is a series; row 2 its length, row 3 its first year, then the
+ * values.  Each is forecast TOUR_H years ahead from its whole history and
+ * scored on the held-out years, as in the competition.  Skipped, with a
+ * line saying so, when the files are not there. */
+static void
+tourism (acc *total, const char *dir, const cc_forecast_opts *o,
+         cc_forecast_ws *fw, cc_fit_ws *w)
+{
+  static double in[TOUR_MAXLEN][TOUR_N], out[TOUR_H][TOUR_N], len[TOUR_N];
+  double hdr[TOUR_N], y[TOUR_MAXLEN], act[TOUR_H];
+  char pin[4096], pout[4096];
+  FILE *fi, *fo;
+  size_t j, t, rows = 0;
+  acc a;
+  snprintf (pin, sizeof pin, "%s/tourism-yearly-in.csv", dir);
+  snprintf (pout, sizeof pout, "%s/tourism-yearly-oos.csv", dir);
+  fi = fopen (pin, "r");
+  fo = fopen (pout, "r");
+  if (fi == NULL || fo == NULL)
+    {
+      printf ("| tourism yearly: skipped (%s not found) |\n", pin);
+      if (fi) fclose (fi);
+      if (fo) fclose (fo);
+      return;
+    }
+  wide_row (fi, hdr, TOUR_N);                         /* names */
+  wide_row (fi, len, TOUR_N);                         /* lengths */
+  wide_row (fi, hdr, TOUR_N);                         /* first years */
+  while (rows < TOUR_MAXLEN && wide_row (fi, in[rows], TOUR_N) > 0)
+    rows++;
+  for (t = 0; t < 3; t++)
+    wide_row (fo, hdr, TOUR_N);
+  for (t = 0; t < TOUR_H; t++)
+    wide_row (fo, out[t], TOUR_N);
+  fclose (fi);
+  fclose (fo);
+  memset (&a, 0, sizeof a);
+  for (j = 0; j < TOUR_N; j++)
+    {
+      size_t n = (size_t) len[j];
+      if (n < 2 || n > rows)
+        continue;
+      for (t = 0; t < n; t++)
+        y[t] = in[t][j];
+      for (t = 0; t < TOUR_H; t++)
+        act[t] = out[t][j];
+      one (&a, o, fw, w, y, n, act, TOUR_H);
+    }
+  row ("tourism yearly", &a);
+  add (total, &a);
+}
+
 /* The date, the machine's cores and its load, under the table. */
 static void
 when (void)
@@ -288,15 +360,9 @@ main (int argc, char **argv)
   cc_forecast_ws *fw;
   cc_fit_ws *w;
   acc total, a;
-  cc_err err;
 
   gsl_set_error_handler_off ();
-  cc_forecast_opts_init (&o);
-  o.po.draws = 1000;
-  o.months = H;
-  o.fo.scale = CC_SCALE_LOG;
-  o.fo.constrain = 1;
-  cc_model_list_parse ("auto", &o.models, &err);
+  fc_opts (&o, "auto", CC_PI_MC, CC_SCALE_LOG, H, 1000);
   fw = cc_forecast_ws_alloc (&o, 1024);
   w = cc_fit_ws_alloc (1024);
   memset (&total, 0, sizeof total);
@@ -328,6 +394,7 @@ main (int argc, char **argv)
   short_yearly (&total, per + per / 2, &o, fw, w, r);
   real (&total, "AirPassengers", &o, fw, w, air, 4, 96, 12);
   real (&total, "NOAA CO2", &o, fw, w, co2_global, 5, 120, 60);
+  tourism (&total, argc > 2 ? argv[2] : "tests/data/forecast", &o, fw, w);
   row ("all", &total);
   when ();
   cc_forecast_ws_free (fw);

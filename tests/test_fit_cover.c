@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "fit/forecast.h"
+#include "forecast_setup.h"
 #include "tap.h"
 
 #define NSER 200
@@ -51,14 +52,8 @@ coverage (cc_scale scale, const char *name)
   cc_forecast_opts o;
   cc_forecast_ws *fw;
   gsl_rng *r = gsl_rng_alloc (gsl_rng_mt19937);
-  size_t k, i, in80 = 0, in95 = 0, nb = 0, bands = 0;
-  cc_err err;
-  cc_forecast_opts_init (&o);
-  o.po.draws = 400;
-  o.months = H;
-  o.fo.scale = scale;
-  o.fo.constrain = 1;
-  cc_model_list_parse ("auto", &o.models, &err);
+  size_t k, in80 = 0, in95 = 0, nb = 0, bands = 0;
+  fc_opts (&o, "auto", CC_PI_MC, scale, H, 400);
   fw = cc_forecast_ws_alloc (&o, NFIT);
   for (k = 0; k < NSER; k++)
     {
@@ -67,23 +62,12 @@ coverage (cc_scale scale, const char *name)
       cc_forecast f;
       gsl_rng_set (r, 7000 + k);
       saturating (r, k, y);
-      cc_series_init (&s, "cover/s/s/s");
-      s.first = 24000;
-      for (i = 0; i < NFIT; i++)
-        cc_series_push (&s, (double) (i + 1), y[i], s.first + (long) i,
-                        (long) i + 2);
+      fc_series (&s, "cover/s/s/s", 24000, y, NFIT);
       cc_forecast_series (&o, &s, fw, &f);
       if (f.rc == CC_OK && f.npart == 1 && f.part[0].kind == CC_FORECAST_BAND)
         {
-          const cc_band *b = f.part[0].band;
           bands++;
-          for (i = 0; i < H; i++)
-            {
-              double a = y[NFIT + i];
-              in80 += a >= b->lo[2 * i] && a <= b->hi[2 * i];
-              in95 += a >= b->lo[2 * i + 1] && a <= b->hi[2 * i + 1];
-              nb++;
-            }
+          fc_cover (f.part[0].band, y + NFIT, H, &in80, &in95, &nb);
         }
       cc_forecast_clear (&f);
       cc_series_clear (&s);

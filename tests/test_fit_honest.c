@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "fit/forecast.h"
+#include "forecast_setup.h"
 #include "forecast_data.h"
 #include "tap.h"
 
@@ -27,14 +28,7 @@ static void
 opts (cc_forecast_opts *o, const char *models, cc_scale sc, size_t months,
       size_t draws)
 {
-  cc_err err;
-  cc_forecast_opts_init (o);
-  o->po.method = CC_PI_MC;
-  o->po.draws = draws;
-  o->months = months;
-  o->fo.scale = sc;
-  o->fo.constrain = 1;
-  cc_model_list_parse (models, &o->models, &err);
+  fc_opts (o, models, CC_PI_MC, sc, months, draws);
 }
 
 static int
@@ -52,12 +46,7 @@ project (const cc_forecast_opts *o, const cc_series *s, cc_forecast *f)
 static void
 to_series (cc_series *s, const char *key, const double *y, size_t n)
 {
-  size_t i;
-  cc_series_init (s, key);
-  s->first = 24300;
-  for (i = 0; i < n; i++)
-    cc_series_push (s, (double) (i + 1), y[i], s->first + (long) i,
-                    (long) i + 2);
+  fc_series (s, key, 24300, y, n);
 }
 
 /* SES and Theta: the level tracks the data; Theta's drift is half the

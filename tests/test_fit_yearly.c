@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "fit/forecast.h"
+#include "forecast_setup.h"
 #include "tap.h"
 
 #define NSER 120
@@ -53,15 +54,9 @@ main (void)
   gsl_rng *r = gsl_rng_alloc (gsl_rng_mt19937);
   size_t k, i, in80 = 0, in95 = 0, nb = 0, bands = 0, combined = 0;
   double s_auto = 0, s_naive = 0;
-  cc_err err;
 
   gsl_set_error_handler_off ();
-  cc_forecast_opts_init (&o);
-  o.po.draws = 400;
-  o.months = H;
-  o.fo.scale = CC_SCALE_LOG;
-  o.fo.constrain = 1;
-  cc_model_list_parse ("auto", &o.models, &err);
+  fc_opts (&o, "auto", CC_PI_MC, CC_SCALE_LOG, H, 400);
   fw = cc_forecast_ws_alloc (&o, MAXN);
   for (k = 0; k < NSER; k++)
     {
@@ -71,11 +66,7 @@ main (void)
       cc_forecast f;
       gsl_rng_set (r, 91000 + k);
       n = walk (r, y);
-      cc_series_init (&s, "yearly/s/s/s");
-      s.first = 24000;
-      for (i = 0; i < n; i++)
-        cc_series_push (&s, (double) (i + 1), y[i], s.first + (long) i,
-                        (long) i + 2);
+      fc_series (&s, "yearly/s/s/s", 24000, y, n);
       cc_forecast_series (&o, &s, fw, &f);
       if (f.rc == CC_OK && f.npart == 1 && f.part[0].kind == CC_FORECAST_BAND)
         {
@@ -83,14 +74,11 @@ main (void)
           bands++;
           combined += strstr (f.part[0].basis, "centred on the combined "
                               "forecast of") != NULL;
+          fc_cover (b, y + n, H, &in80, &in95, &nb);
           for (i = 0; i < H; i++)
             {
-              double a = y[n + i];
-              in80 += a >= b->lo[2 * i] && a <= b->hi[2 * i];
-              in95 += a >= b->lo[2 * i + 1] && a <= b->hi[2 * i + 1];
-              s_auto += smape (b->p50[i], a);
-              s_naive += smape (y[n - 1], a);
-              nb++;
+              s_auto += smape (b->p50[i], y[n + i]);
+              s_naive += smape (y[n - 1], y[n + i]);
             }
         }
       cc_forecast_clear (&f);

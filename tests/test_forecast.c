@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "fit/forecast.h"
+#include "forecast_setup.h"
 #include "tap.h"
 
 /* A monthly series KEY of N points growing by RATE a month from Y0, with
@@ -29,14 +30,7 @@ static void
 opts (cc_forecast_opts *o, const char *models, cc_pi_method method,
       size_t months)
 {
-  cc_err err;
-  cc_forecast_opts_init (o);
-  o->po.method = method;
-  o->po.draws = method == CC_PI_DELTA ? 0 : 400;
-  o->months = months;
-  o->fo.scale = CC_SCALE_LOG;
-  o->fo.constrain = 1;
-  cc_model_list_parse (models, &o->models, &err);
+  fc_opts (o, models, method, CC_SCALE_LOG, months, 400);
 }
 
 /* Project one series S with options O into F. */

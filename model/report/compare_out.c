@@ -300,8 +300,11 @@ cc_compare_html (FILE *fp, const void *arg)
     return -1;
   cc_compare_md (m, arg);
   if (fclose (m) != 0 || md == NULL)
-    return -1;
-  rc = cc_md_html_page (fp, "Scenarios compared", md);
+    {
+      free (md);
+      return -1;
+    }
+  rc = cc_md_html_page (fp, "Scenarios compared", md, mdlen, NULL, "");
   free (md);
   return rc;
 }

@@ -291,20 +291,6 @@ cc_compare_md (FILE *fp, const void *arg)
 int
 cc_compare_html (FILE *fp, const void *arg)
 {
-  char *md = NULL;
-  size_t mdlen = 0;
-  FILE *m = open_memstream (&md, &mdlen);
-  int rc;
-
-  if (m == NULL)
-    return -1;
-  cc_compare_md (m, arg);
-  if (fclose (m) != 0 || md == NULL)
-    {
-      free (md);
-      return -1;
-    }
-  rc = cc_md_html_page (fp, "Scenarios compared", md, mdlen, NULL, "");
-  free (md);
-  return rc;
+  return cc_md_html_page_of (fp, "Scenarios compared", cc_compare_md, arg,
+                             NULL, "");
 }

@@ -537,3 +537,24 @@ cc_md_html_page (FILE *fp, const char *title, const char *md, size_t len,
   page_end (fp, note);
   return ferror (fp) ? -1 : 0;
 }
+
+int
+cc_md_html_page_of (FILE *fp, const char *title,
+                    int (*write) (FILE *, const void *), const void *arg,
+                    const cc_md_html_opts *o, const char *note)
+{
+  char *md = NULL;
+  size_t len = 0;
+  FILE *m = open_memstream (&md, &len);
+  int rc;
+
+  if (m == NULL)
+    return -1;
+  rc = write (m, arg);
+  if (fclose (m) != 0 || md == NULL)
+    rc = -1;
+  if (rc == 0)
+    rc = cc_md_html_page (fp, title, md, len, o, note);
+  free (md);
+  return rc;
+}

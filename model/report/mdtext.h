@@ -57,4 +57,9 @@ int cc_md_html_body (FILE *fp, const char *md, size_t len,
 int cc_md_html_page (FILE *fp, const char *title, const char *md, size_t len,
                      const cc_md_html_opts *o, const char *note);
 
+/* The same for the Markdown WRITE writes with ARG (0, or -1). */
+int cc_md_html_page_of (FILE *fp, const char *title,
+                        int (*write) (FILE *, const void *), const void *arg,
+                        const cc_md_html_opts *o, const char *note);
+
 #endif

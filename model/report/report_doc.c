@@ -506,25 +506,17 @@ cc_report_md (FILE *fp, const cc_doc *doc)
 
 /* ---- HTML ---- */
 
+static int
+report_md (FILE *fp, const void *doc)
+{
+  return cc_report_md (fp, doc);
+}
+
 int
 cc_report_html (FILE *fp, const cc_doc *doc)
 {
-  char *md = NULL;
-  size_t mdlen = 0;
-  FILE *m = open_memstream (&md, &mdlen);
   cc_md_html_opts o = { "Prices used", doc->dir };
-  int rc;
-
-  if (m == NULL)
-    return -1;
-  cc_report_md (m, doc);
-  if (fclose (m) != 0)
-    {
-      free (md);
-      return -1;
-    }
-  rc = cc_md_html_page (fp, doc->vc ? doc->vc->title : "cloudcast report",
-                        md, mdlen, &o, "");
-  free (md);
-  return rc;
+  return cc_md_html_page_of (fp, doc->vc ? doc->vc->title
+                                         : "cloudcast report",
+                             report_md, doc, &o, "");
 }

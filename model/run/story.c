@@ -68,9 +68,17 @@ write_alt (FILE *fp, const void *arg)
 }
 
 /* The page's Markdown: the title, the chart with its alt text, the facts. */
-static void
-story_md (FILE *fp, const story_doc *d, const char *facts)
+static int
+story_md (FILE *fp, const void *arg)
 {
+  const story_doc *d = arg;
+  char *facts = NULL;
+  size_t len = 0;
+  FILE *m = open_memstream (&facts, &len);
+  if (m == NULL)
+    return -1;
+  cc_report_facts (m, d->v);
+  fclose (m);
   fputs ("# ", fp);
   cc_md_text (fp, d->title);
   fputs ("\n\n", fp);
@@ -85,6 +93,8 @@ story_md (FILE *fp, const story_doc *d, const char *facts)
            "the figures are below.\n\n", fp);
   fputs ("## The facts\n\n", fp);
   cc_md_code_block (fp, facts ? facts : "");
+  free (facts);
+  return ferror (fp) ? -1 : 0;
 }
 
 /* story.html: that Markdown as a page, the chart embedded. */
@@ -92,25 +102,9 @@ static int
 write_page (FILE *fp, const void *arg)
 {
   const story_doc *d = arg;
-  char *md = NULL, *facts = NULL;
-  size_t len = 0, flen = 0;
-  FILE *m = open_memstream (&facts, &flen);
   cc_md_html_opts o = { NULL, d->dir };
-  int rc = -1;
-
-  if (m == NULL)
-    return -1;
-  cc_report_facts (m, d->v);
-  if (fclose (m) == 0 && (m = open_memstream (&md, &len)) != NULL)
-    {
-      story_md (m, d, facts);
-      if (fclose (m) == 0)
-        rc = cc_md_html_page (fp, d->title, md, len, &o,
-                              "from the reported figures alone");
-    }
-  free (md);
-  free (facts);
-  return rc;
+  return cc_md_html_page_of (fp, d->title, story_md, d, &o,
+                             "from the reported figures alone");
 }
 
 /* The chart: the storage kind of the registry, drawn as SVG and PNG. */

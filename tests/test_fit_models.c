@@ -168,7 +168,7 @@ main (void)
     cc_scenarios sc;
     memset (&sc, 0, sizeof sc);
     sc.v = v;
-    ok (cc_fit_scenario_fallback (x2, y2, 2, xs, 3, &sc, &err) == CC_OK,
+    ok (cc_fit_scenario_fallback (x2, y2, 2, "TB", xs, 3, &sc, &err) == CC_OK,
         "two-point scenarios");
     is_int (sc.nscen, 7, "the skeleton's seven named scenarios");
     is_rel (v[0], 2400, 1e-12, "linear +6: 2,400");
@@ -176,9 +176,20 @@ main (void)
     is_near (v[1 * 3 + 1], 3047, 1, "decay 0.8 +12: 3,047");
     is_near (v[1 * 3 + 2], 3179, 1, "decay 0.8 +18: 3,179");
     is_near (v[2 * 3 + 1], 5392, 1, "decay 0.9 +12: 5,392");
-    ok (v[3 * 3 + 2] < 2800, "logistic with cap 2 x 1,400 stays under 2,800");
+    ok (v[3 * 3 + 2] < 3000, "logistic with cap 3,000 stays under 3,000");
     is_rel (v[6 * 3 + 0], 4900, 1e-12, "exponential +6: 4,900");
     is_rel (v[6 * 3 + 2], 60025, 1e-12, "exponential +18: 60,025");
+    /* In the series' unit, worded as facts words the same figures. */
+    ok (strcmp (sc.assumption[0], "linear, +167 TB/month") == 0,
+        "the slope in its unit: %s", sc.assumption[0]);
+    ok (strcmp (sc.assumption[3], "logistic, cap 3,000 TB") == 0
+        && strcmp (sc.assumption[5], "logistic, cap 10,000 TB") == 0,
+        "the caps facts names, in TB: %s; %s", sc.assumption[3],
+        sc.assumption[5]);
+    ok (cc_fit_scenario_fallback (x2, y2, 2, "GB-month", xs, 3, &sc, &err)
+          == CC_OK && strcmp (sc.assumption[0], "linear, +167 GB/month") == 0,
+        "a stock billed per GB-month grows in GB a month: %s",
+        sc.assumption[0]);
   }
 
   gsl_rng_free (r);

@@ -32,7 +32,9 @@
 
 static const cc_usage_opt run_opts[] = {
   OPT_OUTDIR,
-  OPT_MONTHS,
+  { "months", 'm', 0, "N", "storage projection horizon in months, 1 to 1200 "
+    "(default: the scenario's projection_horizon, else through the "
+    "contract's last month)" },
   OPT_PHOTO,
   { "draws", 0, 'n', "N", DRAWS_HELP },
   { "preview", 0, 'P', NULL, "also print the usage chart in the terminal" },

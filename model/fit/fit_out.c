@@ -40,7 +40,7 @@ void
 cc_compare_csv_header (FILE *fp, size_t maxshow, int holdout)
 {
   size_t j;
-  fputs ("series,model,scale,n,k,converged,rss,sigma,aic,aicc,bic,"
+  fputs ("series,unit,model,scale,n,k,converged,rss,sigma,aic,aicc,bic,"
          "aicc_level,weight,selected", fp);
   if (holdout)
     fputs (",holdout,mape,in80,in95,rolling_mape,origins", fp);
@@ -78,6 +78,7 @@ csv_row (FILE *fp, const cc_compare *c, size_t i, size_t maxshow)
   size_t j;
 
   cc_csv_field (fp, c->s->key);
+  str (fp, c->s->unit);
   str (fp, f->model->name);
   fprintf (fp, ",%s,%zu,%zu,%s", scale_name (f->scale), f->n, f->k,
            cc_fit_status_name (f->status));
@@ -208,7 +209,7 @@ void
 cc_forecast_csv_header (FILE *fp, const cc_forecast_opts *o)
 {
   size_t l;
-  fputs ("period,series,model,p10,p50,p90", fp);
+  fputs ("period,series,unit,model,p10,p50,p90", fp);
   for (l = 0; l < o->po.nlevel; l++)
     fprintf (fp, ",lo%g,hi%g", o->po.level[l], o->po.level[l]);
   fputs (",basis\n", fp);
@@ -241,6 +242,7 @@ csv_scenarios (FILE *fp, const cc_forecast_opts *o, const cc_forecast *f,
         {
           period (fp, f->s, f->xf[i], i + 1);
           str (fp, f->s->key);
+          str (fp, f->s->unit);
           str (fp, p->sc.name[k]);
           putc (',', fp);       /* no p10 */
           num (fp, p->sc.v[k * f->h + i]);
@@ -271,6 +273,7 @@ csv_band (FILE *fp, const cc_forecast_opts *o, const cc_forecast *f,
     {
       period (fp, f->s, f->xf[i], i + 1);
       str (fp, f->s->key);
+      str (fp, f->s->unit);
       str (fp, p->model->name);
       num (fp, b->p10[i]);
       num (fp, b->p50[i]);

@@ -125,8 +125,8 @@ fallback (cc_forecast *f, const char *why)
   if (p->sc.v == NULL)
     return f->rc = cc_err_set (&f->err, CC_ESOFTWARE, NULL, 0, 0,
                                "out of memory");
-  rc = cc_fit_scenario_fallback (s->x, s->y, s->n, f->xf, f->h, &p->sc,
-                                 &f->err);
+  rc = cc_fit_scenario_fallback (s->x, s->y, s->n, s->unit, f->xf, f->h,
+                                 &p->sc, &f->err);
   if (rc != CC_OK)
     {
       free (p->sc.v);

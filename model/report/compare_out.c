@@ -275,13 +275,15 @@ cc_compare_md (FILE *fp, const void *arg)
       cc_md_text (fp, c->valued[s]);
       fputc ('\n', fp);
     }
-  fprintf (fp, "\nAmounts in %s over each scenario's term.  Same seed (%lu) "
+  fputs ("\nAmounts in ", fp);
+  cc_md_text (fp, c->currency);
+  fprintf (fp, " over each scenario's term.  Same seed (%lu) "
            "and draws (%zu) for every scenario, draw b of each from the same "
            "random stream, so a difference is not Monte Carlo noise where "
            "the scenarios draw the same assumptions; \xc2\xb1 is the Monte "
            "Carlo standard error of each difference (batch means over %d "
-           "batches of draws).\n\n## Value side by side\n\n", c->currency,
-           c->seed, c->draws, CC_CMP_BATCHES);
+           "batches of draws).\n\n## Value side by side\n\n", c->seed,
+           c->draws, CC_CMP_BATCHES);
   md_values (fp, c);
   fputs ("\n## Skus by driver and provider\n\n", fp);
   md_skus (fp, c);
@@ -291,17 +293,6 @@ cc_compare_md (FILE *fp, const void *arg)
 int
 cc_compare_html (FILE *fp, const void *arg)
 {
-  char *md = NULL;
-  size_t mdlen = 0;
-  FILE *m = open_memstream (&md, &mdlen);
-  int rc;
-
-  if (m == NULL)
-    return -1;
-  cc_compare_md (m, arg);
-  if (fclose (m) != 0 || md == NULL)
-    return -1;
-  rc = cc_md_html_page (fp, "Scenarios compared", md);
-  free (md);
-  return rc;
+  return cc_md_html_page_of (fp, "Scenarios compared", cc_compare_md, arg,
+                             NULL, "");
 }

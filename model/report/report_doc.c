@@ -506,85 +506,17 @@ cc_report_md (FILE *fp, const cc_doc *doc)
 
 /* ---- HTML ---- */
 
-/* FILE's bytes as base64, for a data: URI (no request leaves the page). */
 static int
-base64_file (FILE *fp, const char *path)
+report_md (FILE *fp, const void *doc)
 {
-  static const char tbl[] =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  FILE *in = fopen (path, "rb");
-  unsigned char buf[3];
-  size_t n;
-  if (in == NULL)
-    return -1;
-  while ((n = fread (buf, 1, 3, in)) > 0)
-    {
-      unsigned v = (unsigned) buf[0] << 16
-                   | (n > 1 ? (unsigned) buf[1] << 8 : 0)
-                   | (n > 2 ? buf[2] : 0);
-      putc (tbl[(v >> 18) & 63], fp);
-      putc (tbl[(v >> 12) & 63], fp);
-      putc (n > 1 ? tbl[(v >> 6) & 63] : '=', fp);
-      putc (n > 2 ? tbl[v & 63] : '=', fp);
-    }
-  fclose (in);
-  return 0;
-}
-
-/* The drawn charts of one section as figures with their alt text. */
-static void
-html_charts (FILE *fp, const cc_doc *doc, int storage)
-{
-  size_t i;
-  for (i = 0; i < doc->nchart; i++)
-    {
-      const cc_doc_chart *ch = &doc->chart[i];
-      char *svg, name[300];
-      if (!ch->drawn || ch->storage != storage)
-        continue;
-      snprintf (name, sizeof name, "%s.svg", ch->name);
-      if ((svg = cc_path_join (doc->dir, name)) == NULL)
-        continue;
-      fputs ("<figure><img alt=\"", fp);
-      cc_html_attr (fp, ch->alt);
-      fputs ("\" src=\"data:image/svg+xml;base64,", fp);
-      base64_file (fp, svg);
-      fputs ("\"><figcaption>", fp);
-      cc_html_text (fp, ch->alt);
-      fputs ("</figcaption></figure>\n", fp);
-      free (svg);
-    }
+  return cc_report_md (fp, doc);
 }
 
 int
 cc_report_html (FILE *fp, const cc_doc *doc)
 {
-  char *md = NULL, *line, *save = NULL;
-  size_t mdlen = 0;
-  FILE *m = open_memstream (&md, &mdlen);
-  cc_md_html st = { 0 };
-
-  if (m == NULL)
-    return -1;
-  cc_report_md (m, doc);
-  fclose (m);
-  cc_html_page_head (fp, doc->vc ? doc->vc->title : "cloudcast report");
-  st.collapse = "Prices used";
-  for (line = strtok_r (md, "\n", &save); line != NULL;
-       line = strtok_r (NULL, "\n", &save))
-    {
-      /* Charts go right after the section that introduces them: one of
-         our own headings, never text inside a code block. */
-      if (cc_md_html_line (fp, &st, line) == CC_MD_H2)
-        {
-          if (strcmp (line, "## Contract value") == 0)
-            html_charts (fp, doc, 0);
-          else if (strcmp (line, "## Reported storage and what it implies") == 0)
-            html_charts (fp, doc, 1);
-        }
-    }
-  cc_md_html_end (fp, &st);
-  cc_html_page_end (fp, "");
-  free (md);
-  return ferror (fp) ? -1 : 0;
+  cc_md_html_opts o = { "Prices used", doc->dir };
+  return cc_md_html_page_of (fp, doc->vc ? doc->vc->title
+                                         : "cloudcast report",
+                             report_md, doc, &o, "");
 }

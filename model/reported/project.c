@@ -102,8 +102,8 @@ cc_scenarios_default (cc_scenario *out, size_t cap_out,
       out[n].param = 0;
       snprintf (out[n].name, sizeof out[n].name, "linear");
       cc_group_digits (f->slope, 0, num, sizeof num);
-      snprintf (out[n].label, sizeof out[n].label, "linear, +%s %s/month",
-                num, unit);
+      snprintf (out[n].label, sizeof out[n].label, "linear, +%s%s%s/month",
+                num, unit[0] ? " " : "", unit);
       n++;
     }
   for (i = 0; i < 2 && n < cap_out; i++, n++)
@@ -123,8 +123,8 @@ cc_scenarios_default (cc_scenario *out, size_t cap_out,
       out[n].param = caps[i];
       snprintf (out[n].name, sizeof out[n].name, "logistic-K%.0f", caps[i]);
       cc_group_digits (caps[i], 0, num, sizeof num);
-      snprintf (out[n].label, sizeof out[n].label, "logistic, cap %s %s", num,
-                unit);
+      snprintf (out[n].label, sizeof out[n].label, "logistic, cap %s%s%s",
+                num, unit[0] ? " " : "", unit);
       n++;
     }
   if (n < cap_out)
@@ -141,13 +141,14 @@ cc_scenarios_default (cc_scenario *out, size_t cap_out,
 
 int
 cc_fit_scenario_fallback (const double *x, const double *y, size_t n,
-                          const double *xf, size_t h, cc_scenarios *sc,
-                          cc_err *err)
+                          const char *unit, const double *xf, size_t h,
+                          cc_scenarios *sc, cc_err *err)
 {
   cc_growth_facts f;
   cc_scenario set[CC_SCEN_MAX];
   double caps[3];
-  size_t k, i;
+  char level[64];
+  size_t k, i, len = strlen (unit);
   int rc;
 
   if (n < 2)
@@ -156,10 +157,14 @@ cc_fit_scenario_fallback (const double *x, const double *y, size_t n,
   if ((rc = cc_growth_facts_two_point (x[0], y[0], x[n - 1], y[n - 1], &f,
                                        err)) != CC_OK)
     return rc;
-  caps[0] = 2.0 * f.y1;
-  caps[1] = 3.5 * f.y1;
-  caps[2] = 7.0 * f.y1;
-  sc->nscen = cc_scenarios_default (set, CC_SCEN_MAX, &f, caps, 3, "");
+  caps[0] = 3000.0 / 1400 * f.y1;
+  caps[1] = 5000.0 / 1400 * f.y1;
+  caps[2] = 10000.0 / 1400 * f.y1;
+  /* A stock billed per month (GB-month) is a level in GB. */
+  if (len > 6 && strcmp (unit + len - 6, "-month") == 0)
+    len -= 6;
+  snprintf (level, sizeof level, "%.*s", (int) len, unit);
+  sc->nscen = cc_scenarios_default (set, CC_SCEN_MAX, &f, caps, 3, level);
   for (k = 0; k < sc->nscen; k++)
     {
       snprintf (sc->name[k], sizeof sc->name[k], "scenario:%s", set[k].name);

@@ -58,9 +58,11 @@ size_t cc_scenarios_default (cc_scenario *out, size_t cap_out,
 
 /* Named scenarios for a series too short for a statistical band: the
  * default set through its first and last points, with logistic caps at
- * 2, 3.5 and 7 times the last value (the ratios of 3,000, 5,000 and 10,000
- * TB to the reported 1,400 TB).  V is caller-owned, CC_SCEN_MAX x h, filled
- * at the months XF. */
+ * 15/7, 25/7 and 50/7 times the last value (the ratios of 3,000, 5,000 and
+ * 10,000 TB to the reported 1,400 TB, so the reported figures give the
+ * caps facts gives them), labelled in UNIT (the series' unit; a unit
+ * billed per month, "GB-month", as its level, "GB").  V is caller-owned,
+ * CC_SCEN_MAX x h, filled at the months XF. */
 #define CC_SCEN_MAX 8
 typedef struct
 {
@@ -71,7 +73,7 @@ typedef struct
 } cc_scenarios;
 
 int cc_fit_scenario_fallback (const double *x, const double *y, size_t n,
-                              const double *xf, size_t h, cc_scenarios *sc,
-                              cc_err *err);
+                              const char *unit, const double *xf, size_t h,
+                              cc_scenarios *sc, cc_err *err);
 
 #endif

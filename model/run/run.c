@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "run/run.h"
+#include "core/timeutil.h"
 #include "core/timing.h"
 
 void
@@ -15,7 +16,7 @@ cc_run_opts_init (cc_run_opts *o, const char *scenario)
   memset (o, 0, sizeof *o);
   o->scenario = scenario;
   o->dir = "cloudcast-out";
-  o->months = CC_DEFAULT_MONTHS;
+  o->months = 0;
   o->photo_mib = CC_DEFAULT_PHOTO_MIB;
 }
 
@@ -65,6 +66,27 @@ storage_shown (const cc_valuecase *vc, size_t d, cc_run_result *r,
   return CC_OK;
 }
 
+/* Months of the storage story of driver D after its last reported
+ * figure: --months, else the scenario's projection_horizon, else through
+ * the contract's last month (CC_DEFAULT_MONTHS when the contract ends
+ * before the figures do). */
+static int
+storage_months (const cc_run_opts *o, const cc_valuecase *vc, size_t d)
+{
+  const cc_reported_metric *m = vc->metric[d];
+  long last, end;
+  if (o->months > 0)
+    return o->months;
+  if (vc->projection_months > 0)
+    return vc->projection_months;
+  last = cc_month_index (m->point[m->n - 1].date.year,
+                         m->point[m->n - 1].date.month);
+  end = vc->model.start_month + vc->model.months - 1;
+  if (end <= last)
+    return CC_DEFAULT_MONTHS;
+  return end - last > CC_MAX_MONTHS ? CC_MAX_MONTHS : (int) (end - last);
+}
+
 /* The storage story of driver D: its reported metric's scenarios, priced
  * through the driver's first provider. */
 static int
@@ -74,12 +96,12 @@ load_storage (const cc_run_opts *o, size_t d, cc_run_result *r, cc_err *err)
   const cc_driver_price *dp = &vc->model.driver[d].price[0];
   const char *skus[CC_MAX_MIX];
   size_t i;
-  int rc;
+  int rc, months = storage_months (o, vc, d);
 
   r->has_storage = 1;
   r->storage_driver = d;
   rc = cc_case_load (&r->storage, vc->reported[d]->path,
-                     vc->metric[d]->metric, o->months, o->photo_mib, err);
+                     vc->metric[d]->metric, months, o->photo_mib, err);
   if (rc != CC_OK)
     return rc;
   {
@@ -96,7 +118,7 @@ load_storage (const cc_run_opts *o, size_t d, cc_run_result *r, cc_err *err)
   }
   if ((rc = storage_shown (vc, d, r, err)) != CC_OK)
     return rc;
-  r->cost = malloc (r->storage.view.nscn * (size_t) o->months
+  r->cost = malloc (r->storage.view.nscn * (size_t) months
                     * sizeof *r->cost);
   if (r->cost == NULL)
     return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");

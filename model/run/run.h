@@ -30,7 +30,9 @@ typedef struct
   const char *scenario;         /* the scenario file */
   const char *dir;              /* output directory: created if missing,
                                    swept of stale temporaries */
-  int months;                   /* storage story: months of scenarios */
+  int months;                   /* storage story: months of scenarios; 0:
+                                   the scenario's projection_horizon, else
+                                   through the contract's last month */
   double photo_mib;             /* photo size for the facts */
   unsigned long draws;          /* Monte Carlo draws; 0: the scenario's */
   int set_seed;                 /* use SEED instead of the scenario's */
@@ -42,7 +44,7 @@ typedef struct
   void *notify_ctx;
 } cc_run_opts;
 
-/* The defaults: cloudcast-out, CC_DEFAULT_MONTHS, CC_DEFAULT_PHOTO_MIB,
+/* The defaults: cloudcast-out, months from the scenario, CC_DEFAULT_PHOTO_MIB,
  * the scenario's draws and seed, no preview, no notifier. */
 void cc_run_opts_init (cc_run_opts *o, const char *scenario);
 

@@ -37,6 +37,7 @@ typedef struct
   const double *cost;
   const char *currency;
   const char *title, *alt;
+  const char *dir;              /* where the chart files are */
   int chart;                    /* the chart files are in place */
 } story_doc;
 
@@ -66,9 +67,9 @@ write_alt (FILE *fp, const void *arg)
   return ferror (fp) ? -1 : 0;
 }
 
-/* story.html: the title, the chart with its alt text, the facts. */
+/* The page's Markdown: the title, the chart with its alt text, the facts. */
 static int
-write_page (FILE *fp, const void *arg)
+story_md (FILE *fp, const void *arg)
 {
   const story_doc *d = arg;
   char *facts = NULL;
@@ -78,25 +79,32 @@ write_page (FILE *fp, const void *arg)
     return -1;
   cc_report_facts (m, d->v);
   fclose (m);
-  cc_html_page_head (fp, d->title);
-  fputs ("<h1>", fp);
-  cc_html_text (fp, d->title);
-  fputs ("</h1>\n", fp);
+  fputs ("# ", fp);
+  cc_md_text (fp, d->title);
+  fputs ("\n\n", fp);
   if (d->chart)
     {
-      fputs ("<figure><img src=\"storage.svg\" alt=\"", fp);
-      cc_html_attr (fp, d->alt);
-      fputs ("\"></figure>\n", fp);
+      fputs ("![", fp);
+      cc_md_text (fp, d->alt);
+      fputs ("](storage.png)\n\n", fp);
     }
   else
-    fputs ("<p>The chart could not be drawn (gnuplot missing or failed); "
-           "the figures are below.</p>\n", fp);
-  fputs ("<h2>The facts</h2>\n<pre>", fp);
-  cc_html_text (fp, facts ? facts : "");
-  fputs ("</pre>\n", fp);
-  cc_html_page_end (fp, "from the reported figures alone");
+    fputs ("The chart could not be drawn (gnuplot missing or failed); "
+           "the figures are below.\n\n", fp);
+  fputs ("## The facts\n\n", fp);
+  cc_md_code_block (fp, facts ? facts : "");
   free (facts);
   return ferror (fp) ? -1 : 0;
+}
+
+/* story.html: that Markdown as a page, the chart embedded. */
+static int
+write_page (FILE *fp, const void *arg)
+{
+  const story_doc *d = arg;
+  cc_md_html_opts o = { NULL, d->dir };
+  return cc_md_html_page_of (fp, d->title, story_md, d, &o,
+                             "from the reported figures alone");
 }
 
 /* The chart: the storage kind of the registry, drawn as SVG and PNG. */
@@ -168,6 +176,7 @@ cc_story (const cc_story_opts *o, char *title, size_t size, cc_err *err)
       cc_story_title (m->metric, NULL, name, sizeof name);
       doc.v = &cs.view;
       doc.title = title;
+      doc.dir = o->dir;
       rc = cc_outdir_open (&out, 1, err);
     }
   if (rc == CC_OK)

@@ -15,7 +15,7 @@
 static const char *const scenario_keys[] = {
   "name", "title", "start", "horizon", "currency", "discount_rate", "seed",
   "draws", "levels", "providers", "price_books", "annual_price_change",
-  "source", "note", "rates", "formats", NULL
+  "source", "note", "rates", "formats", "projection_horizon", NULL
 };
 static const char *const driver_keys[] = {
   "family", "label", "source", "unit", "data", "metric", "growth", "phi",

@@ -64,6 +64,15 @@ scenario_numbers (cc_valuecase *c, const cc_scnfile_section *s, cc_err *err)
                            "horizon must be whole months from 1 to 1200, not '%s'", v);
       m->months = (int) x;
     }
+  c->projection_months = 0;
+  if ((v = cc_scnfile_get (s, "projection_horizon", &line)) != NULL)
+    {
+      if (cc_num_parse (v, &x) != 0 || x != floor (x) || x < 1 || x > 1200)
+        return cc_err_set (err, CC_EDATA, path, line, 0,
+                           "projection_horizon must be whole months from 1 "
+                           "to 1200, not '%s'", v);
+      c->projection_months = (int) x;
+    }
   snprintf (c->currency, sizeof c->currency, "%s",
             (v = cc_scnfile_get (s, "currency", &line)) ? v : "USD");
   if (strlen (c->currency) != 3)

@@ -34,6 +34,9 @@ typedef struct
   const char *show[CC_MAX_DRIVERS];
   long show_line[CC_MAX_DRIVERS];
   int chart_scale[CC_MAX_DRIVERS];
+  /* [scenario] projection_horizon: months of the storage projection after
+   * the last reported figure; 0: through the contract's last month. */
+  int projection_months;
   char name[800], title[800], currency[8], source[2048];
   int formats[4];             /* chart formats wanted: png, svg, pdf */
   double levels[8];           /* interval levels, percent (default 80, 95) */

@@ -2,6 +2,7 @@
 #include <config.h>
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "report/report.h"
@@ -46,7 +47,15 @@ cc_report_facts (FILE *fp, const cc_case_view *v)
   date_str (&p1->date, d1, sizeof d1);
   cc_group_digits (f->y0, 0, a, sizeof a);
   cc_group_digits (f->y1, 0, b, sizeof b);
-  fprintf (fp, "Growth facts: %s\n\n", m->metric);
+  {
+    size_t len = strlen (m->metric) + 1;
+    char *title = malloc (len);
+    if (title == NULL)
+      return -1;
+    cc_reported_title (m->metric, NULL, title, len);
+    fprintf (fp, "Growth facts: %s\n\n", title);
+    free (title);
+  }
   fprintf (fp, "Reported: %s %s (%s) and %s %s (%s), %.3g months apart.\n",
            a, v->unit, d0, b, v->unit, d1, f->dt);
   if (strcmp (p0->source, p1->source) == 0)

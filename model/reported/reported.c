@@ -1,8 +1,10 @@
 /* reported.c: reading and validating reported-usage figures. */
 #include <config.h>
 
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -212,4 +214,24 @@ cc_reported_find (const cc_reported *r, const char *name)
     if (strcmp (r->metric[i].metric, name) == 0)
       return &r->metric[i];
   return NULL;
+}
+
+void
+cc_reported_title (const char *metric, const char *source, char *buf,
+                   size_t size)
+{
+  size_t i, n = 0;
+  const char *comma = source ? strchr (source, ',') : NULL;
+  size_t slen = source ? (comma ? (size_t) (comma - source) : strlen (source))
+                       : 0;
+  for (i = 0; metric[i] != '\0' && n + 1 < size; i++)
+    {
+      char ch = metric[i] == '-' || metric[i] == '_' || metric[i] == '.'
+                  ? ' ' : metric[i];
+      buf[n] = n == 0 ? (char) toupper ((unsigned char) ch) : ch;
+      n++;
+    }
+  buf[n] = '\0';
+  if (slen > 0 && n + 1 < size)
+    snprintf (buf + n, size - n, ", as reported by %.*s", (int) slen, source);
 }

@@ -54,4 +54,11 @@ void cc_reported_free (cc_reported *r);
 const cc_reported_metric *cc_reported_find (const cc_reported *r,
                                             const char *name);
 
+/* A reader's title for a metric: its name in words ("azure-blob-storage"
+ * -> "Azure blob storage"), then "as reported by" the first part of its
+ * source (up to the first comma; SOURCE NULL: the name alone), never the
+ * identifier itself. */
+void cc_reported_title (const char *metric, const char *source, char *buf,
+                        size_t size);
+
 #endif

@@ -1,7 +1,6 @@
 /* story.c: the reporter's path (story.h). */
 #include <config.h>
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,26 +9,6 @@
 #include "report/report.h"
 #include "reported/case.h"
 #include "run/story.h"
-
-void
-cc_story_title (const char *metric, const char *source, char *buf,
-                size_t size)
-{
-  size_t i, n = 0;
-  const char *comma = source ? strchr (source, ',') : NULL;
-  size_t slen = source ? (comma ? (size_t) (comma - source) : strlen (source))
-                       : 0;
-  for (i = 0; metric[i] != '\0' && n + 1 < size; i++)
-    {
-      char ch = metric[i] == '-' || metric[i] == '_' || metric[i] == '.'
-                  ? ' ' : metric[i];
-      buf[n] = n == 0 ? (char) toupper ((unsigned char) ch) : ch;
-      n++;
-    }
-  buf[n] = '\0';
-  if (slen > 0 && n + 1 < size)
-    snprintf (buf + n, size - n, ", as reported by %.*s", (int) slen, source);
-}
 
 typedef struct
 {
@@ -172,8 +151,8 @@ cc_story (const cc_story_opts *o, char *title, size_t size, cc_err *err)
   if (rc == CC_OK)
     {
       const cc_reported_metric *m = cs.view.metric;
-      cc_story_title (m->metric, m->point[m->n - 1].source, title, size);
-      cc_story_title (m->metric, NULL, name, sizeof name);
+      cc_reported_title (m->metric, m->point[m->n - 1].source, title, size);
+      cc_reported_title (m->metric, NULL, name, sizeof name);
       doc.v = &cs.view;
       doc.title = title;
       doc.dir = o->dir;

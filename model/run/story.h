@@ -26,13 +26,6 @@ typedef struct
   void *notify_ctx;
 } cc_story_opts;
 
-/* A reader's title for a metric: its name in words ("azure-blob-storage"
- * -> "Azure blob storage"), then "as reported by" the first part of its
- * source (up to the first comma; SOURCE NULL: the name alone), never the
- * identifier itself. */
-void cc_story_title (const char *metric, const char *source, char *buf,
-                     size_t size);
-
 /* Write the story into o->dir; the title used goes into TITLE[SIZE].
  * CC_EUNAVAIL when gnuplot is missing or failed (the text files and the
  * page are written all the same). */

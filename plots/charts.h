@@ -79,6 +79,9 @@ typedef struct
   const char *const *provider;
   const double *total;
   const char *currency;
+  /* Drawn inside the plot, top left: the drivers compared and what each
+     provider does not price (each may be NULL). */
+  const char *note[2];
 } cc_chart_cross;
 
 /* A fitted series with its prediction bands (usage.svg). */

@@ -190,8 +190,7 @@ sku_cell (const cc_valuecase *vc, const char *driver, const char *provider,
           char *buf, size_t size)
 {
   long d = driver_index (vc, driver);
-  const cc_driver_price *pr;
-  size_t p, i, len = 0;
+  size_t p;
 
   if (d < 0)
     {
@@ -202,23 +201,9 @@ sku_cell (const cc_valuecase *vc, const char *driver, const char *provider,
               && strcmp (vc->model.provider[p], provider) != 0; p++)
     ;
   if (p == vc->model.nprovider)
-    {
-      snprintf (buf, size, "not priced (provider not compared)");
-      return;
-    }
-  pr = &vc->model.driver[d].price[p];
-  if (pr->nsku == 0)
-    {
-      snprintf (buf, size, "not priced");
-      return;
-    }
-  buf[0] = '\0';
-  for (i = 0; i < pr->nsku && len < size; i++)
-    len += (size_t) snprintf (buf + len, size - len, pr->nsku > 1
-                              ? "%s%s:%g" : "%s%s", i ? " + " : "",
-                              pr->sku[i], pr->share[i]);
-  if (pr->region[0] != '\0' && len < size)
-    snprintf (buf + len, size - len, " (%s)", pr->region);
+    snprintf (buf, size, "not priced (provider not compared)");
+  else
+    cc_valuecase_sku_cell (vc, (size_t) d, p, buf, size);
 }
 
 static int

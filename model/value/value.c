@@ -603,7 +603,7 @@ apply_links (const cc_value_model *m, driver_theta *t)
   for (d = 0; d < m->ndriver; d++)
     if (m->driver[d].link >= 0)
       {
-        t[d].base = t[m->driver[d].link].base;
+        t[d].base = t[m->driver[d].link].base * m->driver[d].link_share;
         t[d].growth = t[m->driver[d].link].growth;
       }
 }
@@ -1290,9 +1290,13 @@ cross_cloud (run_state *st, cc_value_result *res, cc_err *err)
       res->cross_missing[i] = missing;
       res->cross_common[i] = 0;
       for (d = 0; d < D; d++)
-        if (priced_everywhere (st, d))
+        {
+          res->cross_driver[i][d] = 0;
           for (mo = 0; mo < st->T; mo++)
-            res->cross_common[i] += w->cost[(size_t) mo * D + d];
+            res->cross_driver[i][d] += w->cost[(size_t) mo * D + d];
+          if (priced_everywhere (st, d))
+            res->cross_common[i] += res->cross_driver[i][d];
+        }
     }
   return CC_OK;
 }

@@ -20,7 +20,8 @@
   X (crosscloud)          \
   X (quantities)          \
   X (usage)               \
-  X (models)
+  X (models)              \
+  X (compare)
 
 #define DECLARE_KIND(name) extern const cc_chart_kind cc_chart_kind_##name;
 CC_CHART_KINDS (DECLARE_KIND)

@@ -31,6 +31,7 @@ typedef struct
   int storage_scale;                    /* CC_AXIS_ (value/valuecase.h) */
   const cc_valuecase *vc;
   const cc_value_result *vr;
+  const cc_chart_compare *compare;      /* cloudcast compare; else NULL */
 } cc_chart_data;
 
 /* Which charts a command draws (a kind belongs to one group). */
@@ -39,7 +40,8 @@ enum
   CC_CHARTS_STORAGE = 1,   /* the storage story (report: reported storage) */
   CC_CHARTS_VALUE = 2,     /* the contract value (report: contract value) */
   CC_CHARTS_FIT = 4,       /* a fitted driver (report: contract value) */
-  CC_CHARTS_ALL = 7
+  CC_CHARTS_ALL = 7,
+  CC_CHARTS_COMPARE = 8    /* scenarios side by side (cloudcast compare) */
 };
 
 typedef struct

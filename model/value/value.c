@@ -1066,8 +1066,10 @@ keep_draws (run_state *st, cc_value_result *res, cc_err *err)
   res->draw_npv = malloc (B * sizeof *res->draw_npv);
   res->draw_year = malloc (B * Y * sizeof *res->draw_year);
   res->draw_driver = malloc ((B * D + 1) * sizeof *res->draw_driver);
+  res->draw_qty = malloc ((B * Y * D + 1) * sizeof *res->draw_qty);
   if (res->draw_total == NULL || res->draw_npv == NULL
-      || res->draw_year == NULL || res->draw_driver == NULL)
+      || res->draw_year == NULL || res->draw_driver == NULL
+      || res->draw_qty == NULL)
     return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
   memcpy (res->draw_total, st->tot, B * sizeof *st->tot);
   memcpy (res->draw_npv, st->npv, B * sizeof *st->npv);
@@ -1077,6 +1079,8 @@ keep_draws (run_state *st, cc_value_result *res, cc_err *err)
         res->draw_year[b * Y + i] = st->yr[i * B + b];
       for (i = 0; i < D; i++)
         res->draw_driver[b * D + i] = st->drv[i * B + b];
+      for (i = 0; i < Y * D; i++)
+        res->draw_qty[b * Y * D + i] = st->qy[i * B + b];
     }
   return CC_OK;
 }
@@ -1409,6 +1413,7 @@ cc_value_result_free (cc_value_result *r)
   free (r->draw_npv);
   free (r->draw_year);
   free (r->draw_driver);
+  free (r->draw_qty);
   free (r->driver_yearly_qty);
   free (r);
 }

@@ -181,6 +181,10 @@ typedef struct
    * (draws x ndriver). */
   size_t ndraws;
   double *draw_total, *draw_npv, *draw_year, *draw_driver;
+  /* Each driver's quantity (quantity_unit) in the last month of each
+     contract year, draw by draw: draws x nyears x ndriver, draw b's year
+     y driver d at draw_qty[(b * nyears + y) * ndriver + d]. */
+  double *draw_qty;
   size_t nearly;
   char early[16][200];        /* skus priced before their earliest
                                  effective_date: "sku (provider, effective

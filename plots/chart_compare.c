@@ -178,7 +178,7 @@ compare_alt (const cc_chart_data *d, const void *state, FILE *fp)
           for (s = 0; s < c->n; s++)
             {
               if (isnan (c->panel[p].p50[g][s]))
-                snprintf (a, sizeof a, "none");
+                snprintf (a, sizeof a, "n/a");
               else
                 cc_amount_words (c->panel[p].p50[g][s], a, sizeof a);
               fprintf (fp, "%s %s", s ? "," : "", a);

@@ -449,6 +449,16 @@ md_summary (FILE *fp, const cc_valuecase *c, const cc_value_result *r)
   fputs (", at list prices with these adjustments: ", fp);
   cc_adjustments_words (fp, c, cc_md_text);
   fputs (".\n>\n", fp);
+  if (r->cross_missing[0] > 0)
+    {
+      char missing[512];
+      cc_valuecase_priced_list (c, 0, 0, 1, missing, sizeof missing);
+      fputs ("> Not priced on ", fp);
+      cc_md_text (fp, cc_provider_label (c->model.provider[0]));
+      fputs (", so left out of this value: ", fp);
+      cc_md_text (fp, missing);
+      fputs (".\n>\n", fp);
+    }
   cc_range_words (&r->total, c->currency, words, sizeof words);
   cc_money_words (r->total_p50_se, c->currency, se, sizeof se);
   cc_group_digits ((double) c->model.draws, 0, draws, sizeof draws);

@@ -113,13 +113,18 @@ cc_report_value_drivers_csv (FILE *fp, const cc_valuecase *c,
           snprintf (skus + n, sizeof skus - n, "%s%s", j ? " " : "",
                     dr->price[0].sku[j]);
         }
+      if (dr->price[0].nsku == 0)     /* "not priced: no sku with ..." */
+        cc_valuecase_sku_cell (c, d, 0, skus, sizeof skus);
       field[0] = dr->name;
       field[1] = dr->family;
       field[2] = dr->label;
       field[3] = skus;
       field[4] = dr->source;
       cc_csv_fields (fp, field, 5);
-      money_cells (fp, &r->driver_total[d], 0);
+      if (dr->price[0].nsku == 0)
+        fputs (",,,\n", fp);         /* no cost: not 0, not priced */
+      else
+        money_cells (fp, &r->driver_total[d], 0);
     }
   return ferror (fp) ? -1 : 0;
 }
@@ -339,7 +344,15 @@ json_drivers (const cc_valuecase *c, const cc_value_result *r)
       cc_json_set (o, "family", cc_json_str (dr->family));
       cc_json_set (o, "label", cc_json_str (dr->label));
       cc_json_set (o, "source", cc_json_str (dr->source));
-      cc_json_set (o, "total", json_range (&r->driver_total[i]));
+      {
+        char cell[512];   /* the valued provider's sku, or "not priced" */
+        cc_valuecase_sku_cell (c, i, 0, cell, sizeof cell);
+        cc_json_set (o, "sku", cc_json_str (cell));
+        cc_json_set (o, "priced", json_boolean (dr->price[0].nsku > 0));
+      }
+      cc_json_set (o, "total", dr->price[0].nsku > 0
+                               ? json_range (&r->driver_total[i])
+                               : json_null ());
       cc_json_set (o, "quantity_source",
                    cc_json_str (source_key[cc_driver_source (dr)]));
       cc_json_set (o, "p50_share", cc_json_num (r->driver_p50_share[i], 6));

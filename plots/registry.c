@@ -324,6 +324,21 @@ cc_chart_value_source (const cc_valuecase *c, cc_chart_text *t)
             c->source[0] ? c->source : c->name);
 }
 
+void
+cc_chart_value_not_priced (const cc_valuecase *c, cc_chart_text *t)
+{
+  char list[512];
+  size_t len = strlen (t->subtitle), d;
+  for (d = 0; d < c->model.ndriver && c->model.driver[d].price[0].nsku > 0;
+       d++)
+    ;
+  if (d == c->model.ndriver)
+    return;
+  cc_valuecase_priced_list (c, 0, 0, 1, list, sizeof list);
+  cc_label_printf (t->subtitle + len, sizeof t->subtitle - len,
+                   "; not priced: %s", list);
+}
+
 long
 cc_chart_fitted_driver (const cc_valuecase *c)
 {

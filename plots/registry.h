@@ -117,6 +117,11 @@ cc_chart_frame cc_chart_frame_of (const cc_chart_text *t,
 /* The value charts' source line: the scenario's source and price books. */
 void cc_chart_value_source (const cc_valuecase *c, cc_chart_text *t);
 
+/* The value charts' subtitle, when the valued provider cannot price a
+   driver (so it is not in the charts' figures): "; not priced: Virtual
+   machines" appended to T's subtitle. */
+void cc_chart_value_not_priced (const cc_valuecase *c, cc_chart_text *t);
+
 /* The first driver with fitted growth (growth = fit), or -1. */
 long cc_chart_fitted_driver (const cc_valuecase *c);
 

@@ -125,6 +125,7 @@ spend_prepare (const cc_chart_data *d, void **state, int *draw, cc_err *err)
             c->model.draws, c->currency,
             cc_provider_label (c->model.provider[0]));
   cc_chart_value_source (c, &s->text);
+  cc_chart_value_not_priced (c, &s->text);
   s->sp.start_month = c->model.start_month;
   s->sp.months = r->months;
   s->sp.nfamily = r->nfamily;

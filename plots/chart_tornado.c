@@ -112,6 +112,7 @@ tornado_prepare (const cc_chart_data *d, void **state, int *draw, cc_err *err)
             "its P10 and P90, the rest at their medians (dashed line: all "
             "at medians)");
   cc_chart_value_source (c, &s->text);
+  cc_chart_value_not_priced (c, &s->text);
   s->to.nbar = n;
   s->to.name = s->name;
   s->to.low = s->low;

@@ -96,6 +96,7 @@ value_prepare (const cc_chart_data *d, void **state, int *draw, cc_err *err)
             "%d months: P10 %s, P50 %s, P90 %s %s", r->months, a, b, e,
             c->currency);
   cc_chart_value_source (c, &s->text);
+  cc_chart_value_not_priced (c, &s->text);
   s->cu.start_month = c->model.start_month;
   s->cu.months = r->months;
   s->cu.p10 = s->p10;

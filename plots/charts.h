@@ -79,6 +79,9 @@ typedef struct
   const char *const *provider;
   const double *total;
   const char *currency;
+  /* Drawn inside the plot, top left: the drivers compared and what each
+     provider does not price (each may be NULL). */
+  const char *note[2];
 } cc_chart_cross;
 
 /* A fitted series with its prediction bands (usage.svg). */
@@ -110,6 +113,31 @@ typedef struct
   long selected;               /* index of the chosen model, or -1 */
   double ymax;                 /* top of the y axis (0: automatic) */
 } cc_chart_models;
+
+/* Scenarios side by side (cloudcast compare): panels of groups of bars,
+ * one bar per scenario at its P50 with a whisker from its P10 to its P90. */
+#define CC_CMP_CHART_PANELS 12
+#define CC_CMP_CHART_GROUPS 16
+#define CC_CMP_CHART_SCENARIOS 8
+typedef struct
+{
+  char title[200];      /* "Term value and NPV, USD"; "Seats (seat-month)" */
+  size_t ngroup;
+  char group[CC_CMP_CHART_GROUPS][120];   /* "Term value", "Year 1", ... */
+  /* NAN where a scenario has no such figure. */
+  double p10[CC_CMP_CHART_GROUPS][CC_CMP_CHART_SCENARIOS];
+  double p50[CC_CMP_CHART_GROUPS][CC_CMP_CHART_SCENARIOS];
+  double p90[CC_CMP_CHART_GROUPS][CC_CMP_CHART_SCENARIOS];
+} cc_chart_cmp_panel;
+
+typedef struct
+{
+  size_t n;                                   /* scenarios */
+  const char *scenario[CC_CMP_CHART_SCENARIOS];   /* file names */
+  char title[256], subtitle[512], source[512];
+  size_t npanel;
+  cc_chart_cmp_panel panel[CC_CMP_CHART_PANELS];
+} cc_chart_compare;
 
 void cc_chart_fan_draw (cc_gp *gp, const cc_chart_frame *fr,
                         const cc_chart_fan *c);

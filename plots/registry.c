@@ -20,7 +20,8 @@
   X (crosscloud)          \
   X (quantities)          \
   X (usage)               \
-  X (models)
+  X (models)              \
+  X (compare)
 
 #define DECLARE_KIND(name) extern const cc_chart_kind cc_chart_kind_##name;
 CC_CHART_KINDS (DECLARE_KIND)
@@ -321,6 +322,21 @@ cc_chart_value_source (const cc_valuecase *c, cc_chart_text *t)
   cc_label_printf (t->source, sizeof t->source, "Source: %s. List prices from the "
             "price books named in the scenario. Chart: cloudcast.",
             c->source[0] ? c->source : c->name);
+}
+
+void
+cc_chart_value_not_priced (const cc_valuecase *c, cc_chart_text *t)
+{
+  char list[512];
+  size_t len = strlen (t->subtitle), d;
+  for (d = 0; d < c->model.ndriver && c->model.driver[d].price[0].nsku > 0;
+       d++)
+    ;
+  if (d == c->model.ndriver)
+    return;
+  cc_valuecase_priced_list (c, 0, 0, 1, list, sizeof list);
+  cc_label_printf (t->subtitle + len, sizeof t->subtitle - len,
+                   "; not priced: %s", list);
 }
 
 long

@@ -31,6 +31,7 @@ typedef struct
   int storage_scale;                    /* CC_AXIS_ (value/valuecase.h) */
   const cc_valuecase *vc;
   const cc_value_result *vr;
+  const cc_chart_compare *compare;      /* cloudcast compare; else NULL */
 } cc_chart_data;
 
 /* Which charts a command draws (a kind belongs to one group). */
@@ -39,7 +40,8 @@ enum
   CC_CHARTS_STORAGE = 1,   /* the storage story (report: reported storage) */
   CC_CHARTS_VALUE = 2,     /* the contract value (report: contract value) */
   CC_CHARTS_FIT = 4,       /* a fitted driver (report: contract value) */
-  CC_CHARTS_ALL = 7
+  CC_CHARTS_ALL = 7,
+  CC_CHARTS_COMPARE = 8    /* scenarios side by side (cloudcast compare) */
 };
 
 typedef struct
@@ -114,6 +116,11 @@ cc_chart_frame cc_chart_frame_of (const cc_chart_text *t,
 
 /* The value charts' source line: the scenario's source and price books. */
 void cc_chart_value_source (const cc_valuecase *c, cc_chart_text *t);
+
+/* The value charts' subtitle, when the valued provider cannot price a
+   driver (so it is not in the charts' figures): "; not priced: Virtual
+   machines" appended to T's subtitle. */
+void cc_chart_value_not_priced (const cc_valuecase *c, cc_chart_text *t);
 
 /* The first driver with fitted growth (growth = fit), or -1. */
 long cc_chart_fitted_driver (const cc_valuecase *c);

@@ -6,7 +6,9 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "price/pick.h"
 #include "price/price.h"
 #include "tap.h"
 
@@ -93,6 +95,56 @@ dated (void)
   is_int (cc_price_find_term (b, "k", NULL, "payg", &first, &count, &err),
           CC_EDATA, "but pricing it is refused");
   has_str (err.msg, "keeps its unit and currency over time", "and says why");
+  cc_price_book_free (b);
+}
+
+/* Skus picked by needs (tests/data/prices/needs.csv). */
+static void
+picked (void)
+{
+  cc_price_book *b = NULL;
+  cc_price_needs n;
+  cc_err err;
+  size_t row = 0;
+  char words[160];
+
+  if (cc_price_book_read (data ("needs.csv"), &b, &err) != CC_OK)
+    {
+      ok (0, "needs.csv reads: %s", err.msg);
+      cc_price_book_free (b);
+      return;
+    }
+  memset (&n, 0, sizeof n);
+  ok (!cc_price_needs_stated (&n), "no need stated");
+  n.vcpu = 4;
+  n.memory_gib = 16;
+  cc_price_needs_format (&n, words, sizeof words);
+  is_str (words, "4 vCPU, 16 GiB memory", "needs in words");
+  is_int (cc_price_pick (b, "AZURE", &n, "eastus2", "payg", &row), 0,
+          "a 4 vCPU, 16 GiB sku on Azure (provider in any case)");
+  is_str (b->row[row].sku, "az-d4", "the cheapest that meets both: az-d4");
+  n.memory_gib = 32;
+  cc_price_pick (b, "azure", &n, "eastus2", "payg", &row);
+  is_str (b->row[row].sku, "az-e4", "32 GiB: az-e4 at 0.25 beats az-d8's newest 0.30");
+  n.vcpu = 8;
+  cc_price_pick (b, "azure", &n, "eastus2", "payg", &row);
+  is_str (b->row[row].sku, "az-d8", "8 vCPU: az-d8");
+  is_str (b->row[row].effective_date, "2026-06-01", "at its newest table");
+  cc_price_pick (b, "aws", &n, NULL, "payg", &row);
+  is_str (b->row[row].sku, "aws-8-west", "any region: the cheapest anywhere");
+  is_int (cc_price_pick (b, "azure", &n, "eastus2", "1y", &row), -1,
+          "no 8 vCPU sku with a 1y term");
+  n.vcpu = 64;
+  is_int (cc_price_pick (b, "azure", &n, NULL, "payg", &row), -1,
+          "nothing has 64 vCPU");
+  memset (&n, 0, sizeof n);
+  snprintf (n.storage_tier, sizeof n.storage_tier, "HOT");
+  cc_price_pick (b, "azure", &n, NULL, "payg", &row);
+  is_str (b->row[row].sku, "az-hot-lrs", "tier hot, any redundancy: the cheapest hot sku");
+  snprintf (n.redundancy, sizeof n.redundancy, "grs");
+  cc_price_pick (b, "azure", &n, NULL, "payg", &row);
+  is_str (b->row[row].sku, "az-hot-grs", "hot GRS");
+  ok (!cc_price_meets (&b->row[5], &n), "a sku of unknown attributes meets no need");
   cc_price_book_free (b);
 }
 
@@ -205,6 +257,7 @@ main (void)
     }
 
   dated ();
+  picked ();
   refused ("bad-unsorted.csv", "bad-unsorted.csv:4:6: tier_start 50 of sku 'k' is not above");
   refused ("bad-overlap.csv", "bad-overlap.csv:4:6: tier_start 100 of sku 'k' is not above");
   refused ("bad-negative.csv", "bad-negative.csv:2:7: unit_price '-0.02' is not a number >= 0");

@@ -108,8 +108,8 @@ test_pipeline (void)
   listing (out ("run"), got, sizeof got);
   /* Every file, sorted by name: charts and tables interleave. */
   {
-    const char *all[] = { "cost.csv", "crosscloud.alt.txt", "crosscloud.csv",
-      "crosscloud.png", "crosscloud.svg", "facts.txt", "projection.csv",
+    const char *all[] = { "cost.csv", "crosscloud-drivers.csv",
+      "crosscloud.alt.txt", "crosscloud.csv", "crosscloud.png", "crosscloud.svg", "facts.txt", "projection.csv",
       "provenance.csv", "quantities.alt.txt", "quantities.csv",
       "quantities.png", "quantities.svg",
       "report.html", "report.md", "spend.alt.txt", "spend.png", "spend.svg",
@@ -125,7 +125,7 @@ test_pipeline (void)
   }
   is_str (got, want, "the pipeline writes every table, chart (PNG, SVG, alt "
           "text) and document, and nothing else: no temporary");
-  is_int (nwrote, 33, "the notifier hears of each file, written in full");
+  is_int (nwrote, 34, "the notifier hears of each file, written in full");
 }
 
 static void
@@ -148,7 +148,8 @@ test_no_gnuplot (void)
   cc_run_free (&r);
   unsetenv ("CLOUDCAST_GNUPLOT");
   listing (out ("nogp"), got, sizeof got);
-  is_str (got, "cost.csv crosscloud.alt.txt crosscloud.csv facts.txt "
+  is_str (got, "cost.csv crosscloud-drivers.csv crosscloud.alt.txt "
+          "crosscloud.csv facts.txt "
           "projection.csv provenance.csv quantities.alt.txt quantities.csv "
           "report.html report.md spend.alt.txt "
           "storage.alt.txt "
@@ -281,7 +282,7 @@ test_chart_lists (void)
   size_t i, j;
   int unique = 1;
 
-  is_int (cc_chart_nkind, 8, "eight chart kinds registered");
+  is_int (cc_chart_nkind, 9, "nine chart kinds registered");
   for (i = 0; i < cc_chart_nkind; i++)
     for (j = i + 1; j < cc_chart_nkind; j++)
       unique &= strcmp (cc_chart_registry[i]->stem,

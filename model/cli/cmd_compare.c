@@ -13,9 +13,13 @@
 #include "core/output.h"
 #include "report/compare.h"
 #include "run/run.h"
+#include "run/compare_chart.h"
 
+/* The tables, then the chart (SVG always, and the first scenario's
+   other formats); a chart that cannot be drawn costs no table. */
 static int
-write_all (const cc_compare *cmp, const cc_run_opts *o, cc_err *err)
+write_all (const cc_compare *cmp, const cc_run_opts *o, const int *formats,
+           cc_err *err)
 {
   static const struct { const char *name; cc_output_fn fn; } files[] = {
     { "compare.csv", cc_compare_csv },
@@ -27,8 +31,14 @@ write_all (const cc_compare *cmp, const cc_run_opts *o, cc_err *err)
   cc_output out = { o->dir, o->notify, o->notify_ctx, -1 };
   size_t i;
   int rc = cc_outdir_open (&out, 1, err);
+  int want[CC_GP_NFMT];
   for (i = 0; rc == CC_OK && i < sizeof files / sizeof *files; i++)
     rc = cc_output_file (&out, files[i].name, files[i].fn, cmp, err);
+  memcpy (want, formats, sizeof want);
+  want[CC_GP_SVG] = 1;
+  want[CC_GP_DUMB] = 0;
+  if (rc == CC_OK)
+    rc = cc_run_compare_chart (cmp, want, &out, err);
   cc_outdir_close (&out);
   return rc;
 }
@@ -94,12 +104,12 @@ cc_cmd_compare (int argc, char **argv)
   if (rc == CC_OK)
     rc = cc_compare_build (vc, vr, n, &cmp, &err);
   if (rc == CC_OK)
-    rc = write_all (&cmp, &o, &err);
+    rc = write_all (&cmp, &o, r[0].vc->formats, &err);
   if (rc == CC_OK && !o.quiet)
     {
       cc_compare_md (stdout, &cmp);
       printf ("\nTables: %s/compare.csv, compare-skus.csv, compare.json, "
-              "compare.md and compare.html\n", o.dir);
+              "compare.md and compare.html; chart compare.svg\n", o.dir);
     }
   cc_compare_free (&cmp);
   for (s = 0; s < n; s++)

@@ -266,7 +266,12 @@ value_notes (FILE *fp)
          "floor((m-1)/12); growth is\ng^((m-1)/12); the NPV discounts month "
          "m by (1 + discount_rate)^(-m/12).\nA compared provider without "
          "region.PROVIDER is priced in the region\nnearest the valued "
-         "provider's (crosscloud.csv names each region and why).\n", fp);
+         "provider's (crosscloud.csv names each region and why).\n"
+         "A driver may state what it needs (vcpu, memory_gib, storage_tier,\n"
+         "redundancy, feature) instead of sku.PROVIDER: each provider's "
+         "books give\ntheir cheapest matching sku, or it is not priced "
+         "there\n(crosscloud-drivers.csv names each driver's sku per "
+         "provider).\n", fp);
 }
 
 static void
@@ -349,12 +354,13 @@ const cc_usage_cmd cc_usage_cmds[] = {
     project_opts, project_notes, cc_cmd_project },
   { "compare", "", "A.ini B.ini [C.ini...]",
     "value 2 to 8 scenarios with one seed and one number of draws (the "
-    "first's unless given) and put them side by side: P10/P50/P90 and mean "
-    "term value, NPV, each year and each driver, each scenario minus the "
-    "first with the Monte Carlo standard error of the difference, and the "
-    "sku every provider priced each driver with, or \"not priced\"; "
-    "compare.csv, compare-skus.csv, compare.json, compare.md and "
-    "compare.html go into DIR, the Markdown to stdout",
+    "first's unless given) and put them side by side: P10/P50/P90 of the "
+    "term value, NPV, each year, each driver and each driver's usage in its "
+    "own unit, each scenario minus the first with the Monte Carlo standard "
+    "error of the difference, and the sku every provider priced each driver "
+    "with, or \"not priced\"; compare.csv, compare-skus.csv, compare.json, "
+    "compare.md, compare.html and the chart compare.svg go into DIR, the "
+    "Markdown to stdout",
     compare_opts, NULL, cc_cmd_compare },
   { "story", "", "FIGURES.csv",
     "the reporter's path, from a reported-usage CSV alone (no scenario "

@@ -34,7 +34,8 @@ cc_import_header (FILE *out)
 {
   fputs ("provider,service,sku,region,unit,tier_start,unit_price,currency,"
          "effective_date,source,term,min_quantity,note,catalog,catalog_ids,"
-         "catalog_date,import_date,status,upfront_fee\n", out);
+         "catalog_date,import_date,status,upfront_fee,vcpu,memory_gib,"
+         "storage_tier,redundancy\n", out);
 }
 
 void
@@ -58,20 +59,72 @@ cc_import_write (FILE *out, const cc_import_row *r,
                  const cc_import_filter *flt)
 {
   char start[32], price[32], minq[32] = "", fee[32] = "";
+  char vcpu[32] = "", mem[32] = "";
   snprintf (start, sizeof start, "%.15g", r->tier_start);
   cc_import_number (price, sizeof price, r->unit_price);
   if (r->has_min)
     snprintf (minq, sizeof minq, "%.15g", r->min_quantity);
   if (r->has_fee)
     snprintf (fee, sizeof fee, "%.10g", r->upfront_fee);
+  if (r->vcpu > 0)
+    snprintf (vcpu, sizeof vcpu, "%.10g", r->vcpu);
+  if (r->memory_gib > 0)
+    snprintf (mem, sizeof mem, "%.10g", r->memory_gib);
   {
     const char *const f[] = {
       r->provider, r->service, r->sku, r->region, r->unit, start, price,
       r->currency, r->effective, r->catalog, r->term, minq, "", r->catalog,
-      r->ids, r->catalog_date, flt->import_date, "official", fee
+      r->ids, r->catalog_date, flt->import_date, "official", fee, vcpu, mem,
+      r->storage_tier, r->redundancy
     };
     cc_csv_record (out, f, sizeof f / sizeof f[0]);
   }
+}
+
+void
+cc_import_azure_attributes (cc_import_row *r, const char *service,
+                            const char *product, const char *sku_name,
+                            const char *meter, const char *arm_sku)
+{
+  size_t n = strlen (meter);
+  const char *sp;
+  if (strcmp (service, "Virtual Machines") == 0
+      && strstr (product, "Windows") == NULL
+      && strstr (product, "Cloud") == NULL
+      && strstr (sku_name, "Spot") == NULL
+      && strstr (sku_name, "Low Priority") == NULL
+      && strncmp (arm_sku, "Standard_", 9) == 0)
+    {
+      const char *p = arm_sku + 9;
+      char *end;
+      long v;
+      while (*p >= 'A' && *p <= 'Z')
+        p++;
+      v = strtol (p, &end, 10);
+      if (end != p && *end == '-')      /* constrained: the active vCPUs */
+        {
+          p = end + 1;
+          v = strtol (p, &end, 10);
+        }
+      if (end != p && v > 0)
+        r->vcpu = (double) v;
+    }
+  if (n >= 11 && strcmp (meter + n - 11, "Data Stored") == 0
+      && strstr (product, "Blob") != NULL
+      && strstr (product, "Hierarchical") == NULL
+      && (sp = strchr (sku_name, ' ')) != NULL && strchr (sp + 1, ' ') == NULL
+      && (size_t) (sp - sku_name) < sizeof r->storage_tier
+      && strlen (sp + 1) < sizeof r->redundancy)
+    {
+      size_t i;
+      snprintf (r->storage_tier, sizeof r->storage_tier, "%.*s",
+                (int) (sp - sku_name), sku_name);
+      snprintf (r->redundancy, sizeof r->redundancy, "%s", sp + 1);
+      for (i = 0; r->storage_tier[i]; i++)
+        r->storage_tier[i] = (char) tolower ((unsigned char) r->storage_tier[i]);
+      for (i = 0; r->redundancy[i]; i++)
+        r->redundancy[i] = (char) tolower ((unsigned char) r->redundancy[i]);
+    }
 }
 
 void
@@ -384,7 +437,7 @@ azure_row (const cc_import_item *ic, json_t *it, cc_import_row *r,
            const char **type, const char **sku_name, double *block)
 {
   const char *meter_id, *sku_id, *uom, *currency, *eff, *region, *service;
-  const char *product, *meter;
+  const char *product, *meter, *arm;
   double price, tmin;
   char name[512];
   int rc;
@@ -424,6 +477,9 @@ azure_row (const cc_import_item *ic, json_t *it, cc_import_row *r,
   cc_import_copy (r->catalog_date, sizeof r->catalog_date, r->effective);
   cc_import_copy (r->catalog, sizeof r->catalog, "Azure Retail Prices API");
   snprintf (r->ids, sizeof r->ids, "meterId=%s;skuId=%s", meter_id, sku_id);
+  arm = json_string_value (json_object_get (it, "armSkuName"));
+  cc_import_azure_attributes (r, service, product, *sku_name, meter,
+                              arm ? arm : "");
   return CC_OK;
 }
 

@@ -66,18 +66,30 @@ typedef struct
   char service[128], sku[200], region[64], unit[48], currency[8];
   char effective[11], term[40], catalog[48], ids[200], catalog_date[11];
   double tier_start, unit_price, min_quantity, upfront_fee;
+  double vcpu, memory_gib;           /* 0: not known */
+  char storage_tier[16], redundancy[16];   /* "": not known */
   int has_min, has_fee;
   int secondary;      /* a duplicate of another row is dropped for this */
   const char *provider;
 } cc_import_row;
 
-/* The book's header line. */
+/* The book's header line: the columns price.h describes, the sku
+   attributes last. */
 void cc_import_header (FILE *out);
 /* V as a plain decimal (no exponent), 12 significant digits. */
 void cc_import_number (char *buf, size_t n, double v);
 /* One row (the filter's import date). */
 void cc_import_write (FILE *out, const cc_import_row *r,
                       const cc_import_filter *flt);
+/* An Azure item's sku attributes, from the catalog's own fields: a Linux
+   virtual machine's vCPUs from armSkuName
+   ("Standard_D4as_v5": 4; "Standard_E32-8as_v5", constrained: 8), none
+   for Spot, Low Priority, Windows or Cloud Services meters; a block blob
+   (not hierarchical namespace) "Data Stored" meter's tier and redundancy
+   from skuName ("Hot LRS"). */
+void cc_import_azure_attributes (cc_import_row *r, const char *service,
+                                 const char *product, const char *sku_name,
+                                 const char *meter, const char *arm_sku);
 /* Lower-case S into D as a slug: letters and digits, runs of anything
    else as one '-'. */
 void cc_import_slug (char *d, size_t n, const char *s);

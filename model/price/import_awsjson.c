@@ -10,6 +10,7 @@
 
 #include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/num.h"
@@ -54,6 +55,25 @@ awsj_price (awsj *a, json_t *dim, cc_import_row *r)
 }
 
 /* The row common to every dimension of TERM of PRODUCT. */
+/* A shared-tenancy Linux instance's size from its attributes: "vcpu"
+   ("4") and "memory" ("16 GiB"); none for other products. */
+static void
+awsj_attributes (json_t *attrs, cc_import_row *r)
+{
+  double v;
+  char *end;
+  if (strcmp (opt_str (attrs, "operation"), "RunInstances") != 0
+      || strcmp (opt_str (attrs, "tenancy"), "Shared") != 0
+      || strcmp (opt_str (attrs, "operatingSystem"), "Linux") != 0
+      || strcmp (opt_str (attrs, "preInstalledSw"), "NA") != 0)
+    return;
+  if (cc_num_parse (opt_str (attrs, "vcpu"), &v) == 0 && v > 0)
+    r->vcpu = v;
+  v = strtod (opt_str (attrs, "memory"), &end);
+  if (v > 0 && strcmp (end, " GiB") == 0)
+    r->memory_gib = v;
+}
+
 static int
 awsj_base (awsj *a, const char *type, json_t *product, json_t *term,
            cc_import_row *r)
@@ -91,6 +111,7 @@ awsj_base (awsj *a, const char *type, json_t *product, json_t *term,
                         opt_str (attrs, "regionCode"),
                         opt_str (attrs, "location"));
   snprintf (r->ids, sizeof r->ids, "SKU=%.100s", sku);
+  awsj_attributes (attrs, r);
   snprintf (r->effective, sizeof r->effective, "%.10s", eff);
   snprintf (r->catalog, sizeof r->catalog, "AWS Price List (%.30s)",
             a->offer);

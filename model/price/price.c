@@ -22,13 +22,15 @@ enum
   C_PROVIDER, C_SERVICE, C_SKU, C_REGION, C_UNIT, C_TIER_START, C_UNIT_PRICE,
   C_CURRENCY, C_EFFECTIVE, C_SOURCE, NREQ,
   C_TERM = NREQ, C_MIN_QTY, C_NOTE, C_CATALOG, C_CATALOG_IDS,
-  C_CATALOG_DATE, C_IMPORT_DATE, C_STATUS, C_UPFRONT, NCOLS
+  C_CATALOG_DATE, C_IMPORT_DATE, C_STATUS, C_UPFRONT, C_VCPU, C_MEMORY,
+  C_TIER, C_REDUNDANCY, C_FEATURE, NCOLS
 };
 static const char *const col_name[NCOLS] = {
   "provider", "service", "sku", "region", "unit", "tier_start", "unit_price",
   "currency", "effective_date", "source", "term", "min_quantity", "note",
   "catalog", "catalog_ids", "catalog_date", "import_date", "status",
-  "upfront_fee"
+  "upfront_fee", "vcpu", "memory_gib", "storage_tier", "redundancy",
+  "feature"
 };
 
 typedef struct
@@ -129,6 +131,7 @@ row_free (cc_price_row *r)
   free (r->source); free (r->term); free (r->note);
   free (r->catalog); free (r->catalog_ids); free (r->catalog_date);
   free (r->import_date); free (r->status);
+  free (r->storage_tier); free (r->redundancy); free (r->feature);
 }
 
 /* The header: where each column is; the required ones must be there. */
@@ -145,6 +148,28 @@ read_header (book_ctx *ctx, const cc_csv_row *row, cc_err *err)
                            col_name[i]);
     }
   ctx->ncol = row->nfield;
+  return CC_OK;
+}
+
+/* The sku attributes a driver's needs are matched against: vcpu and
+   memory_gib are numbers > 0 when given. */
+static int
+read_attributes (const book_ctx *ctx, const cc_csv_row *row, const char **f,
+                 cc_price_row *r, cc_err *err)
+{
+  static const int col[2] = { C_VCPU, C_MEMORY };
+  double *v[2];
+  int i;
+  v[0] = &r->vcpu;
+  v[1] = &r->memory_gib;
+  for (i = 0; i < 2; i++)
+    if (f[col[i]][0] != '\0'
+        && (cc_num_parse (f[col[i]], v[i]) != 0 || !(*v[i] > 0)
+            || *v[i] > CC_PRICE_MAX_QUANTITY))
+      return cc_err_set (err, CC_EDATA, ctx->file, row->line,
+                         ctx->col[col[i]] + 1,
+                         "%s '%s' is not a number > 0 (at most %g)",
+                         col_name[col[i]], f[col[i]], CC_PRICE_MAX_QUANTITY);
   return CC_OK;
 }
 
@@ -182,7 +207,7 @@ read_provenance (const book_ctx *ctx, const cc_csv_row *row, const char **f,
           || r->upfront_fee < 0))
     return cc_err_set (err, CC_EDATA, path, row->line, ctx->col[C_UPFRONT] + 1,
                        "upfront_fee '%s' is not a number >= 0", f[C_UPFRONT]);
-  return CC_OK;
+  return read_attributes (ctx, row, f, r, err);
 }
 
 /* Put ROW's fields in F (column order, "" for absent optional columns) and
@@ -309,6 +334,15 @@ store_row (book_ctx *ctx, const char *const *f, cc_price_row *r, cc_err *err)
   r->catalog_date = strdup (f[C_CATALOG_DATE]);
   r->import_date = strdup (f[C_IMPORT_DATE]);
   r->status = strdup (f[C_STATUS]);
+  r->storage_tier = strdup (f[C_TIER]);
+  r->redundancy = strdup (f[C_REDUNDANCY]);
+  r->feature = strdup (f[C_FEATURE]);
+  if (!r->storage_tier || !r->redundancy || !r->feature)
+    {
+      row_free (r);
+      return cc_err_set (err, CC_ESOFTWARE, ctx->file, r->line, 0,
+                         "out of memory");
+    }
   if (!r->provider || !r->service || !r->sku || !r->region || !r->unit
       || !r->currency || !r->effective_date || !r->source || !r->term
       || !r->note || !r->catalog || !r->catalog_ids || !r->catalog_date

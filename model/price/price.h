@@ -15,6 +15,11 @@
  *                  else assumed.
  *   upfront_fee    a reservation's one-time fee, already folded into its
  *                  unit_price (kept for the record).
+ * and optionally the sku attributes a driver's needs are matched against
+ * (price/pick.h): vcpu and memory_gib (a virtual machine's size),
+ * storage_tier and redundancy (a storage class, such as hot and lrs) and
+ * feature (what an AI service does, such as video-analysis).  Empty: not
+ * known, so the sku matches no need for it.
  * A sku's rows with one region, term and effective_date are its tier
  * table, listed together and sorted by tier_start (in the row's unit), the
  * first starting at 0.  A sku may have several tables with different
@@ -41,7 +46,9 @@ typedef struct
   char *provider, *service, *sku, *region, *unit, *currency;
   char *effective_date, *source, *term, *note;
   char *catalog, *catalog_ids, *catalog_date, *import_date, *status;
+  char *storage_tier, *redundancy, *feature;   /* "" when not known */
   double tier_start, unit_price, min_quantity, upfront_fee;
+  double vcpu, memory_gib;                      /* 0 when not known */
   const char *file;    /* the book file it came from (owned by the book) */
   long line;
 } cc_price_row;

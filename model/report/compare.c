@@ -11,13 +11,13 @@
 #include "report/compare.h"
 #include "report/mdtext.h"
 
-enum { M_TOTAL, M_NPV, M_YEAR, M_DRIVER };
+enum { M_TOTAL, M_NPV, M_YEAR, M_DRIVER, M_QTY };
 
 typedef struct
 {
   int kind;
   size_t year;                /* M_YEAR: 0-based */
-  const char *driver;         /* M_DRIVER: its name */
+  const char *driver;         /* M_DRIVER, M_QTY: its name */
   double p;                   /* quantile, or < 0 for the mean */
 } measure;
 
@@ -54,9 +54,14 @@ draw_of (const cmp_ctx *x, size_t s, const measure *m, size_t b)
     case M_YEAR:
       return m->year < (size_t) r->nyears
                ? r->draw_year[b * (size_t) r->nyears + m->year] : NAN;
-    default:
+    case M_QTY:     /* the quantity in the last month of the term */
       d = driver_index (x->vc[s], m->driver);
-      return d < 0 ? NAN
+      return d < 0 || r->nyears < 1 ? NAN
+        : r->draw_qty[((b + 1) * (size_t) r->nyears - 1)
+                      * x->vc[s]->model.ndriver + (size_t) d];
+    default:        /* NAN too where the valued provider does not price it */
+      d = driver_index (x->vc[s], m->driver);
+      return d < 0 || x->vc[s]->model.driver[d].price[0].nsku == 0 ? NAN
                    : r->draw_driver[b * x->vc[s]->model.ndriver + (size_t) d];
     }
 }
@@ -137,6 +142,18 @@ driver_union (const cmp_ctx *x, const cc_driver **out, size_t max)
   return n;
 }
 
+/* The unit of driver NAME's quantity in the first scenario that has it. */
+static const char *
+quantity_unit (const cmp_ctx *x, const char *name)
+{
+  size_t s;
+  long d;
+  for (s = 0; s < x->n; s++)
+    if ((d = driver_index (x->vc[s], name)) >= 0)
+      return x->vr[s]->quantity_unit[d];
+  return "";
+}
+
 static int
 build_rows (const cmp_ctx *x, cc_compare *c, cc_err *err)
 {
@@ -149,15 +166,17 @@ build_rows (const cmp_ctx *x, cc_compare *c, cc_err *err)
     { M_NPV, 0.50, "npv.p50", "Net present value, P50" },
     { M_NPV, 0.90, "npv.p90", "Net present value, P90" },
   };
+  static const double pq[3] = { 0.10, 0.50, 0.90 };
+  static const int pn[3] = { 10, 50, 90 };
   const cc_driver *drv[CC_CMP_MAX * CC_MAX_DRIVERS];
-  size_t i, s, ny = 0, nd = driver_union (x, drv, sizeof drv / sizeof *drv);
+  size_t i, s, q, ny = 0, nd = driver_union (x, drv, sizeof drv / sizeof *drv);
   size_t cap;
   char key[80], label[200];
 
   for (s = 0; s < x->n; s++)
     if ((size_t) x->vr[s]->nyears > ny)
       ny = (size_t) x->vr[s]->nyears;
-  cap = sizeof top / sizeof *top + ny + nd;
+  cap = sizeof top / sizeof *top + 3 * ny + 6 * nd;
   c->row = calloc (cap, sizeof *c->row);
   if (c->row == NULL)
     return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
@@ -167,20 +186,34 @@ build_rows (const cmp_ctx *x, cc_compare *c, cc_err *err)
       fill_row (x, &m, add_row (c, cap, top[i].key, top[i].label));
     }
   for (i = 0; i < ny; i++)
-    {
-      measure m = { M_YEAR, i, NULL, 0.5 };
-      snprintf (key, sizeof key, "year.%zu.p50", i + 1);
-      snprintf (label, sizeof label, "Year %zu, P50", i + 1);
-      fill_row (x, &m, add_row (c, cap, key, label));
-    }
+    for (q = 0; q < 3; q++)
+      {
+        measure m = { M_YEAR, i, NULL, pq[q] };
+        snprintf (key, sizeof key, "year.%zu.p%d", i + 1, pn[q]);
+        snprintf (label, sizeof label, "Year %zu, P%d", i + 1, pn[q]);
+        fill_row (x, &m, add_row (c, cap, key, label));
+      }
   for (i = 0; i < nd; i++)
-    {
-      measure m = { M_DRIVER, 0, drv[i]->name, 0.5 };
-      snprintf (key, sizeof key, "driver.%s.p50", drv[i]->name);
-      cc_label_printf (label, sizeof label, "%s over the term, P50",
-                       drv[i]->title ? drv[i]->title : drv[i]->name);
-      fill_row (x, &m, add_row (c, cap, key, label));
-    }
+    for (q = 0; q < 3; q++)
+      {
+        measure m = { M_DRIVER, 0, drv[i]->name, pq[q] };
+        snprintf (key, sizeof key, "driver.%s.p%d", drv[i]->name, pn[q]);
+        cc_label_printf (label, sizeof label, "%s over the term, P%d",
+                         drv[i]->title ? drv[i]->title : drv[i]->name,
+                         pn[q]);
+        fill_row (x, &m, add_row (c, cap, key, label));
+      }
+  for (i = 0; i < nd; i++)
+    for (q = 0; q < 3; q++)
+      {
+        measure m = { M_QTY, 0, drv[i]->name, pq[q] };
+        snprintf (key, sizeof key, "quantity.%s.p%d", drv[i]->name, pn[q]);
+        cc_label_printf (label, sizeof label, "%s, quantity in the last "
+                         "month (%s), P%d",
+                         drv[i]->title ? drv[i]->title : drv[i]->name,
+                         quantity_unit (x, drv[i]->name), pn[q]);
+        fill_row (x, &m, add_row (c, cap, key, label));
+      }
   return CC_OK;
 }
 
@@ -190,8 +223,7 @@ sku_cell (const cc_valuecase *vc, const char *driver, const char *provider,
           char *buf, size_t size)
 {
   long d = driver_index (vc, driver);
-  const cc_driver_price *pr;
-  size_t p, i, len = 0;
+  size_t p;
 
   if (d < 0)
     {
@@ -202,23 +234,9 @@ sku_cell (const cc_valuecase *vc, const char *driver, const char *provider,
               && strcmp (vc->model.provider[p], provider) != 0; p++)
     ;
   if (p == vc->model.nprovider)
-    {
-      snprintf (buf, size, "not priced (provider not compared)");
-      return;
-    }
-  pr = &vc->model.driver[d].price[p];
-  if (pr->nsku == 0)
-    {
-      snprintf (buf, size, "not priced");
-      return;
-    }
-  buf[0] = '\0';
-  for (i = 0; i < pr->nsku && len < size; i++)
-    len += (size_t) snprintf (buf + len, size - len, pr->nsku > 1
-                              ? "%s%s:%g" : "%s%s", i ? " + " : "",
-                              pr->sku[i], pr->share[i]);
-  if (pr->region[0] != '\0' && len < size)
-    snprintf (buf + len, size - len, " (%s)", pr->region);
+    snprintf (buf, size, "not priced (provider not compared)");
+  else
+    cc_valuecase_sku_cell (vc, (size_t) d, p, buf, size);
 }
 
 static int

@@ -62,6 +62,9 @@ int cc_compare_build (const cc_valuecase *const *vc,
                       cc_compare *out, cc_err *err);
 void cc_compare_free (cc_compare *c);
 
+/* A scenario's file name without its folder, for column heads and keys. */
+const char *cc_compare_short_name (const char *path);
+
 /* The writers: 0 on success. */
 int cc_compare_csv (FILE *fp, const void *c);
 int cc_compare_skus_csv (FILE *fp, const void *c);

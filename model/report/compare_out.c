@@ -12,9 +12,8 @@
 #include "report/compare.h"
 #include "report/mdtext.h"
 
-/* The file name without its folder, for column heads. */
-static const char *
-base (const char *path)
+const char *
+cc_compare_short_name (const char *path)
 {
   const char *slash = strrchr (path, '/');
   return slash ? slash + 1 : path;
@@ -39,16 +38,16 @@ cc_compare_csv (FILE *fp, const void *arg)
   for (s = 0; s < c->n; s++)
     {
       fputc (',', fp);
-      cc_csv_field (fp, base (c->name[s]));
+      cc_csv_field (fp, cc_compare_short_name (c->name[s]));
     }
   for (s = 1; s < c->n; s++)
     {
-      snprintf (head, sizeof head, "%s - %s", base (c->name[s]),
-                base (c->name[0]));
+      snprintf (head, sizeof head, "%s - %s", cc_compare_short_name (c->name[s]),
+                cc_compare_short_name (c->name[0]));
       fputc (',', fp);
       cc_csv_field (fp, head);
       snprintf (head, sizeof head, "standard error of %s - %s",
-                base (c->name[s]), base (c->name[0]));
+                cc_compare_short_name (c->name[s]), cc_compare_short_name (c->name[0]));
       fputc (',', fp);
       cc_csv_field (fp, head);
     }
@@ -79,7 +78,7 @@ cc_compare_skus_csv (FILE *fp, const void *arg)
   for (s = 0; s < c->n; s++)
     {
       fputc (',', fp);
-      cc_csv_field (fp, base (c->name[s]));
+      cc_csv_field (fp, cc_compare_short_name (c->name[s]));
     }
   fputc ('\n', fp);
   for (k = 0; k < c->nsku; k++)
@@ -190,7 +189,7 @@ md_names (FILE *fp, const cc_compare *c)
   for (s = 0; s < c->n; s++)
     {
       fputc (' ', fp);
-      cc_md_text (fp, base (c->name[s]));
+      cc_md_text (fp, cc_compare_short_name (c->name[s]));
       fputs (" |", fp);
     }
 }
@@ -204,9 +203,9 @@ md_values (FILE *fp, const cc_compare *c)
   for (s = 1; s < c->n; s++)
     {
       fputc (' ', fp);
-      cc_md_text (fp, base (c->name[s]));
+      cc_md_text (fp, cc_compare_short_name (c->name[s]));
       fputs (" \xe2\x88\x92 ", fp);
-      cc_md_text (fp, base (c->name[0]));
+      cc_md_text (fp, cc_compare_short_name (c->name[0]));
       fputs (" |", fp);
     }
   fputs ("\n|---|", fp);
@@ -268,7 +267,7 @@ cc_compare_md (FILE *fp, const void *arg)
   for (s = 0; s < c->n; s++)
     {
       fputs ("- ", fp);
-      cc_md_text (fp, base (c->name[s]));
+      cc_md_text (fp, cc_compare_short_name (c->name[s]));
       fputs (": ", fp);
       cc_md_text (fp, c->title[s]);
       fputs (", valued on ", fp);
@@ -282,8 +281,11 @@ cc_compare_md (FILE *fp, const void *arg)
            "random stream, so a difference is not Monte Carlo noise where "
            "the scenarios draw the same assumptions; \xc2\xb1 is the Monte "
            "Carlo standard error of each difference (batch means over %d "
-           "batches of draws).\n\n## Value side by side\n\n", c->seed,
-           c->draws, CC_CMP_BATCHES);
+           "batches of draws).  Usage is each driver's quantity in its own "
+           "unit in the last month of the term.  n/a: not in that scenario, "
+           "or a driver its valued provider does not price (see the skus "
+           "below).  The chart compare.svg shows the same figures.\n\n"
+           "## Value side by side\n\n", c->seed, c->draws, CC_CMP_BATCHES);
   md_values (fp, c);
   fputs ("\n## Skus by driver and provider\n\n", fp);
   md_skus (fp, c);

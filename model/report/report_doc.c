@@ -32,6 +32,13 @@ cc_report_value_facts (FILE *fp, const cc_valuecase *c, const cc_value_result *r
            b, d, c->currency);
   cc_adjustments_words (fp, c, cc_text_plain);
   fputs (".\n", fp);
+  if (r->cross_missing[0] > 0)
+    {
+      char missing[512];
+      cc_valuecase_priced_list (c, 0, 0, 1, missing, sizeof missing);
+      fprintf (fp, "Not priced on %s, so left out of that figure: %s.\n",
+               cc_provider_label (c->model.provider[0]), missing);
+    }
   fputs ("Before quoting it, say what it rests on: ", fp);
   cc_rests_on (fp, c, r, cc_text_plain);
   fputs (".\n", fp);
@@ -44,8 +51,11 @@ cc_report_value_facts (FILE *fp, const cc_valuecase *c, const cc_value_result *r
     }
   if (c->model.nprovider > 1)
     {
-      fprintf (fp, "The same usage priced on each provider (the %zu drivers "
-               "all of them price, median assumptions):", r->ncommon);
+      char common[512];
+      cc_valuecase_priced_list (c, 0, 1, 1, common, sizeof common);
+      fprintf (fp, "The same usage priced on each provider (only the %zu "
+               "drivers all of them price: %s; median assumptions):",
+               r->ncommon, common);
       for (p = 0; p < c->model.nprovider; p++)
         {
           cc_amount_words (r->cross_common[p], a, sizeof a);
@@ -172,8 +182,8 @@ md_adjustments (FILE *fp, const cc_valuecase *c)
 static void
 md_tornado_cross (FILE *fp, const cc_valuecase *c, const cc_value_result *r)
 {
-  char a[64], b[64], e[64];
-  size_t i;
+  char a[64], b[64], e[64], common[512];
+  size_t i, d;
 
   fputs ("## What moves the total\n\n| assumption | range | total at P10 "
          "| total at P90 | swing |\n|---|---|---:|---:|---:|\n", fp);
@@ -189,16 +199,55 @@ md_tornado_cross (FILE *fp, const cc_valuecase *c, const cc_value_result *r)
       fprintf (fp, " | %s | %s | %s |\n", a, b, e);
     }
 
-  fputs ("\n## The same usage on each provider\n\n| provider | all drivers "
-         "it prices | drivers it cannot price | drivers every provider "
-         "prices |\n|---|---:|---:|---:|\n", fp);
+  cc_valuecase_priced_list (c, 0, 1, 1, common, sizeof common);
+  fputs ("\n## The same usage on each provider\n\n", fp);
+  fputs ("Only the last column compares like with like: the drivers every "
+         "provider prices (", fp);
+  md_cell (fp, common);
+  fputs ("). The full totals leave out what a provider does not price.\n\n"
+         "| provider | all drivers it prices | drivers it cannot price | "
+         "drivers every provider prices |\n|---|---:|---|---:|\n", fp);
   for (i = 0; i < c->model.nprovider; i++)
     {
+      char missing[512];
       cc_group_digits (r->cross[i], 0, a, sizeof a);
       cc_group_digits (r->cross_common[i], 0, b, sizeof b);
+      cc_valuecase_priced_list (c, i, 0, 1, missing, sizeof missing);
       fputs ("| ", fp);
       md_cell (fp, cc_provider_label (c->model.provider[i]));
-      fprintf (fp, " | %s | %d | %s |\n", a, r->cross_missing[i], b);
+      fprintf (fp, " | %s | %d: ", a, r->cross_missing[i]);
+      md_cell (fp, missing);
+      fprintf (fp, " | %s |\n", b);
+    }
+  fputs ("\n| driver |", fp);   /* each driver's sku on each provider */
+  for (i = 0; i < c->model.nprovider; i++)
+    {
+      fputc (' ', fp);
+      md_cell (fp, cc_provider_label (c->model.provider[i]));
+      fputs (" |", fp);
+    }
+  fputs ("\n|---|", fp);
+  for (i = 0; i < c->model.nprovider; i++)
+    fputs ("---|", fp);
+  fputc ('\n', fp);
+  for (d = 0; d < c->model.ndriver; d++)
+    {
+      fputs ("| ", fp);
+      md_cell (fp, c->model.driver[d].title ? c->model.driver[d].title
+                                            : c->model.driver[d].name);
+      for (i = 0; i < c->model.nprovider; i++)
+        {
+          char cell[512];
+          cc_valuecase_sku_cell (c, d, i, cell, sizeof cell);
+          fputs (" | ", fp);
+          md_cell (fp, cell);
+          if (c->model.driver[d].price[i].nsku > 0)
+            {
+              cc_group_digits (r->cross_driver[i][d], 0, a, sizeof a);
+              fprintf (fp, ": %s", a);
+            }
+        }
+      fputs (" |\n", fp);
     }
 }
 
@@ -400,6 +449,16 @@ md_summary (FILE *fp, const cc_valuecase *c, const cc_value_result *r)
   fputs (", at list prices with these adjustments: ", fp);
   cc_adjustments_words (fp, c, cc_md_text);
   fputs (".\n>\n", fp);
+  if (r->cross_missing[0] > 0)
+    {
+      char missing[512];
+      cc_valuecase_priced_list (c, 0, 0, 1, missing, sizeof missing);
+      fputs ("> Not priced on ", fp);
+      cc_md_text (fp, cc_provider_label (c->model.provider[0]));
+      fputs (", so left out of this value: ", fp);
+      cc_md_text (fp, missing);
+      fputs (".\n>\n", fp);
+    }
   cc_range_words (&r->total, c->currency, words, sizeof words);
   cc_money_words (r->total_p50_se, c->currency, se, sizeof se);
   cc_group_digits ((double) c->model.draws, 0, draws, sizeof draws);

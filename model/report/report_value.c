@@ -113,13 +113,18 @@ cc_report_value_drivers_csv (FILE *fp, const cc_valuecase *c,
           snprintf (skus + n, sizeof skus - n, "%s%s", j ? " " : "",
                     dr->price[0].sku[j]);
         }
+      if (dr->price[0].nsku == 0)     /* "not priced: no sku with ..." */
+        cc_valuecase_sku_cell (c, d, 0, skus, sizeof skus);
       field[0] = dr->name;
       field[1] = dr->family;
       field[2] = dr->label;
       field[3] = skus;
       field[4] = dr->source;
       cc_csv_fields (fp, field, 5);
-      money_cells (fp, &r->driver_total[d], 0);
+      if (dr->price[0].nsku == 0)
+        fputs (",,,\n", fp);         /* no cost: not 0, not priced */
+      else
+        money_cells (fp, &r->driver_total[d], 0);
     }
   return ferror (fp) ? -1 : 0;
 }
@@ -234,17 +239,47 @@ cc_report_value_cross_csv (FILE *fp, const cc_valuecase *c,
   currency_field (fp, "term_total_", c->currency, "_at_median_assumptions");
   fputs (",drivers_not_priced", fp);
   currency_field (fp, "common_drivers_total_", c->currency, "");
-  fputs (",regions\n", fp);
+  fputs (",regions,not_priced\n", fp);
   for (p = 0; p < c->model.nprovider; p++)
     {
-      char regions[1024];
+      char regions[1024], missing[1024];
       cc_csv_field (fp, c->model.provider[p]);
       fprintf (fp, ",%.2f,%d,%.2f,", r->cross[p], r->cross_missing[p],
                r->cross_common[p]);
       cc_valuecase_regions (c, p, 1, regions, sizeof regions);
       cc_csv_field (fp, regions);
+      putc (',', fp);
+      cc_valuecase_priced_list (c, p, 0, 0, missing, sizeof missing);
+      cc_csv_field (fp, missing);
       putc ('\n', fp);
     }
+  return ferror (fp) ? -1 : 0;
+}
+
+int
+cc_report_value_cross_drivers_csv (FILE *fp, const cc_valuecase *c,
+                                   const cc_value_result *r)
+{
+  size_t d, p;
+  char cell[512];
+  fputs ("driver,provider,sku,priced", fp);
+  currency_field (fp, "term_total_", c->currency, "_at_median_assumptions");
+  putc ('\n', fp);
+  for (d = 0; d < c->model.ndriver; d++)
+    for (p = 0; p < c->model.nprovider; p++)
+      {
+        int on = c->model.driver[d].price[p].nsku > 0;
+        const char *field[3];
+        cc_valuecase_sku_cell (c, d, p, cell, sizeof cell);
+        field[0] = c->model.driver[d].name;
+        field[1] = c->model.provider[p];
+        field[2] = cell;
+        cc_csv_fields (fp, field, 3);
+        if (on)
+          fprintf (fp, ",yes,%.2f\n", r->cross_driver[p][d]);
+        else
+          fputs (",no,\n", fp);
+      }
   return ferror (fp) ? -1 : 0;
 }
 
@@ -309,7 +344,15 @@ json_drivers (const cc_valuecase *c, const cc_value_result *r)
       cc_json_set (o, "family", cc_json_str (dr->family));
       cc_json_set (o, "label", cc_json_str (dr->label));
       cc_json_set (o, "source", cc_json_str (dr->source));
-      cc_json_set (o, "total", json_range (&r->driver_total[i]));
+      {
+        char cell[512];   /* the valued provider's sku, or "not priced" */
+        cc_valuecase_sku_cell (c, i, 0, cell, sizeof cell);
+        cc_json_set (o, "sku", cc_json_str (cell));
+        cc_json_set (o, "priced", json_boolean (dr->price[0].nsku > 0));
+      }
+      cc_json_set (o, "total", dr->price[0].nsku > 0
+                               ? json_range (&r->driver_total[i])
+                               : json_null ());
       cc_json_set (o, "quantity_source",
                    cc_json_str (source_key[cc_driver_source (dr)]));
       cc_json_set (o, "p50_share", cc_json_num (r->driver_p50_share[i], 6));
@@ -387,6 +430,30 @@ json_tornado (const cc_value_result *r)
   return a;
 }
 
+/* Provider P's price of each driver: {"driver", "sku", "priced",
+   "total_at_median_assumptions" (null when not priced)}. */
+static json_t *
+json_cross_drivers (const cc_valuecase *c, const cc_value_result *r, size_t p)
+{
+  json_t *a = json_array ();
+  char cell[512];
+  size_t d;
+  for (d = 0; d < c->model.ndriver; d++)
+    {
+      json_t *o = json_object ();
+      int on = c->model.driver[d].price[p].nsku > 0;
+      cc_valuecase_sku_cell (c, d, p, cell, sizeof cell);
+      cc_json_set (o, "driver", cc_json_str (c->model.driver[d].name));
+      cc_json_set (o, "sku", cc_json_str (cell));
+      cc_json_set (o, "priced", json_boolean (on));
+      cc_json_set (o, "total_at_median_assumptions",
+                   on ? cc_json_fixed (r->cross_driver[p][d], 2)
+                      : json_null ());
+      cc_json_push (a, o);
+    }
+  return a;
+}
+
 static json_t *
 json_cross (const cc_valuecase *c, const cc_value_result *r)
 {
@@ -404,6 +471,7 @@ json_cross (const cc_valuecase *c, const cc_value_result *r)
                    cc_json_fixed (r->cross_common[i], 2));
       cc_valuecase_regions (c, i, 1, regions, sizeof regions);
       cc_json_set (o, "regions", cc_json_str (regions));
+      cc_json_set (o, "drivers", json_cross_drivers (c, r, i));
       cc_json_push (a, o);
     }
   return a;
@@ -539,6 +607,13 @@ cc_report_value_text (FILE *fp, const cc_valuecase *c, const cc_value_result *r)
   cc_group_digits (r->total.p90, 0, d, sizeof d);
   fprintf (fp, "Contract value over %d months at list prices with the "
            "adjustments below (%s): P10 %s, P50 %s, P90 %s.\n", r->months, c->currency, a, b, d);
+  if (r->cross_missing[0] > 0)
+    {
+      char missing[512];
+      cc_valuecase_priced_list (c, 0, 0, 0, missing, sizeof missing);
+      fprintf (fp, "Not priced on %s, so left out of that total: %s.\n",
+               c->model.provider[0], missing);
+    }
   fputs ("Adjustments to list prices: ", fp);
   cc_adjustments_words (fp, c, cc_text_plain);
   fputs (".\n", fp);
@@ -567,15 +642,20 @@ cc_report_value_text (FILE *fp, const cc_valuecase *c, const cc_value_result *r)
                    r->bar[i].spec, a);
         }
     }
+  cc_valuecase_priced_list (c, 0, 1, 0, d, sizeof d);
   fprintf (fp, "Same usage, median assumptions, by provider (all drivers "
-           "it prices; the %zu drivers every provider prices):\n", r->ncommon);
+           "it prices; the %zu drivers every provider prices: %s):\n",
+           r->ncommon, d);
   for (i = 0; i < c->model.nprovider; i++)
     {
+      char missing[512];
       cc_group_digits (r->cross[i], 0, a, sizeof a);
       cc_group_digits (r->cross_common[i], 0, b, sizeof b);
       cc_valuecase_regions (c, i, 0, d, sizeof d);
-      fprintf (fp, "  %-8s %14s  %14s  in %s%s\n", c->model.provider[i], a, b,
-               d, r->cross_missing[i] ? "  (some drivers not priced here)" : "");
+      cc_valuecase_priced_list (c, i, 0, 0, missing, sizeof missing);
+      fprintf (fp, "  %-8s %14s  %14s  in %s%s%s\n", c->model.provider[i], a,
+               b, d, r->cross_missing[i] ? "  not priced here: " : "",
+               r->cross_missing[i] ? missing : "");
     }
   for (i = 0; i < c->nconv; i++)
     fprintf (fp, "Converted: %s\n", c->conversion[i]);

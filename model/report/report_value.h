@@ -20,6 +20,7 @@ int cc_report_value_quantities_csv (FILE *fp, const cc_valuecase *c, const cc_va
 int cc_report_value_provenance_csv (FILE *fp, const cc_valuecase *c, const cc_value_result *r);
 int cc_report_value_tornado_csv (FILE *fp, const cc_valuecase *c, const cc_value_result *r);
 int cc_report_value_cross_csv (FILE *fp, const cc_valuecase *c, const cc_value_result *r);
+int cc_report_value_cross_drivers_csv (FILE *fp, const cc_valuecase *c, const cc_value_result *r);
 int cc_report_value_json (FILE *fp, const cc_valuecase *c, const cc_value_result *r);
 /* The analyst's summary: totals, NPV, by year, top drivers, providers. */
 int cc_report_value_text (FILE *fp, const cc_valuecase *c, const cc_value_result *r);

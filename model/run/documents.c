@@ -9,8 +9,8 @@
 #include "report/report_doc.h"
 #include "run/run.h"
 
-static int
-write_alt (FILE *fp, const void *arg)
+int
+cc_run_write_alt (FILE *fp, const void *arg)
 {
   fprintf (fp, "%s\n", (const char *) arg);
   return ferror (fp) ? -1 : 0;
@@ -53,7 +53,7 @@ cc_run_documents (const cc_run_result *r, const char *chart_note,
   for (i = 0; rc == CC_OK && i < set->n; i++)
     {
       snprintf (name, sizeof name, "%s.alt.txt", charts[i].name);
-      rc = cc_output_file (out, name, write_alt, charts[i].alt, err);
+      rc = cc_output_file (out, name, cc_run_write_alt, charts[i].alt, err);
     }
   memset (&doc, 0, sizeof doc);
   doc.storage = r->has_storage ? &r->storage.view : NULL;

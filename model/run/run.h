@@ -106,6 +106,9 @@ int cc_run_tables (const cc_run_result *r, unsigned groups,
 
 /* Write every chart's alt text (STEM.alt.txt), report.md and report.html
  * into OUT; CHART_NOTE says why charts are missing (NULL: they are not). */
+/* An alt text ARG (a string) and a newline: a cc_output_fn. */
+int cc_run_write_alt (FILE *fp, const void *arg);
+
 int cc_run_documents (const cc_run_result *r, const char *chart_note,
                       const cc_output *out, cc_err *err);
 

@@ -59,6 +59,8 @@ static const table tables[] = {
     cc_report_value_provenance_csv },
   { "tornado.csv", CC_TABLES_VALUE, NULL, cc_report_value_tornado_csv },
   { "crosscloud.csv", CC_TABLES_VALUE, NULL, cc_report_value_cross_csv },
+  { "crosscloud-drivers.csv", CC_TABLES_VALUE, NULL,
+    cc_report_value_cross_drivers_csv },
   { "value.json", CC_TABLES_VALUE, NULL, cc_report_value_json },
 };
 

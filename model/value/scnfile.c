@@ -21,7 +21,8 @@ static const char *const driver_keys[] = {
   "family", "label", "source", "unit", "data", "metric", "growth", "phi",
   "cap", "quantity", "factor", "annual_growth", "growth_months", "link",
   "model", "series", "measure", "title", "quantity_label", "factor_label",
-  "growth_label", "phi_label", "cap_label", "show", "scale", NULL
+  "growth_label", "phi_label", "cap_label", "show", "scale", "vcpu",
+  "memory_gib", "storage_tier", "redundancy", "feature", "link_sku", NULL
 };
 static const char *const driver_prefixes[] = {
   "sku.", "region.", "term.", "reserved_blocks.", "reserved_term.", NULL

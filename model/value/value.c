@@ -603,7 +603,7 @@ apply_links (const cc_value_model *m, driver_theta *t)
   for (d = 0; d < m->ndriver; d++)
     if (m->driver[d].link >= 0)
       {
-        t[d].base = t[m->driver[d].link].base;
+        t[d].base = t[m->driver[d].link].base * m->driver[d].link_share;
         t[d].growth = t[m->driver[d].link].growth;
       }
 }
@@ -1066,8 +1066,10 @@ keep_draws (run_state *st, cc_value_result *res, cc_err *err)
   res->draw_npv = malloc (B * sizeof *res->draw_npv);
   res->draw_year = malloc (B * Y * sizeof *res->draw_year);
   res->draw_driver = malloc ((B * D + 1) * sizeof *res->draw_driver);
+  res->draw_qty = malloc ((B * Y * D + 1) * sizeof *res->draw_qty);
   if (res->draw_total == NULL || res->draw_npv == NULL
-      || res->draw_year == NULL || res->draw_driver == NULL)
+      || res->draw_year == NULL || res->draw_driver == NULL
+      || res->draw_qty == NULL)
     return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
   memcpy (res->draw_total, st->tot, B * sizeof *st->tot);
   memcpy (res->draw_npv, st->npv, B * sizeof *st->npv);
@@ -1077,6 +1079,8 @@ keep_draws (run_state *st, cc_value_result *res, cc_err *err)
         res->draw_year[b * Y + i] = st->yr[i * B + b];
       for (i = 0; i < D; i++)
         res->draw_driver[b * D + i] = st->drv[i * B + b];
+      for (i = 0; i < Y * D; i++)
+        res->draw_qty[b * Y * D + i] = st->qy[i * B + b];
     }
   return CC_OK;
 }
@@ -1290,9 +1294,13 @@ cross_cloud (run_state *st, cc_value_result *res, cc_err *err)
       res->cross_missing[i] = missing;
       res->cross_common[i] = 0;
       for (d = 0; d < D; d++)
-        if (priced_everywhere (st, d))
+        {
+          res->cross_driver[i][d] = 0;
           for (mo = 0; mo < st->T; mo++)
-            res->cross_common[i] += w->cost[(size_t) mo * D + d];
+            res->cross_driver[i][d] += w->cost[(size_t) mo * D + d];
+          if (priced_everywhere (st, d))
+            res->cross_common[i] += res->cross_driver[i][d];
+        }
     }
   return CC_OK;
 }
@@ -1405,6 +1413,7 @@ cc_value_result_free (cc_value_result *r)
   free (r->draw_npv);
   free (r->draw_year);
   free (r->draw_driver);
+  free (r->draw_qty);
   free (r->driver_yearly_qty);
   free (r);
 }

@@ -32,6 +32,7 @@
 #include "fit/fit.h"
 #include "reported/growth.h"
 #include "price/price.h"
+#include "price/pick.h"
 #include "reported/project.h"
 
 #define CC_MAX_PROVIDERS 4
@@ -46,6 +47,7 @@ typedef struct
   char sku[CC_MAX_MIX][128];  /* one sku, or a storage mix */
   double share[CC_MAX_MIX];   /* shares of the mix, summing to 1 */
   size_t nsku;                /* 0: not priced on this provider */
+  int picked;                 /* the sku was picked by the driver's needs */
   char region[32];            /* "" = any */
   char region_from[80];       /* how the region was chosen, for reports */
   char term[16];              /* term of the list price: "payg" or "1y" ... */
@@ -75,9 +77,14 @@ typedef struct
                                  figures' or fitted series' ("TB"); "":
                                  its price's unit (seats, hours, ...) */
   char source[1024];          /* where the figure or assumption comes from */
+  cc_price_needs needs;       /* what it needs, when it says (pick.h) */
   cc_dist base, factor, growth;
   int growth_months;          /* growth stops after this many months (0: never) */
   int link;                   /* -1, or the driver whose base draw is reused */
+  double link_share;          /* the part of the linked driver's quantity
+                                 followed: 1, or with link_sku the share
+                                 the valued provider's mix puts in that sku
+                                 (0 when its mix has none) */
   /* Storage from reported figures (facts != NULL): */
   const cc_growth_facts *facts;
   cc_scenario_kind scn_kind;
@@ -162,6 +169,9 @@ typedef struct
   double cross[CC_MAX_PROVIDERS];           /* median usage, each provider */
   int cross_missing[CC_MAX_PROVIDERS];      /* drivers with no sku there */
   double cross_common[CC_MAX_PROVIDERS];    /* only drivers priced everywhere */
+  /* Each driver's term total at median usage on each provider (0 where
+     the provider does not price it: see the model's nsku). */
+  double cross_driver[CC_MAX_PROVIDERS][CC_MAX_DRIVERS];
   size_t ncommon;                           /* how many drivers that is */
   size_t nunconfirmed;
   char unconfirmed[64][128];  /* skus priced from UNCONFIRMED rows */
@@ -171,6 +181,10 @@ typedef struct
    * (draws x ndriver). */
   size_t ndraws;
   double *draw_total, *draw_npv, *draw_year, *draw_driver;
+  /* Each driver's quantity (quantity_unit) in the last month of each
+     contract year, draw by draw: draws x nyears x ndriver, draw b's year
+     y driver d at draw_qty[(b * nyears + y) * ndriver + d]. */
+  double *draw_qty;
   size_t nearly;
   char early[16][200];        /* skus priced before their earliest
                                  effective_date: "sku (provider, effective

@@ -838,6 +838,130 @@ choose_region (cc_valuecase *c, size_t p, const char *term, cc_err *err)
   return CC_OK;
 }
 
+/* What the driver says it needs (pick.h): vcpu and memory_gib numbers
+   > 0, storage_tier, redundancy and feature words. */
+static int
+driver_needs (cc_valuecase *c, const cc_scnfile_section *s, cc_driver *dr,
+              cc_err *err)
+{
+  static const char *const num_key[2] = { "vcpu", "memory_gib" };
+  static const char *const word_key[3] = { "storage_tier", "redundancy",
+                                            "feature" };
+  cc_price_needs *n = &dr->needs;
+  double *num[2];
+  char *word[3];
+  size_t size[3];
+  const char *v;
+  long line;
+  int i;
+
+  num[0] = &n->vcpu;
+  num[1] = &n->memory_gib;
+  word[0] = n->storage_tier;
+  word[1] = n->redundancy;
+  word[2] = n->feature;
+  size[0] = sizeof n->storage_tier;
+  size[1] = sizeof n->redundancy;
+  size[2] = sizeof n->feature;
+  for (i = 0; i < 2; i++)
+    if ((v = cc_scnfile_get (s, num_key[i], &line)) != NULL
+        && (cc_num_parse (v, num[i]) != 0 || !(*num[i] > 0)
+            || *num[i] > CC_PRICE_MAX_QUANTITY))
+      return cc_err_set (err, CC_EDATA, c->file->path, line, 0,
+                         "%s must be a number > 0, not '%s'", num_key[i], v);
+  for (i = 0; i < 3; i++)
+    if ((v = cc_scnfile_get (s, word_key[i], &line)) != NULL)
+      {
+        if (v[0] == '\0' || strlen (v) >= size[i])
+          return cc_err_set (err, CC_EDATA, c->file->path, line, 0,
+                             "%s '%s' is empty or longer than %zu "
+                             "characters (the cap)", word_key[i], v,
+                             size[i] - 1);
+        snprintf (word[i], size[i], "%s", v);
+      }
+  return CC_OK;
+}
+
+/* The driver being read names no sku on provider P but says what it
+   needs: the cheapest sku there that meets it, in the scenario's
+   region.P, else the region nearest the valued provider's that has one,
+   else any region; none leaves the driver not priced on P. */
+static void
+pick_sku (cc_valuecase *c, size_t p, const char *term)
+{
+  cc_value_model *m = &c->model;
+  cc_driver *dr = &m->driver[m->ndriver];
+  cc_driver_price *dpr = &dr->price[p];
+  const cc_region_site *site;
+  const char *anchor;
+  size_t k, row;
+  int found;
+
+  if (dpr->region[0] != '\0')
+    found = cc_price_pick (c->book, m->provider[p], &dr->needs, dpr->region,
+                           term, &row) == 0;
+  else
+    {
+      found = 0;
+      if (p > 0 && (anchor = anchor_region (m)) != NULL)
+        for (k = 0; !found && (site = cc_region_nearest (m->provider[0],
+                                                         anchor,
+                                                         m->provider[p],
+                                                         k)) != NULL; k++)
+          found = cc_price_pick (c->book, m->provider[p], &dr->needs,
+                                 site->region, term, &row) == 0;
+      if (!found)
+        found = cc_price_pick (c->book, m->provider[p], &dr->needs, NULL,
+                               term, &row) == 0;
+    }
+  if (!found)
+    return;
+  snprintf (dpr->sku[0], sizeof dpr->sku[0], "%s", c->book->row[row].sku);
+  dpr->share[0] = 1;
+  dpr->nsku = 1;
+  dpr->picked = 1;
+}
+
+/* A sku named for a driver that states needs must not contradict them
+   where its book says what it is. */
+static int
+named_meets (cc_valuecase *c, const cc_driver *dr, const cc_driver_price *dpr,
+             const char *term, long line, cc_err *err)
+{
+  size_t j, first, count;
+  char needs[160];
+  for (j = 0; j < dpr->nsku; j++)
+    {
+      cc_price_row r;
+      if (cc_price_find_term (c->book, dpr->sku[j],
+                              dpr->region[0] ? dpr->region : NULL, term,
+                              &first, &count, err) != CC_OK)
+        continue;         /* choose_region says why */
+      r = c->book->row[first];
+      /* Attributes the book leaves empty neither meet nor break a need. */
+      if (r.vcpu == 0)
+        r.vcpu = dr->needs.vcpu;
+      if (r.memory_gib == 0)
+        r.memory_gib = dr->needs.memory_gib;
+      if (!r.storage_tier[0])
+        r.storage_tier = (char *) dr->needs.storage_tier;
+      if (!r.redundancy[0])
+        r.redundancy = (char *) dr->needs.redundancy;
+      if (!r.feature[0])
+        r.feature = (char *) dr->needs.feature;
+      if (!cc_price_meets (&r, &dr->needs))
+        {
+          cc_price_needs_format (&dr->needs, needs, sizeof needs);
+          return cc_err_set (err, CC_EDATA, c->file->path, line, 0,
+                             "sku '%s' does not meet the driver's needs (%s); "
+                             "name a sku that does, or leave the sku out to "
+                             "pick the cheapest that does", dpr->sku[j],
+                             needs);
+        }
+    }
+  return CC_OK;
+}
+
 void
 cc_valuecase_regions (const cc_valuecase *c, size_t p, int why, char *buf,
                       size_t n)
@@ -868,6 +992,58 @@ cc_valuecase_regions (const cc_valuecase *c, size_t p, int why, char *buf,
     }
 }
 
+void
+cc_valuecase_sku_cell (const cc_valuecase *c, size_t d, size_t p, char *buf,
+                       size_t n)
+{
+  const cc_driver *dr = &c->model.driver[d];
+  const cc_driver_price *pr = &dr->price[p];
+  char needs[160];
+  size_t i, len = 0;
+
+  cc_price_needs_format (&dr->needs, needs, sizeof needs);
+  if (pr->nsku == 0)
+    {
+      if (needs[0])
+        snprintf (buf, n, "not priced: no sku with %s", needs);
+      else
+        snprintf (buf, n, "not priced");
+      return;
+    }
+  buf[0] = '\0';
+  for (i = 0; i < pr->nsku && len < n; i++)
+    len += (size_t) snprintf (buf + len, n - len, pr->nsku > 1
+                              ? "%s%s:%g" : "%s%s", i ? " + " : "",
+                              pr->sku[i], pr->share[i]);
+  if (len < n && (pr->region[0] != '\0' || pr->picked))
+    snprintf (buf + len, n - len, " (%s%s%s%s)", pr->region,
+              pr->region[0] && pr->picked ? "; " : "",
+              pr->picked ? "cheapest with " : "", pr->picked ? needs : "");
+}
+
+void
+cc_valuecase_priced_list (const cc_valuecase *c, size_t p, int on,
+                          int titles, char *buf, size_t n)
+{
+  const cc_value_model *m = &c->model;
+  size_t d, q, k = 0;
+  buf[0] = '\0';
+  for (d = 0; d < m->ndriver; d++)
+    {
+      int all = 1;
+      for (q = 0; q < m->nprovider; q++)
+        all = all && m->driver[d].price[q].nsku > 0;
+      if (on ? !all : m->driver[d].price[p].nsku > 0)
+        continue;
+      k += (size_t) snprintf (buf + k, k < n ? n - k : 0, "%s%s",
+                              k ? ", " : "",
+                              titles && m->driver[d].title
+                              ? m->driver[d].title : m->driver[d].name);
+    }
+  if (k == 0)
+    snprintf (buf, n, "none");
+}
+
 /* The driver's sku, region, term and reservation on provider P. */
 static int
 driver_price (cc_valuecase *c, const cc_scnfile_section *s, cc_driver *dr,
@@ -875,7 +1051,7 @@ driver_price (cc_valuecase *c, const cc_scnfile_section *s, cc_driver *dr,
 {
   cc_value_model *m = &c->model;
   cc_driver_price *dpr = &dr->price[p];
-  const char *path = c->file->path, *v;
+  const char *path = c->file->path, *v, *term;
   long line = s->line;
   char key[64];
   int rc;
@@ -890,15 +1066,21 @@ driver_price (cc_valuecase *c, const cc_scnfile_section *s, cc_driver *dr,
                            sizeof dpr->region - 1);
       snprintf (dpr->region, sizeof dpr->region, "%s", v);
     }
+  snprintf (key, sizeof key, "term.%s", m->provider[p]);
+  term = cc_scnfile_get (s, key, NULL);
+  if (term == NULL)
+    term = "payg";
   snprintf (key, sizeof key, "sku.%s", m->provider[p]);
-  if ((v = cc_scnfile_get (s, key, &line)) != NULL)
+  v = cc_scnfile_get (s, key, &line);
+  if (v == NULL && cc_price_needs_stated (&dr->needs))
+    pick_sku (c, p, term);
+  if (v != NULL || dpr->nsku > 0)
     {
-      const char *term;
-      if ((rc = parse_skus (c, v, line, dpr, err)) != CC_OK)
+      if (v != NULL && ((rc = parse_skus (c, v, line, dpr, err)) != CC_OK
+                        || (rc = named_meets (c, dr, dpr, term, line, err))
+                        != CC_OK))
         return rc;
-      snprintf (key, sizeof key, "term.%s", m->provider[p]);
-      term = cc_scnfile_get (s, key, NULL);
-      if ((rc = choose_region (c, p, term ? term : "payg", err)) != CC_OK)
+      if ((rc = choose_region (c, p, term, err)) != CC_OK)
         {
           cc_err e = *err;
           return cc_err_set (err, rc, path, line, 0, "%s",
@@ -1043,10 +1225,42 @@ driver_checks (cc_valuecase *c, const cc_scnfile_section *s, size_t di,
                            "'%s' names provider '%s', which [scenario] "
                            "providers does not list", k, dot + 1);
     }
-  if (dr->price[0].nsku == 0)
+  if (dr->price[0].nsku == 0 && !cc_price_needs_stated (&dr->needs))
     return cc_err_set (err, CC_EDATA, path, s->line, 0,
                        "[%s] needs 'sku.%s' (the provider valued)", s->name,
                        m->provider[0]);
+  return CC_OK;
+}
+
+/* link_sku: a linked driver follows only the part of the linked
+   driver's quantity that the valued provider's mix puts in that sku
+   (archive retrieval follows the archived data: none when the mix has no
+   archive). */
+static int
+link_sku (cc_valuecase *c, const cc_scnfile_section *s, cc_driver *dr,
+          cc_err *err)
+{
+  const cc_driver_price *lp;
+  const char *v;
+  long line;
+  size_t j;
+
+  if ((v = cc_scnfile_get (s, "link_sku", &line)) == NULL)
+    return CC_OK;
+  if (dr->link < 0)
+    return cc_err_set (err, CC_EDATA, c->file->path, line, 0,
+                       "link_sku needs 'link' (the driver whose mix it "
+                       "names a sku of)");
+  lp = &c->model.driver[dr->link].price[0];
+  dr->link_share = 0;
+  for (j = 0; j < lp->nsku; j++)
+    if (strcmp (lp->sku[j], v) == 0)
+      dr->link_share = lp->nsku == 1 ? 1.0 : lp->share[j];
+  for (j = 0; j < c->book->n && strcmp (c->book->row[j].sku, v) != 0; j++)
+    ;
+  if (j == c->book->n)
+    return cc_err_set (err, CC_EDATA, c->file->path, line, 0,
+                       "link_sku '%s' is in no price book", v);
   return CC_OK;
 }
 
@@ -1102,6 +1316,7 @@ driver_section (cc_valuecase *c, const cc_scnfile_section *s, cc_err *err)
                        sizeof dr->name - 1);
   memset (dr, 0, sizeof *dr);
   dr->link = -1;
+  dr->link_share = 1;
   snprintf (dr->name, sizeof dr->name, "%s", s->name + 7);
   if ((rc = text_key (c, s, "label", dr->name, dr->label, sizeof dr->label,
                       err)) != CC_OK
@@ -1132,12 +1347,13 @@ driver_section (cc_valuecase *c, const cc_scnfile_section *s, cc_err *err)
     rc = reported_driver (c, s, di, v, line, err);
   else
     rc = assumed_driver (c, s, di, err);
-  if (rc != CC_OK)
+  if (rc != CC_OK || (rc = driver_needs (c, s, dr, err)) != CC_OK)
     return rc;
   for (p = 0; p < m->nprovider; p++)
     if ((rc = driver_price (c, s, dr, p, err)) != CC_OK)
       return rc;
-  if ((rc = driver_checks (c, s, di, err)) != CC_OK)
+  if ((rc = driver_checks (c, s, di, err)) != CC_OK
+      || (rc = link_sku (c, s, dr, err)) != CC_OK)
     return rc;
   if ((rc = chart_keys (c, s, di, err)) != CC_OK)
     return rc;

@@ -65,4 +65,17 @@ void cc_valuecase_free (cc_valuecase *c);
 void cc_valuecase_regions (const cc_valuecase *c, size_t p, int why,
                            char *buf, size_t n);
 
+/* What driver D is priced with on provider P, into BUF (N bytes):
+ * "sku (region)", a mix "a:0.5 + b:0.5 (region)", with "; cheapest with
+ * 4 vCPU" inside the brackets when the driver's needs picked it, or "not
+ * priced" ("not priced: no sku with 4 vCPU" when it states needs). */
+void cc_valuecase_sku_cell (const cc_valuecase *c, size_t d, size_t p,
+                            char *buf, size_t n);
+
+/* The drivers provider P does not price (ON = 0) or, with ON = 1, those
+ * every provider prices, by name (or, with TITLES, by their titles),
+ * ", "-separated ("none" when there are none), into BUF (N bytes). */
+void cc_valuecase_priced_list (const cc_valuecase *c, size_t p, int on,
+                               int titles, char *buf, size_t n);
+
 #endif

@@ -145,6 +145,27 @@ static const cc_usage_opt ingest_opts[] = {
   { NULL, 0, 0, NULL, NULL }
 };
 
+static const cc_usage_opt sql_opts[] = {
+  { "dialect", 'd', 0, "NAME", "duckdb, clickhouse, trino, bigquery or "
+    "spark (required)" },
+  { "format", 'f', 0, "FMT", "auto (default: from the header), focus, "
+    "aws-cur or azure" },
+  { "cost", 'c', 0, "BASIS", "billed (default), effective (amortized) or "
+    "list, as ingest" },
+  { "by", 'b', 0, "LIST", "as ingest: family, service (default) or meter, "
+    "and account, region, tag:KEY" },
+  { "date-order", 'D', 0, "mdy|dmy", "how slashed dates are read, as "
+    "ingest" },
+  { "table", 't', 0, "NAME", "read the table or view NAME (with --header)" },
+  { "files", 'F', 0, "GLOB", "read the CSV or Parquet files GLOB names "
+    "with the engine's reader (duckdb, clickhouse; spark: Parquet)" },
+  { "header", 'H', 0, "FILE", "take the columns from FILE's header (a CSV "
+    "or Parquet file; default: the first file --files names here)" },
+  { "reconcile", 'r', 0, NULL, "print the reconciliation query instead: "
+    "per currency, rows used, their cost and rows skipped" },
+  { NULL, 0, 0, NULL, NULL }
+};
+
 /* Options of fit and project. */
 #define OPT_SERIES \
   { "series", 's', 0, "KEY", "only the series provider/family/service/" \
@@ -336,6 +357,13 @@ const cc_usage_cmd cc_usage_cmds[] = {
     "refund or adjustment, and only usage counts quantity), with a "
     "reconciliation summary on stderr",
     ingest_opts, ingest_formats, cc_cmd_ingest },
+  { "sql", "--dialect NAME", "",
+    "print one SQL statement that computes what ingest computes (period, "
+    "cost basis with AWS amortization, charge categories, quantity rule, "
+    "service families and units compiled from service-map.csv and "
+    "units.csv, dimensions, the series columns in ingest's order) for a "
+    "query engine to run over Parquet or CSV files or a warehouse table",
+    sql_opts, NULL, cc_cmd_sql },
   { "fit", "", "FILE",
     "fit growth models to each series of a series CSV and print every "
     "model tried (parameters with standard errors, RSS, AICc, Akaike "

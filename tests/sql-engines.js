@@ -81,7 +81,7 @@ async function parquet(input, output, dateformat) {
   const db = await DuckDBInstance.create(':memory:');
   const con = await db.connect();
   const q = (s) => "'" + s.replace(/'/g, "''") + "'";
-  await con.run(`COPY (FROM read_csv(${q(input)}, delim = ',', quote = '"', escape = '"', header = true, null_padding = true, strict_mode = false${dateformat ? ', dateformat = ' + q(dateformat) : ''})) TO ${q(output)} (FORMAT parquet)`);
+  await con.run(`COPY (FROM read_csv(${q(input)}, delim = ',', quote = '"', escape = '"', header = true, null_padding = true${dateformat ? ', dateformat = ' + q(dateformat) : ''})) TO ${q(output)} (FORMAT parquet)`);
 }
 
 function parse(dialect, file) {
@@ -178,7 +178,12 @@ function reconcile(report, file) {
   else if (cmd === 'parse') parse(args[0], args[1]);
   else if (cmd === 'split') split(args[0], args[1], args[2]);
   else if (cmd === 'columns') {
-    const h = parseCsv(fs.readFileSync(args[0], 'utf8').replace(/^\ufeff/, '').split('\n')[0] + '\n')[0];
+    // The first line only (the file may be larger than a string holds).
+    const fd = fs.openSync(args[0], 'r'), buf = Buffer.alloc(1 << 20);
+    const got = fs.readSync(fd, buf, 0, buf.length, 0);
+    fs.closeSync(fd);
+    const first = buf.toString('utf8', 0, got).replace(/^\ufeff/, '').split('\n')[0];
+    const h = parseCsv(first + '\n')[0];
     console.log(h.map((n) => '`' + n.replace(/[`\\]/g, '\\$&') + '` String').join(', '));
   } else if (cmd === 'reconcile') reconcile(args[0], args[1]);
   else if (cmd === 'compare-list') compareList(args[0]);

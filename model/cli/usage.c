@@ -122,19 +122,27 @@ static const cc_usage_opt price_opts[] = {
   { NULL, 0, 0, NULL, NULL }
 };
 
+/* Options ingest and sql share. */
+#define OPT_COST \
+  { "cost", 'c', 0, "BASIS", "billed (default), effective (amortized) or " \
+    "list" }
+#define OPT_BY \
+  { "by", 'b', 0, "LIST", "group by family, service (default) or meter, " \
+    "and add columns: account, region, tag:KEY (comma-separated, " \
+    "repeatable; charge categories are always apart)" }
+#define OPT_DATE_ORDER \
+  { "date-order", 'D', 0, "mdy|dmy", "how slashed dates such as 9/2/2023 " \
+    "are read: mdy (default, as providers write them) or dmy; never " \
+    "guessed" }
+
 static const cc_usage_opt ingest_opts[] = {
   { "format", 'f', 0, "FMT", "auto (default: from the header) or one of "
     "the billing formats below" },
-  { "cost", 'c', 0, "BASIS", "billed (default), effective (amortized) or "
-    "list" },
-  { "by", 'b', 0, "LIST", "group by family, service (default) or meter, "
-    "and add columns: account, region, tag:KEY (comma-separated, "
-    "repeatable; charge categories are always apart)" },
+  OPT_COST,
+  OPT_BY,
   { "strict", 's', 0, NULL, "stop at the first row whose cost, quantity or "
     "date cannot be read (exit 65)" },
-  { "date-order", 'D', 0, "mdy|dmy", "how slashed dates such as 9/2/2023 "
-    "are read: mdy (default, as providers write them) or dmy; never "
-    "guessed" },
+  OPT_DATE_ORDER,
   { "output", 'o', 0, "FILE", "write the series to FILE (atomically) "
     "instead of standard output" },
   { "report", 'r', 0, "FILE", "write the reconciliation report as JSON to "
@@ -150,12 +158,9 @@ static const cc_usage_opt sql_opts[] = {
     "spark (required)" },
   { "format", 'f', 0, "FMT", "auto (default: from the header), focus, "
     "aws-cur or azure" },
-  { "cost", 'c', 0, "BASIS", "billed (default), effective (amortized) or "
-    "list, as ingest" },
-  { "by", 'b', 0, "LIST", "as ingest: family, service (default) or meter, "
-    "and account, region, tag:KEY" },
-  { "date-order", 'D', 0, "mdy|dmy", "how slashed dates are read, as "
-    "ingest" },
+  OPT_COST,
+  OPT_BY,
+  OPT_DATE_ORDER,
   { "table", 't', 0, "NAME", "read the table or view NAME (with --header)" },
   { "files", 'F', 0, "GLOB", "read the CSV or Parquet files GLOB names "
     "with the engine's reader (duckdb, clickhouse; spark: Parquet)" },

@@ -48,8 +48,7 @@ static const dialect dialects[CC_SQL_NDIALECTS] = {
     "regexp_extract($1, $2, 1)", "substr($1, 1, $2)",
     "CASE WHEN json_valid($1) THEN json_extract_string($1, $2) END",
     "read_csv($1, all_varchar = true, header = true, delim = ',', "
-    "quote = '\"', escape = '\"', null_padding = true, "
-    "strict_mode = false)", "read_parquet($1)" },
+    "quote = '\"', escape = '\"', null_padding = true)", "read_parquet($1)" },
   { "clickhouse", '`', '`', 1, "ifNull(toString($1), '')",
     "toFloat64OrNull($1)", "replaceRegexpAll($1, '^ +| +$', '')", "match($1, $2)",
     "extract($1, $2)", "substring($1, 1, $2)", NULL,
@@ -177,44 +176,39 @@ tpl (gen *g, const char *t, const char *a, const char *b, const char *c)
   return keep (g, r);
 }
 
-/* S as a string literal of the dialect. */
+/* S between quotes OPEN and CLOSE, CLOSE doubled inside (and backslashes
+ * with BACKSLASH). */
 static const char *
-lit (gen *g, const char *s)
+quote (gen *g, const char *s, char open, char close, int backslash)
 {
   size_t i, j = 0;
   char *r = malloc (2 * strlen (s) + 3);
   if (r == NULL)
     return keep (g, NULL);
-  r[j++] = '\'';
+  r[j++] = open;
   for (i = 0; s[i]; i++)
     {
-      if (s[i] == '\'' || (s[i] == '\\' && g->d->backslash))
+      if (s[i] == close || (s[i] == '\\' && backslash))
         r[j++] = s[i];
       r[j++] = s[i];
     }
-  r[j++] = '\'';
+  r[j++] = close;
   r[j] = '\0';
   return keep (g, r);
+}
+
+/* S as a string literal of the dialect. */
+static const char *
+lit (gen *g, const char *s)
+{
+  return quote (g, s, '\'', '\'', g->d->backslash);
 }
 
 /* NAME as a quoted identifier. */
 static const char *
 ident (gen *g, const char *name)
 {
-  size_t i, j = 0;
-  char *r = malloc (2 * strlen (name) + 3);
-  if (r == NULL)
-    return keep (g, NULL);
-  r[j++] = g->d->qopen;
-  for (i = 0; name[i]; i++)
-    {
-      if (name[i] == g->d->qclose)
-        r[j++] = name[i];
-      r[j++] = name[i];
-    }
-  r[j++] = g->d->qclose;
-  r[j] = '\0';
-  return keep (g, r);
+  return quote (g, name, g->d->qopen, g->d->qclose, 0);
 }
 
 /* ------------------------------------------------------------------ */

@@ -52,7 +52,7 @@ static const dialect dialects[CC_SQL_NDIALECTS] = {
   { "clickhouse", '`', '`', 1, "ifNull(toString($1), '')",
     "toFloat64OrNull($1)", "replaceRegexpAll($1, '^ +| +$', '')", "match($1, $2)",
     "extract($1, $2)", "substring($1, 1, $2)", NULL,
-    "file($1, 'CSVWithNames', $2)", "file($1, 'Parquet', $2)" },
+    "file($1, 'CSVWithNames', $2)", NULL },
   { "trino", '"', '"', 0, "coalesce(CAST($1 AS VARCHAR), '')",
     "try(CAST($1 AS DOUBLE))", "trim($1)", "regexp_like($1, $2)",
     "regexp_extract($1, $2, 1)", "substr($1, 1, $2)",
@@ -498,7 +498,7 @@ cost_bad (gen *g, int cur)
 }
 
 /* A glob of fnmatch (no flags but case folding) as an anchored regular
- * expression that ignores case. */
+ * expression that ignores case ((?i) alone: every engine's syntax has it). */
 static const char *
 glob_re (gen *g, const char *glob)
 {
@@ -506,7 +506,7 @@ glob_re (gen *g, const char *glob)
   char *r = malloc (4 * strlen (glob) + 16);
   if (r == NULL)
     return keep (g, NULL);
-  j += (size_t) sprintf (r, "(?is)^");
+  j += (size_t) sprintf (r, "(?i)^");
   for (i = 0; glob[i]; i++)
     {
       char c = glob[i];
@@ -614,7 +614,7 @@ source (gen *g, const char **src, cc_err *err)
     long i;
     for (i = 0; i < g->n; i++)
       structure = cat (g, structure, i ? ", " : "", ident (g, g->names[i]),
-                       parquet ? " Nullable(String)" : " String", NULL);
+                       " String", NULL);
     *src = tpl (g, parquet ? g->d->parquet : g->d->csv, lit (g, files),
                 lit (g, structure), ident (g, files));
   }

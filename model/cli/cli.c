@@ -177,3 +177,68 @@ cc_cli_wrote (void *ctx, const char *path)
 {
   fprintf (stderr, "cloudcast: wrote %s\n", path);
 }
+
+int
+cc_cli_choice (const char *cmd, const char *opt, const char *arg,
+               const char *const *names, int n, int *out)
+{
+  int i;
+  for (i = 0; i < n; i++)
+    if (strcmp (arg, names[i]) == 0)
+      {
+        *out = i;
+        return 0;
+      }
+  cc_cli_usage ("%s: invalid %s '%s'", cmd, opt, arg);
+  return -1;
+}
+
+/* One --by list (family,service,meter,charge,account,region,tag:KEY),
+ * added to O: the deepest of family, service and meter sets the level
+ * (family when the lists name none), the others add columns.  Returns 0,
+ * or -1 after the usage message. */
+int
+cc_cli_parse_by (const char *cmd, const char *arg, cc_ingest_options *o,
+                 int *level)
+{
+  static const char *const levels[] = { "family", "service", "meter" };
+  const char *p = arg;
+  char item[CC_INGEST_MAX_TAG_KEY + 4];
+  for (;;)
+    {
+      size_t len = strcspn (p, ",");
+      int i;
+      if (len == 0 || len >= sizeof item)
+        return cc_cli_usage ("%s: invalid --by '%s': an empty or too "
+                             "long item", cmd, arg), -1;
+      memcpy (item, p, len);
+      item[len] = '\0';
+      for (i = 0; i < 3 && strcmp (item, levels[i]) != 0; i++)
+        ;
+      if (i < 3)
+        *level = i > *level ? i : *level;
+      else if (strcmp (item, "charge") == 0)
+        ;   /* charge categories are always kept apart */
+      else if (strcmp (item, "account") == 0)
+        o->by_account = 1;
+      else if (strcmp (item, "region") == 0)
+        o->by_region = 1;
+      else if (strncmp (item, "tag:", 4) == 0 && item[4] != '\0')
+        {
+          for (i = 0; i < o->ntag && strcmp (o->tag[i], item + 4) != 0; i++)
+            ;
+          if (i == o->ntag && o->ntag == CC_INGEST_MAX_TAGS)
+            return cc_cli_usage ("%s: --by: more than %d tags", cmd,
+                                 CC_INGEST_MAX_TAGS), -1;
+          if (i == o->ntag)
+            memcpy (o->tag[o->ntag++], item + 4, len - 3);
+        }
+      else
+        return cc_cli_usage ("%s: invalid --by item '%s' (family, "
+                             "service, meter, charge, account, region or "
+                             "tag:KEY)", cmd, item), -1;
+      if (p[len] == '\0')
+        return 0;
+      p += len + 1;
+    }
+}

@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "core/error.h"
+#include "ingest/ingest.h"
 
 /* "cloudcast: MESSAGE" on stderr. */
 void cc_cli_warn (const char *fmt, ...) __attribute__ ((format (printf, 1, 2)));
@@ -66,11 +67,24 @@ int cc_cmd_prices_diff (int argc, char **argv);
 int cc_cmd_prices_fetch (int argc, char **argv);
 int cc_cmd_price (int argc, char **argv);
 int cc_cmd_ingest (int argc, char **argv);
+int cc_cmd_sql (int argc, char **argv);
 int cc_cmd_fit (int argc, char **argv);
 int cc_cmd_project (int argc, char **argv);
 int cc_cmd_compare (int argc, char **argv);
 int cc_cmd_story (int argc, char **argv);
 int cc_cmd_scenario_new (int argc, char **argv);
 int cc_cmd_scenario_check (int argc, char **argv);
+
+/* One of N NAMES for option OPT of command CMD: its index in *OUT, or
+ * -1 after the usage message. */
+int cc_cli_choice (const char *cmd, const char *opt, const char *arg,
+                   const char *const *names, int n, int *out);
+
+/* One --by list (family,service,meter,charge,account,region,tag:KEY) of
+ * ingest or sql, added to O: the deepest of family, service and meter
+ * sets *LEVEL, the others add columns.  0, or -1 after the usage
+ * message. */
+int cc_cli_parse_by (const char *cmd, const char *arg, cc_ingest_options *o,
+                     int *level);
 
 #endif

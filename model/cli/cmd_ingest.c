@@ -110,70 +110,6 @@ write_outputs (const cc_ingest *in, const char *output, const char *report,
   return rc;
 }
 
-static int
-parse_choice (const char *opt, const char *arg, const char *const *names, int n,
-              int *out)
-{
-  int i;
-  for (i = 0; i < n; i++)
-    if (strcmp (arg, names[i]) == 0)
-      {
-        *out = i;
-        return 0;
-      }
-  cc_cli_usage ("ingest: invalid %s '%s'", opt, arg);
-  return -1;
-}
-
-/* One --by list (family,service,meter,charge,account,region,tag:KEY),
- * added to O: the deepest of family, service and meter sets the level
- * (family when the lists name none), the others add columns.  Returns 0,
- * or -1 after the usage message. */
-static int
-parse_by (const char *arg, cc_ingest_options *o, int *level)
-{
-  static const char *const levels[] = { "family", "service", "meter" };
-  const char *p = arg;
-  char item[CC_INGEST_MAX_TAG_KEY + 4];
-  for (;;)
-    {
-      size_t len = strcspn (p, ",");
-      int i;
-      if (len == 0 || len >= sizeof item)
-        return cc_cli_usage ("ingest: invalid --by '%s': an empty or too "
-                             "long item", arg), -1;
-      memcpy (item, p, len);
-      item[len] = '\0';
-      for (i = 0; i < 3 && strcmp (item, levels[i]) != 0; i++)
-        ;
-      if (i < 3)
-        *level = i > *level ? i : *level;
-      else if (strcmp (item, "charge") == 0)
-        ;   /* charge categories are always kept apart */
-      else if (strcmp (item, "account") == 0)
-        o->by_account = 1;
-      else if (strcmp (item, "region") == 0)
-        o->by_region = 1;
-      else if (strncmp (item, "tag:", 4) == 0 && item[4] != '\0')
-        {
-          for (i = 0; i < o->ntag && strcmp (o->tag[i], item + 4) != 0; i++)
-            ;
-          if (i == o->ntag && o->ntag == CC_INGEST_MAX_TAGS)
-            return cc_cli_usage ("ingest: --by: more than %d tags",
-                                 CC_INGEST_MAX_TAGS), -1;
-          if (i == o->ntag)
-            memcpy (o->tag[o->ntag++], item + 4, len - 3);
-        }
-      else
-        return cc_cli_usage ("ingest: invalid --by item '%s' (family, "
-                             "service, meter, charge, account, region or "
-                             "tag:KEY)", item), -1;
-      if (p[len] == '\0')
-        return 0;
-      p += len + 1;
-    }
-}
-
 /* What the options ask for. */
 typedef struct
 {
@@ -204,12 +140,12 @@ ingest_options (int argc, char **argv, ingest_args *a)
           return cc_cli_usage ("ingest: invalid --format '%s'", optarg);
         break;
       case 'c':
-        if (parse_choice ("--cost", optarg, costs, 3, &v) != 0)
+        if (cc_cli_choice ("ingest", "--cost", optarg, costs, 3, &v) != 0)
           return CC_EUSAGE;
         o.cost = (cc_ingest_cost) v;
         break;
       case 'b':
-        if (parse_by (optarg, &o, &level) != 0)
+        if (cc_cli_parse_by ("ingest", optarg, &o, &level) != 0)
           return CC_EUSAGE;
         by_given = 1;
         break;
@@ -219,7 +155,7 @@ ingest_options (int argc, char **argv, ingest_args *a)
       case 'D':
         {
           static const char *const orders[] = { "mdy", "dmy" };
-          if (parse_choice ("--date-order", optarg, orders, 2, &v) != 0)
+          if (cc_cli_choice ("ingest", "--date-order", optarg, orders, 2, &v) != 0)
             return CC_EUSAGE;
           o.date_order = v == 1 ? CC_DATE_DMY : CC_DATE_MDY;
         }

@@ -124,19 +124,27 @@ static const cc_usage_opt price_opts[] = {
   { NULL, 0, 0, NULL, NULL }
 };
 
+/* Options ingest and sql share. */
+#define OPT_COST \
+  { "cost", 'c', 0, "BASIS", "billed (default), effective (amortized) or " \
+    "list" }
+#define OPT_BY \
+  { "by", 'b', 0, "LIST", "group by family, service (default) or meter, " \
+    "and add columns: account, region, tag:KEY (comma-separated, " \
+    "repeatable; charge categories are always apart)" }
+#define OPT_DATE_ORDER \
+  { "date-order", 'D', 0, "mdy|dmy", "how slashed dates such as 9/2/2023 " \
+    "are read: mdy (default, as providers write them) or dmy; never " \
+    "guessed" }
+
 static const cc_usage_opt ingest_opts[] = {
   { "format", 'f', 0, "FMT", "auto (default: from the header) or one of "
     "the billing formats below" },
-  { "cost", 'c', 0, "BASIS", "billed (default), effective (amortized) or "
-    "list" },
-  { "by", 'b', 0, "LIST", "group by family, service (default) or meter, "
-    "and add columns: account, region, tag:KEY (comma-separated, "
-    "repeatable; charge categories are always apart)" },
+  OPT_COST,
+  OPT_BY,
   { "strict", 's', 0, NULL, "stop at the first row whose cost, quantity or "
     "date cannot be read (exit 65)" },
-  { "date-order", 'D', 0, "mdy|dmy", "how slashed dates such as 9/2/2023 "
-    "are read: mdy (default, as providers write them) or dmy; never "
-    "guessed" },
+  OPT_DATE_ORDER,
   { "output", 'o', 0, "FILE", "write the series to FILE (atomically) "
     "instead of standard output" },
   { "report", 'r', 0, "FILE", "write the reconciliation report as JSON to "
@@ -144,6 +152,24 @@ static const cc_usage_opt ingest_opts[] = {
   { "threads", 'j', 0, "N", "parse large uncompressed files on N threads, "
     "1 to 64 (default: one per CPU)" },
   { "quiet", 'q', 0, NULL, "no summary on stderr" },
+  { NULL, 0, 0, NULL, NULL }
+};
+
+static const cc_usage_opt sql_opts[] = {
+  { "dialect", 'd', 0, "NAME", "duckdb, clickhouse, trino, bigquery or "
+    "spark (required)" },
+  { "format", 'f', 0, "FMT", "auto (default: from the header), focus, "
+    "aws-cur or azure" },
+  OPT_COST,
+  OPT_BY,
+  OPT_DATE_ORDER,
+  { "table", 't', 0, "NAME", "read the table or view NAME (with --header)" },
+  { "files", 'F', 0, "GLOB", "read the CSV or Parquet files GLOB names "
+    "with the engine's reader (duckdb, clickhouse; spark: Parquet)" },
+  { "header", 'H', 0, "FILE", "take the columns from FILE's header (a CSV "
+    "or Parquet file; default: the first file --files names here)" },
+  { "reconcile", 'r', 0, NULL, "print the reconciliation query instead: "
+    "per currency, rows used, their cost and rows skipped" },
   { NULL, 0, 0, NULL, NULL }
 };
 
@@ -343,6 +369,13 @@ const cc_usage_cmd cc_usage_cmds[] = {
     "refund or adjustment, and only usage counts quantity), with a "
     "reconciliation summary on stderr",
     ingest_opts, ingest_formats, cc_cmd_ingest },
+  { "sql", "--dialect NAME", "",
+    "print one SQL statement that computes what ingest computes (period, "
+    "cost basis with AWS amortization, charge categories, quantity rule, "
+    "service families and units compiled from service-map.csv and "
+    "units.csv, dimensions, the series columns in ingest's order) for a "
+    "query engine to run over Parquet or CSV files or a warehouse table",
+    sql_opts, NULL, cc_cmd_sql },
   { "fit", "", "FILE",
     "fit growth models to each series of a series CSV and print every "
     "model tried (parameters with standard errors, RSS, AICc, Akaike "

@@ -172,9 +172,6 @@ refuse_container (const char *path, const unsigned char *m, size_t n,
 {
   static const struct { const char *magic; size_t len; const char *what; }
   known[] = {
-    { "PAR1", 4, "a Parquet file: cloudcast reads CSV; convert it to CSV "
-      "first (for example: duckdb -c \"COPY (FROM 'FILE.parquet') TO "
-      "'FILE.csv'\"), then ingest the CSV" },
     { "\xfd" "7zXZ", 5, "an xz archive: decompress it (xz -d) first" },
     { "BZh", 3, "a bzip2 archive: decompress it (bzip2 -d) first" },
     { "\x28\xb5\x2f\xfd", 4, "a zstd archive: decompress it (zstd -d) "
@@ -184,6 +181,11 @@ refuse_container (const char *path, const unsigned char *m, size_t n,
       "first" },
   };
   size_t i;
+  if (n >= 4 && memcmp (m, "PAR1", 4) == 0)
+    return cc_err_set (err, CC_EDATA, path, 0, 0, "a Parquet file: ingest "
+                       "reads CSV; let a query engine aggregate it with the "
+                       "statement of: cloudcast sql --dialect duckdb --files "
+                       "%s", path);
   for (i = 0; i < sizeof known / sizeof known[0]; i++)
     if (n >= known[i].len && memcmp (m, known[i].magic, known[i].len) == 0)
       return cc_err_set (err, CC_EDATA, path, 0, 0, "%s", known[i].what);

@@ -394,4 +394,9 @@ int ingest_reconcile (cc_ingest_report *rep, const filectx *fc, cc_err *err);
 /* What a skip reason means, in a few words (ingest.c). */
 const char *ingest_skip_text (int reason);
 
+/* The top-level column names of Parquet file PATH (parquet.c), in *NAMES
+ * (N of them, each malloc'd); CC_EUSAGE when PATH is not Parquet. */
+int ingest_parquet_columns (const char *path, char ***names, long *n,
+                            cc_err *err);
+
 #endif

@@ -148,3 +148,24 @@ cc_servicemap_family (const cc_servicemap *m, const char *provider,
     }
   return "other";
 }
+
+unsigned long
+cc_servicemap_count (const cc_servicemap *m)
+{
+  return m ? m->n : 0;
+}
+
+int
+cc_servicemap_rule (const cc_servicemap *m, unsigned long i,
+                    const char **provider, const char **field,
+                    const char **pattern, const char **family)
+{
+  static const char *const fields[] = { "service", "category", "meter" };
+  if (m == NULL || i >= m->n)
+    return -1;
+  *provider = m->r[i].provider;
+  *field = fields[m->r[i].field];
+  *pattern = m->r[i].pattern;
+  *family = m->r[i].family;
+  return 0;
+}

@@ -23,4 +23,12 @@ const char *cc_servicemap_family (const cc_servicemap *map,
                                   const char *provider, const char *service,
                                   const char *category, const char *meter);
 
+/* The rules in order, for compiling them elsewhere (ingest/sql.c): rule
+ * I's provider glob, field ("service", "category" or "meter"), pattern
+ * glob and family.  Returns 0, or -1 when there is no rule I. */
+unsigned long cc_servicemap_count (const cc_servicemap *map);
+int cc_servicemap_rule (const cc_servicemap *map, unsigned long i,
+                        const char **provider, const char **field,
+                        const char **pattern, const char **family);
+
 #endif

@@ -177,3 +177,15 @@ cc_unitmap_size (const cc_unitmap *m)
 {
   return m ? m->n : 0;
 }
+
+int
+cc_unitmap_entry (const cc_unitmap *m, unsigned long i, const char **key,
+                  const char **canonical, double *factor)
+{
+  if (m == NULL || i >= m->n)
+    return -1;
+  *key = m->e[i].key;
+  *canonical = m->e[i].canonical;
+  *factor = m->e[i].factor;
+  return 0;
+}

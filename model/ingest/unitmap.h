@@ -26,4 +26,10 @@ int cc_unitmap_lookup (const cc_unitmap *map, const char *unit,
 /* Number of spellings loaded. */
 unsigned long cc_unitmap_size (const cc_unitmap *map);
 
+/* Entry I (in matching-key order): the key (lower case, blanks removed),
+ * the canonical unit and the factor.  Returns 0, or -1 when there is none. */
+int cc_unitmap_entry (const cc_unitmap *map, unsigned long i,
+                      const char **key, const char **canonical,
+                      double *factor);
+
 #endif

@@ -1,0 +1,848 @@
+/* sql.c: ingest's aggregation as one SQL statement (sql.h).
+ *
+ * The statement has five levels, each a subquery of the next:
+ *   a  the columns the format's roles read, as text ('' when absent);
+ *   b  per row: period (NULL when the date is not read), labels, charge
+ *      category, whether the row is consumption, the quantity pair;
+ *   c  per row: quantity and cost as numbers, and ok (0: skipped);
+ *   g  the raw groups (provider, service, category, meter, unit,
+ *      currency, charge, dimensions, period), as ingest's table holds them;
+ *   m  the groups mapped: family by the service-map rules in order, unit
+ *      and factor by the unit table;
+ * and the outer level sums the mapped groups into the series, ordered as
+ * cc_ingest_write_series orders them.  Each dialect differs only in the
+ * spellings of its dialect row below. */
+#include <config.h>
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/csvread.h"
+#include "core/timeutil.h"
+#include "ingest/formats/format.h"
+#include "ingest/sql.h"
+
+/* One dialect's spellings; $1, $2, $3 are the arguments. */
+typedef struct
+{
+  const char *name;
+  char qopen, qclose;        /* identifier quotes */
+  int backslash;             /* string literals take backslash escapes */
+  const char *text;          /* a column as text, '' for NULL */
+  const char *num;           /* text to DOUBLE, NULL when not a number */
+  const char *trim;
+  const char *match;         /* text $1 matches regular expression $2 */
+  const char *extract;       /* $2's first group in $1 */
+  const char *substr;        /* $1 from 1, $2 characters */
+  const char *json;          /* tag $2 (a JSON path) of JSON text $1, or
+                                NULL: a regular expression finds it */
+  const char *csv, *parquet; /* file readers of literal $1, header $2 */
+} dialect;
+
+static const dialect dialects[CC_SQL_NDIALECTS] = {
+  { "duckdb", '"', '"', 0, "coalesce(CAST($1 AS VARCHAR), '')",
+    "TRY_CAST($1 AS DOUBLE)", "trim($1)", "regexp_matches($1, $2)",
+    "regexp_extract($1, $2, 1)", "substr($1, 1, $2)",
+    "CASE WHEN json_valid($1) THEN json_extract_string($1, $2) END",
+    "read_csv($1, all_varchar = true, header = true, delim = ',', "
+    "quote = '\"', escape = '\"', null_padding = true)", "read_parquet($1)" },
+  { "clickhouse", '`', '`', 1, "ifNull(toString($1), '')",
+    "toFloat64OrNull($1)", "replaceRegexpAll($1, '^ +| +$', '')", "match($1, $2)",
+    "extract($1, $2)", "substring($1, 1, $2)", NULL,
+    "file($1, 'CSVWithNames', $2)", NULL },
+  { "trino", '"', '"', 0, "coalesce(CAST($1 AS VARCHAR), '')",
+    "try(CAST($1 AS DOUBLE))", "trim($1)", "regexp_like($1, $2)",
+    "regexp_extract($1, $2, 1)", "substr($1, 1, $2)",
+    "json_extract_scalar($1, $2)", NULL, NULL },
+  { "bigquery", '`', '`', 1, "COALESCE(CAST($1 AS STRING), '')",
+    "SAFE_CAST($1 AS FLOAT64)", "TRIM($1)", "REGEXP_CONTAINS($1, $2)",
+    "REGEXP_EXTRACT($1, $2)", "SUBSTR($1, 1, $2)", "JSON_VALUE($1, $2)",
+    NULL, NULL },
+  { "spark", '`', '`', 1, "coalesce(CAST($1 AS STRING), '')",
+    "CAST($1 AS DOUBLE)", "trim($1)", "regexp_extract($1, $2, 0) <> ''",
+    "regexp_extract($1, $2, 1)", "substr($1, 1, $2)",
+    "get_json_object($1, $2)", NULL, "parquet.$3" },
+};
+
+int
+cc_sql_dialect_find (const char *name)
+{
+  int i;
+  for (i = 0; i < CC_SQL_NDIALECTS; i++)
+    if (strcmp (name, dialects[i].name) == 0)
+      return i;
+  return -1;
+}
+
+const char *
+cc_sql_dialect_name (int d)
+{
+  return d >= 0 && d < CC_SQL_NDIALECTS ? dialects[d].name : NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Strings: every piece of text built here is kept until the end. */
+
+typedef struct
+{
+  const dialect *d;
+  const cc_sql_options *o;
+  filectx fc;
+  cc_ingest_report rep;
+  char **names;
+  long n;
+  char **pool;
+  size_t npool, cap;
+  int oom;
+} gen;
+
+static char *
+keep (gen *g, char *s)
+{
+  if (s == NULL || g->oom)
+    {
+      g->oom = 1;
+      free (s);
+      return (char *) "";
+    }
+  if (g->npool == g->cap)
+    {
+      size_t cap = g->cap ? 2 * g->cap : 256;
+      char **p = realloc (g->pool, cap * sizeof *p);
+      if (p == NULL)
+        {
+          g->oom = 1;
+          free (s);
+          return (char *) "";
+        }
+      g->pool = p;
+      g->cap = cap;
+    }
+  return g->pool[g->npool++] = s;
+}
+
+/* The concatenation of the strings up to NULL. */
+static const char *
+cat (gen *g, ...)
+{
+  va_list ap;
+  const char *s;
+  size_t len = 0;
+  char *r;
+  va_start (ap, g);
+  while ((s = va_arg (ap, const char *)) != NULL)
+    len += strlen (s);
+  va_end (ap);
+  if ((r = malloc (len + 1)) == NULL)
+    return keep (g, NULL);
+  r[0] = '\0';
+  len = 0;
+  va_start (ap, g);
+  while ((s = va_arg (ap, const char *)) != NULL)
+    {
+      size_t k = strlen (s);
+      memcpy (r + len, s, k + 1);
+      len += k;
+    }
+  va_end (ap);
+  return keep (g, r);
+}
+
+/* Template T with $1, $2, $3 replaced by A, B, C. */
+static const char *
+tpl (gen *g, const char *t, const char *a, const char *b, const char *c)
+{
+  const char *arg[3];
+  size_t len = strlen (t) + 1, i, j = 0;
+  char *r;
+  arg[0] = a, arg[1] = b ? b : "", arg[2] = c ? c : "";
+  for (i = 0; i < 3; i++)
+    len += strlen (arg[i]) * 4;
+  if ((r = malloc (len)) == NULL)
+    return keep (g, NULL);
+  for (i = 0; t[i]; i++)
+    if (t[i] == '$' && t[i + 1] >= '1' && t[i + 1] <= '3')
+      {
+        const char *s = arg[t[++i] - '1'];
+        memcpy (r + j, s, strlen (s));
+        j += strlen (s);
+      }
+    else
+      r[j++] = t[i];
+  r[j] = '\0';
+  return keep (g, r);
+}
+
+/* S between quotes OPEN and CLOSE, CLOSE doubled inside (and backslashes
+ * with BACKSLASH). */
+static const char *
+quote (gen *g, const char *s, char open, char close, int backslash)
+{
+  size_t i, j = 0;
+  char *r = malloc (2 * strlen (s) + 3);
+  if (r == NULL)
+    return keep (g, NULL);
+  r[j++] = open;
+  for (i = 0; s[i]; i++)
+    {
+      if (s[i] == close || (s[i] == '\\' && backslash))
+        r[j++] = s[i];
+      r[j++] = s[i];
+    }
+  r[j++] = close;
+  r[j] = '\0';
+  return keep (g, r);
+}
+
+/* S as a string literal of the dialect. */
+static const char *
+lit (gen *g, const char *s)
+{
+  return quote (g, s, '\'', '\'', g->d->backslash);
+}
+
+/* NAME as a quoted identifier. */
+static const char *
+ident (gen *g, const char *name)
+{
+  return quote (g, name, g->d->qopen, g->d->qclose, 0);
+}
+
+/* ------------------------------------------------------------------ */
+/* Expressions. */
+
+/* Level a's column of ROLE, or '' when the file has none. */
+static const char *
+role (gen *g, int r)
+{
+  char name[16];
+  if (g->fc.role_header[r] == NULL)
+    return "''";
+  snprintf (name, sizeof name, "r%d", r);
+  return cat (g, name, NULL);
+}
+
+static int
+has (const gen *g, int r)
+{
+  return g->fc.role_header[r] != NULL;
+}
+
+/* A label: "NULL" (any case) is empty, as ingest_is_null says. */
+static const char *
+label (gen *g, const char *e)
+{
+  return cat (g, "CASE WHEN upper(", e, ") = 'NULL' THEN '' ELSE ", e,
+              " END", NULL);
+}
+
+static const char *
+lower_label (gen *g, const char *e)
+{
+  return cat (g, "lower(", label (g, e), ")", NULL);
+}
+
+/* Whether text E is a null number (blank, empty or NULL). */
+static const char *
+num_null (gen *g, const char *e)
+{
+  const char *t = tpl (g, g->d->trim, e, NULL, NULL);
+  return cat (g, "(", t, " = '' OR upper(", t, ") = 'NULL')", NULL);
+}
+
+/* E as a number: 0 when null, NULL when not a number (or beyond the
+ * cap). */
+static const char *
+num (gen *g, const char *e)
+{
+  const char *v = tpl (g, g->d->num, tpl (g, g->d->trim, e, NULL, NULL),
+                       NULL, NULL);
+  return cat (g, "(CASE WHEN ", num_null (g, e), " THEN 0 WHEN abs(", v,
+              ") <= 1e30 THEN ", v, " END)", NULL);
+}
+
+/* Whether text E is not null and not a number: the row is skipped. */
+static const char *
+num_bad (gen *g, const char *e)
+{
+  return cat (g, "(", num (g, e), ") IS NULL", NULL);
+}
+
+static const char *
+match (gen *g, const char *e, const char *re)
+{
+  return tpl (g, g->d->match, e, lit (g, re), NULL);
+}
+
+/* The period (YYYY-MM) of the date text E, NULL when it is not a date
+ * ingest reads: ISO dates and times (an interval's start), a month
+ * YYYY-MM, and slashed dates in the order --date-order names. */
+static const char *
+period (gen *g, const char *e)
+{
+  static const char *const iso = "^(19[0-9]{2}|[2-9][0-9]{3})-(0[1-9]|1[0-2])"
+    "-(0[1-9]|[12][0-9]|3[01])([T ][0-9]{1,2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?"
+    "( ?[AP]M)?)?( ?(Z|UTC|[+-][0-9]{2}(:?[0-9]{2})?))?(/.*)?$";
+  static const char *const mon = "^(19[0-9]{2}|[2-9][0-9]{3})-(0[1-9]|1[0-2])$";
+  int dmy = g->o->ingest.date_order == CC_DATE_DMY;
+  const char *m = "(0?[1-9]|1[0-2])", *d = "(0?[1-9]|[12][0-9]|3[01])";
+  const char *slashed = cat (g, "^", dmy ? d : m, "/", dmy ? m : d,
+                             "/([0-9]{4}|[0-9]{2})([ T].*)?$", NULL);
+  const char *s = tpl (g, g->d->trim, e, NULL, NULL);
+  const char *mm = tpl (g, g->d->extract, s,
+                        lit (g, dmy ? "^[0-9]{1,2}/([0-9]{1,2})/"
+                             : "^([0-9]{1,2})/"), NULL);
+  const char *yy = tpl (g, g->d->extract, s,
+                        lit (g, "^[0-9]{1,2}/[0-9]{1,2}/([0-9]{2,4})"), NULL);
+  return cat (g, "CASE WHEN ", match (g, s, iso), " THEN ",
+              tpl (g, g->d->substr, s, "7", NULL), " WHEN ", match (g, s, mon),
+              " THEN ", s, " WHEN ", match (g, s, slashed),
+              " THEN concat(CASE WHEN length(", yy, ") = 2 THEN concat('20', ",
+              yy, ") ELSE ", yy, " END, '-', CASE WHEN length(", mm,
+              ") = 1 THEN concat('0', ", mm, ") ELSE ", mm, " END) END",
+              NULL);
+}
+
+/* A label with a fallback role when it is empty. */
+static const char *
+label2 (gen *g, int r, int fallback)
+{
+  const char *a = label (g, role (g, r));
+  if (!has (g, fallback))
+    return a;
+  return cat (g, "CASE WHEN ", a, " = '' THEN ", label (g, role (g, fallback)),
+              " ELSE ", a, " END", NULL);
+}
+
+/* The charge category of a row: the CUR's line item types. */
+static const char *
+charge_cur (gen *g)
+{
+  const char *lt = lower_label (g, role (g, R_LINETYPE));
+  return cat (g, "CASE WHEN ", lt, " IN ('', 'usage', 'discountedusage', "
+              "'savingsplancoveredusage', 'savingsplannegation') THEN 'usage' "
+              "WHEN ", lt, " IN ('rifee', 'savingsplanrecurringfee') THEN ",
+              g->o->ingest.cost == CC_COST_EFFECTIVE ? "'usage'" : "'purchase'",
+              " WHEN ", lt, " IN ('fee', 'savingsplanupfrontfee') THEN "
+              "'purchase' WHEN ", lt, " = 'tax' THEN 'tax' WHEN ", lt,
+              " IN ('credit', 'bundleddiscount', 'edpdiscount', "
+              "'privateratediscount', 'sppdiscount', 'distributordiscount') "
+              "THEN 'credit' WHEN ", lt, " = 'refund' THEN 'refund' "
+              "ELSE 'adjustment' END", NULL);
+}
+
+/* The charge category of a row: the charge column's words (FOCUS
+ * ChargeCategory with ChargeClass and 0.5's ChargeSubcategory, Azure
+ * ChargeType), as ingest_row_charge reads them. */
+static const char *
+charge_words (gen *g)
+{
+  const char *w, *c;
+  if (!has (g, R_CHARGE))
+    return "'usage'";
+  w = lower_label (g, role (g, R_CHARGE));
+  c = cat (g, "CASE WHEN ", w, " IN ('', 'usage', 'regular', "
+           "'unusedreservation', 'unusedsavingsplan') THEN 'usage' WHEN ", w,
+           " IN ('purchase', 'tax', 'credit', 'refund') THEN ", w,
+           " ELSE 'adjustment' END", NULL);
+  if (has (g, R_CHARGECLASS))
+    c = cat (g, "CASE WHEN ", w, " <> 'credit' AND ",
+             lower_label (g, role (g, R_CHARGECLASS)),
+             " = 'correction' THEN 'adjustment' ELSE ", c, " END", NULL);
+  if (has (g, R_CHARGESUB))
+    {
+      const char *s = lower_label (g, role (g, R_CHARGESUB));
+      c = cat (g, "CASE WHEN ", s, " = 'refund' THEN 'refund' WHEN ", s,
+               " = 'credit' THEN 'credit' ELSE ", c, " END", NULL);
+    }
+  return c;
+}
+
+/* Whether a usage row is consumption (row.c's consumption): 1 or 0. */
+static const char *
+consumption (gen *g, int cur)
+{
+  const char *c = "ch = 'usage'";
+  if (has (g, R_CHARGE) && !cur)
+    c = cat (g, c, " AND ", lower_label (g, role (g, R_CHARGE)),
+             " IN ('', 'usage', 'regular')", NULL);
+  if (has (g, R_LINETYPE))
+    c = cat (g, c, " AND ", lower_label (g, role (g, R_LINETYPE)),
+             " IN ('', 'usage', 'discountedusage', "
+             "'savingsplancoveredusage')", NULL);
+  if (has (g, R_COMMITSTATUS))
+    c = cat (g, c, " AND ", lower_label (g, role (g, R_COMMITSTATUS)),
+             " <> 'unused'", NULL);
+  return cat (g, "CASE WHEN ", c, " THEN 1 ELSE 0 END", NULL);
+}
+
+/* A JSON path to KEY in the dialect's path syntax. */
+static const char *
+json_path (gen *g, const char *key)
+{
+  if (g->d == &dialects[CC_SQL_SPARK])
+    return lit (g, cat (g, "$['", key, "']", NULL));
+  if (g->d == &dialects[CC_SQL_TRINO])
+    return lit (g, cat (g, "$[\"", key, "\"]", NULL));
+  return lit (g, cat (g, "$.\"", key, "\"", NULL));
+}
+
+/* Tag KEY (exactly) in tags text E; NULL when absent. */
+static const char *
+tag_one (gen *g, const char *e, const char *key)
+{
+  const char *obj;
+  size_t i;
+  char re[4 * CC_INGEST_MAX_TAG_KEY + 64], *p = re;
+  if (g->d->json != NULL)
+    {
+      /* Real Azure exports leave the braces out. */
+      obj = cat (g, "CASE WHEN ", match (g, e, "^\\s*[{]"), " THEN ", e,
+                 " ELSE concat('{', ", e, ", '}') END", NULL);
+      return tpl (g, g->d->json, obj, json_path (g, key), NULL);
+    }
+  p += sprintf (p, "\"");
+  for (i = 0; key[i]; i++)
+    p += sprintf (p, isalnum ((unsigned char) key[i]) ? "%c" : "[%c]",
+                  key[i]);
+  sprintf (p, "\"\\s*:\\s*\"([^\"]*)\"");
+  return cat (g, "nullIf(", tpl (g, g->d->extract, e, lit (g, re), NULL),
+              ", '')", NULL);
+}
+
+/* Dimension D's value: account, region, then the tags, as ingest orders
+ * them. */
+static const char *
+dim_value (gen *g, int d)
+{
+  const char *key = g->fc.dim[d].key;
+  char name[16];
+  if (key == NULL && d == 0 && g->o->ingest.by_account)
+    return label2 (g, R_ACCOUNT, R_ACCOUNT2);
+  if (key == NULL)
+    return label (g, role (g, R_REGION));
+  if (g->fc.dim[d].slot >= 0)
+    {
+      snprintf (name, sizeof name, "t%d", d);
+      return label (g, cat (g, name, NULL));
+    }
+  if (has (g, R_TAGS))
+    {
+      const char *e = role (g, R_TAGS), *v = tag_one (g, e, key);
+      if (g->fc.format->tag_user_prefix)
+        v = cat (g, "coalesce(", v, ", ",
+                 tag_one (g, e, cat (g, "user_", key, NULL)), ", ",
+                 tag_one (g, e, cat (g, "user:", key, NULL)), ")", NULL);
+      return label (g, cat (g, "coalesce(", v, ", '')", NULL));
+    }
+  return "''";
+}
+
+/* The cost of a row on the chosen basis (row_cost with the CUR's
+ * amortization), from level b; q is the row's quantity. */
+static const char *
+cost (gen *g, int cur)
+{
+  const char *base;
+  if (has (g, R_PRICE))
+    return cat (g, num (g, role (g, R_PRICE)), " * q", NULL);
+  if (!has (g, R_COST))
+    return "0";
+  base = num (g, role (g, R_COST));
+  if (cur && g->o->ingest.cost == CC_COST_EFFECTIVE)
+    {
+      const char *lt = lower_label (g, role (g, R_LINETYPE));
+      const char *is = cat (g, " WHEN ", lt, " = ", NULL);
+      return cat (g, "CASE", is, "'savingsplancoveredusage' THEN ",
+                  num (g, role (g, R_SPCOST)), is, "'discountedusage' THEN ",
+                  num (g, role (g, R_RICOST)), is,
+                  "'savingsplanrecurringfee' THEN ",
+                  num (g, role (g, R_SPTOTAL)), " - ",
+                  num (g, role (g, R_SPUSED)), is, "'rifee' THEN ",
+                  num (g, role (g, R_RIUNUSEDUP)), " + ",
+                  num (g, role (g, R_RIUNUSEDREC)), is,
+                  "'savingsplannegation' THEN 0", is,
+                  "'savingsplanupfrontfee' THEN 0", is, "'fee' THEN CASE "
+                  "WHEN ", label (g, role (g, R_RIARN)), " <> '' THEN 0 ELSE ",
+                  base, " END ELSE ", base, " END", NULL);
+    }
+  return base;
+}
+
+/* Whether the cost columns of a row cannot be read (it is skipped). */
+static const char *
+cost_bad (gen *g, int cur)
+{
+  const char *b;
+  if (has (g, R_PRICE))
+    return num_bad (g, role (g, R_PRICE));
+  if (!has (g, R_COST))
+    return "1 = 0";
+  b = num_bad (g, role (g, R_COST));
+  if (cur && g->o->ingest.cost == CC_COST_EFFECTIVE)
+    {
+      const char *lt = lower_label (g, role (g, R_LINETYPE));
+      b = cat (g, "(", b, " OR (", lt, " = 'savingsplancoveredusage' AND ",
+               num_bad (g, role (g, R_SPCOST)), ") OR (", lt,
+               " = 'discountedusage' AND ", num_bad (g, role (g, R_RICOST)),
+               ") OR (", lt, " = 'savingsplanrecurringfee' AND (",
+               num_bad (g, role (g, R_SPTOTAL)), " OR ",
+               num_bad (g, role (g, R_SPUSED)), ")) OR (", lt,
+               " = 'rifee' AND (", num_bad (g, role (g, R_RIUNUSEDUP)), " OR ",
+               num_bad (g, role (g, R_RIUNUSEDREC)), ")))", NULL);
+    }
+  return b;
+}
+
+/* A glob of fnmatch (no flags but case folding) as an anchored regular
+ * expression that ignores case ((?i) alone: every engine's syntax has it). */
+static const char *
+glob_re (gen *g, const char *glob)
+{
+  size_t i, j = 0;
+  char *r = malloc (4 * strlen (glob) + 16);
+  if (r == NULL)
+    return keep (g, NULL);
+  j += (size_t) sprintf (r, "(?i)^");
+  for (i = 0; glob[i]; i++)
+    {
+      char c = glob[i];
+      const char *close;
+      if (c == '*')
+        r[j++] = '.', r[j++] = '*';
+      else if (c == '?')
+        r[j++] = '.';
+      else if (c == '[' && (close = strchr (glob + i + 2, ']')) != NULL)
+        {
+          r[j++] = '[';
+          i++;
+          if (glob[i] == '!' || glob[i] == '^')
+            r[j++] = '^', i++;
+          while (glob + i < close)
+            r[j++] = glob[i++];
+          r[j++] = ']';
+        }
+      else
+        {
+          if (c == '\\' && glob[i + 1] != '\0')
+            c = glob[++i];
+          if (!isalnum ((unsigned char) c) && c != ' ' && c != '_'
+              && (unsigned char) c < 0x80)
+            r[j++] = '\\';
+          r[j++] = c;
+        }
+    }
+  r[j++] = '$';
+  r[j] = '\0';
+  return keep (g, r);
+}
+
+/* The family of a raw group: the service-map rules in order. */
+static const char *
+family (gen *g, const cc_servicemap *sm)
+{
+  const char *c = "CASE", *prov, *field, *pat, *fam;
+  unsigned long i;
+  for (i = 0; cc_servicemap_rule (sm, i, &prov, &field, &pat, &fam) == 0; i++)
+    {
+      const char *col = strcmp (field, "service") == 0 ? "sv"
+        : strcmp (field, "category") == 0 ? "ct" : "mt";
+      const char *cond = match (g, col, glob_re (g, pat));
+      if (pat[0] != '\0')
+        cond = cat (g, col, " <> '' AND ", cond, NULL);
+      if (strcmp (prov, "*") != 0)
+        cond = cat (g, match (g, "pv", glob_re (g, prov)), " AND ", cond,
+                    NULL);
+      c = cat (g, c, "\n      WHEN ", cond, " THEN ", lit (g, fam), NULL);
+    }
+  return cat (g, c, "\n      ELSE 'other' END", NULL);
+}
+
+/* The canonical unit (FACTOR 0) or the factor (1) of a raw group's unit
+ * by the unit table. */
+static const char *
+unit_map (gen *g, const cc_unitmap *um, int factor)
+{
+  const char *c = "CASE lower(replace(un, ' ', ''))", *key, *canon;
+  char fs[40];
+  double f;
+  unsigned long i;
+  int any = 0;
+  for (i = 0; cc_unitmap_entry (um, i, &key, &canon, &f) == 0; i++)
+    {
+      if (factor && f == 1.0)
+        continue;
+      snprintf (fs, sizeof fs, "%.17g", f);
+      c = cat (g, c, "\n      WHEN ", lit (g, key), " THEN ",
+               factor ? fs : lit (g, canon), NULL);
+      any = 1;
+    }
+  if (!any)
+    return factor ? "1" : "un";
+  return cat (g, c, "\n      ELSE ", factor ? "1" : "un", " END", NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* The statement. */
+
+/* Level a's source: the table, or the engine's reader of the files. */
+static int
+source (gen *g, const char **src, cc_err *err)
+{
+  const char *files = g->o->files;
+  size_t n;
+  int parquet;
+  if (g->o->table != NULL)
+    {
+      *src = g->o->table;
+      return CC_OK;
+    }
+  n = strlen (files);
+  parquet = (n > 8 && strcmp (files + n - 8, ".parquet") == 0)
+    || (n > 5 && strcmp (files + n - 5, ".parq") == 0);
+  if ((parquet ? g->d->parquet : g->d->csv) == NULL)
+    return cc_err_set (err, CC_EUSAGE, NULL, 0, 0, "%s reads %s files "
+                       "through a table: create an external table over "
+                       "them and give --table NAME", g->d->name,
+                       parquet ? "Parquet" : "CSV");
+  {
+    /* ClickHouse's file() needs the columns: every one as text. */
+    const char *structure = "";
+    long i;
+    for (i = 0; i < g->n; i++)
+      structure = cat (g, structure, i ? ", " : "", ident (g, g->names[i]),
+                       " String", NULL);
+    *src = tpl (g, parquet ? g->d->parquet : g->d->csv, lit (g, files),
+                lit (g, structure), ident (g, files));
+  }
+  return CC_OK;
+}
+
+/* Levels a to c: one row per billing row with ok, q, c and the labels. */
+static const char *
+rows (gen *g, const char *src, int cur)
+{
+  const char *a = "SELECT ", *b, *c, *cons;
+  int r, d, first = 1;
+  char name[16];
+  for (r = 0; r < R_NROLES; r++)
+    if (has (g, r))
+      {
+        snprintf (name, sizeof name, "r%d", r);
+        a = cat (g, a, first ? "" : ",\n         ",
+                 tpl (g, g->d->text, ident (g, g->fc.role_header[r]), NULL,
+                      NULL), " AS ", name, NULL);
+        first = 0;
+      }
+  for (d = 0; d < g->fc.ndim; d++)
+    if (g->fc.dim[d].key != NULL && g->fc.dim[d].slot >= 0)
+      {
+        snprintf (name, sizeof name, "t%d", d);
+        a = cat (g, a, ",\n         ",
+                 tpl (g, g->d->text, ident (g, g->rep.dim_column[d]), NULL,
+                      NULL), " AS ", name, NULL);
+      }
+  a = cat (g, a, "\n       FROM ", src, NULL);
+  /* b: the quantity pair is the first whose unit is given. */
+  {
+    const char *qs = role (g, R_QTY), *us = label (g, role (g, R_UNIT));
+    if (has (g, R_QTY2))
+      {
+        const char *pick = cat (g, us, " = '' AND (",
+                                label (g, role (g, R_UNIT2)), " <> '' OR ",
+                                label (g, role (g, R_QTY)), " = '')", NULL);
+        qs = cat (g, "CASE WHEN ", pick, " THEN ", role (g, R_QTY2), " ELSE ",
+                  qs, " END", NULL);
+        us = cat (g, "CASE WHEN ", pick, " THEN ", label (g, role (g, R_UNIT2)),
+                  " ELSE ", us, " END", NULL);
+      }
+    b = cat (g, "SELECT *,\n       ", period (g, role (g, R_DATE)),
+             " AS pd,\n       ",
+             g->fc.const_provider ? lit (g, g->fc.const_provider)
+             : label (g, role (g, R_PROVIDER)), " AS pv,\n       ",
+             label2 (g, R_SERVICE, R_SERVICE2), " AS sv,\n       ",
+             label (g, role (g, R_CATEGORY)), " AS ct,\n       ",
+             label2 (g, R_METER, R_METER2), " AS mt,\n       ",
+             label (g, role (g, R_CURRENCY)), " AS cu,\n       ",
+             cur ? charge_cur (g) : charge_words (g), " AS ch,\n       ",
+             qs, " AS qs,\n       ", us, " AS us", NULL);
+  }
+  for (d = 0; d < g->fc.ndim; d++)
+    {
+      snprintf (name, sizeof name, "d%d", d);
+      b = cat (g, b, ",\n       ", dim_value (g, d), " AS ", name, NULL);
+    }
+  b = cat (g, b, "\n  FROM (", a, ") a", NULL);
+  cons = consumption (g, cur);
+  /* c: the quantity counts only for consumption; cost may use it. */
+  c = cat (g, "SELECT *, CASE WHEN ", cons, " = 1 THEN ", num (g, "qs"),
+           " ELSE 0 END AS q,\n       CASE WHEN ", cons,
+           " = 1 THEN us ELSE '' END AS un,\n       CASE WHEN pd IS NULL OR ",
+           num_bad (g, "qs"), " THEN 0 ELSE 1 END AS ok0\n  FROM (", b,
+           ") b", NULL);
+  return cat (g, "SELECT *, ", cost (g, cur), " AS c,\n       CASE WHEN ok0 "
+              "= 1 AND NOT ", cost_bad (g, cur), " THEN 1 ELSE 0 END AS ok\n"
+              "  FROM (", c, ") c", NULL);
+}
+
+/* The dimensions' columns, each after SEP: "d0, d1", or with OUTPUT
+ * named as the series names them (account, region, tag:KEY). */
+static const char *
+dims (gen *g, const char *sep, int output)
+{
+  const char *s = "", *col;
+  char name[16];
+  int d;
+  for (d = 0; d < g->fc.ndim; d++)
+    {
+      snprintf (name, sizeof name, "d%d", d);
+      col = g->fc.dim[d].key != NULL ? cat (g, "tag:", g->fc.dim[d].key, NULL)
+        : d == 0 && g->o->ingest.by_account ? "account" : "region";
+      s = cat (g, s, sep, name, output ? " AS " : "",
+               output ? ident (g, col) : "", NULL);
+    }
+  return s;
+}
+
+static const char *
+statement (gen *g, const char *src, int cur, const cc_servicemap *sm,
+           const cc_unitmap *um)
+{
+  const char *r = rows (g, src, cur), *grp, *map;
+  int by = g->o->ingest.by;
+  if (g->o->reconcile)
+    return cat (g, "-- cloudcast sql --reconcile: per currency, the rows used "
+                "and their cost, and the rows skipped\nSELECT cu AS ",
+                ident (g, "currency"), ",\n  sum(ok) AS ", ident (g, "rows"),
+                ",\n  sum(CASE WHEN ok = 1 THEN c ELSE 0 END) AS ",
+                ident (g, "cost"), ",\n  sum(1 - ok) AS ",
+                ident (g, "skipped_rows"), "\nFROM (", r,
+                ") r\nGROUP BY cu\nORDER BY cu", NULL);
+  grp = cat (g, "SELECT pd, pv, sv, ct, mt, un, cu, ch", dims (g, ", ", 0),
+             ", sum(q) AS q1, sum(c) AS c1, count(*) AS n1\n  FROM (", r,
+             ") r\n  WHERE ok = 1\n  GROUP BY pd, pv, sv, ct, mt, un, cu, ch",
+             dims (g, ", ", 0), NULL);
+  map = cat (g, "SELECT pd, pv, ", family (g, sm), " AS fm,\n    ch, ",
+             by >= CC_BY_SERVICE ? "sv" : "''", " AS sv2, ",
+             by >= CC_BY_METER ? "mt" : "''", " AS mt2", dims (g, ", ", 0),
+             ",\n    ", unit_map (g, um, 0), " AS un2,\n    q1 * ",
+             unit_map (g, um, 1), " AS q2, c1, cu, n1\n  FROM (", grp,
+             ") g", NULL);
+  return cat (g, "SELECT pd AS ", ident (g, "period"), ", pv AS ",
+              ident (g, "provider"), ", fm AS ", ident (g, "family"),
+              ", ch AS ", ident (g, "charge"), ", sv2 AS ",
+              ident (g, "service"), ", mt2 AS ", ident (g, "meter"),
+              dims (g, ", ", 1), ",\n  un2 AS ", ident (g, "unit"),
+              ", sum(q2) AS ", ident (g, "quantity"), ", sum(c1) AS ",
+              ident (g, "cost"), ", cu AS ", ident (g, "currency"),
+              ", sum(n1) AS ", ident (g, "rows"), "\nFROM (", map,
+              ") m\nGROUP BY pd, pv, fm, ch, sv2, mt2", dims (g, ", ", 0),
+              ", un2, cu\nORDER BY pd, pv, fm, ch, sv2, mt2",
+              dims (g, ", ", 0), ", un2, cu", NULL);
+}
+
+int
+cc_sql_write (FILE *f, const cc_sql_options *o, char **names, long n,
+              const char *header_path, const cc_servicemap *services,
+              const cc_unitmap *units, cc_err *err)
+{
+  gen g;
+  const char *src = NULL, *name;
+  int rc, cur;
+  size_t i;
+
+  memset (&g, 0, sizeof g);
+  g.d = &dialects[o->dialect];
+  g.o = o;
+  g.names = names;
+  g.n = n;
+  g.fc.opt = &o->ingest;
+  g.fc.path = header_path;
+  g.fc.pre_month = -1;
+  rc = ingest_build_map (&g.fc, &g.rep, names, n, err);
+  if (rc == CC_OK)
+    {
+      name = g.fc.format->info.name;
+      cur = strcmp (name, "aws-cur") == 0;
+      if (!cur && strcmp (name, "focus") != 0 && strcmp (name, "azure") != 0)
+        rc = cc_err_set (err, CC_EDATA, header_path, 1, 0, "the %s format "
+                         "has no SQL form (focus, aws-cur and azure have); "
+                         "use cloudcast ingest", name);
+      else if ((rc = source (&g, &src, err)) == CC_OK)
+        {
+          const char *s = statement (&g, src, cur, services, units);
+          if (g.oom)
+            rc = cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+          else if (fprintf (f, "-- cloudcast sql --dialect %s --format %s "
+                            "(%s)\n%s;\n", g.d->name, name,
+                            g.rep.version, s) < 0)
+            rc = cc_err_set (err, CC_EIO, NULL, 0, 0, "write error");
+        }
+    }
+  for (i = 0; i < g.npool; i++)
+    free (g.pool[i]);
+  free (g.pool);
+  free (g.fc.col_slot);
+  for (i = 0; i < R_NROLES; i++)
+    free (g.fc.role_header[i]);
+  return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Headers. */
+
+typedef struct
+{
+  char **names;
+  long n;
+} header;
+
+#define HEADER_DONE 1000   /* stops the reader after the header */
+
+static int
+on_header (const cc_csv_row *row, void *ctx, cc_err *err)
+{
+  header *h = ctx;
+  size_t i;
+  if ((h->names = calloc (row->nfield + 1, sizeof *h->names)) == NULL)
+    return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+  for (i = 0; i < row->nfield; i++)
+    if ((h->names[h->n++] = strdup (row->field[i])) == NULL)
+      return cc_err_set (err, CC_ESOFTWARE, NULL, 0, 0, "out of memory");
+  return HEADER_DONE;
+}
+
+void
+cc_sql_header_free (char **names, long n)
+{
+  long i;
+  for (i = 0; i < n; i++)
+    free (names[i]);
+  free (names);
+}
+
+int
+cc_sql_header (const char *path, char ***names, long *n, cc_err *err)
+{
+  header h = { NULL, 0 };
+  int rc = ingest_parquet_columns (path, &h.names, &h.n, err);
+  if (rc == CC_EUSAGE)   /* not a Parquet file: a CSV one */
+    {
+      rc = cc_csv_read (path, on_header, &h, err);
+      if (rc == HEADER_DONE)
+        rc = CC_OK;
+      else if (rc == CC_OK)
+        rc = cc_err_set (err, CC_EDATA, path, 0, 0, "empty file: no header");
+    }
+  if (rc != CC_OK)
+    {
+      cc_sql_header_free (h.names, h.n);
+      return rc;
+    }
+  *names = h.names;
+  *n = h.n;
+  return CC_OK;
+}

@@ -15,6 +15,7 @@ count_worker (const worker *w, long first_line, cc_ingest_report *rep)
 {
   int k, r;
   rep->rows_read += w->rows_read;
+  rep->bytes_fast += w->bytes_fast;
   rep->rows_used += w->rows_used;
   rep->rows_summary += w->rows_summary;
   rep->rows_short += w->rows_short;

@@ -82,7 +82,9 @@ ingest_gather (filectx *fc, worker *w, int n, const long *first_line,
 {
   int i, stopped = -1, oom = 0, currencies = 0;
 
-  for (i = 0; i < n && !oom && !currencies; i++)
+  /* Up to the first worker that stopped: later chunks may or may not
+     have run by then (threads), so their counts would depend on timing. */
+  for (i = 0; i < n && !oom && !currencies && stopped < 0; i++)
     {
       count_worker (&w[i], first_line[i], rep);
       if (ingest_table_merge (&fc->groups, &w[i].t) != 0)

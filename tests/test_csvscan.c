@@ -1,7 +1,8 @@
 /* test_csvscan.c: the fast CSV scanner (core/csvscan.h): its two mask
  * implementations, records it takes and ones it leaves to libcsv, and
  * the differential check of csvdiff.h (the scanner against libcsv) on
- * random CSV-like bytes and on every file of the ingest seed corpus. */
+ * random CSV-like bytes and on every file of the ingest and csvscan seed
+ * corpora. */
 #include <config.h>
 
 #include <dirent.h>
@@ -110,13 +111,13 @@ random_bytes (void)
 }
 
 static void
-corpus (const char *srcdir)
+corpus (const char *srcdir, const char *name)
 {
   char dir[4096], path[8192];
   static char buf[1 << 20];
   DIR *d;
   struct dirent *e;
-  snprintf (dir, sizeof dir, "%s/tests/fuzz/corpus/ingest", srcdir);
+  snprintf (dir, sizeof dir, "%s/tests/fuzz/corpus/%s", srcdir, name);
   ok ((d = opendir (dir)) != NULL, "seed corpus %s opens", dir);
   if (d == NULL)
     return;
@@ -146,6 +147,7 @@ main (void)
   masks ();
   fixed ();
   random_bytes ();
-  corpus (srcdir ? srcdir : ".");
+  corpus (srcdir ? srcdir : ".", "ingest");
+  corpus (srcdir ? srcdir : ".", "csvscan");
   return done_testing ();
 }

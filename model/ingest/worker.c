@@ -1,7 +1,10 @@
 /* worker.c: a worker is one libcsv parser over one byte range of a file
- * (a chunk, or the whole of a stream).  It keeps the header whole, keeps
- * only the fields some role needs from every other record, counts lines
- * for messages, and hands each record to the row code (row.c). */
+ * (a chunk, or the whole of a stream), with the fast scanner of
+ * core/csvscan.h in front of it: between records, each record the scanner
+ * proves libcsv reads the same way skips libcsv.  It keeps the header
+ * whole, keeps only the fields some role needs from every other record,
+ * counts lines for messages, and hands each record to the row code
+ * (row.c). */
 #include <config.h>
 
 #include <stdarg.h>

@@ -1,6 +1,7 @@
 /* timing.c: wall and processor time of a run's parts (timing.h). */
 #include <config.h>
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -82,4 +83,17 @@ void
 cc_timing_total (const char *part)
 {
   report (part, &first, 0);
+}
+
+void
+cc_timing_note (const char *fmt, ...)
+{
+  va_list ap;
+  if (!enabled ())
+    return;
+  fputs ("cloudcast: timing: ", stderr);
+  va_start (ap, fmt);
+  vfprintf (stderr, fmt, ap);
+  va_end (ap);
+  fputc ('\n', stderr);
 }

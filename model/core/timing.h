@@ -21,4 +21,9 @@ void cc_timing_lap (const char *part);
 /* Print the time since cc_timing_start as PART. */
 void cc_timing_total (const char *part);
 
+/* Print "cloudcast: timing: " and FMT's text, when timings are on (a
+   count beside the times, such as the bytes each CSV parser took). */
+void cc_timing_note (const char *fmt, ...)
+  __attribute__ ((format (printf, 1, 2)));
+
 #endif

@@ -17,6 +17,7 @@
 #include "core/csvwrite.h"
 #include "core/json.h"
 #include "core/timeutil.h"
+#include "core/timing.h"
 #include "core/units.h"
 
 /* ------------------------------------------------------------------ */
@@ -352,6 +353,8 @@ file_done (cc_ingest *in, filectx *fc, cc_ingest_report *rep, int rc,
            cc_err *err)
 {
   long line;
+  cc_timing_note ("csv: %s: %lld bytes by the fast scanner, %lld by libcsv",
+                  rep->path, rep->bytes_fast, rep->bytes - rep->bytes_fast);
   if (rc == CC_OK)
     rc = file_units (in, &fc->groups, rep, err);
   if (rc == CC_OK)

@@ -126,6 +126,8 @@ typedef struct
   const char *format;      /* the format's name ("focus", ...); "unknown" */
   char version[64];        /* e.g. "1.0", "EA (Cost layout)", "legacy" */
   long long bytes;         /* bytes read (uncompressed) */
+  long long bytes_fast;    /* of them, the records the fast scanner took
+                              (core/csvscan.h); libcsv read the rest */
   int threads;             /* threads that parsed it */
   int chunks;              /* pieces it was split into */
   long rows_read, rows_used, rows_skipped;

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/csvscan.h"
 #include "ingest/ingest.h"
 
 #define INGEST_BLOCK (1 << 20)       /* bytes read at a time */
@@ -220,6 +221,11 @@ struct worker
   size_t *slot_len, *slot_cap;
   unsigned char *slot_set;
   long nf;
+  /* The fast scanner (core/csvscan.h): whether it runs, its fields (one
+     per header column), and the bytes it took. */
+  int fast;
+  cc_csvscan_field *sfield;
+  long long bytes_fast;
 
   /* Header mode: the first record is kept whole. */
   int header_mode, header_done;

@@ -15,6 +15,7 @@ count_worker (const worker *w, long first_line, cc_ingest_report *rep)
 {
   int k, r;
   rep->rows_read += w->rows_read;
+  rep->bytes_fast += w->bytes_fast;
   rep->rows_used += w->rows_used;
   rep->rows_summary += w->rows_summary;
   rep->rows_short += w->rows_short;
@@ -81,7 +82,9 @@ ingest_gather (filectx *fc, worker *w, int n, const long *first_line,
 {
   int i, stopped = -1, oom = 0, currencies = 0;
 
-  for (i = 0; i < n && !oom && !currencies; i++)
+  /* Up to the first worker that stopped: later chunks may or may not
+     have run by then (threads), so their counts would depend on timing. */
+  for (i = 0; i < n && !oom && !currencies && stopped < 0; i++)
     {
       count_worker (&w[i], first_line[i], rep);
       if (ingest_table_merge (&fc->groups, &w[i].t) != 0)

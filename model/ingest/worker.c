@@ -1,7 +1,10 @@
 /* worker.c: a worker is one libcsv parser over one byte range of a file
- * (a chunk, or the whole of a stream).  It keeps the header whole, keeps
- * only the fields some role needs from every other record, counts lines
- * for messages, and hands each record to the row code (row.c). */
+ * (a chunk, or the whole of a stream), with the fast scanner of
+ * core/csvscan.h in front of it: between records, each record the scanner
+ * proves libcsv reads the same way skips libcsv.  It keeps the header
+ * whole, keeps only the fields some role needs from every other record,
+ * counts lines for messages, and hands each record to the row code
+ * (row.c). */
 #include <config.h>
 
 #include <stdarg.h>
@@ -9,6 +12,7 @@
 #include <stdlib.h>
 
 #include "core/csvread.h"
+#include "core/csvscan.h"
 #include "ingest/ingest_priv.h"
 
 int
@@ -18,6 +22,7 @@ ingest_worker_init (worker *w, filectx *fc)
   w->fc = fc;
   w->tp = &w->t;
   w->at_start = 1;
+  w->fast = cc_csvscan_enabled ();
   if (csv_init (&w->p, CSV_STRICT | CSV_STRICT_FINI) != 0)
     return -1;
   w->parser_ok = 1;
@@ -34,7 +39,9 @@ ingest_worker_slots (worker *w)
   w->slot_len = calloc ((size_t) n + 1, sizeof *w->slot_len);
   w->slot_cap = calloc ((size_t) n + 1, sizeof *w->slot_cap);
   w->slot_set = calloc ((size_t) n + 1, 1);
-  return w->slot && w->slot_len && w->slot_cap && w->slot_set ? 0 : -1;
+  w->sfield = calloc ((size_t) w->ncols + 1, sizeof *w->sfield);
+  return w->slot && w->slot_len && w->slot_cap && w->slot_set && w->sfield
+    ? 0 : -1;
 }
 
 void
@@ -50,6 +57,7 @@ ingest_worker_free (worker *w)
   free (w->slot_len);
   free (w->slot_cap);
   free (w->slot_set);
+  free (w->sfield);
   for (i = 0; i < w->nh; i++)
     free (w->hfield[i]);
   free (w->hfield);
@@ -105,6 +113,29 @@ header_field (worker *w, long i, const void *data, size_t len)
   w->hfield[w->nh++] = f;
 }
 
+/* Room for LEN bytes and a NUL in slot S; returns 0, or -1 after a hard
+   error. */
+static int
+slot_room (worker *w, int s, size_t len)
+{
+  if (len + 1 > w->slot_cap[s])
+    {
+      size_t cap = w->slot_cap[s] ? w->slot_cap[s] : 32;
+      char *p;
+      while (cap < len + 1)
+        cap *= 2;
+      p = realloc (w->slot[s], cap);
+      if (p == NULL)
+        {
+          ingest_hard_error (w, CC_ESOFTWARE, "out of memory");
+          return -1;
+        }
+      w->slot[s] = p;
+      w->slot_cap[s] = cap;
+    }
+  return 0;
+}
+
 /* libcsv callbacks: a field, and the end of a record. */
 static void
 on_field (void *data, size_t len, void *w_)
@@ -121,29 +152,23 @@ on_field (void *data, size_t len, void *w_)
   if (i < w->ncols)
     {
       int s = w->col_slot[i];
-      if (s >= 0)
+      if (s >= 0 && slot_room (w, s, len) == 0)
         {
-          if (len + 1 > w->slot_cap[s])
-            {
-              size_t cap = w->slot_cap[s] ? w->slot_cap[s] : 32;
-              char *p;
-              while (cap < len + 1)
-                cap *= 2;
-              p = realloc (w->slot[s], cap);
-              if (p == NULL)
-                {
-                  ingest_hard_error (w, CC_ESOFTWARE, "out of memory");
-                  return;
-                }
-              w->slot[s] = p;
-              w->slot_cap[s] = cap;
-            }
-          memcpy (w->slot[s], data, len);
+          if (len)
+            memcpy (w->slot[s], data, len);
           w->slot[s][len] = '\0';
           w->slot_len[s] = len;
           w->slot_set[s] = 1;
         }
     }
+}
+
+/* A data record is complete: add it, and clear its slots. */
+static void
+end_row (worker *w)
+{
+  ingest_process_row (w);
+  memset (w->slot_set, 0, (size_t) w->fc->nslots);
 }
 
 static void
@@ -170,10 +195,7 @@ on_record (int c, void *w_)
         ingest_hard_error (w, CC_EDATA, "a record arrived before the "
                            "header's columns were mapped");
       else
-        {
-          ingest_process_row (w);
-          memset (w->slot_set, 0, (size_t) w->fc->nslots);
-        }
+        end_row (w);
     }
   w->nf = 0;
   w->at_start = 1;
@@ -196,15 +218,72 @@ parse_error (worker *w)
   w->hard_col = w->nf + 1;
 }
 
+/* Whether libcsv sits between records, with nothing pending: ROW_NOT_BEGUN
+   is its state 0. */
+static int
+parser_clean (const worker *w)
+{
+  return w->p.pstate == 0 && w->p.entry_pos == 0 && w->p.quoted == 0;
+}
+
+/* The records at S (N bytes) that the scanner proves libcsv would read the
+ * same way, each handled as on_field and on_record would: returns the
+ * bytes consumed (whole records), stopping at the first it cannot prove. */
+static size_t
+fast_records (worker *w, const char *s, size_t n)
+{
+  size_t done = 0;
+  while (done < n && !w->stop)
+    {
+      size_t nf, i, len = cc_csvscan_record (s + done, n - done, w->sfield,
+                                              (size_t) w->ncols, &nf);
+      if (len == 0)
+        break;
+      w->rec_line = w->line;
+      w->rec_off = w->off;
+      for (i = 0; i < nf; i++)
+        {
+          int sl = w->col_slot[i];
+          const cc_csvscan_field *f = &w->sfield[i];
+          if (sl >= 0 && slot_room (w, sl, f->len) == 0)
+            {
+              size_t k = cc_csvscan_copy (w->slot[sl], f);
+              w->slot[sl][k] = '\0';
+              w->slot_len[sl] = k;
+              w->slot_set[sl] = 1;
+            }
+        }
+      w->nf = (long) nf;
+      if (!w->stop)
+        end_row (w);
+      w->nf = 0;
+      done += len;
+      w->off += (long long) len;
+      w->line++;
+    }
+  w->bytes_fast += (long long) done;
+  return done;
+}
+
 size_t
 ingest_feed (worker *w, const char *s, size_t n, int stop_after_header)
 {
   size_t done = 0;
   while (done < n && !w->stop)
     {
-      const char *p = s + done;
-      const char *nl = memchr (p, '\n', n - done);
-      size_t piece = nl ? (size_t) (nl - p) + 1 : n - done;
+      const char *p;
+      const char *nl;
+      size_t piece;
+      if (w->fast && !stop_after_header && !w->header_mode && w->at_start
+          && w->col_slot != NULL && parser_clean (w))
+        {
+          done += fast_records (w, s + done, n - done);
+          if (done == n || w->stop)
+            break;
+        }
+      p = s + done;
+      nl = memchr (p, '\n', n - done);
+      piece = nl ? (size_t) (nl - p) + 1 : n - done;
       if (stop_after_header)
         {
           /* libcsv also ends a record at a lone CR: stop the header there,

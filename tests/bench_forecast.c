@@ -12,7 +12,8 @@
  * (AirPassengers from 4 origins, NOAA's global CO2 from 5, 12 months
  * ahead each); and the 518 yearly series of the tourism forecasting
  * competition (tests/data/forecast/tourism-yearly-*.csv, 4 years ahead,
- * the file folder given as the second argument).
+ * the file folder given as the second argument).  A third argument
+ * "level" fits on the level scale instead of the log scale.
  * Prints sMAPE (%), MASE (scaled by the in-sample one-step naive MAE) and
  * the 80 % / 95 % coverage of cloudcast's bands, per family and overall.
  * Every series is generated from a fixed seed: the table is reproducible. */
@@ -362,7 +363,9 @@ main (int argc, char **argv)
   acc total, a;
 
   gsl_set_error_handler_off ();
-  fc_opts (&o, "auto", CC_PI_MC, CC_SCALE_LOG, H, 1000);
+  fc_opts (&o, "auto", CC_PI_MC,
+           argc > 3 && strcmp (argv[3], "level") == 0 ? CC_SCALE_LEVEL
+                                                      : CC_SCALE_LOG, H, 1000);
   fw = cc_forecast_ws_alloc (&o, 1024);
   w = cc_fit_ws_alloc (1024);
   memset (&total, 0, sizeof total);

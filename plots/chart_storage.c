@@ -160,7 +160,7 @@ send_setup (FILE *fp, const cc_chart_storage *c, double ymin, double ymax)
          "set border 3 lc rgb '" CC_RGB_BORDER "'\nset tics nomirror\n"
          "set key top left reverse Left opaque box lc rgb '" CC_RGB_KEYBOX
          "' samplen 3 spacing 1.1 font ',9'\n"
-         "set lmargin 14\nset rmargin 4\nset tmargin 5\nset bmargin 6\n", fp);
+         "set lmargin 17\nset rmargin 4\nset tmargin 5\nset bmargin 6\n", fp);
   fprintf (fp, "SCALE = '%s'\n", c->log ? " (log scale)" : "");
   fputs ("set title $LBL[1][2:].\"\\n\".$LBL[2][2:] font ',13'\n"
          "set ylabel $LBL[4][2:].SCALE\n"

@@ -40,6 +40,10 @@ typedef struct
   const char *json;          /* tag $2 (a JSON path) of JSON text $1, or
                                 NULL: a regular expression finds it */
   const char *csv, *parquet; /* file readers of literal $1, header $2 */
+  const char *all;           /* the list of group 1 of every match of $2 in
+                                $1, or NULL: the list is the column */
+  const char *lsum;          /* the sum over list $1 of $2 (of x) */
+  const char *lany;          /* whether $2 (of x) holds for one of list $1 */
 } dialect;
 
 static const dialect dialects[CC_SQL_NDIALECTS] = {
@@ -48,23 +52,31 @@ static const dialect dialects[CC_SQL_NDIALECTS] = {
     "regexp_extract($1, $2, 1)", "substr($1, 1, $2)",
     "CASE WHEN json_valid($1) THEN json_extract_string($1, $2) END",
     "read_csv($1, all_varchar = true, header = true, delim = ',', "
-    "quote = '\"', escape = '\"', null_padding = true)", "read_parquet($1)" },
+    "quote = '\"', escape = '\"', null_padding = true)", "read_parquet($1)",
+    "regexp_extract_all($1, $2, 1)",
+    "coalesce(list_sum(list_transform($1, x -> $2)), 0)",
+    "len(list_filter($1, x -> $2)) > 0" },
   { "clickhouse", '`', '`', 1, "ifNull(toString($1), '')",
     "toFloat64OrNull($1)", "replaceRegexpAll($1, '^ +| +$', '')", "match($1, $2)",
     "extract($1, $2)", "substring($1, 1, $2)", NULL,
-    "file($1, 'CSVWithNames', $2)", NULL },
+    "file($1, 'CSVWithNames', $2)", NULL, "extractAll($1, $2)",
+    "arraySum(arrayMap(x -> $2, $1))", "arrayExists(x -> $2, $1)" },
   { "trino", '"', '"', 0, "coalesce(CAST($1 AS VARCHAR), '')",
     "try(CAST($1 AS DOUBLE))", "trim($1)", "regexp_like($1, $2)",
     "regexp_extract($1, $2, 1)", "substr($1, 1, $2)",
-    "json_extract_scalar($1, $2)", NULL, NULL },
+    "json_extract_scalar($1, $2)", NULL, NULL,
+    "regexp_extract_all($1, $2, 1)", "reduce($1, 0e0, (s, x) -> s + $2, s -> s)",
+    "cardinality(filter($1, x -> $2)) > 0" },
   { "bigquery", '`', '`', 1, "COALESCE(CAST($1 AS STRING), '')",
     "SAFE_CAST($1 AS FLOAT64)", "TRIM($1)", "REGEXP_CONTAINS($1, $2)",
     "REGEXP_EXTRACT($1, $2)", "SUBSTR($1, 1, $2)", "JSON_VALUE($1, $2)",
-    NULL, NULL },
+    NULL, NULL, NULL, NULL, NULL },
   { "spark", '`', '`', 1, "coalesce(CAST($1 AS STRING), '')",
     "CAST($1 AS DOUBLE)", "trim($1)", "regexp_extract($1, $2, 0) <> ''",
     "regexp_extract($1, $2, 1)", "substr($1, 1, $2)",
-    "get_json_object($1, $2)", NULL, "parquet.$3" },
+    "get_json_object($1, $2)", NULL, "parquet.$3",
+    "regexp_extract_all($1, $2, 1)",
+    "aggregate($1, CAST(0 AS DOUBLE), (s, x) -> s + $2)", "exists($1, x -> $2)" },
 };
 
 int
@@ -94,6 +106,9 @@ typedef struct
   cc_ingest_report rep;
   char **names;
   long n;
+  int gcp;                   /* the GCP export's credits and labels */
+  int nested;                /* BigQuery's export schema: dotted names are
+                                fields, labels and credits are arrays */
   char **pool;
   size_t npool, cap;
   int oom;
@@ -209,6 +224,18 @@ static const char *
 ident (gen *g, const char *name)
 {
   return quote (g, name, g->d->qopen, g->d->qclose, 0);
+}
+
+/* Column NAME of the source; in BigQuery's GCP export a dotted name is
+ * a field path (service.description), each part quoted. */
+static const char *
+column (gen *g, const char *name)
+{
+  const char *dot = strchr (name, '.'), *part;
+  if (!g->nested || dot == NULL)
+    return ident (g, name);
+  part = keep (g, strndup (name, (size_t) (dot - name)));
+  return cat (g, ident (g, part), ".", column (g, dot + 1), NULL);
 }
 
 /* ------------------------------------------------------------------ */
@@ -413,6 +440,33 @@ tag_one (gen *g, const char *e, const char *key)
               ", '')", NULL);
 }
 
+/* The value of KEY in a GCP labels list E: text of {key, value} objects
+ * in JSON or Python-literal quoting (either order), '' when absent; in
+ * BigQuery's export the array of STRUCT<key, value> itself. */
+static const char *
+tag_kv (gen *g, const char *e, const char *key)
+{
+  static const char *const q = "['\"]";
+  const char *k, *v, *kv, *vk;
+  size_t i;
+  char re[4 * CC_INGEST_MAX_TAG_KEY + 8], *p = re;
+  if (g->nested)
+    return cat (g, "(SELECT l.value FROM UNNEST(", e, ") AS l WHERE l.key = ",
+                lit (g, key), " LIMIT 1)", NULL);
+  for (i = 0; key[i]; i++)
+    p += sprintf (p, isalnum ((unsigned char) key[i]) ? "%c" : "[%c]",
+                  key[i]);
+  *p = '\0';
+  k = cat (g, q, "key", q, "\\s*:\\s*", q, re, q, NULL);
+  v = cat (g, q, "value", q, "\\s*:\\s*", q, "([^'\"]*)", q, NULL);
+  kv = tpl (g, g->d->extract, e, lit (g, cat (g, "[{]\\s*", k, "\\s*,\\s*",
+                                               v, "\\s*[}]", NULL)), NULL);
+  vk = tpl (g, g->d->extract, e, lit (g, cat (g, "[{]\\s*", v, "\\s*,\\s*",
+                                               k, "\\s*[}]", NULL)), NULL);
+  return cat (g, "CASE WHEN coalesce(", kv, ", '') <> '' THEN ", kv,
+              " ELSE coalesce(", vk, ", '') END", NULL);
+}
+
 /* Dimension D's value: account, region, then the tags, as ingest orders
  * them. */
 static const char *
@@ -429,6 +483,9 @@ dim_value (gen *g, int d)
       snprintf (name, sizeof name, "t%d", d);
       return label (g, cat (g, name, NULL));
     }
+  if (has (g, R_TAGS) && g->gcp)
+    return label (g, cat (g, "coalesce(", tag_kv (g, role (g, R_TAGS), key),
+                          ", '')", NULL));
   if (has (g, R_TAGS))
     {
       const char *e = role (g, R_TAGS), *v = tag_one (g, e, key);
@@ -439,6 +496,39 @@ dim_value (gen *g, int d)
       return label (g, cat (g, "coalesce(", v, ", '')", NULL));
     }
   return "''";
+}
+
+/* The amounts of the GCP credits list: the text's numbers after each
+ * "amount" key, as gcp.c reads them (BigQuery's export: the array of
+ * STRUCT<name, amount, ...>). */
+static const char *
+credit_list (gen *g)
+{
+  return tpl (g, g->d->all, role (g, R_CREDITS),
+              lit (g, "amount['\"]? *: *([^,}\\]\\s]*)"), NULL);
+}
+
+/* The sum of the row's GCP credits, from level b. */
+static const char *
+credits (gen *g)
+{
+  if (g->nested)
+    return cat (g, "coalesce((SELECT SUM(cr.amount) FROM UNNEST(",
+                role (g, R_CREDITS), ") AS cr), 0)", NULL);
+  return tpl (g, g->d->lsum, credit_list (g),
+              cat (g, "coalesce(", tpl (g, g->d->num, "x", NULL, NULL),
+                   ", 0)", NULL), NULL);
+}
+
+/* Whether one of the row's GCP credits is not a number (within the cap). */
+static const char *
+credits_bad (gen *g)
+{
+  if (g->nested)
+    return "1 = 0";
+  return tpl (g, g->d->lany, credit_list (g),
+              cat (g, "coalesce(abs(", tpl (g, g->d->num, "x", NULL, NULL),
+                   ") <= 1e30, 1 = 0) = (1 = 0)", NULL), NULL);
 }
 
 /* The cost of a row on the chosen basis (row_cost with the CUR's
@@ -452,6 +542,8 @@ cost (gen *g, int cur)
   if (!has (g, R_COST))
     return "0";
   base = num (g, role (g, R_COST));
+  if (has (g, R_CREDITS))
+    return cat (g, base, " + ", credits (g), NULL);
   if (cur && g->o->ingest.cost == CC_COST_EFFECTIVE)
     {
       const char *lt = lower_label (g, role (g, R_LINETYPE));
@@ -482,6 +574,8 @@ cost_bad (gen *g, int cur)
   if (!has (g, R_COST))
     return "1 = 0";
   b = num_bad (g, role (g, R_COST));
+  if (has (g, R_CREDITS))
+    return cat (g, "(", b, " OR ", credits_bad (g), ")", NULL);
   if (cur && g->o->ingest.cost == CC_COST_EFFECTIVE)
     {
       const char *lt = lower_label (g, role (g, R_LINETYPE));
@@ -632,9 +726,10 @@ rows (gen *g, const char *src, int cur)
     if (has (g, r))
       {
         snprintf (name, sizeof name, "r%d", r);
-        a = cat (g, a, first ? "" : ",\n         ",
-                 tpl (g, g->d->text, ident (g, g->fc.role_header[r]), NULL,
-                      NULL), " AS ", name, NULL);
+        const char *col = column (g, g->fc.role_header[r]);
+        if (!(g->nested && (r == R_TAGS || r == R_CREDITS)))
+          col = tpl (g, g->d->text, col, NULL, NULL);
+        a = cat (g, a, first ? "" : ",\n         ", col, " AS ", name, NULL);
         first = 0;
       }
   for (d = 0; d < g->fc.ndim; d++)
@@ -767,10 +862,13 @@ cc_sql_write (FILE *f, const cc_sql_options *o, char **names, long n,
     {
       name = g.fc.format->info.name;
       cur = strcmp (name, "aws-cur") == 0;
-      if (!cur && strcmp (name, "focus") != 0 && strcmp (name, "azure") != 0)
+      g.gcp = strcmp (name, "gcp") == 0;
+      g.nested = g.gcp && o->dialect == CC_SQL_BIGQUERY;
+      if (!cur && !g.gcp && strcmp (name, "focus") != 0
+          && strcmp (name, "azure") != 0)
         rc = cc_err_set (err, CC_EDATA, header_path, 1, 0, "the %s format "
-                         "has no SQL form (focus, aws-cur and azure have); "
-                         "use cloudcast ingest", name);
+                         "has no SQL form (focus, aws-cur, azure and gcp "
+                         "have); use cloudcast ingest", name);
       else if ((rc = source (&g, &src, err)) == CC_OK)
         {
           const char *s = statement (&g, src, cur, services, units);

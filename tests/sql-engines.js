@@ -81,7 +81,7 @@ async function parquet(input, output, dateformat) {
   const db = await DuckDBInstance.create(':memory:');
   const con = await db.connect();
   const q = (s) => "'" + s.replace(/'/g, "''") + "'";
-  await con.run(`COPY (FROM read_csv(${q(input)}, delim = ',', quote = '"', escape = '"', header = true, null_padding = true${dateformat ? ', dateformat = ' + q(dateformat) : ''})) TO ${q(output)} (FORMAT parquet)`);
+  await con.run(`COPY (FROM read_csv(${q(input)}, delim = ',', quote = '"', escape = '"', header = true, null_padding = true, parallel = false${dateformat ? ', dateformat = ' + q(dateformat) : ''})) TO ${q(output)} (FORMAT parquet)`);
 }
 
 function parse(dialect, file) {

@@ -159,7 +159,7 @@ static const cc_usage_opt sql_opts[] = {
   { "dialect", 'd', 0, "NAME", "duckdb, clickhouse, trino, bigquery or "
     "spark (required)" },
   { "format", 'f', 0, "FMT", "auto (default: from the header), focus, "
-    "aws-cur or azure" },
+    "aws-cur, azure or gcp (bigquery: the export table's nested fields)" },
   OPT_COST,
   OPT_BY,
   OPT_DATE_ORDER,

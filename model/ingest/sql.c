@@ -37,34 +37,54 @@ typedef struct
   const char *match;         /* text $1 matches regular expression $2 */
   const char *extract;       /* $2's first group in $1 */
   const char *substr;        /* $1 from 1, $2 characters */
+  const char *bytes;         /* $1's length in bytes */
+  const char *integer;       /* number $1 as an integer */
+  const char *replace;       /* $1 with every match of $2 replaced by $3 */
   const char *json;          /* tag $2 (a JSON path) of JSON text $1, or
                                 NULL: a regular expression finds it */
   const char *csv, *parquet; /* file readers of literal $1, header $2 */
+  const char *all;           /* the list of group 1 of every match of $2 in
+                                $1, or NULL: the list is the column */
+  const char *lsum;          /* the sum over list $1 of $2 (of x) */
+  const char *lany;          /* whether $2 (of x) holds for one of list $1 */
 } dialect;
 
 static const dialect dialects[CC_SQL_NDIALECTS] = {
   { "duckdb", '"', '"', 0, "coalesce(CAST($1 AS VARCHAR), '')",
     "TRY_CAST($1 AS DOUBLE)", "trim($1)", "regexp_matches($1, $2)",
-    "regexp_extract($1, $2, 1)", "substr($1, 1, $2)",
+    "regexp_extract($1, $2, 1)", "substr($1, 1, $2)", "strlen($1)",
+    "CAST($1 AS BIGINT)", "regexp_replace($1, $2, $3, 'g')",
     "CASE WHEN json_valid($1) THEN json_extract_string($1, $2) END",
     "read_csv($1, all_varchar = true, header = true, delim = ',', "
-    "quote = '\"', escape = '\"', null_padding = true)", "read_parquet($1)" },
+    "quote = '\"', escape = '\"', null_padding = true)", "read_parquet($1)",
+    "regexp_extract_all($1, $2, 1)",
+    "coalesce(list_sum(list_transform($1, x -> $2)), 0)",
+    "len(list_filter($1, x -> $2)) > 0" },
   { "clickhouse", '`', '`', 1, "ifNull(toString($1), '')",
     "toFloat64OrNull($1)", "replaceRegexpAll($1, '^ +| +$', '')", "match($1, $2)",
-    "extract($1, $2)", "substring($1, 1, $2)", NULL,
-    "file($1, 'CSVWithNames', $2)", NULL },
+    "extract($1, $2)", "substringUTF8($1, 1, $2)", "length($1)", "toInt64($1)",
+    "replaceRegexpAll($1, $2, $3)", NULL,
+    "file($1, 'CSVWithNames', $2)", NULL, "extractAll($1, $2)",
+    "arraySum(arrayMap(x -> $2, $1))", "arrayExists(x -> $2, $1)" },
   { "trino", '"', '"', 0, "coalesce(CAST($1 AS VARCHAR), '')",
     "try(CAST($1 AS DOUBLE))", "trim($1)", "regexp_like($1, $2)",
-    "regexp_extract($1, $2, 1)", "substr($1, 1, $2)",
-    "json_extract_scalar($1, $2)", NULL, NULL },
+    "regexp_extract($1, $2, 1)", "substr($1, 1, $2)", "length(to_utf8($1))",
+    "CAST($1 AS BIGINT)", "regexp_replace($1, $2, $3)",
+    "json_extract_scalar($1, $2)", NULL, NULL,
+    "regexp_extract_all($1, $2, 1)", "reduce($1, 0e0, (s, x) -> s + $2, s -> s)",
+    "cardinality(filter($1, x -> $2)) > 0" },
   { "bigquery", '`', '`', 1, "COALESCE(CAST($1 AS STRING), '')",
     "SAFE_CAST($1 AS FLOAT64)", "TRIM($1)", "REGEXP_CONTAINS($1, $2)",
-    "REGEXP_EXTRACT($1, $2)", "SUBSTR($1, 1, $2)", "JSON_VALUE($1, $2)",
-    NULL, NULL },
+    "REGEXP_EXTRACT($1, $2)", "SUBSTR($1, 1, $2)", "BYTE_LENGTH($1)",
+    "CAST($1 AS INT64)", "REGEXP_REPLACE($1, $2, $3)", "JSON_VALUE($1, $2)",
+    NULL, NULL, NULL, NULL, NULL },
   { "spark", '`', '`', 1, "coalesce(CAST($1 AS STRING), '')",
     "CAST($1 AS DOUBLE)", "trim($1)", "regexp_extract($1, $2, 0) <> ''",
-    "regexp_extract($1, $2, 1)", "substr($1, 1, $2)",
-    "get_json_object($1, $2)", NULL, "parquet.$3" },
+    "regexp_extract($1, $2, 1)", "substr($1, 1, $2)", "octet_length($1)",
+    "CAST($1 AS BIGINT)", "regexp_replace($1, $2, $3)",
+    "get_json_object($1, $2)", NULL, "parquet.$3",
+    "regexp_extract_all($1, $2, 1)",
+    "aggregate($1, CAST(0 AS DOUBLE), (s, x) -> s + $2)", "exists($1, x -> $2)" },
 };
 
 int
@@ -94,6 +114,9 @@ typedef struct
   cc_ingest_report rep;
   char **names;
   long n;
+  int gcp;                   /* the GCP export's credits and labels */
+  int nested;                /* BigQuery's export schema: dotted names are
+                                fields, labels and credits are arrays */
   char **pool;
   size_t npool, cap;
   int oom;
@@ -211,6 +234,18 @@ ident (gen *g, const char *name)
   return quote (g, name, g->d->qopen, g->d->qclose, 0);
 }
 
+/* Column NAME of the source; in BigQuery's GCP export a dotted name is
+ * a field path (service.description), each part quoted. */
+static const char *
+column (gen *g, const char *name)
+{
+  const char *dot = strchr (name, '.'), *part;
+  if (!g->nested || dot == NULL)
+    return ident (g, name);
+  part = keep (g, strndup (name, (size_t) (dot - name)));
+  return cat (g, ident (g, part), ".", column (g, dot + 1), NULL);
+}
+
 /* ------------------------------------------------------------------ */
 /* Expressions. */
 
@@ -231,12 +266,54 @@ has (const gen *g, int r)
   return g->fc.role_header[r] != NULL;
 }
 
-/* A label: "NULL" (any case) is empty, as ingest_is_null says. */
+/* A label: "NULL" (any case) is empty, as ingest_is_null says; line
+ * breaks and the key separators become spaces, as in ingest's keys. */
 static const char *
 label (gen *g, const char *e)
 {
-  return cat (g, "CASE WHEN upper(", e, ") = 'NULL' THEN '' ELSE ", e,
+  return cat (g, "CASE WHEN upper(", e, ") = 'NULL' THEN '' ELSE ",
+              tpl (g, g->d->replace, e, lit (g, "[\\r\\n\\x1e\\x1f]"), "' '"),
               " END", NULL);
+}
+
+/* Label E cut to 15 bytes on a character boundary, as ingest keeps a
+ * currency code (a character takes at most 4 bytes). */
+static const char *
+cut15 (gen *g, const char *e)
+{
+  const char *c = cat (g, "CASE WHEN ", tpl (g, g->d->bytes, e, NULL, NULL),
+                       " <= 15 THEN ", e, NULL);
+  int k;
+  if (g->d == &dialects[CC_SQL_CLICKHOUSE])
+    {
+      /* Its strings are bytes (and 18.16's substringUTF8 miscounts 4-byte
+         characters): cut before the continuation bytes at the cut. */
+      const char *cut = "CASE";
+      for (k = 16; k > 13; k--)
+        {
+          char at[8];
+          const char *b;
+          snprintf (at, sizeof at, "%d", k);
+          b = cat (g, "reinterpretAsUInt8(substring(", e, ", ", at, ", 1))",
+                   NULL);
+          snprintf (at, sizeof at, "%d", k - 1);
+          cut = cat (g, cut, " WHEN NOT (", b, " >= 128 AND ", b,
+                     " < 192) THEN ", at, NULL);
+        }
+      return cat (g, c, " ELSE substring(", e, ", 1, ", cut,
+                  " ELSE 12 END) END", NULL);
+    }
+  for (k = 15; k > 3; k--)
+    {
+      char n[8];
+      const char *sub;
+      snprintf (n, sizeof n, "%d", k);
+      sub = tpl (g, g->d->substr, e, n, NULL);
+      c = cat (g, c, " WHEN ", tpl (g, g->d->bytes, sub, NULL, NULL),
+               " <= 15 THEN ", sub, NULL);
+    }
+  return cat (g, c, " ELSE ", tpl (g, g->d->substr, e, "3", NULL), " END",
+              NULL);
 }
 
 static const char *
@@ -277,33 +354,124 @@ match (gen *g, const char *e, const char *re)
   return tpl (g, g->d->match, e, lit (g, re), NULL);
 }
 
-/* The period (YYYY-MM) of the date text E, NULL when it is not a date
- * ingest reads: ISO dates and times (an interval's start), a month
- * YYYY-MM, and slashed dates in the order --date-order names. */
+/* Group 1 of regular expression RE in E, '' when it does not match. */
 static const char *
-period (gen *g, const char *e)
+ext (gen *g, const char *e, const char *re)
 {
-  static const char *const iso = "^(19[0-9]{2}|[2-9][0-9]{3})-(0[1-9]|1[0-2])"
-    "-(0[1-9]|[12][0-9]|3[01])([T ][0-9]{1,2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?"
-    "( ?[AP]M)?)?( ?(Z|UTC|[+-][0-9]{2}(:?[0-9]{2})?))?(/.*)?$";
-  static const char *const mon = "^(19[0-9]{2}|[2-9][0-9]{3})-(0[1-9]|1[0-2])$";
+  return cat (g, "coalesce(", tpl (g, g->d->extract, e, lit (g, re), NULL),
+              ", '')", NULL);
+}
+
+/* Text E as a number, 0 when it is not one (E holds digits here). */
+static const char *
+digits (gen *g, const char *e)
+{
+  return cat (g, "coalesce(", tpl (g, g->d->num, e, NULL, NULL), ", 0)", NULL);
+}
+
+/* The date's text and form, levels d1 and d2 over level A (timeutil.c's
+ * cc_billing_month_order): d_t the text without the blanks and tabs
+ * around it; d_k 1 an ISO date (a time and zone may follow, and an
+ * interval's end after '/'), 2 a month YYYY-MM, 3 a slashed date (a time
+ * and zone may follow), 0 none. */
+static const char *
+date_form (gen *g, const char *a)
+{
+  static const char *const tz = "(?:[T ][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}"
+    "(?:[.][0-9]+)?)?(?: [AP]M)?(?: ?(?:Z|UTC|[+-][0-9]{2}(?::?[0-9]{2})?))?)?";
+  const char *t = cat (g, "SELECT *, ", ext (g, role (g, R_DATE),
+                                             "^[ \\t]*(.*?)[ \\t]*$"),
+                       " AS d_t\n  FROM (", a, ") a1", NULL);
+  return cat (g, "SELECT *, CASE WHEN ",
+              match (g, "d_t", cat (g, "^[0-9]{4}-[0-9]{2}-[0-9]{2}", tz,
+                                    "(?:/.*)?$", NULL)),
+              " THEN 1 WHEN ", match (g, "d_t", "^[0-9]{4}-[0-9]{2}$"),
+              " THEN 2 WHEN ",
+              match (g, "d_t", cat (g, "^[0-9]{1,2}/[0-9]{1,2}/"
+                                    "(?:[0-9]{4}|[0-9]{2})", tz, "$", NULL)),
+              " THEN 3 ELSE 0 END AS d_k\n  FROM (", t, ") a2", NULL);
+}
+
+/* Levels d3 and d4: the date's parts as numbers (year, month, day, hour,
+ * minute, second, offset hours and minutes), A.M./P.M. and the offset's
+ * sign as text. */
+static const char *
+date_parts (gen *g, const char *a)
+{
   int dmy = g->o->ingest.date_order == CC_DATE_DMY;
-  const char *m = "(0?[1-9]|1[0-2])", *d = "(0?[1-9]|[12][0-9]|3[01])";
-  const char *slashed = cat (g, "^", dmy ? d : m, "/", dmy ? m : d,
-                             "/([0-9]{4}|[0-9]{2})([ T].*)?$", NULL);
-  const char *s = tpl (g, g->d->trim, e, NULL, NULL);
-  const char *mm = tpl (g, g->d->extract, s,
-                        lit (g, dmy ? "^[0-9]{1,2}/([0-9]{1,2})/"
-                             : "^([0-9]{1,2})/"), NULL);
-  const char *yy = tpl (g, g->d->extract, s,
-                        lit (g, "^[0-9]{1,2}/[0-9]{1,2}/([0-9]{2,4})"), NULL);
-  return cat (g, "CASE WHEN ", match (g, s, iso), " THEN ",
-              tpl (g, g->d->substr, s, "7", NULL), " WHEN ", match (g, s, mon),
-              " THEN ", s, " WHEN ", match (g, s, slashed),
-              " THEN concat(CASE WHEN length(", yy, ") = 2 THEN concat('20', ",
-              yy, ") ELSE ", yy, " END, '-', CASE WHEN length(", mm,
-              ") = 1 THEN concat('0', ", mm, ") ELSE ", mm, " END) END",
-              NULL);
+  const char *first = "^([0-9]{1,2})/", *second = "^[0-9]{1,2}/([0-9]{1,2})/";
+  const char *p = cat (g, "SELECT *, CASE WHEN d_k IN (1, 2) THEN ",
+                       tpl (g, g->d->substr, "d_t", "4", NULL),
+                       " WHEN d_k = 3 THEN ",
+                       ext (g, "d_t", "^[0-9]{1,2}/[0-9]{1,2}/([0-9]+)"),
+                       " ELSE '' END AS d_y,\n    CASE WHEN d_k IN (1, 2) THEN ",
+                       ext (g, "d_t", "^[0-9]{4}-([0-9]{2})"),
+                       " WHEN d_k = 3 THEN ",
+                       ext (g, "d_t", dmy ? second : first),
+                       " ELSE '' END AS d_m,\n    CASE WHEN d_k = 1 THEN ",
+                       ext (g, "d_t", "^[0-9]{4}-[0-9]{2}-([0-9]{2})"),
+                       " WHEN d_k = 2 THEN '1' WHEN d_k = 3 THEN ",
+                       ext (g, "d_t", dmy ? first : second),
+                       " ELSE '' END AS d_d,\n    CASE WHEN d_k = 1 THEN ",
+                       ext (g, "d_t", "^[0-9]{4}-[0-9]{2}-[0-9]{2}([^/]*)"),
+                       " WHEN d_k = 3 THEN ",
+                       ext (g, "d_t", "^[0-9]{1,2}/[0-9]{1,2}/[0-9]+(.*)$"),
+                       " ELSE '' END AS d_r\n  FROM (", a, ") a3", NULL);
+  return cat (g, "SELECT *, ", digits (g, "d_y"), " + CASE WHEN length(d_y) "
+              "= 2 THEN 2000 ELSE 0 END AS d_yn,\n    ", digits (g, "d_m"),
+              " AS d_mn, ", digits (g, "d_d"), " AS d_dn,\n    ",
+              digits (g, ext (g, "d_r", "^[T ]([0-9]{1,2}):")), " AS d_hh,\n    ",
+              digits (g, ext (g, "d_r", "^[T ][0-9]{1,2}:([0-9]{2})")),
+              " AS d_mi,\n    ",
+              digits (g, ext (g, "d_r", "^[T ][0-9]{1,2}:[0-9]{2}:([0-9]{2})")),
+              " AS d_ss,\n    ", ext (g, "d_r", "^[^AP]*([AP])M"), " AS d_ap,\n    ",
+              ext (g, "d_r", "([+-])[0-9]{2}(?::?[0-9]{2})?$"), " AS d_sg,\n    ",
+              digits (g, ext (g, "d_r", "[+-]([0-9]{2})(?::?[0-9]{2})?$")),
+              " AS d_oh,\n    ",
+              digits (g, ext (g, "d_r", "[+-][0-9]{2}:?([0-9]{2})$")),
+              " AS d_om\n  FROM (", p, ") a4", NULL);
+}
+
+/* Levels d1 to d6 over level A: d_ok 1 when the date is one ingest reads
+ * (the parts in range, the day within its month), d_i the index (year *
+ * 12 + month - 1) of its month in UTC: a time with an offset is moved to
+ * UTC first, which moves it at most one month. */
+static const char *
+date_levels (gen *g, const char *a)
+{
+  const char *p = date_parts (g, date_form (g, a));
+  const char *leap = "((d_yn / 4 = floor(d_yn / 4) AND d_yn / 100 <> "
+    "floor(d_yn / 100)) OR d_yn / 400 = floor(d_yn / 400))";
+  const char *v = cat (g, "SELECT *, CASE WHEN d_mn = 2 THEN CASE WHEN ", leap,
+                       " THEN 29 ELSE 28 END WHEN d_mn IN (4, 6, 9, 11) THEN 30 "
+                       "ELSE 31 END AS d_dim,\n    CASE WHEN d_ap = '' THEN "
+                       "d_hh WHEN d_hh = 12 THEN 0 ELSE d_hh END + CASE WHEN "
+                       "d_ap = 'P' THEN 12 ELSE 0 END AS d_h24,\n    CASE WHEN "
+                       "d_sg = '-' THEN -1 ELSE 1 END * (d_oh * 60 + d_om) AS "
+                       "d_off\n  FROM (", p, ") a5", NULL);
+  return cat (g, "SELECT *, CASE WHEN d_k > 0 AND d_yn >= 1900 AND d_mn >= 1 "
+              "AND d_mn <= 12 AND d_dn >= 1 AND d_dn <= d_dim AND (d_ap = '' "
+              "OR (d_hh >= 1 AND d_hh <= 12)) AND d_h24 <= 24 AND d_mi <= 59 "
+              "AND d_ss <= 60 AND NOT (d_h24 = 24 AND (d_mi > 0 OR d_ss > 0)) "
+              "AND d_oh <= 18 AND d_om <= 59 THEN 1 ELSE 0 END AS d_ok,\n    "
+              "d_yn * 12 + d_mn - 1 + CASE WHEN d_dn * 1440 + d_h24 * 60 + d_mi "
+              "- d_off < 1440 THEN -1 WHEN d_dn * 1440 + d_h24 * 60 + d_mi - "
+              "d_off >= (d_dim + 1) * 1440 THEN 1 ELSE 0 END AS d_i\n  FROM (",
+              v, ") a6", NULL);
+}
+
+/* The period (YYYY-MM) of level d6's month, NULL when the date is not
+ * one ingest reads. */
+static const char *
+period (gen *g)
+{
+  const char *y = tpl (g, g->d->integer, "floor(d_i / 12)", NULL, NULL);
+  const char *m = tpl (g, g->d->integer, "d_i - 12 * floor(d_i / 12) + 1",
+                       NULL, NULL);
+  return cat (g, "CASE WHEN d_ok = 1 THEN concat(",
+              tpl (g, g->d->text, y, NULL, NULL), ", '-', CASE WHEN ", m,
+              " < 10 THEN '0' ELSE '' END, ", tpl (g, g->d->text, m, NULL, NULL),
+              ") END", NULL);
 }
 
 /* A label with a fallback role when it is empty. */
@@ -390,6 +558,21 @@ json_path (gen *g, const char *key)
   return lit (g, cat (g, "$.\"", key, "\"", NULL));
 }
 
+/* A quoted value V with its escapes undone as ingest undoes them: \n, \r
+ * and \t as a space, any other backslash dropped (\uXXXX is not decoded);
+ * an escaped backslash is kept aside (as byte 1) meanwhile.
+ * Trino and Spark name a group $1 in the replacement, the others \1. */
+static const char *
+unescape (gen *g, const char *v)
+{
+  int java = g->d == &dialects[CC_SQL_TRINO] || g->d == &dialects[CC_SQL_SPARK];
+  v = tpl (g, g->d->replace, v, lit (g, "\\\\\\\\"), lit (g, "\x01"));
+  v = tpl (g, g->d->replace, v, lit (g, "\\\\[nrt]"), "' '");
+  v = tpl (g, g->d->replace, v, lit (g, "\\\\(.)"),
+           lit (g, java ? "$1" : "\\1"));
+  return tpl (g, g->d->replace, v, lit (g, "\x01"), lit (g, "\\\\"));
+}
+
 /* Tag KEY (exactly) in tags text E; NULL when absent. */
 static const char *
 tag_one (gen *g, const char *e, const char *key)
@@ -399,18 +582,50 @@ tag_one (gen *g, const char *e, const char *key)
   char re[4 * CC_INGEST_MAX_TAG_KEY + 64], *p = re;
   if (g->d->json != NULL)
     {
-      /* Real Azure exports leave the braces out. */
+      /* Real Azure exports leave the braces out.  A raw line break
+         inside a value is not JSON: it becomes the space ingest makes
+         of it (and is a blank outside the values). */
+      e = tpl (g, g->d->replace, e, lit (g, "[\\r\\n\\x1e\\x1f]"), "' '");
       obj = cat (g, "CASE WHEN ", match (g, e, "^\\s*[{]"), " THEN ", e,
                  " ELSE concat('{', ", e, ", '}') END", NULL);
-      return tpl (g, g->d->json, obj, json_path (g, key), NULL);
+      return tpl (g, g->d->replace, tpl (g, g->d->json, obj,
+                                         json_path (g, key), NULL),
+                  lit (g, "\\t"), "' '");
     }
   p += sprintf (p, "\"");
   for (i = 0; key[i]; i++)
     p += sprintf (p, isalnum ((unsigned char) key[i]) ? "%c" : "[%c]",
                   key[i]);
   sprintf (p, "\"\\s*:\\s*\"([^\"]*)\"");
-  return cat (g, "nullIf(", tpl (g, g->d->extract, e, lit (g, re), NULL),
-              ", '')", NULL);
+  return cat (g, "nullIf(", unescape (g, tpl (g, g->d->extract, e, lit (g, re),
+                                               NULL)), ", '')", NULL);
+}
+
+/* The value of KEY in a GCP labels list E: text of {key, value} objects
+ * in JSON or Python-literal quoting (either order), '' when absent; in
+ * BigQuery's export the array of STRUCT<key, value> itself. */
+static const char *
+tag_kv (gen *g, const char *e, const char *key)
+{
+  static const char *const q = "['\"]";
+  const char *k, *v, *kv, *vk;
+  size_t i;
+  char re[4 * CC_INGEST_MAX_TAG_KEY + 8], *p = re;
+  if (g->nested)
+    return cat (g, "(SELECT l.value FROM UNNEST(", e, ") AS l WHERE l.key = ",
+                lit (g, key), " LIMIT 1)", NULL);
+  for (i = 0; key[i]; i++)
+    p += sprintf (p, isalnum ((unsigned char) key[i]) ? "%c" : "[%c]",
+                  key[i]);
+  *p = '\0';
+  k = cat (g, q, "key", q, "\\s*:\\s*", q, re, q, NULL);
+  v = cat (g, q, "value", q, "\\s*:\\s*", q, "([^'\"]*)", q, NULL);
+  kv = tpl (g, g->d->extract, e, lit (g, cat (g, "[{]\\s*", k, "\\s*,\\s*",
+                                               v, "\\s*[}]", NULL)), NULL);
+  vk = tpl (g, g->d->extract, e, lit (g, cat (g, "[{]\\s*", v, "\\s*,\\s*",
+                                               k, "\\s*[}]", NULL)), NULL);
+  return unescape (g, cat (g, "CASE WHEN coalesce(", kv, ", '') <> '' THEN ",
+                          kv, " ELSE coalesce(", vk, ", '') END", NULL));
 }
 
 /* Dimension D's value: account, region, then the tags, as ingest orders
@@ -429,6 +644,9 @@ dim_value (gen *g, int d)
       snprintf (name, sizeof name, "t%d", d);
       return label (g, cat (g, name, NULL));
     }
+  if (has (g, R_TAGS) && g->gcp)
+    return label (g, cat (g, "coalesce(", tag_kv (g, role (g, R_TAGS), key),
+                          ", '')", NULL));
   if (has (g, R_TAGS))
     {
       const char *e = role (g, R_TAGS), *v = tag_one (g, e, key);
@@ -439,6 +657,39 @@ dim_value (gen *g, int d)
       return label (g, cat (g, "coalesce(", v, ", '')", NULL));
     }
   return "''";
+}
+
+/* The amounts of the GCP credits list: the text's numbers after each
+ * "amount" key, as gcp.c reads them (BigQuery's export: the array of
+ * STRUCT<name, amount, ...>). */
+static const char *
+credit_list (gen *g)
+{
+  return tpl (g, g->d->all, role (g, R_CREDITS),
+              lit (g, "amount['\"]? *: *([^,}\\]\\s]*)"), NULL);
+}
+
+/* The sum of the row's GCP credits, from level b. */
+static const char *
+credits (gen *g)
+{
+  if (g->nested)
+    return cat (g, "coalesce((SELECT SUM(cr.amount) FROM UNNEST(",
+                role (g, R_CREDITS), ") AS cr), 0)", NULL);
+  return tpl (g, g->d->lsum, credit_list (g),
+              cat (g, "coalesce(", tpl (g, g->d->num, "x", NULL, NULL),
+                   ", 0)", NULL), NULL);
+}
+
+/* Whether one of the row's GCP credits is not a number (within the cap). */
+static const char *
+credits_bad (gen *g)
+{
+  if (g->nested)
+    return "1 = 0";
+  return tpl (g, g->d->lany, credit_list (g),
+              cat (g, "coalesce(abs(", tpl (g, g->d->num, "x", NULL, NULL),
+                   ") <= 1e30, 1 = 0) = (1 = 0)", NULL), NULL);
 }
 
 /* The cost of a row on the chosen basis (row_cost with the CUR's
@@ -452,6 +703,8 @@ cost (gen *g, int cur)
   if (!has (g, R_COST))
     return "0";
   base = num (g, role (g, R_COST));
+  if (has (g, R_CREDITS))
+    return cat (g, base, " + ", credits (g), NULL);
   if (cur && g->o->ingest.cost == CC_COST_EFFECTIVE)
     {
       const char *lt = lower_label (g, role (g, R_LINETYPE));
@@ -482,6 +735,8 @@ cost_bad (gen *g, int cur)
   if (!has (g, R_COST))
     return "1 = 0";
   b = num_bad (g, role (g, R_COST));
+  if (has (g, R_CREDITS))
+    return cat (g, "(", b, " OR ", credits_bad (g), ")", NULL);
   if (cur && g->o->ingest.cost == CC_COST_EFFECTIVE)
     {
       const char *lt = lower_label (g, role (g, R_LINETYPE));
@@ -566,7 +821,9 @@ family (gen *g, const cc_servicemap *sm)
 static const char *
 unit_map (gen *g, const cc_unitmap *um, int factor)
 {
-  const char *c = "CASE lower(replace(un, ' ', ''))", *key, *canon;
+  const char *c = cat (g, "CASE lower(", tpl (g, g->d->replace, "un",
+                                             lit (g, "[ \\t\\n\\v\\f\\r]"),
+                                             "''"), ")", NULL), *key, *canon;
   char fs[40];
   double f;
   unsigned long i;
@@ -632,9 +889,10 @@ rows (gen *g, const char *src, int cur)
     if (has (g, r))
       {
         snprintf (name, sizeof name, "r%d", r);
-        a = cat (g, a, first ? "" : ",\n         ",
-                 tpl (g, g->d->text, ident (g, g->fc.role_header[r]), NULL,
-                      NULL), " AS ", name, NULL);
+        const char *col = column (g, g->fc.role_header[r]);
+        if (!(g->nested && (r == R_TAGS || r == R_CREDITS)))
+          col = tpl (g, g->d->text, col, NULL, NULL);
+        a = cat (g, a, first ? "" : ",\n         ", col, " AS ", name, NULL);
         first = 0;
       }
   for (d = 0; d < g->fc.ndim; d++)
@@ -659,14 +917,14 @@ rows (gen *g, const char *src, int cur)
         us = cat (g, "CASE WHEN ", pick, " THEN ", label (g, role (g, R_UNIT2)),
                   " ELSE ", us, " END", NULL);
       }
-    b = cat (g, "SELECT *,\n       ", period (g, role (g, R_DATE)),
+    b = cat (g, "SELECT *,\n       ", period (g),
              " AS pd,\n       ",
              g->fc.const_provider ? lit (g, g->fc.const_provider)
              : label (g, role (g, R_PROVIDER)), " AS pv,\n       ",
              label2 (g, R_SERVICE, R_SERVICE2), " AS sv,\n       ",
              label (g, role (g, R_CATEGORY)), " AS ct,\n       ",
              label2 (g, R_METER, R_METER2), " AS mt,\n       ",
-             label (g, role (g, R_CURRENCY)), " AS cu,\n       ",
+             label (g, role (g, R_CURRENCY)), " AS cu0,\n       ",
              cur ? charge_cur (g) : charge_words (g), " AS ch,\n       ",
              qs, " AS qs,\n       ", us, " AS us", NULL);
   }
@@ -675,10 +933,11 @@ rows (gen *g, const char *src, int cur)
       snprintf (name, sizeof name, "d%d", d);
       b = cat (g, b, ",\n       ", dim_value (g, d), " AS ", name, NULL);
     }
-  b = cat (g, b, "\n  FROM (", a, ") a", NULL);
+  b = cat (g, b, "\n  FROM (", date_levels (g, a), ") a", NULL);
   cons = consumption (g, cur);
   /* c: the quantity counts only for consumption; cost may use it. */
-  c = cat (g, "SELECT *, CASE WHEN ", cons, " = 1 THEN ", num (g, "qs"),
+  c = cat (g, "SELECT *, ", cut15 (g, "cu0"), " AS cu,\n       "
+           "CASE WHEN ", cons, " = 1 THEN ", num (g, "qs"),
            " ELSE 0 END AS q,\n       CASE WHEN ", cons,
            " = 1 THEN us ELSE '' END AS un,\n       CASE WHEN pd IS NULL OR ",
            num_bad (g, "qs"), " THEN 0 ELSE 1 END AS ok0\n  FROM (", b,
@@ -767,10 +1026,13 @@ cc_sql_write (FILE *f, const cc_sql_options *o, char **names, long n,
     {
       name = g.fc.format->info.name;
       cur = strcmp (name, "aws-cur") == 0;
-      if (!cur && strcmp (name, "focus") != 0 && strcmp (name, "azure") != 0)
+      g.gcp = strcmp (name, "gcp") == 0;
+      g.nested = g.gcp && o->dialect == CC_SQL_BIGQUERY;
+      if (!cur && !g.gcp && strcmp (name, "focus") != 0
+          && strcmp (name, "azure") != 0)
         rc = cc_err_set (err, CC_EDATA, header_path, 1, 0, "the %s format "
-                         "has no SQL form (focus, aws-cur and azure have); "
-                         "use cloudcast ingest", name);
+                         "has no SQL form (focus, aws-cur, azure and gcp "
+                         "have); use cloudcast ingest", name);
       else if ((rc = source (&g, &src, err)) == CC_OK)
         {
           const char *s = statement (&g, src, cur, services, units);

@@ -83,6 +83,15 @@ sql_options (int argc, char **argv, sql_args *a)
                          "trino, bigquery or spark)");
   if ((a->o.table == NULL) == (a->o.files == NULL))
     return cc_cli_usage ("sql: give one of --table NAME and --files GLOB");
+  /* The name goes into the statement as written (catalog.schema.table,
+   * quoted parts): refuse what would end it or start a comment. */
+  if (a->o.table != NULL
+      && (a->o.table[0] == '\0' || strpbrk (a->o.table, "; \t\r\n'") != NULL
+          || strstr (a->o.table, "--") != NULL
+          || strstr (a->o.table, "/*") != NULL))
+    return cc_cli_usage ("sql: invalid --table '%s': a table name such as "
+                         "billing or catalog.schema.table, without blanks, "
+                         "';', quotes ' or comments", a->o.table);
   if (a->o.table != NULL && a->header == NULL)
     return cc_cli_usage ("sql: --table needs --header FILE (a CSV or Parquet "
                          "file with the table's columns)");

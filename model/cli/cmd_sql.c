@@ -20,6 +20,40 @@ typedef struct
 
 #define HELPED (-1)
 
+
+/* A --table NAME goes into the statement as written: dot-separated parts,
+ * each plain (letters, digits, _ $) or a quoted name ("..." or `...`)
+ * holding no quote of its kind, backslash or control character. */
+static int
+table_name_ok (const char *t)
+{
+  for (;;)
+    {
+      if (*t == '"' || *t == '`')
+        {
+          char q = *t++;
+          const char *start = t;
+          while (*t != '\0' && *t != q && *t != '\\'
+                 && (unsigned char) *t >= 0x20 && *t != 0x7f)
+            t++;
+          if (*t != q || t == start)
+            return 0;
+          t++;
+        }
+      else
+        {
+          size_t n = strspn (t, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                "abcdefghijklmnopqrstuvwxyz0123456789_$");
+          if (n == 0)
+            return 0;
+          t += n;
+        }
+      if (*t == '\0')
+        return 1;
+      if (*t++ != '.')
+        return 0;
+    }
+}
 static int
 sql_options (int argc, char **argv, sql_args *a)
 {
@@ -83,15 +117,12 @@ sql_options (int argc, char **argv, sql_args *a)
                          "trino, bigquery or spark)");
   if ((a->o.table == NULL) == (a->o.files == NULL))
     return cc_cli_usage ("sql: give one of --table NAME and --files GLOB");
-  /* The name goes into the statement as written (catalog.schema.table,
-   * quoted parts): refuse what would end it or start a comment. */
-  if (a->o.table != NULL
-      && (a->o.table[0] == '\0' || strpbrk (a->o.table, "; \t\r\n'") != NULL
-          || strstr (a->o.table, "--") != NULL
-          || strstr (a->o.table, "/*") != NULL))
+  if (a->o.table != NULL && !table_name_ok (a->o.table))
     return cc_cli_usage ("sql: invalid --table '%s': a table name such as "
-                         "billing or catalog.schema.table, without blanks, "
-                         "';', quotes ' or comments", a->o.table);
+                         "billing or catalog.schema.table, each part "
+                         "letters, digits, _ $ or a quoted name (\"...\" "
+                         "or `...`) without its quote or a backslash inside",
+                         a->o.table);
   if (a->o.table != NULL && a->header == NULL)
     return cc_cli_usage ("sql: --table needs --header FILE (a CSV or Parquet "
                          "file with the table's columns)");

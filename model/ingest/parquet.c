@@ -117,10 +117,15 @@ skip (rd *r, int type, int depth)
       if (n > 0 && r->p < r->end)
         {
           unsigned char kv = *r->p++;
+          /* In a collection a bool takes one byte (type 3), as in lists:
+           * never zero bytes, so a huge count runs out of input. */
+          int kt = kv >> 4, vt = kv & 0x0f;
+          kt = kt == 1 || kt == 2 ? 3 : kt;
+          vt = vt == 1 || vt == 2 ? 3 : vt;
           for (i = 0; i < n && !r->bad; i++)
             {
-              skip (r, kv >> 4, depth + 1);
-              skip (r, kv & 0x0f, depth + 1);
+              skip (r, kt, depth + 1);
+              skip (r, vt, depth + 1);
             }
         }
       break;
@@ -190,6 +195,11 @@ schema (rd *r, char ***names, long *nnames)
         free (name), top = children;
       else if (pending == 0 && *nnames < top)
         {
+          if (name == NULL)
+            {
+              r->bad = 1;   /* a column with no name */
+              break;
+            }
           out[(*nnames)++] = name;
           pending = children;
         }

@@ -199,8 +199,10 @@ tpl (gen *g, const char *t, const char *a, const char *b, const char *c)
   return keep (g, r);
 }
 
-/* S between quotes OPEN and CLOSE, CLOSE doubled inside (and backslashes
- * with BACKSLASH). */
+/* S between quotes OPEN and CLOSE: CLOSE doubled inside, or, with
+ * BACKSLASH, CLOSE and backslashes escaped by a backslash (the only way
+ * BigQuery and Spark literals and BigQuery and ClickHouse backtick names
+ * take them). */
 static const char *
 quote (gen *g, const char *s, char open, char close, int backslash)
 {
@@ -211,7 +213,9 @@ quote (gen *g, const char *s, char open, char close, int backslash)
   r[j++] = open;
   for (i = 0; s[i]; i++)
     {
-      if (s[i] == close || (s[i] == '\\' && backslash))
+      if (backslash && (s[i] == close || s[i] == '\\'))
+        r[j++] = '\\';
+      else if (s[i] == close)
         r[j++] = s[i];
       r[j++] = s[i];
     }
@@ -227,11 +231,15 @@ lit (gen *g, const char *s)
   return quote (g, s, '\'', '\'', g->d->backslash);
 }
 
-/* NAME as a quoted identifier. */
+/* NAME as a quoted identifier: backticks take backslash escapes in
+ * ClickHouse and BigQuery, doubled backticks in Spark; double quotes are
+ * doubled. */
 static const char *
 ident (gen *g, const char *name)
 {
-  return quote (g, name, g->d->qopen, g->d->qclose, 0);
+  return quote (g, name, g->d->qopen, g->d->qclose,
+                g->d == &dialects[CC_SQL_CLICKHOUSE]
+                  || g->d == &dialects[CC_SQL_BIGQUERY]);
 }
 
 /* Column NAME of the source; in BigQuery's GCP export a dotted name is
@@ -770,7 +778,8 @@ glob_re (gen *g, const char *glob)
         r[j++] = '.', r[j++] = '*';
       else if (c == '?')
         r[j++] = '.';
-      else if (c == '[' && (close = strchr (glob + i + 2, ']')) != NULL)
+      else if (c == '[' && glob[i + 1] != '\0' && glob[i + 2] != '\0'
+               && (close = strchr (glob + i + 2, ']')) != NULL)
         {
           r[j++] = '[';
           i++;
@@ -1003,6 +1012,25 @@ statement (gen *g, const char *src, int cur, const cc_servicemap *sm,
               dims (g, ", ", 0), ", un2, cu", NULL);
 }
 
+/* The first dimension whose tag key has a character outside the set a
+ * JSON path, a regular expression and a column name carry alike in every
+ * dialect; g->fc.ndim when none has. */
+static int
+bad_tag_key (const gen *g)
+{
+  int d;
+  for (d = 0; d < g->fc.ndim; d++)
+    {
+      const char *k = g->fc.dim[d].key;
+      if (k != NULL && (k[0] == '\0'
+                        || k[strspn (k, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                        "abcdefghijklmnopqrstuvwxyz"
+                                        "0123456789 _.:/@+=-")] != '\0'))
+        return d;
+    }
+  return g->fc.ndim;
+}
+
 int
 cc_sql_write (FILE *f, const cc_sql_options *o, char **names, long n,
               const char *header_path, const cc_servicemap *services,
@@ -1010,7 +1038,7 @@ cc_sql_write (FILE *f, const cc_sql_options *o, char **names, long n,
 {
   gen g;
   const char *src = NULL, *name;
-  int rc, cur;
+  int rc, cur, bad;
   size_t i;
 
   memset (&g, 0, sizeof g);
@@ -1028,8 +1056,14 @@ cc_sql_write (FILE *f, const cc_sql_options *o, char **names, long n,
       cur = strcmp (name, "aws-cur") == 0;
       g.gcp = strcmp (name, "gcp") == 0;
       g.nested = g.gcp && o->dialect == CC_SQL_BIGQUERY;
-      if (!cur && !g.gcp && strcmp (name, "focus") != 0
-          && strcmp (name, "azure") != 0)
+      if ((bad = bad_tag_key (&g)) < g.fc.ndim)
+        rc = cc_err_set (err, CC_EUSAGE, NULL, 0, 0, "--by tag:%s: a tag key "
+                         "in a statement may hold letters, digits, blanks "
+                         "and _ . : / @ + = - only (other characters cannot "
+                         "be carried the same way in every dialect); "
+                         "cloudcast ingest takes any key", g.fc.dim[bad].key);
+      else if (!cur && !g.gcp && strcmp (name, "focus") != 0
+               && strcmp (name, "azure") != 0)
         rc = cc_err_set (err, CC_EDATA, header_path, 1, 0, "the %s format "
                          "has no SQL form (focus, aws-cur, azure and gcp "
                          "have); use cloudcast ingest", name);

@@ -929,7 +929,7 @@ named_meets (cc_valuecase *c, const cc_driver *dr, const cc_driver_price *dpr,
              const char *term, long line, cc_err *err)
 {
   size_t j, first, count;
-  char needs[160];
+  char needs[256];
   for (j = 0; j < dpr->nsku; j++)
     {
       cc_price_row r;
@@ -998,7 +998,7 @@ cc_valuecase_sku_cell (const cc_valuecase *c, size_t d, size_t p, char *buf,
 {
   const cc_driver *dr = &c->model.driver[d];
   const cc_driver_price *pr = &dr->price[p];
-  char needs[160];
+  char needs[256];
   size_t i, len = 0;
 
   cc_price_needs_format (&dr->needs, needs, sizeof needs);

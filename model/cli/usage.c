@@ -165,7 +165,7 @@ static const cc_usage_opt sql_opts[] = {
   OPT_DATE_ORDER,
   { "table", 't', 0, "NAME", "read the table or view NAME (with --header)" },
   { "files", 'F', 0, "GLOB", "read the CSV or Parquet files GLOB names "
-    "with the engine's reader (duckdb, clickhouse; spark: Parquet)" },
+    "with the engine's reader (duckdb: CSV or Parquet; clickhouse: CSV; spark: Parquet)" },
   { "header", 'H', 0, "FILE", "take the columns from FILE's header (a CSV "
     "or Parquet file; default: the first file --files names here)" },
   { "reconcile", 'r', 0, NULL, "print the reconciliation query instead: "
